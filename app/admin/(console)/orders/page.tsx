@@ -1,0 +1,75 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+
+import { OrderFilterForm } from "@/components/admin/order-filter-form";
+import { StatusBadge } from "@/components/admin/status-badge";
+import { parseOrderFilters } from "@/lib/admin/order-filters";
+import { listAdminOrders } from "@/lib/admin/orders";
+import { requireAdminPage } from "@/lib/auth/session";
+import { formatInr } from "@/lib/money";
+
+export const metadata: Metadata = { title: "Orders · Admin" };
+
+const dateTime = new Intl.DateTimeFormat("en-IN", { dateStyle: "medium", timeStyle: "short", timeZone: "Asia/Kolkata" });
+
+export default async function AdminOrdersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const admin = await requireAdminPage();
+  const params = await searchParams;
+  const filters = parseOrderFilters(params);
+  const { rows, total, pages } = await listAdminOrders(admin, filters);
+  const query = (page: number) => {
+    const next = new URLSearchParams(Object.entries(params).flatMap(([k, v]) => (typeof v === "string" && v ? [[k, v]] : [])));
+    next.set("page", String(page));
+    return `?${next}`;
+  };
+  const exportQuery = new URLSearchParams(Object.entries(params).flatMap(([k, v]) => (typeof v === "string" && v && k !== "page" ? [[k, v]] : [])));
+
+  return (
+    <div className="space-y-4">
+      <div className="flex items-center justify-between">
+        <h1 className="text-2xl font-semibold">Orders</h1>
+        <a href={`/admin/orders/export?${exportQuery}`} className="rounded-lg border border-stone-300 bg-white px-3 py-1.5 text-sm font-medium hover:bg-stone-100" download>
+          Export CSV
+        </a>
+      </div>
+      <OrderFilterForm filters={filters} />
+      <p className="text-sm text-stone-600">{total.toLocaleString("en-IN")} orders</p>
+      <div className="overflow-x-auto rounded-xl border border-stone-200 bg-white">
+        <table className="w-full text-sm">
+          <thead className="bg-stone-50 text-left text-stone-600">
+            <tr>
+              <th scope="col" className="px-3 py-2 font-medium">Order</th>
+              <th scope="col" className="px-3 py-2 font-medium">Placed</th>
+              <th scope="col" className="px-3 py-2 font-medium">Customer</th>
+              <th scope="col" className="px-3 py-2 font-medium">Status</th>
+              <th scope="col" className="px-3 py-2 font-medium">Method</th>
+              <th scope="col" className="px-3 py-2 text-right font-medium">Total</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row) => (
+              <tr key={row.id} className="border-t border-stone-100">
+                <td className="px-3 py-2 font-mono">
+                  <Link href={`/admin/orders/${encodeURIComponent(row.id)}`} className="text-brand-700 underline">{row.id}</Link>
+                </td>
+                <td className="px-3 py-2 whitespace-nowrap">{dateTime.format(row.createdAt)}</td>
+                <td className="px-3 py-2">{row.customerName}<span className="block text-xs text-stone-500">{row.customerEmail}</span></td>
+                <td className="px-3 py-2"><StatusBadge status={row.status} /></td>
+                <td className="px-3 py-2">{row.paymentGroup?.replaceAll("_", " ") ?? "—"}</td>
+                <td className="px-3 py-2 text-right whitespace-nowrap">{formatInr(row.totalPaise)}{row.refundedPaise > 0 && <span className="block text-xs text-stone-500">refunded {formatInr(row.refundedPaise)}</span>}</td>
+              </tr>
+            ))}
+            {rows.length === 0 && (
+              <tr><td colSpan={6} className="px-3 py-6 text-center text-stone-600">No orders match these filters.</td></tr>
+            )}
+          </tbody>
+        </table>
+      </div>
+      <nav aria-label="Pages" className="flex items-center justify-between text-sm">
+        {filters.page > 1 ? <Link href={query(filters.page - 1)} className="text-brand-700 underline">Previous</Link> : <span />}
+        <span>Page {filters.page} of {pages}</span>
+        {filters.page < pages ? <Link href={query(filters.page + 1)} className="text-brand-700 underline">Next</Link> : <span />}
+      </nav>
+    </div>
+  );
+}

@@ -1,0 +1,64 @@
+import type { Metadata } from "next";
+
+import { StatusBadge } from "@/components/admin/status-badge";
+import { getDashboard } from "@/lib/admin/insights";
+import { requireAdminPage } from "@/lib/auth/session";
+import { formatInr } from "@/lib/money";
+
+export const metadata: Metadata = { title: "Dashboard · Admin" };
+
+export default async function AdminDashboardPage({ searchParams }: { searchParams: Promise<{ days?: string; denied?: string }> }) {
+  const admin = await requireAdminPage();
+  const params = await searchParams;
+  const days = [7, 30, 90].includes(Number(params.days)) ? Number(params.days) : 30;
+  const data = await getDashboard(admin, days);
+  const cards = [
+    { label: "Revenue", value: formatInr(data.revenuePaise) },
+    { label: "Paid orders", value: data.paid.toLocaleString("en-IN") },
+    { label: "Checkouts started", value: data.started.toLocaleString("en-IN") },
+    { label: "Conversion", value: `${(data.conversion * 100).toFixed(1)}%` },
+    { label: "Refunded", value: formatInr(data.refundedPaise) },
+  ];
+  return (
+    <div className="space-y-6">
+      {params.denied && <p role="alert" className="rounded bg-red-50 p-2 text-sm text-red-900">That page needs the owner role.</p>}
+      <div className="flex items-center justify-between">
+        <h1 className="text-2xl font-semibold">Dashboard</h1>
+        <nav aria-label="Period" className="flex gap-2 text-sm">
+          {[7, 30, 90].map((d) => (
+            <a key={d} href={`/admin?days=${d}`} aria-current={d === days ? "page" : undefined} className="rounded border border-stone-300 px-2 py-1 aria-[current=page]:bg-brand-600 aria-[current=page]:text-white">
+              {d} days
+            </a>
+          ))}
+        </nav>
+      </div>
+      <dl className="grid grid-cols-2 gap-3 sm:grid-cols-5">
+        {cards.map((card) => (
+          <div key={card.label} className="rounded-xl border border-stone-200 bg-white p-4">
+            <dt className="text-xs uppercase tracking-wide text-stone-600">{card.label}</dt>
+            <dd className="mt-1 text-xl font-semibold">{card.value}</dd>
+          </div>
+        ))}
+      </dl>
+      <section aria-label="Orders by status" className="rounded-xl border border-stone-200 bg-white p-4">
+        <h2 className="mb-2 font-semibold">Orders by status</h2>
+        <ul className="space-y-1 text-sm">
+          {data.byStatus.map((row) => (
+            <li key={row.status} className="flex justify-between"><StatusBadge status={row.status} /><span>{row.n} · {formatInr(row.totalPaise)}</span></li>
+          ))}
+        </ul>
+      </section>
+      <section aria-label="Revenue by day" className="rounded-xl border border-stone-200 bg-white p-4">
+        <h2 className="mb-2 font-semibold">Revenue by day</h2>
+        <table className="w-full text-sm">
+          <thead className="text-left text-stone-600"><tr><th className="font-medium">Day</th><th className="font-medium">Orders</th><th className="text-right font-medium">Revenue</th></tr></thead>
+          <tbody>
+            {data.byDay.map((d) => (
+              <tr key={d.day} className="border-t border-stone-100"><td>{d.day}</td><td>{d.n}</td><td className="text-right">{formatInr(d.revenuePaise)}</td></tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+    </div>
+  );
+}

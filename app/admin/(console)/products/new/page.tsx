@@ -1,0 +1,17 @@
+import type { Metadata } from "next";
+
+import { ProductForm } from "@/components/admin/product-form";
+import { requireAdminPage } from "@/lib/auth/session";
+
+export const metadata: Metadata = { title: "New product · Admin" };
+
+export default async function NewProductPage() {
+  await requireAdminPage();
+  return (
+    <div className="max-w-3xl space-y-4">
+      <h1 className="text-2xl font-semibold">New product</h1>
+      <p className="text-sm text-stone-600">New products start with no stock; add stock on the product&apos;s page once saved.</p>
+      <ProductForm />
+    </div>
+  );
+}

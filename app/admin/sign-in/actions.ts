@@ -1,0 +1,30 @@
+"use server";
+
+import { AuthError } from "next-auth";
+import { z } from "zod";
+
+import { signIn } from "@/lib/auth";
+
+export interface SignInState {
+  error?: string;
+  email?: string;
+}
+
+const schema = z.object({ email: z.string().trim().max(200), password: z.string().max(200) });
+
+export async function signInAction(_previous: SignInState, formData: FormData): Promise<SignInState> {
+  const parsed = schema.safeParse({ email: formData.get("email"), password: formData.get("password") });
+  if (!parsed.success || !parsed.data.email || !parsed.data.password) return { error: "Enter your email and password." };
+  try {
+    await signIn("credentials", { ...parsed.data, redirectTo: "/admin" });
+    return {};
+  } catch (error) {
+    // Success throws NEXT_REDIRECT, which must propagate; only sign-in failures are answered here.
+    if (!(error instanceof AuthError)) throw error;
+    const rateLimited = (error as AuthError & { code?: string }).code === "rate_limited";
+    return {
+      email: parsed.data.email,
+      error: rateLimited ? "Too many failed attempts. Please wait 15 minutes and try again." : "That email and password do not match an account.",
+    };
+  }
+}

@@ -1,0 +1,27 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+
+import { currentAdmin } from "@/lib/auth/session";
+import { env } from "@/lib/env";
+
+import { SignInForm } from "./sign-in-form";
+
+export const metadata: Metadata = { title: "Merchant sign-in", robots: { index: false } };
+
+export default async function SignInPage() {
+  if (await currentAdmin()) redirect("/admin");
+  return (
+    <div className="mx-auto max-w-sm space-y-6 py-10">
+      <div>
+        <h1 className="text-2xl font-semibold">Merchant sign-in</h1>
+        <p className="mt-1 text-sm text-stone-600">Orders, payments, refunds and stock for Kaveri &amp; Co.</p>
+      </div>
+      <SignInForm />
+      {!env.isPublicDeployment && (
+        <p className="rounded-lg bg-stone-100 p-3 text-xs text-stone-700">
+          Local development: sign in as <code>owner@kaveri.local</code> / <code>kaveri-local-owner</code> (or staff@kaveri.local / kaveri-local-staff).
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,74 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+
+import { AutoRefresh } from "@/components/order/auto-refresh";
+import { OrderReceipt } from "@/components/order/order-receipt";
+import { RetryPayment } from "@/components/order/retry-payment";
+import { browserCheckoutConfig } from "@/lib/cashfree/checkout-config";
+import { formatInr } from "@/lib/money";
+import { getConfirmedOrder, type OrderView } from "@/lib/orders/confirm";
+import { getSetting } from "@/lib/settings";
+
+export const metadata: Metadata = { title: "Your order", robots: { index: false } };
+
+type Tone = "success" | "error" | "waiting" | "neutral";
+
+const TONES: Record<Tone, string> = {
+  success: "border-emerald-200 bg-emerald-50 text-emerald-900",
+  error: "border-red-200 bg-red-50 text-red-900",
+  waiting: "border-amber-200 bg-amber-50 text-amber-900",
+  neutral: "border-stone-200 bg-stone-100 text-stone-900",
+};
+
+function headline(order: OrderView): { title: string; body: string; tone: Tone } {
+  const attempt = order.latestAttempt;
+  switch (order.status) {
+    case "paid":
+      return { title: "Payment successful", body: `Thank you, ${order.customerName}. Your order is confirmed and will ship soon; a receipt is on its way to ${order.customerEmail}.`, tone: "success" };
+    case "needs_review":
+      return { title: "We are checking your payment", body: "Your payment reached us, but something needs a quick manual check. We will email you within one working day; you do not need to pay again.", tone: "waiting" };
+    case "expired":
+      return { title: "This order expired", body: "The time to pay ran out and nothing was charged. The items are no longer reserved.", tone: "neutral" };
+    case "cancelled":
+      return { title: "This order was cancelled", body: "Nothing was charged.", tone: "neutral" };
+    case "checkout_failed":
+      return { title: "Payment could not start", body: "We could not reach the payment provider and nothing was charged.", tone: "error" };
+    default:
+      if (order.confirmationDelayed) return { title: "Confirming your payment", body: "We could not reach Cashfree just now. If you paid, there is nothing more to do: we will confirm it shortly.", tone: "waiting" };
+      if (attempt && (attempt.status === "FAILED" || attempt.status === "USER_DROPPED" || attempt.status === "CANCELLED")) {
+        const reason = attempt.status === "USER_DROPPED" ? "The payment was not completed." : (attempt.reason ?? "The bank declined the payment.");
+        return { title: "Payment failed", body: `${reason} No money was taken. You can try again below.`, tone: "error" };
+      }
+      if (attempt?.status === "PENDING") return { title: "Payment pending", body: "Your bank is still processing the payment. This page updates by itself; please do not pay again.", tone: "waiting" };
+      return { title: "Awaiting payment", body: "Your order is saved. Complete the payment to confirm it.", tone: "waiting" };
+  }
+}
+
+export default async function OrderPage({ params, searchParams }: { params: Promise<{ orderId: string }>; searchParams: Promise<{ token?: string }> }) {
+  const [{ orderId }, { token }] = await Promise.all([params, searchParams]);
+  const order = await getConfirmedOrder(decodeURIComponent(orderId), typeof token === "string" ? token : undefined);
+  if (!order) notFound();
+
+  const { title, body, tone } = headline(order);
+  const open = order.status === "awaiting_payment" && order.cashfreeStatus === "ACTIVE";
+  const pending = order.status === "pending" || (open && (order.latestAttempt?.status === "PENDING" || order.confirmationDelayed));
+  const variant = await getSetting("checkout_variant");
+
+  return (
+    <div className="mx-auto max-w-2xl space-y-6">
+      <div role="status" className={`rounded-xl border p-5 ${TONES[tone]}`}>
+        <h1 className="text-2xl font-semibold">{title}</h1>
+        <p className="mt-2">{body}</p>
+        {pending && <AutoRefresh />}
+      </div>
+      {open && !pending && (
+        <RetryPayment orderId={order.id} token={order.accessToken} sdk={browserCheckoutConfig()} variant={variant} label={`Pay ${formatInr(order.totalPaise)}`} />
+      )}
+      <OrderReceipt order={order} />
+      <p className="text-sm text-stone-600">
+        Keep this page&apos;s link to check your order later. <Link href="/" className="font-medium text-brand-700 underline">Continue shopping</Link>
+      </p>
+    </div>
+  );
+}

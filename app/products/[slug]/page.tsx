@@ -1,0 +1,43 @@
+import type { Metadata } from "next";
+import Image from "next/image";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { connection } from "next/server";
+
+import { AddToCart } from "@/components/cart/add-to-cart";
+import { Price } from "@/components/product/price";
+import { StockBadge } from "@/components/product/stock-badge";
+import { MAX_QUANTITY_PER_LINE } from "@/lib/pricing";
+import { categorySlug, getProduct } from "@/lib/products";
+
+type Props = { params: Promise<{ slug: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const product = await getProduct((await params).slug);
+  return product ? { title: product.name, description: product.description } : { title: "Not found" };
+}
+
+export default async function ProductPage({ params }: Props) {
+  // Stock changes with every checkout: render per request rather than serve a stale "in stock".
+  await connection();
+  const product = await getProduct((await params).slug);
+  if (!product) notFound();
+  return (
+    <div className="grid gap-8 md:grid-cols-2">
+      <Image src={product.imagePath} alt={product.name} width={600} height={600} priority unoptimized className="aspect-square w-full rounded-2xl bg-stone-100 object-cover" />
+      <div className="space-y-4">
+        <nav aria-label="Breadcrumb" className="text-sm text-stone-600">
+          <Link href="/" className="hover:underline">Shop</Link> / <Link href={`/categories/${categorySlug(product.category)}`} className="hover:underline">{product.category}</Link>
+        </nav>
+        <h1 className="text-3xl font-semibold tracking-tight">{product.name}</h1>
+        <div className="flex items-center gap-3">
+          <Price paise={product.pricePaise} className="text-2xl font-semibold" />
+          <StockBadge level={product.stockLevel} />
+        </div>
+        <p className="text-sm text-stone-600">Inclusive of GST. Free shipping on orders over ₹999.</p>
+        <p className="leading-relaxed text-stone-800">{product.description}</p>
+        <AddToCart productId={product.id} soldOut={product.stockLevel === "sold_out"} maxQuantity={Math.max(1, Math.min(MAX_QUANTITY_PER_LINE, product.stock))} />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,42 @@
+"use client";
+
+import { useState, useTransition } from "react";
+
+import { removeCartLineAction, updateCartLineAction } from "@/app/cart/actions";
+
+export function CartLineControls({ productId, name, quantity, maxQuantity }: { productId: string; name: string; quantity: number; maxQuantity: number }) {
+  const [pending, start] = useTransition();
+  const [error, setError] = useState<string | null>(null);
+  return (
+    <div className="flex items-center gap-3">
+      <label className="sr-only" htmlFor={`qty-${productId}`}>Quantity of {name}</label>
+      <select
+        id={`qty-${productId}`}
+        value={quantity}
+        disabled={pending}
+        onChange={(e) => {
+          const next = Number(e.target.value);
+          start(async () => {
+            const result = await updateCartLineAction({ productId, quantity: next });
+            setError(result.ok ? null : result.error);
+          });
+        }}
+        className="rounded-lg border border-stone-300 bg-white px-2 py-1"
+      >
+        {Array.from({ length: Math.max(quantity, maxQuantity) }, (_, i) => i + 1).map((n) => (
+          <option key={n} value={n}>{n}</option>
+        ))}
+      </select>
+      <button
+        type="button"
+        disabled={pending}
+        aria-label={`Remove ${name}`}
+        onClick={() => start(async () => void (await removeCartLineAction({ productId })))}
+        className="text-sm text-stone-600 underline hover:text-red-700"
+      >
+        Remove
+      </button>
+      {error && <span role="alert" className="text-sm text-red-700">{error}</span>}
+    </div>
+  );
+}

@@ -1,0 +1,75 @@
+import { formatInr } from "@/lib/money";
+import type { OrderView } from "@/lib/orders/confirm";
+
+const METHOD_NAMES: Record<string, string> = {
+  upi: "UPI",
+  credit_card: "Credit card",
+  debit_card: "Debit card",
+  prepaid_card: "Prepaid card",
+  net_banking: "Net banking",
+  wallet: "Wallet",
+  pay_later: "Pay later",
+};
+
+export const paymentMethodName = (group: string | null) => (group ? (METHOD_NAMES[group] ?? group.replaceAll("_", " ")) : "—");
+
+export function OrderReceipt({ order }: { order: OrderView }) {
+  return (
+    <section aria-labelledby="receipt-heading" className="rounded-xl border border-stone-200 bg-white p-5">
+      <h2 id="receipt-heading" className="mb-3 text-lg font-semibold">
+        Order {order.id}
+      </h2>
+      <table className="w-full text-sm">
+        <caption className="sr-only">Items in this order</caption>
+        <thead>
+          <tr className="border-b border-stone-200 text-left text-stone-600">
+            <th scope="col" className="py-2 font-medium">Item</th>
+            <th scope="col" className="py-2 text-right font-medium">Qty</th>
+            <th scope="col" className="py-2 text-right font-medium">Amount</th>
+          </tr>
+        </thead>
+        <tbody>
+          {order.items.map((item) => (
+            <tr key={item.productName} className="border-b border-stone-100">
+              <td className="py-2">{item.productName}</td>
+              <td className="py-2 text-right">{item.quantity}</td>
+              <td className="py-2 text-right">{formatInr(item.lineTotalPaise)}</td>
+            </tr>
+          ))}
+        </tbody>
+        <tfoot className="text-stone-700">
+          <tr>
+            <td colSpan={2} className="pt-3">Subtotal</td>
+            <td className="pt-3 text-right">{formatInr(order.subtotalPaise)}</td>
+          </tr>
+          <tr>
+            <td colSpan={2}>Shipping</td>
+            <td className="text-right">{order.shippingPaise === 0 ? "Free" : formatInr(order.shippingPaise)}</td>
+          </tr>
+          <tr className="font-semibold text-ink">
+            <td colSpan={2} className="pt-1">Total (GST included)</td>
+            <td className="pt-1 text-right">{formatInr(order.totalPaise)}</td>
+          </tr>
+        </tfoot>
+      </table>
+      <dl className="mt-4 grid grid-cols-1 gap-x-6 gap-y-2 text-sm sm:grid-cols-2">
+        <div>
+          <dt className="text-stone-600">Ship to</dt>
+          <dd>{order.customerName}, {order.shippingAddress}</dd>
+        </div>
+        {order.paidPayment && (
+          <>
+            <div>
+              <dt className="text-stone-600">Paid with</dt>
+              <dd>{paymentMethodName(order.paidPayment.group)}</dd>
+            </div>
+            <div>
+              <dt className="text-stone-600">Payment reference</dt>
+              <dd className="font-mono">{order.paidPayment.bankReference ?? order.paidPayment.cfPaymentId}</dd>
+            </div>
+          </>
+        )}
+      </dl>
+    </section>
+  );
+}

@@ -1,0 +1,84 @@
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+
+import * as schema from "./schema";
+
+export type Schema = typeof schema;
+/** One type for all three drivers (a union of the driver types makes `.transaction()` uncallable). */
+export type Database = PgDatabase<PgQueryResultHKT, Schema>;
+export type DatabaseDriver = "pglite" | "pg" | "neon";
+
+export interface DatabaseConfig {
+  driver: DatabaseDriver;
+  /** postgres:// URL for pg and neon. */
+  url?: string;
+  /** PGlite data folder; "memory://" for a throw-away database. */
+  pgliteDir?: string;
+  /** Local WebSocket-to-TCP proxy for the Neon driver (tests), e.g. "127.0.0.1:54330". */
+  neonWsProxy?: string;
+  poolSize?: number;
+}
+
+export interface DatabaseHandle {
+  db: Database;
+  driver: DatabaseDriver;
+  close(): Promise<void>;
+}
+
+// An idle pooled connection that dies (database restart, network blip) emits "error" on the pool;
+// unhandled, that would crash the server. The pool replaces the connection on the next query.
+function logIdleClientError(error: Error) {
+  console.error(`database: idle connection lost: ${error.message}`);
+}
+
+const drizzleOptions = { schema, casing: "snake_case" } as const;
+
+export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHandle> {
+  if (config.driver === "pglite") return openPglite(config.pgliteDir ?? "memory://");
+  if (!config.url) throw new Error(`DATABASE_URL is required for the ${config.driver} driver`);
+  return config.driver === "pg" ? openNodePostgres(config) : openNeon(config);
+}
+
+async function openPglite(dir: string): Promise<DatabaseHandle> {
+  const { PGlite } = await import("@electric-sql/pglite");
+  const { drizzle } = await import("drizzle-orm/pglite");
+  let unlock = () => {};
+  if (!dir.includes("://")) {
+    const { mkdir } = await import("node:fs/promises");
+    const { lockPgliteDir } = await import("./pglite-lock");
+    await mkdir(dir, { recursive: true });
+    unlock = lockPgliteDir(dir);
+  }
+  const client = await PGlite.create(dir);
+  const close = async () => {
+    await client.close();
+    unlock();
+  };
+  return { db: drizzle({ client, ...drizzleOptions }) as unknown as Database, driver: "pglite", close };
+}
+
+async function openNodePostgres(config: DatabaseConfig): Promise<DatabaseHandle> {
+  const { Pool } = await import("pg");
+  const { drizzle } = await import("drizzle-orm/node-postgres");
+  const pool = new Pool({ connectionString: config.url, max: config.poolSize ?? 10 });
+  pool.on("error", logIdleClientError);
+  return { db: drizzle({ client: pool, ...drizzleOptions }) as unknown as Database, driver: "pg", close: () => pool.end() };
+}
+
+async function openNeon(config: DatabaseConfig): Promise<DatabaseHandle> {
+  const { Pool, neonConfig } = await import("@neondatabase/serverless");
+  const { drizzle } = await import("drizzle-orm/neon-serverless");
+  const { default: ws } = await import("ws");
+  // Node 20 has no global WebSocket.
+  neonConfig.webSocketConstructor = ws;
+  const proxy = config.neonWsProxy;
+  if (proxy) {
+    // A plain local proxy speaks neither TLS nor Neon's pipelined start-up.
+    neonConfig.wsProxy = (host, port) => `${proxy}/v2?address=${host}:${port}`;
+    neonConfig.useSecureWebSocket = false;
+    neonConfig.pipelineTLS = false;
+    neonConfig.pipelineConnect = false;
+  }
+  const pool = new Pool({ connectionString: config.url, max: config.poolSize ?? 10 });
+  pool.on("error", logIdleClientError);
+  return { db: drizzle({ client: pool, ...drizzleOptions }) as unknown as Database, driver: "neon", close: () => pool.end() };
+}

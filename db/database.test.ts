@@ -1,0 +1,99 @@
+import { count, eq, sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+import type { DatabaseDriver } from "./client";
+import { migrateDatabase } from "./migrate";
+import { orderEvents, orders, products } from "./schema";
+import { seedCatalog } from "./seed";
+import { seedProducts } from "./seed-data";
+import { createTestDatabase, requirePostgres, type TestDatabase } from "./testing/databases";
+
+const postgres = await requirePostgres();
+
+const drivers: { driver: DatabaseDriver; real: boolean }[] = [
+  { driver: "pglite", real: false },
+  { driver: "pg", real: true },
+  { driver: "neon", real: true },
+];
+
+describe.each(drivers)("database on $driver", ({ driver, real }) => {
+  let database: TestDatabase;
+
+  beforeAll(async () => {
+    if (real && !postgres) return;
+    database = await createTestDatabase(driver);
+  });
+  afterAll(async () => database?.close());
+
+  it.skipIf(real && !postgres)("applies migrations, and applying them again is a no-op", async () => {
+    await migrateDatabase(database);
+    const result = (await database.db.execute(sql`select count(*)::int as n from drizzle.__drizzle_migrations`)) as unknown as {
+      rows: { n: number }[];
+    };
+    expect(result.rows[0]?.n).toBe(2);
+  });
+
+  it.skipIf(real && !postgres)("seeds the catalog idempotently", async () => {
+    const first = await seedCatalog(database.db);
+    const second = await seedCatalog(database.db);
+    expect(first.productsInserted).toBe(seedProducts.length);
+    expect(second.productsInserted).toBe(0);
+    const [row] = await database.db.select({ n: count() }).from(products);
+    expect(row?.n).toBe(seedProducts.length);
+    const soldOut = await database.db.select().from(products).where(eq(products.stock, 0));
+    expect(soldOut.length).toBeGreaterThanOrEqual(1);
+  });
+
+  it.skipIf(real && !postgres)("commits and rolls back transactions", async () => {
+    const [product] = await database.db.select().from(products).limit(1);
+    await expect(
+      database.db.transaction(async (tx) => {
+        await tx.update(products).set({ stock: 999 }).where(eq(products.id, product!.id));
+        throw new Error("abort");
+      }),
+    ).rejects.toThrow("abort");
+    const [unchanged] = await database.db.select().from(products).where(eq(products.id, product!.id));
+    expect(unchanged?.stock).toBe(product!.stock);
+
+    await database.db.transaction(async (tx) => {
+      await tx.update(products).set({ stock: product!.stock + 1 }).where(eq(products.id, product!.id));
+    });
+    const [changed] = await database.db.select().from(products).where(eq(products.id, product!.id));
+    expect(changed?.stock).toBe(product!.stock + 1);
+  });
+
+  it.skipIf(real && !postgres)("refuses negative stock and inconsistent order totals", async () => {
+    const [product] = await database.db.select().from(products).limit(1);
+    await expect(database.db.update(products).set({ stock: -1 }).where(eq(products.id, product!.id))).rejects.toThrow();
+    await expect(
+      database.db.insert(orders).values({ ...orderFixture("ord_bad_total"), subtotalPaise: 1000, totalPaise: 999 }),
+    ).rejects.toThrow();
+  });
+
+  it.skipIf(real && !postgres)("keeps the order timeline append-only", async () => {
+    await database.db.insert(orders).values(orderFixture("ord_timeline"));
+    const [event] = await database.db
+      .insert(orderEvents)
+      .values({ orderId: "ord_timeline", type: "created", source: "test" })
+      .returning();
+    await expect(database.db.update(orderEvents).set({ type: "edited" }).where(eq(orderEvents.id, event!.id))).rejects.toThrow();
+    await expect(database.db.delete(orderEvents).where(eq(orderEvents.id, event!.id))).rejects.toThrow();
+  });
+});
+
+function orderFixture(id: string) {
+  return {
+    id,
+    accessToken: `token_${id}`,
+    subtotalPaise: 10_000,
+    totalPaise: 10_000,
+    customerName: "Asha Rao",
+    customerEmail: "asha@example.com",
+    customerPhone: "9876543210",
+    shippingLine1: "12 MG Road",
+    shippingCity: "Bengaluru",
+    shippingState: "Karnataka",
+    shippingPincode: "560001",
+    expiresAt: new Date(Date.now() + 30 * 60_000),
+  };
+}

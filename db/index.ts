@@ -1,0 +1,38 @@
+import "server-only";
+
+import { env } from "@/lib/env";
+
+import { type Database, type DatabaseHandle, openDatabase } from "./client";
+import { migrateDatabase } from "./migrate";
+import { seedIfEmpty } from "./seed";
+
+export type { Database } from "./client";
+
+const globalForDb = globalThis as unknown as { storefrontDb?: Promise<DatabaseHandle> };
+
+async function connect(): Promise<DatabaseHandle> {
+  const handle = await openDatabase({ ...env.database, neonWsProxy: env.database.neonWsProxy });
+  // The embedded database migrates and seeds itself so `npm run dev` needs no setup step;
+  // real PostgreSQL is migrated explicitly with `npm run db:migrate`.
+  if (handle.driver === "pglite") {
+    await migrateDatabase(handle);
+    await seedIfEmpty(handle.db);
+  }
+  return handle;
+}
+
+/** The app's database, opened once per process (and kept across dev hot reloads). */
+export async function getDb(): Promise<Database> {
+  globalForDb.storefrontDb ??= connect().catch((error: unknown) => {
+    globalForDb.storefrontDb = undefined;
+    throw error;
+  });
+  return (await globalForDb.storefrontDb).db;
+}
+
+/** Closes the app's database (tests and scripts; the server keeps it open for its lifetime). */
+export async function closeDb() {
+  const handle = globalForDb.storefrontDb;
+  globalForDb.storefrontDb = undefined;
+  if (handle) await (await handle).close();
+}

@@ -1,0 +1,46 @@
+import { and, count, desc, gte, inArray, lt, sql, sum } from "drizzle-orm";
+
+import type { Database } from "../client";
+import { orders, webhookEvents, webhookRejections } from "../schema";
+
+export async function ordersByStatus(db: Database, since: Date) {
+  return db.select({ status: orders.status, n: count(), totalPaise: sum(orders.totalPaise).mapWith(Number) }).from(orders).where(gte(orders.createdAt, since)).groupBy(orders.status);
+}
+
+export async function revenueByDay(db: Database, since: Date) {
+  const day = sql<string>`to_char(${orders.paidAt} at time zone 'Asia/Kolkata', 'YYYY-MM-DD')`;
+  return db
+    .select({ day, revenuePaise: sum(orders.totalPaise).mapWith(Number), refundedPaise: sum(orders.refundedPaise).mapWith(Number), n: count() })
+    .from(orders)
+    .where(and(inArray(orders.status, ["paid"]), gte(orders.paidAt, since)))
+    .groupBy(day)
+    .orderBy(day);
+}
+
+export function attentionOrders(db: Database, pendingBefore: Date) {
+  return db
+    .select({ id: orders.id, status: orders.status, attentionReason: orders.attentionReason, totalPaise: orders.totalPaise, createdAt: orders.createdAt })
+    .from(orders)
+    .where(sql`${orders.status} = 'needs_review' OR (${orders.status} IN ('pending','awaiting_payment') AND ${orders.createdAt} < ${pendingBefore})`)
+    .orderBy(desc(orders.createdAt))
+    .limit(200);
+}
+
+export function failedWebhookEvents(db: Database) {
+  return db
+    .select({ id: webhookEvents.id, eventType: webhookEvents.eventType, orderId: webhookEvents.orderId, outcome: webhookEvents.outcome, lastError: webhookEvents.lastError, receivedAt: webhookEvents.receivedAt, attempts: webhookEvents.attempts })
+    .from(webhookEvents)
+    .where(inArray(webhookEvents.outcome, ["failed", "unmatched"]))
+    .orderBy(desc(webhookEvents.receivedAt))
+    .limit(100);
+}
+
+export async function rejectionsSince(db: Database, since: Date) {
+  return db.select({ reason: webhookRejections.reason, n: count() }).from(webhookRejections).where(gte(webhookRejections.receivedAt, since)).groupBy(webhookRejections.reason);
+}
+
+export async function stuckCount(db: Database, before: Date) {
+  const [row] = await db.select({ n: count() }).from(orders).where(and(inArray(orders.status, ["pending", "awaiting_payment"]), lt(orders.createdAt, before)));
+  return row?.n ?? 0;
+}
+

@@ -1,0 +1,114 @@
+import { sql } from "drizzle-orm";
+import { bigserial, check, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+
+import { carts, products } from "./catalog";
+
+export const orderStatus = pgEnum("order_status", [
+  "pending", // written locally, Cashfree order not created yet
+  "awaiting_payment", // Cashfree order ACTIVE
+  "paid",
+  "checkout_failed", // Cashfree refused the order; stock released
+  "expired",
+  "cancelled",
+  "needs_review", // paid, but something is wrong (amount, currency, late payment without stock)
+]);
+
+export const stockState = pgEnum("stock_state", ["reserved", "committed", "released"]);
+
+export const fulfillmentStatus = pgEnum("fulfillment_status", ["unfulfilled", "ready_to_ship", "shipped", "delivered"]);
+
+export const orders = pgTable(
+  "orders",
+  {
+    /** Our order id, also Cashfree's `order_id` (3–45 chars of [A-Za-z0-9_-]). */
+    id: text().primaryKey(),
+    /** Unguessable token in the shopper's order link. */
+    accessToken: text().notNull(),
+    cartId: uuid().references(() => carts.id, { onDelete: "set null" }),
+    status: orderStatus().notNull().default("pending"),
+    stockState: stockState().notNull().default("reserved"),
+    fulfillmentStatus: fulfillmentStatus().notNull().default("unfulfilled"),
+    currency: text().notNull().default("INR"),
+    subtotalPaise: integer().notNull(),
+    shippingPaise: integer().notNull().default(0),
+    taxPaise: integer().notNull().default(0),
+    totalPaise: integer().notNull(),
+    refundedPaise: integer().notNull().default(0),
+    customerName: text().notNull(),
+    customerEmail: text().notNull(),
+    customerPhone: text().notNull(),
+    shippingLine1: text().notNull(),
+    shippingLine2: text(),
+    shippingCity: text().notNull(),
+    shippingState: text().notNull(),
+    shippingPincode: text().notNull(),
+    cfOrderId: text(),
+    paymentSessionId: text(),
+    cfOrderStatus: text(),
+    /** Chosen by the checkout form once per attempt, so a double submit finds this order instead of making another. */
+    checkoutAttemptId: uuid().unique(),
+    /** Sent as x-idempotency-key on Create Order so a retry never creates a second Cashfree order. */
+    createIdempotencyKey: uuid().notNull().defaultRandom(),
+    paidCfPaymentId: text(),
+    /** Last time we asked Cashfree about this order (throttles Get Order from page refreshes). */
+    cfCheckedAt: timestamp({ withTimezone: true }),
+    attentionReason: text(),
+    checkoutError: text(),
+    paymentLinkId: text(),
+    expiresAt: timestamp({ withTimezone: true }).notNull(),
+    paidAt: timestamp({ withTimezone: true }),
+    fulfilledAt: timestamp({ withTimezone: true }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check("orders_total_consistent", sql`${t.totalPaise} = ${t.subtotalPaise} + ${t.shippingPaise} + ${t.taxPaise}`),
+    check("orders_total_min", sql`${t.totalPaise} >= 100`),
+    check("orders_refund_bounded", sql`${t.refundedPaise} >= 0 AND ${t.refundedPaise} <= ${t.totalPaise}`),
+    index("orders_status_created_idx").on(t.status, t.createdAt),
+    index("orders_created_idx").on(t.createdAt),
+    index("orders_email_idx").on(t.customerEmail),
+    index("orders_phone_idx").on(t.customerPhone),
+  ],
+);
+
+export const orderItems = pgTable(
+  "order_items",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    orderId: text()
+      .notNull()
+      .references(() => orders.id, { onDelete: "cascade" }),
+    productId: uuid()
+      .notNull()
+      .references(() => products.id),
+    /** Name and price as sold, so later catalog edits never rewrite history. */
+    productName: text().notNull(),
+    unitPricePaise: integer().notNull(),
+    quantity: integer().notNull(),
+    lineTotalPaise: integer().notNull(),
+  },
+  (t) => [
+    check("order_items_quantity_positive", sql`${t.quantity} > 0`),
+    check("order_items_line_total", sql`${t.lineTotalPaise} = ${t.unitPricePaise} * ${t.quantity}`),
+    index("order_items_order_idx").on(t.orderId),
+  ],
+);
+
+/** Append-only timeline: a trigger in the migrations refuses UPDATE and DELETE. */
+export const orderEvents = pgTable(
+  "order_events",
+  {
+    id: bigserial({ mode: "number" }).primaryKey(),
+    orderId: text()
+      .notNull()
+      .references(() => orders.id),
+    type: text().notNull(),
+    source: text().notNull(),
+    fromStatus: text(),
+    toStatus: text(),
+    detail: jsonb().$type<Record<string, unknown>>(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("order_events_order_idx").on(t.orderId, t.id)],
+);

@@ -1,0 +1,44 @@
+import { count } from "drizzle-orm";
+
+import { DEV_ADMIN, DEV_STAFF } from "@/lib/auth/dev-admin";
+import { hashPassword } from "@/lib/auth/password";
+
+import type { Database } from "./client";
+import { countAdmins, insertAdmin } from "./queries/admin-users";
+import { products, storeSettings } from "./schema";
+import { productImagePath, seedProducts } from "./seed-data";
+
+export const DEFAULT_SETTINGS: Record<string, unknown> = {
+  checkout_variant: "redirect",
+  auto_refund_late_payments: false,
+};
+
+/** Inserts the demo catalog and default settings; rows that exist are left alone, so a re-run changes nothing. */
+export async function seedCatalog(db: Database) {
+  const inserted = await db
+    .insert(products)
+    .values(seedProducts.map((p) => ({ ...p, featured: p.featured ?? false, imagePath: productImagePath(p.slug) })))
+    .onConflictDoNothing({ target: products.slug })
+    .returning({ id: products.id });
+  await db
+    .insert(storeSettings)
+    .values(Object.entries(DEFAULT_SETTINGS).map(([key, value]) => ({ key, value })))
+    .onConflictDoNothing({ target: storeSettings.key });
+  return { productsInserted: inserted.length };
+}
+
+/** The local owner and staff accounts the README names. Only for databases with no admin yet. */
+export async function seedDevAdmins(db: Database) {
+  if ((await countAdmins(db)) > 0) return 0;
+  await insertAdmin(db, { email: DEV_ADMIN.email, name: DEV_ADMIN.name, role: "owner", passwordHash: await hashPassword(DEV_ADMIN.password) });
+  await insertAdmin(db, { email: DEV_STAFF.email, name: DEV_STAFF.name, role: "staff", refundLimitPaise: 500_000, passwordHash: await hashPassword(DEV_STAFF.password) });
+  return 2;
+}
+
+/** First start of the embedded database: the demo catalog and the local admin accounts. */
+export async function seedIfEmpty(db: Database) {
+  const [row] = await db.select({ n: count() }).from(products);
+  if (row && row.n > 0) return { productsInserted: 0 };
+  await seedDevAdmins(db);
+  return seedCatalog(db);
+}

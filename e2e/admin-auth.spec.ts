@@ -1,0 +1,69 @@
+import { expect, test } from "@playwright/test";
+
+const OWNER = { email: "owner@kaveri.local", password: "kaveri-local-owner" };
+const STAFF = { email: "staff@kaveri.local", password: "kaveri-local-staff" };
+
+async function signIn(page: import("@playwright/test").Page, who: { email: string; password: string }) {
+  await page.goto("/admin/sign-in");
+  await page.getByLabel("Email").fill(who.email);
+  await page.getByLabel("Password").fill(who.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+}
+
+test("admin pages send strangers to the sign-in page", async ({ page }) => {
+  for (const path of ["/admin", "/admin/orders", "/admin/products", "/admin/settings"]) {
+    await page.goto(path);
+    await expect(page).toHaveURL(/\/admin\/sign-in$/);
+  }
+  const exportResponse = await page.request.get("/admin/orders/export");
+  expect(exportResponse.status()).toBe(401);
+});
+
+test("a wrong password is refused without saying whether the account exists", async ({ page }) => {
+  await signIn(page, { email: OWNER.email, password: "not-the-password" });
+  await expect(page.getByRole("alert").filter({ hasText: /./ }).last()).toHaveText("That email and password do not match an account.");
+  await signIn(page, { email: "nobody@kaveri.local", password: "whatever" });
+  await expect(page.getByRole("alert").filter({ hasText: /./ }).last()).toHaveText("That email and password do not match an account.");
+});
+
+test("the owner signs in, sees the console, and signs out", async ({ page }) => {
+  await signIn(page, OWNER);
+  await expect(page).toHaveURL(/\/admin$/);
+  await expect(page.getByRole("heading", { name: "Dashboard" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Settings" })).toBeVisible();
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/admin\/sign-in$/);
+  await page.goto("/admin/orders");
+  await expect(page).toHaveURL(/\/admin\/sign-in$/);
+});
+
+test("staff cannot open owner settings", async ({ page }) => {
+  await signIn(page, STAFF);
+  await expect(page.getByRole("heading", { name: "Dashboard" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Settings" })).toHaveCount(0);
+  await page.goto("/admin/settings");
+  await expect(page.getByRole("alert").filter({ hasText: /./ }).last()).toHaveText("That page needs the owner role.");
+});
+
+test("sign-in is throttled after repeated failures on one account", async ({ page }) => {
+  const victim = { email: "throttle-test@kaveri.local", password: "wrong" };
+  for (let i = 0; i < 5; i++) await signIn(page, victim);
+  await signIn(page, victim);
+  await expect(page.getByRole("alert").filter({ hasText: /./ }).last()).toHaveText("Too many failed attempts. Please wait 15 minutes and try again.");
+});
+
+test("a merchant changes stock and the shop shows it", async ({ page }) => {
+  await signIn(page, OWNER);
+  await expect(page.getByRole("heading", { name: "Dashboard" })).toBeVisible();
+  await page.goto("/admin/products");
+  await page.getByRole("link", { name: "Kantha Stitch Throw" }).click();
+  await expect(page.getByRole("heading", { name: "Stock: 0 available" })).toBeVisible();
+  await page.getByLabel("Change (units)").fill("3");
+  await page.getByLabel("Reason").first().fill("Restock from the Bolpur co-operative");
+  await page.getByRole("button", { name: "Update stock" }).click();
+  await expect(page.getByText("Stock is now 3.")).toBeVisible();
+
+  await page.goto("/products/kantha-stitch-throw");
+  await expect(page.getByText("Only a few left")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Add to cart" })).toBeEnabled();
+});

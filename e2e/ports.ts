@@ -1,0 +1,5 @@
+/** Unusual ports so an e2e run never collides with `npm run dev` (3000/8787). */
+export const E2E_APP_PORT = 4791;
+export const E2E_SANDBOX_PORT = 8797;
+export const E2E_APP_URL = `http://localhost:${E2E_APP_PORT}`;
+export const E2E_SANDBOX_URL = `http://127.0.0.1:${E2E_SANDBOX_PORT}`;

@@ -1,0 +1,54 @@
+// Playwright's web server for the shop: a fresh, migrated and seeded database, then `next start`.
+// DATABASE_URL set → a fresh `storefront_e2e` database on that PostgreSQL server; unset → a fresh PGlite folder.
+import { spawn } from "node:child_process";
+import { existsSync, rmSync } from "node:fs";
+
+import pg from "pg";
+
+import { openDatabase } from "../db/client";
+import { migrateDatabase } from "../db/migrate";
+import { seedCatalog, seedDevAdmins } from "../db/seed";
+import { E2E_APP_PORT } from "./ports";
+
+const E2E_PGLITE_DIR = ".data/e2e-pglite";
+
+async function freshPostgres(serverUrl: string) {
+  const url = Object.assign(new URL(serverUrl), { pathname: "/storefront_e2e" }).toString();
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query("DROP DATABASE IF EXISTS storefront_e2e WITH (FORCE)");
+  await admin.query("CREATE DATABASE storefront_e2e");
+  await admin.end();
+  return url;
+}
+
+const databaseEnv: Record<string, string> = {};
+if (process.env.DATABASE_URL) {
+  databaseEnv.DATABASE_URL = await freshPostgres(process.env.DATABASE_URL);
+} else {
+  rmSync(E2E_PGLITE_DIR, { recursive: true, force: true });
+  databaseEnv.PGLITE_DIR = E2E_PGLITE_DIR;
+}
+const handle = await openDatabase(
+  databaseEnv.DATABASE_URL ? { driver: "pg", url: databaseEnv.DATABASE_URL } : { driver: "pglite", pgliteDir: E2E_PGLITE_DIR },
+);
+await migrateDatabase(handle);
+await seedCatalog(handle.db);
+await seedDevAdmins(handle.db);
+await handle.close();
+
+if (!existsSync(".next/BUILD_ID")) {
+  console.log("No production build found; building once (npm test builds before e2e).");
+  const build = spawn(process.execPath, ["node_modules/next/dist/bin/next", "build"], { stdio: "inherit" });
+  const code = await new Promise<number>((resolve) => build.on("exit", (c) => resolve(c ?? 1)));
+  if (code !== 0) process.exit(code);
+}
+
+const server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(E2E_APP_PORT), "-H", "127.0.0.1"], {
+  stdio: "inherit",
+  env: { ...process.env, ...databaseEnv },
+});
+const stop = () => server.kill("SIGTERM");
+process.on("SIGTERM", stop);
+process.on("SIGINT", stop);
+server.on("exit", (code) => process.exit(code ?? 0));

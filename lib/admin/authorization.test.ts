@@ -1,0 +1,87 @@
+import { count } from "drizzle-orm";
+import { beforeAll, describe, expect, it, vi } from "vitest";
+
+import { orderEvents, orders, refunds } from "@/db/schema";
+
+// Every admin server action and route, called by a stranger or with forged input, is refused and changes nothing.
+// The session comes from next-auth's auth(); the test controls what it returns.
+let session: { adminId?: string } | null = null;
+vi.mock("@/lib/auth", () => ({ auth: async () => session, signIn: vi.fn(), signOut: vi.fn(), handlers: {} }));
+vi.mock("next/cache", () => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn() }));
+
+process.env.PGLITE_DIR = "memory://";
+process.env.DATABASE_URL = "";
+
+const ADMIN_ACTION_MODULES = {
+  "orders/[orderId]": () => import("@/app/admin/(console)/orders/[orderId]/actions"),
+  settings: () => import("@/app/admin/(console)/settings/actions"),
+  "payment-links": () => import("@/app/admin/(console)/payment-links/actions"),
+  products: () => import("@/app/admin/(console)/products/actions"),
+};
+
+const FORGED_INPUTS: unknown[] = [
+  undefined,
+  {},
+  { orderId: "KC-1", amount: "-5", reason: "x", refundKey: "not-a-uuid" },
+  { orderId: "'; drop table orders; --", amount: "99999999999", reason: "<script>", refundKey: crypto.randomUUID() },
+  { orderId: { $gt: "" } },
+];
+
+async function snapshot() {
+  const { getDb } = await import("@/db");
+  const db = await getDb();
+  const [[o], [r], [e]] = await Promise.all([db.select({ n: count() }).from(orders), db.select({ n: count() }).from(refunds), db.select({ n: count() }).from(orderEvents)]);
+  return { orders: o?.n, refunds: r?.n, events: e?.n };
+}
+
+describe("admin authorization", () => {
+  beforeAll(async () => {
+    await snapshot(); // opens, migrates and seeds the in-memory database
+  });
+
+  for (const [name, load] of Object.entries(ADMIN_ACTION_MODULES)) {
+    it(`refuses every action in ${name} without a session, whatever the input`, async () => {
+      session = null;
+      const actions = Object.entries(await load()).filter(([, value]) => typeof value === "function");
+      expect(actions.length).toBeGreaterThan(0);
+      const before = await snapshot();
+      for (const [actionName, action] of actions) {
+        for (const input of FORGED_INPUTS) {
+          const result = await (action as (input: unknown) => Promise<{ ok: boolean; error?: string }>)(input);
+          expect(result, `${actionName}(${JSON.stringify(input)})`).toMatchObject({ ok: false, error: "Please sign in." });
+        }
+      }
+      expect(await snapshot()).toEqual(before);
+    });
+
+    it(`refuses every action in ${name} for a session whose admin no longer exists`, async () => {
+      session = { adminId: crypto.randomUUID() };
+      for (const [, action] of Object.entries(await load())) {
+        if (typeof action !== "function") continue;
+        expect(await (action as (input: unknown) => Promise<unknown>)({ orderId: "KC-1" })).toMatchObject({ ok: false });
+      }
+    });
+  }
+
+  it("refuses owner-only settings to a staff session, and leaves the setting unchanged", async () => {
+    const { getDb } = await import("@/db");
+    const { insertAdmin } = await import("@/db/queries/admin-users");
+    const staff = await insertAdmin(await getDb(), { email: "staff-test@example.com", name: "Staff", role: "staff", passwordHash: "x" });
+    session = { adminId: staff!.id };
+    const { saveSettingsAction } = await import("@/app/admin/(console)/settings/actions");
+    const { getSetting } = await import("@/lib/settings");
+    const before = await getSetting("checkout_variant");
+    expect(await saveSettingsAction({ checkoutVariant: before === "modal" ? "inline" : "modal", autoRefundLatePayments: true })).toMatchObject({
+      ok: false,
+      error: "You do not have permission to do that.",
+    });
+    expect(await getSetting("checkout_variant")).toBe(before);
+  });
+
+  it("refuses the CSV export without a session", async () => {
+    session = null;
+    const { GET } = await import("@/app/admin/(console)/orders/export/route");
+    const response = await GET(new Request("http://localhost/admin/orders/export"));
+    expect(response.status).toBe(401);
+  });
+});

@@ -1,0 +1,28 @@
+import "server-only";
+
+import { getDb } from "@/db";
+import * as stats from "@/db/queries/admin-stats";
+import type { Admin } from "@/lib/auth/admins";
+
+/** Orders unpaid for longer than this are listed as needing attention. */
+export const PENDING_ATTENTION_MINUTES = 30;
+
+export async function getDashboard(_admin: Admin, days: number) {
+  const db = await getDb();
+  const since = new Date(Date.now() - days * 86_400_000);
+  const [byStatus, byDay] = await Promise.all([stats.ordersByStatus(db, since), stats.revenueByDay(db, since)]);
+  const started = byStatus.reduce((n, row) => n + row.n, 0);
+  const paid = byStatus.find((row) => row.status === "paid")?.n ?? 0;
+  return { byStatus, byDay, started, paid, conversion: started ? paid / started : 0, revenuePaise: byDay.reduce((n, d) => n + d.revenuePaise, 0), refundedPaise: byDay.reduce((n, d) => n + d.refundedPaise, 0) };
+}
+
+export async function getAttention(_admin: Admin) {
+  const db = await getDb();
+  const pendingBefore = new Date(Date.now() - PENDING_ATTENTION_MINUTES * 60_000);
+  const [orders, failedEvents, rejections] = await Promise.all([
+    stats.attentionOrders(db, pendingBefore),
+    stats.failedWebhookEvents(db),
+    stats.rejectionsSince(db, new Date(Date.now() - 86_400_000)),
+  ]);
+  return { orders, failedEvents, rejections };
+}

@@ -1,0 +1,70 @@
+import "server-only";
+
+import NextAuth, { CredentialsSignin } from "next-auth";
+import Credentials from "next-auth/providers/credentials";
+import GitHub from "next-auth/providers/github";
+import Google from "next-auth/providers/google";
+import { z } from "zod";
+
+import { getDb } from "@/db";
+import { getAdminByEmail } from "@/db/queries/admin-users";
+import { env } from "@/lib/env";
+
+import { checkCredentials } from "./admins";
+import { isDevAdminCredential } from "./dev-admin";
+
+class RateLimited extends CredentialsSignin {
+  code = "rate_limited";
+}
+
+const credentialsSchema = z.object({ email: z.string().trim().toLowerCase().pipe(z.email()), password: z.string().min(1).max(200) });
+
+const oauthProviders = [
+  env.oauth.github && GitHub({ clientId: env.oauth.github.clientId, clientSecret: env.oauth.github.clientSecret }),
+  env.oauth.google && Google({ clientId: env.oauth.google.clientId, clientSecret: env.oauth.google.clientSecret }),
+].filter((provider) => !!provider);
+
+export const { handlers, auth, signIn, signOut } = NextAuth({
+  secret: env.authSecret,
+  trustHost: true,
+  session: { strategy: "jwt", maxAge: 8 * 60 * 60 },
+  pages: { signIn: "/admin/sign-in" },
+  providers: [
+    Credentials({
+      credentials: { email: { label: "Email" }, password: { label: "Password", type: "password" } },
+      async authorize(raw, request) {
+        const parsed = credentialsSchema.safeParse(raw);
+        if (!parsed.success) return null;
+        const { email, password } = parsed.data;
+        // The seeded local owner must never work on a deployment reachable from the internet.
+        if (env.isPublicDeployment && isDevAdminCredential(email, password)) return null;
+        const ip = request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() ?? null;
+        const result = await checkCredentials(email, password, ip);
+        if (!result.ok) {
+          if (result.reason === "rate_limited") throw new RateLimited();
+          return null;
+        }
+        return { id: result.admin.id, email: result.admin.email, name: result.admin.name };
+      },
+    }),
+    ...oauthProviders,
+  ],
+  callbacks: {
+    // OAuth sign-in is only for people who already have an admin account with that email.
+    async signIn({ user, account }) {
+      if (account?.provider === "credentials") return true;
+      const admin = user.email ? await getAdminByEmail(await getDb(), user.email.toLowerCase()) : undefined;
+      return !!admin && !admin.disabledAt;
+    },
+    async jwt({ token, user, account }) {
+      if (user && account) {
+        const admin = account.provider === "credentials" ? { id: user.id } : await getAdminByEmail(await getDb(), (user.email ?? "").toLowerCase());
+        token.adminId = admin?.id;
+      }
+      return token;
+    },
+    session({ session, token }) {
+      return { ...session, adminId: typeof token.adminId === "string" ? token.adminId : undefined };
+    },
+  },
+});

@@ -1,0 +1,37 @@
+import "server-only";
+
+import { redirect } from "next/navigation";
+
+import { auth } from "./index";
+import { type Admin, type AdminRole, loadAdmin } from "./admins";
+
+export class AdminAuthError extends Error {
+  constructor(readonly reason: "unauthenticated" | "forbidden") {
+    super(reason === "unauthenticated" ? "Please sign in." : "You do not have permission to do that.");
+  }
+}
+
+const RANK: Record<AdminRole, number> = { staff: 1, owner: 2 };
+
+/** The signed-in admin, re-read from the database on every call (a revoked role applies at once), or null. */
+export async function currentAdmin(): Promise<Admin | null> {
+  const session = await auth();
+  const adminId = (session as { adminId?: string } | null)?.adminId;
+  return adminId ? loadAdmin(adminId) : null;
+}
+
+/** For server actions and route handlers: every admin entry point checks for itself, never relying on a proxy. */
+export async function requireAdmin(role: AdminRole = "staff"): Promise<Admin> {
+  const admin = await currentAdmin();
+  if (!admin) throw new AdminAuthError("unauthenticated");
+  if (RANK[admin.role] < RANK[role]) throw new AdminAuthError("forbidden");
+  return admin;
+}
+
+/** For admin pages: sends strangers to the sign-in page. */
+export async function requireAdminPage(role: AdminRole = "staff"): Promise<Admin> {
+  const admin = await currentAdmin();
+  if (!admin) redirect("/admin/sign-in");
+  if (RANK[admin.role] < RANK[role]) redirect("/admin?denied=1");
+  return admin;
+}

@@ -1,0 +1,126 @@
+import "server-only";
+
+import { cookies } from "next/headers";
+import { z } from "zod";
+
+import { getDb } from "@/db";
+import * as queries from "@/db/queries/cart";
+import { env } from "@/lib/env";
+import { computeTotals, MAX_QUANTITY_PER_LINE, type Totals } from "@/lib/pricing";
+
+const CART_COOKIE = "cart_id";
+
+export interface CartLine {
+  productId: string;
+  slug: string;
+  name: string;
+  imagePath: string;
+  unitPricePaise: number;
+  quantity: number;
+  lineTotalPaise: number;
+  stock: number;
+}
+
+export interface CartView {
+  id: string | null;
+  lines: CartLine[];
+  itemCount: number;
+  totals: Totals;
+  /** What changed since the shopper added things: sold out, fewer left, no longer sold. */
+  notices: string[];
+}
+
+export type CartChange = { ok: true; message: string } | { ok: false; error: string };
+
+const EMPTY: CartView = { id: null, lines: [], itemCount: 0, totals: computeTotals([]), notices: [] };
+
+/** The cart id from the shopper's cookie, if it is well formed. */
+export async function getCartId(): Promise<string | undefined> {
+  const value = (await cookies()).get(CART_COOKIE)?.value;
+  return value && z.uuid().safeParse(value).success ? value : undefined;
+}
+
+async function getOrCreateCartId(): Promise<string> {
+  const db = await getDb();
+  const existing = await getCartId();
+  if (existing && (await queries.cartExists(db, existing))) return existing;
+  const id = await queries.createCart(db);
+  (await cookies()).set(CART_COOKIE, id, {
+    httpOnly: true,
+    sameSite: "lax",
+    secure: env.isPublicDeployment,
+    path: "/",
+    maxAge: 60 * 60 * 24 * 30,
+  });
+  return id;
+}
+
+/**
+ * The shopper's cart, priced from the database. Lines that can no longer be bought as they are are corrected
+ * here (quantity lowered to the stock left, sold-out or withdrawn items removed) and each change is explained.
+ */
+export async function getCart(): Promise<CartView> {
+  const cartId = await getCartId();
+  if (!cartId) return EMPTY;
+  const db = await getDb();
+  const rows = await queries.listCartLines(db, cartId);
+  const notices: string[] = [];
+  const lines: CartLine[] = [];
+  for (const row of rows) {
+    if (row.archivedAt || row.stock <= 0) {
+      await queries.removeCartItem(db, cartId, row.productId);
+      notices.push(row.archivedAt ? `${row.name} is no longer sold and was removed from your cart.` : `${row.name} is sold out and was removed from your cart.`);
+      continue;
+    }
+    let quantity = row.quantity;
+    if (quantity > row.stock) {
+      quantity = row.stock;
+      await queries.setCartItemQuantity(db, cartId, row.productId, quantity);
+      notices.push(`Only ${row.stock} left of ${row.name}: we changed your quantity to ${row.stock}.`);
+    }
+    lines.push({ productId: row.productId, slug: row.slug, name: row.name, imagePath: row.imagePath, unitPricePaise: row.unitPricePaise, quantity, stock: row.stock, lineTotalPaise: row.unitPricePaise * quantity });
+  }
+  return { id: cartId, lines, itemCount: lines.reduce((n, l) => n + l.quantity, 0), totals: computeTotals(lines), notices };
+}
+
+export async function addToCart(productId: string, quantity: number): Promise<CartChange> {
+  const db = await getDb();
+  const product = await queries.getProductStock(db, productId);
+  if (!product || product.archivedAt) return { ok: false, error: "This product is no longer sold." };
+  if (product.stock <= 0) return { ok: false, error: `${product.name} is sold out.` };
+  const cartId = await getOrCreateCartId();
+  await queries.addCartItem(db, cartId, productId, quantity, Math.min(MAX_QUANTITY_PER_LINE, product.stock));
+  return { ok: true, message: `Added ${product.name} to your cart.` };
+}
+
+export async function updateCartLine(productId: string, quantity: number): Promise<CartChange> {
+  const cartId = await getCartId();
+  if (!cartId) return { ok: false, error: "Your cart is empty." };
+  const db = await getDb();
+  const product = await queries.getProductStock(db, productId);
+  if (!product || product.archivedAt || product.stock <= 0) {
+    await queries.removeCartItem(db, cartId, productId);
+    return { ok: false, error: "That product is no longer available and was removed." };
+  }
+  const allowed = Math.min(quantity, product.stock);
+  await queries.setCartItemQuantity(db, cartId, productId, allowed);
+  return allowed < quantity ? { ok: false, error: `Only ${product.stock} left of ${product.name}.` } : { ok: true, message: "Cart updated." };
+}
+
+export async function removeCartLine(productId: string): Promise<CartChange> {
+  const cartId = await getCartId();
+  if (cartId) await queries.removeCartItem(await getDb(), cartId, productId);
+  return { ok: true, message: "Removed from your cart." };
+}
+
+export async function clearCart(cartId: string): Promise<void> {
+  await queries.clearCart(await getDb(), cartId);
+}
+
+/** For the header badge: a read-only count (the cart page, not the header, corrects and explains lines). */
+export async function getCartItemCount(): Promise<number> {
+  const cartId = await getCartId();
+  if (!cartId) return 0;
+  const rows = await queries.listCartLines(await getDb(), cartId);
+  return rows.reduce((n, row) => n + row.quantity, 0);
+}

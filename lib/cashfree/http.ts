@@ -1,0 +1,85 @@
+import { randomUUID } from "node:crypto";
+
+import type { z } from "zod";
+
+import { authHeaders, CASHFREE_API_VERSION, type CashfreeConfig } from "./config";
+import { CashfreeApiError, CashfreeNetworkError, CashfreeResponseError } from "./errors";
+
+export interface CashfreeRequest<T> {
+  method: "GET" | "POST" | "PATCH" | "PUT";
+  path: string;
+  body?: unknown;
+  /** Required on every create so a retry can never create a second object. */
+  idempotencyKey?: string;
+  schema: z.ZodType<T>;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function retryDelayMs(config: CashfreeConfig, attempt: number, response?: Response) {
+  // Cashfree tells us how long to back off on 429 (seconds, 1–59).
+  const rateLimitRetry = Number(response?.headers.get("x-ratelimit-retry"));
+  if (response?.status === 429 && rateLimitRetry > 0) return rateLimitRetry * 1000;
+  const exponential = config.retryBaseMs * 2 ** attempt;
+  return exponential + Math.floor(Math.random() * config.retryBaseMs);
+}
+
+async function errorFrom(response: Response, requestId: string) {
+  const body = (await response.json().catch(() => ({}))) as { code?: string; type?: string; message?: string };
+  return new CashfreeApiError(
+    response.status,
+    body.code ?? "unknown_error",
+    body.type ?? "api_error",
+    body.message ?? response.statusText,
+    requestId,
+  );
+}
+
+/**
+ * One Cashfree call: versioned and authenticated, with a request id, a timeout, and retries with backoff on
+ * network errors, timeouts, 5xx and 429 — never on other 4xx, which would fail the same way again.
+ */
+export async function cashfreeFetch<T>(config: CashfreeConfig, request: CashfreeRequest<T>): Promise<T> {
+  const requestId = randomUUID();
+  const headers: Record<string, string> = {
+    accept: "application/json",
+    "x-api-version": CASHFREE_API_VERSION,
+    "x-request-id": requestId,
+    ...authHeaders(config.credentials),
+  };
+  if (request.body !== undefined) headers["content-type"] = "application/json";
+  if (request.idempotencyKey) headers["x-idempotency-key"] = request.idempotencyKey;
+  const body = request.body === undefined ? undefined : JSON.stringify(request.body);
+
+  for (let attempt = 0; ; attempt++) {
+    const lastAttempt = attempt >= config.maxRetries;
+    let response: Response;
+    try {
+      response = await fetch(`${config.baseUrl}${request.path}`, {
+        method: request.method,
+        headers,
+        body,
+        redirect: "error",
+        signal: AbortSignal.timeout(config.timeoutMs),
+      });
+    } catch (cause) {
+      if (lastAttempt) {
+        const reason = cause instanceof Error && cause.name === "TimeoutError" ? "timed out" : "unreachable";
+        throw new CashfreeNetworkError(`Cashfree ${reason}: ${request.method} ${request.path}`, requestId, { cause });
+      }
+      await sleep(retryDelayMs(config, attempt));
+      continue;
+    }
+
+    if (response.ok) {
+      const parsed = request.schema.safeParse(await response.json().catch(() => undefined));
+      if (!parsed.success) {
+        throw new CashfreeResponseError(`unexpected Cashfree response to ${request.method} ${request.path}`, requestId);
+      }
+      return parsed.data;
+    }
+    const error = await errorFrom(response, requestId);
+    if (!error.isRetryable || lastAttempt) throw error;
+    await sleep(retryDelayMs(config, attempt, response));
+  }
+}

@@ -1,0 +1,80 @@
+import { z } from "zod";
+
+import { rupeesToPaise } from "@/lib/money";
+
+/** Cashfree ids are digit strings in the API but numbers in some webhook samples. */
+export const cfId = z.union([z.string(), z.number()]).transform(String);
+/** Amounts: JSON numbers in the PG API, strings in link events; always converted to integer paise. */
+export const amountPaise = z.union([z.number(), z.string()]).transform((value, ctx) => {
+  try {
+    return rupeesToPaise(value);
+  } catch {
+    ctx.addIssue({ code: "custom", message: `invalid amount ${value}` });
+    return z.NEVER;
+  }
+});
+
+export const orderEntitySchema = z
+  .looseObject({
+    cf_order_id: cfId,
+    order_id: z.string(),
+    order_amount: amountPaise,
+    order_currency: z.string(),
+    order_status: z.string(),
+    payment_session_id: z.string().nullish(),
+    order_expiry_time: z.string().nullish(),
+  })
+  .transform((o) => ({
+    cfOrderId: o.cf_order_id,
+    orderId: o.order_id,
+    amountPaise: o.order_amount,
+    currency: o.order_currency,
+    status: o.order_status,
+    paymentSessionId: o.payment_session_id ?? null,
+    expiresAt: o.order_expiry_time ? new Date(o.order_expiry_time) : null,
+  }));
+
+export type CashfreeOrder = z.output<typeof orderEntitySchema>;
+
+export const errorDetailsSchema = z
+  .looseObject({
+    error_code: z.string().nullish(),
+    error_description: z.string().nullish(),
+    error_reason: z.string().nullish(),
+  })
+  .nullish()
+  .transform((e) => (e ? { code: e.error_code ?? null, description: e.error_description ?? null, reason: e.error_reason ?? null } : null));
+
+/** A payment as Get Payments and the payment webhooks both describe it. */
+export const paymentSchema = z.looseObject({
+  cf_payment_id: cfId,
+  payment_status: z.string(),
+  payment_amount: amountPaise,
+  payment_currency: z.string(),
+  payment_message: z.string().nullish(),
+  payment_group: z.string().nullish(),
+  payment_method: z.record(z.string(), z.unknown()).nullish(),
+  payment_time: z.string().nullish(),
+  bank_reference: z.string().nullish(),
+  error_details: errorDetailsSchema,
+});
+
+export function toPayment(orderId: string, p: z.output<typeof paymentSchema>, errorDetails = p.error_details) {
+  return {
+    cfPaymentId: p.cf_payment_id,
+    orderId,
+    status: p.payment_status,
+    amountPaise: p.payment_amount,
+    currency: p.payment_currency,
+    message: p.payment_message ?? null,
+    group: p.payment_group ?? null,
+    method: p.payment_method ?? null,
+    time: p.payment_time ? new Date(p.payment_time) : null,
+    bankReference: p.bank_reference ?? null,
+    error: errorDetails,
+  };
+}
+
+export type CashfreePayment = ReturnType<typeof toPayment>;
+
+export const paymentEntitySchema = paymentSchema.extend({ order_id: z.string() }).transform((p) => toPayment(p.order_id, p));

@@ -1,0 +1,33 @@
+import { describe, expect, it } from "vitest";
+
+import { customerDetailsSchema } from "./checkout-schema";
+
+const valid = {
+  name: "Asha Rao",
+  email: "Asha@Example.com ",
+  phone: "+91 98765 43210",
+  line1: "12 MG Road",
+  city: "Bengaluru",
+  state: "Karnataka",
+  pincode: "560001",
+};
+
+describe("customerDetailsSchema", () => {
+  it("normalises a valid address", () => {
+    expect(customerDetailsSchema.parse(valid)).toMatchObject({ email: "asha@example.com", phone: "9876543210" });
+  });
+
+  it.each([
+    ["phone", "12345", "Enter a 10-digit Indian mobile number"],
+    ["phone", "5876543210", "Enter a 10-digit Indian mobile number"],
+    ["pincode", "56001", "Enter a 6-digit PIN code"],
+    ["pincode", "060001", "Enter a 6-digit PIN code"],
+    ["email", "asha@", "Enter a valid email address"],
+    ["state", "Atlantis", "Choose your state"],
+    ["name", "  ", "Full name is required"],
+  ])("refuses %s=%j with a field message", (field, value, message) => {
+    const result = customerDetailsSchema.safeParse({ ...valid, [field]: value });
+    expect(result.success).toBe(false);
+    expect(result.error?.issues.find((i) => i.path[0] === field)?.message).toBe(message);
+  });
+});

@@ -1,0 +1,143 @@
+import { z } from "zod";
+
+// Local defaults let a newcomer run everything with no .env; they only ever apply to the local sandbox.
+export const LOCAL_CASHFREE_APP_ID = "TEST_LOCAL_APP_ID";
+export const LOCAL_CASHFREE_SECRET_KEY = "cfsk_ma_test_local_sandbox_secret";
+const DEV_AUTH_SECRET = "dev-only-auth-secret-change-me-0123456789";
+
+const CASHFREE_HOSTS = {
+  sandbox: "https://sandbox.cashfree.com/pg",
+  production: "https://api.cashfree.com/pg",
+} as const;
+
+const emptyToUndefined = (value: unknown) => (value === "" ? undefined : value);
+const optionalString = z.preprocess(emptyToUndefined, z.string().optional());
+const optionalUrl = z.preprocess(emptyToUndefined, z.url().optional());
+const intWithDefault = (fallback: number) =>
+  z.preprocess(emptyToUndefined, z.coerce.number().int().positive().default(fallback));
+
+const rawEnvSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  APP_URL: z.preprocess(emptyToUndefined, z.url().default("http://localhost:3000")),
+  DATABASE_URL: optionalUrl,
+  DATABASE_DRIVER: z.preprocess(emptyToUndefined, z.enum(["pglite", "pg", "neon"]).optional()),
+  PGLITE_DIR: z.preprocess(emptyToUndefined, z.string().default(".data/pglite")),
+  NEON_WS_PROXY: optionalString,
+  CASHFREE_ENV: z.preprocess(emptyToUndefined, z.enum(["local", "sandbox", "production"]).default("local")),
+  CASHFREE_APP_ID: optionalString,
+  CASHFREE_SECRET_KEY: optionalString,
+  CASHFREE_API_BASE_URL: optionalUrl,
+  CASHFREE_SANDBOX_PORT: intWithDefault(8787),
+  CASHFREE_WEBHOOK_TOLERANCE_SECONDS: intWithDefault(300),
+  AUTH_SECRET: optionalString,
+  AUTH_GITHUB_ID: optionalString,
+  AUTH_GITHUB_SECRET: optionalString,
+  AUTH_GOOGLE_ID: optionalString,
+  AUTH_GOOGLE_SECRET: optionalString,
+  CRON_SECRET: optionalString,
+});
+
+type RawEnv = z.infer<typeof rawEnvSchema>;
+
+export class EnvError extends Error {
+  constructor(
+    readonly variable: string,
+    readonly problem: string,
+  ) {
+    super(`${variable}: ${problem}`);
+  }
+}
+
+function isLoopback(url: string) {
+  const host = new URL(url).hostname;
+  return host === "localhost" || host === "127.0.0.1" || host === "[::1]";
+}
+
+function databaseDriver(raw: RawEnv) {
+  if (raw.DATABASE_DRIVER && raw.DATABASE_DRIVER !== "pglite" && !raw.DATABASE_URL) {
+    throw new EnvError("DATABASE_URL", `required when DATABASE_DRIVER=${raw.DATABASE_DRIVER}`);
+  }
+  if (raw.DATABASE_DRIVER) return raw.DATABASE_DRIVER;
+  if (!raw.DATABASE_URL) return "pglite";
+  return new URL(raw.DATABASE_URL).hostname.endsWith(".neon.tech") ? "neon" : "pg";
+}
+
+function cashfreeSettings(raw: RawEnv) {
+  const local = raw.CASHFREE_ENV === "local";
+  const appId = raw.CASHFREE_APP_ID ?? (local ? LOCAL_CASHFREE_APP_ID : undefined);
+  const secretKey = raw.CASHFREE_SECRET_KEY ?? (local ? LOCAL_CASHFREE_SECRET_KEY : undefined);
+  if (!appId) throw new EnvError("CASHFREE_APP_ID", `required when CASHFREE_ENV=${raw.CASHFREE_ENV}`);
+  if (!secretKey) throw new EnvError("CASHFREE_SECRET_KEY", `required when CASHFREE_ENV=${raw.CASHFREE_ENV}`);
+
+  const baseUrl =
+    raw.CASHFREE_API_BASE_URL ??
+    (raw.CASHFREE_ENV === "local" ? `http://127.0.0.1:${raw.CASHFREE_SANDBOX_PORT}/pg` : CASHFREE_HOSTS[raw.CASHFREE_ENV]);
+  const testKeys = appId.startsWith("TEST") || secretKey.includes("_test_");
+
+  if (raw.CASHFREE_ENV === "production" && testKeys) {
+    throw new EnvError("CASHFREE_SECRET_KEY", "test credentials cannot be used with CASHFREE_ENV=production");
+  }
+  if (raw.CASHFREE_ENV !== "production" && baseUrl === CASHFREE_HOSTS.production) {
+    throw new EnvError("CASHFREE_API_BASE_URL", "the production host needs CASHFREE_ENV=production");
+  }
+  if (raw.CASHFREE_ENV === "production" && raw.CASHFREE_API_BASE_URL && baseUrl !== CASHFREE_HOSTS.production) {
+    throw new EnvError("CASHFREE_API_BASE_URL", `production must use ${CASHFREE_HOSTS.production}`);
+  }
+  // The local sandbox is for laptops and CI: a deployment reachable from outside must use Cashfree.
+  if (local && !isLoopback(raw.APP_URL)) {
+    throw new EnvError("CASHFREE_ENV", "local sandbox can only serve a loopback APP_URL; set sandbox or production keys");
+  }
+  return { env: raw.CASHFREE_ENV, appId, secretKey, baseUrl, webhookToleranceSeconds: raw.CASHFREE_WEBHOOK_TOLERANCE_SECONDS };
+}
+
+function authSecret(raw: RawEnv) {
+  if (raw.AUTH_SECRET) {
+    if (raw.AUTH_SECRET.length < 32) throw new EnvError("AUTH_SECRET", "must be at least 32 characters");
+    return raw.AUTH_SECRET;
+  }
+  if (raw.NODE_ENV === "production" && !isLoopback(raw.APP_URL)) {
+    throw new EnvError("AUTH_SECRET", "required in production (generate one with `openssl rand -base64 32`)");
+  }
+  return DEV_AUTH_SECRET;
+}
+
+export function parseEnv(source: Record<string, string | undefined>) {
+  const parsed = rawEnvSchema.safeParse(source);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new EnvError(String(issue.path[0] ?? "env"), issue.message);
+  }
+  const raw = parsed.data;
+  return {
+    nodeEnv: raw.NODE_ENV,
+    appUrl: raw.APP_URL.replace(/\/$/, ""),
+    database: {
+      driver: databaseDriver(raw),
+      url: raw.DATABASE_URL,
+      pgliteDir: raw.PGLITE_DIR,
+      neonWsProxy: raw.NEON_WS_PROXY,
+    },
+    cashfree: cashfreeSettings(raw),
+    authSecret: authSecret(raw),
+    oauth: {
+      github: raw.AUTH_GITHUB_ID && raw.AUTH_GITHUB_SECRET ? { clientId: raw.AUTH_GITHUB_ID, clientSecret: raw.AUTH_GITHUB_SECRET } : null,
+      google: raw.AUTH_GOOGLE_ID && raw.AUTH_GOOGLE_SECRET ? { clientId: raw.AUTH_GOOGLE_ID, clientSecret: raw.AUTH_GOOGLE_SECRET } : null,
+    },
+    /** A deployment reachable from outside: development conveniences (seeded admin) are refused. */
+    isPublicDeployment: !isLoopback(raw.APP_URL),
+    cronSecret: raw.CRON_SECRET,
+  } as const;
+}
+
+export type Env = ReturnType<typeof parseEnv>;
+
+/** Validates the process environment, or prints one line naming the variable and exits. */
+export function loadEnvOrExit(source: Record<string, string | undefined> = process.env): Env {
+  try {
+    return parseEnv(source);
+  } catch (error) {
+    if (!(error instanceof EnvError)) throw error;
+    console.error(`Configuration error: ${error.message}`);
+    process.exit(1);
+  }
+}

@@ -1,0 +1,32 @@
+import { describe, expect, it } from "vitest";
+
+import { formatInr, paiseToRupeeString, rupeesToPaise } from "./money";
+
+describe("money", () => {
+  it("formats paise as Indian rupees with two decimals", () => {
+    expect(formatInr(149_900)).toBe("₹1,499.00");
+    expect(formatInr(12_34_567_89)).toBe("₹12,34,567.89");
+    expect(formatInr(5)).toBe("₹0.05");
+  });
+
+  it("writes Cashfree amounts with exactly two decimals", () => {
+    expect(paiseToRupeeString(17_000)).toBe("170.00");
+    expect(paiseToRupeeString(89_999)).toBe("899.99");
+    expect(paiseToRupeeString(105)).toBe("1.05");
+    expect(paiseToRupeeString(0)).toBe("0.00");
+  });
+
+  it("parses rupees into paise without floating point error", () => {
+    expect(rupeesToPaise("170.00")).toBe(17_000);
+    expect(rupeesToPaise(150.5)).toBe(15_050);
+    expect(rupeesToPaise(1.1)).toBe(110);
+    expect(rupeesToPaise(0.29)).toBe(29);
+    expect(rupeesToPaise("899.99")).toBe(89_999);
+  });
+
+  it("refuses fractional paise and non-integers", () => {
+    expect(() => rupeesToPaise("1.005")).toThrow(RangeError);
+    expect(() => rupeesToPaise("abc")).toThrow(RangeError);
+    expect(() => paiseToRupeeString(1.5)).toThrow(RangeError);
+  });
+});

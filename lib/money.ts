@@ -1,0 +1,36 @@
+/** Money is integer paise everywhere; these are the only conversions. */
+
+const inr = new Intl.NumberFormat("en-IN", { style: "currency", currency: "INR", minimumFractionDigits: 2 });
+
+export function formatInr(paise: number): string {
+  assertPaise(paise);
+  return inr.format(paise / 100);
+}
+
+/** Rupees with exactly two decimals, as Cashfree expects ("1499.00"), computed without floating point. */
+export function paiseToRupeeString(paise: number): string {
+  assertPaise(paise);
+  const sign = paise < 0 ? "-" : "";
+  const abs = Math.abs(paise);
+  return `${sign}${Math.trunc(abs / 100)}.${String(abs % 100).padStart(2, "0")}`;
+}
+
+/** Parses a rupee amount ("1499", "1499.5", 1499.5) into paise; rejects more than two decimals. */
+export function rupeesToPaise(rupees: string | number): number {
+  const text = typeof rupees === "number" ? rupeesNumberToText(rupees) : rupees.trim();
+  const match = /^(-?)(\d+)(?:\.(\d{1,2}))?$/.exec(text);
+  if (!match) throw new RangeError(`not a rupee amount with at most two decimals: ${text}`);
+  const [, sign, whole, fraction = ""] = match;
+  const paise = Number(whole) * 100 + Number(fraction.padEnd(2, "0"));
+  return sign ? -paise : paise;
+}
+
+function rupeesNumberToText(rupees: number) {
+  if (!Number.isFinite(rupees)) throw new RangeError(`not a finite amount: ${rupees}`);
+  // JSON numbers such as 150.5 or 1499.99 print exactly in their shortest form.
+  return String(rupees);
+}
+
+function assertPaise(paise: number) {
+  if (!Number.isSafeInteger(paise)) throw new RangeError(`paise must be an integer: ${paise}`);
+}

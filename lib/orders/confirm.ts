@@ -1,0 +1,96 @@
+import "server-only";
+
+import { getDb } from "@/db";
+import * as queries from "@/db/queries/orders";
+import { cashfree, isCashfreeError } from "@/lib/cashfree";
+
+import { tokensMatch } from "./ids";
+import { settleOrder } from "./settle";
+import { isSettled, type OrderStatus } from "./transitions";
+
+/** Page refreshes within this window reuse the last answer instead of calling Get Order again. */
+const RECHECK_AFTER_MS = 3_000;
+
+export interface OrderView {
+  id: string;
+  accessToken: string;
+  status: OrderStatus;
+  cashfreeStatus: string | null;
+  paymentSessionId: string | null;
+  expiresAt: Date;
+  createdAt: Date;
+  items: { productName: string; quantity: number; unitPricePaise: number; lineTotalPaise: number }[];
+  subtotalPaise: number;
+  shippingPaise: number;
+  totalPaise: number;
+  refundedPaise: number;
+  customerName: string;
+  customerEmail: string;
+  shippingAddress: string;
+  latestAttempt: { status: string; reason: string | null; group: string | null } | null;
+  paidPayment: { cfPaymentId: string; group: string | null; bankReference: string | null } | null;
+  /** True when Cashfree could not be asked just now: the page says it is still confirming. */
+  confirmationDelayed: boolean;
+}
+
+/** Asks Cashfree (Get Order + Get Payments) and applies the answer through the state machine. */
+export async function syncOrderWithCashfree(orderId: string, source: "return_page" | "reconcile" | "admin") {
+  const [cfOrder, payments] = await Promise.all([cashfree.getOrder(orderId), cashfree.getPayments(orderId)]);
+  return settleOrder(await getDb(), {
+    orderId,
+    source,
+    orderStatus: cfOrder.status,
+    orderAmountPaise: cfOrder.amountPaise,
+    orderCurrency: cfOrder.currency,
+    cfOrderId: cfOrder.cfOrderId,
+    paymentSessionId: cfOrder.paymentSessionId,
+    payments,
+  });
+}
+
+/**
+ * The return page's view of an order, for the holder of its link only. An open order is confirmed with
+ * Cashfree first: the page never trusts the redirect or its query string.
+ */
+export async function getConfirmedOrder(orderId: string, token: string | undefined): Promise<OrderView | null> {
+  const db = await getDb();
+  let order = await queries.getOrder(db, orderId);
+  if (!order || !tokensMatch(order.accessToken, token)) return null;
+
+  let confirmationDelayed = false;
+  const stale = !order.cfCheckedAt || Date.now() - order.cfCheckedAt.getTime() > RECHECK_AFTER_MS;
+  if (order.cfOrderId && !isSettled(order.status) && stale) {
+    try {
+      await syncOrderWithCashfree(orderId, "return_page");
+      order = (await queries.getOrder(db, orderId))!;
+    } catch (error) {
+      if (!isCashfreeError(error)) throw error;
+      console.warn(`return page: could not confirm ${orderId} with Cashfree: ${error.message}`);
+      confirmationDelayed = true;
+    }
+  }
+
+  const [items, payments] = await Promise.all([queries.listOrderItems(db, orderId), queries.listPayments(db, orderId)]);
+  const latest = payments[0];
+  const paid = payments.find((p) => p.cfPaymentId === order.paidCfPaymentId) ?? payments.find((p) => p.status === "SUCCESS");
+  return {
+    id: order.id,
+    accessToken: order.accessToken,
+    status: order.status,
+    cashfreeStatus: order.cfOrderStatus,
+    paymentSessionId: order.paymentSessionId,
+    expiresAt: order.expiresAt,
+    createdAt: order.createdAt,
+    items,
+    subtotalPaise: order.subtotalPaise,
+    shippingPaise: order.shippingPaise,
+    totalPaise: order.totalPaise,
+    refundedPaise: order.refundedPaise,
+    customerName: order.customerName,
+    customerEmail: order.customerEmail,
+    shippingAddress: [order.shippingLine1, order.shippingLine2, `${order.shippingCity}, ${order.shippingState} ${order.shippingPincode}`].filter(Boolean).join(", "),
+    latestAttempt: latest ? { status: latest.status, reason: latest.errorDescription, group: latest.paymentGroup } : null,
+    paidPayment: paid ? { cfPaymentId: paid.cfPaymentId, group: paid.paymentGroup, bankReference: paid.bankReference } : null,
+    confirmationDelayed,
+  };
+}

@@ -1,0 +1,23 @@
+import { randomBytes, timingSafeEqual } from "node:crypto";
+
+const ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"; // no 0/O, 1/I: read aloud over the phone
+
+/** e.g. KC-261122-7QH3M2XA: readable, sortable by day, and within Cashfree's order_id rules. */
+export function newOrderId(now = new Date()): string {
+  const day = now.toISOString().slice(2, 10).replaceAll("-", "");
+  const bytes = randomBytes(8);
+  const suffix = Array.from(bytes, (b) => ALPHABET[b % ALPHABET.length]).join("");
+  return `KC-${day}-${suffix}`;
+}
+
+/** The secret in the shopper's order link: 128 bits, URL-safe. */
+export function newAccessToken(): string {
+  return randomBytes(16).toString("base64url");
+}
+
+export function tokensMatch(expected: string, given: string | undefined | null): boolean {
+  if (!given) return false;
+  const a = Buffer.from(expected);
+  const b = Buffer.from(given);
+  return a.length === b.length && timingSafeEqual(a, b);
+}

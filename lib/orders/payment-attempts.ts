@@ -1,0 +1,42 @@
+import type { CashfreePayment } from "@/lib/cashfree/schemas";
+import type { Executor } from "@/db/queries/orders";
+import * as queries from "@/db/queries/orders";
+
+/** How far along a payment attempt is; an attempt's row only ever moves to a higher rank. */
+const RANK: Record<string, number> = {
+  NOT_ATTEMPTED: 0,
+  PENDING: 1,
+  FLAGGED: 1,
+  FAILED: 2,
+  USER_DROPPED: 2,
+  CANCELLED: 2,
+  VOID: 2,
+  SUCCESS: 3,
+};
+const rank = (status: string) => RANK[status] ?? 0;
+
+export type AttemptChange = "new" | "advanced" | "unchanged";
+
+/** Records one Cashfree payment attempt in its own row (one order can have many). */
+export async function recordPaymentAttempt(db: Executor, orderId: string, payment: CashfreePayment, source: string): Promise<AttemptChange> {
+  const values = {
+    status: payment.status,
+    amountPaise: payment.amountPaise,
+    currency: payment.currency,
+    paymentGroup: payment.group,
+    paymentMethod: payment.method,
+    bankReference: payment.bankReference,
+    errorCode: payment.error?.code ?? null,
+    errorDescription: payment.error?.description ?? payment.message,
+    errorReason: payment.error?.reason ?? null,
+    paymentTime: payment.time,
+  };
+  const existing = await queries.getPayment(db, payment.cfPaymentId);
+  if (!existing) {
+    await queries.insertPayment(db, { ...values, orderId, cfPaymentId: payment.cfPaymentId, source });
+    return "new";
+  }
+  if (rank(payment.status) <= rank(existing.status)) return "unchanged";
+  await queries.updatePayment(db, payment.cfPaymentId, values);
+  return "advanced";
+}

@@ -1,0 +1,163 @@
+import "server-only";
+
+import { getDb } from "@/db";
+import * as queries from "@/db/queries/orders";
+import { cashfree, isCashfreeError } from "@/lib/cashfree";
+import type { CustomerDetails } from "@/lib/checkout-schema";
+import { env } from "@/lib/env";
+import { formatInr } from "@/lib/money";
+import { computeTotals } from "@/lib/pricing";
+
+import { newAccessToken, newOrderId } from "./ids";
+import { settleOrder } from "./settle";
+import { applyStockEffects } from "./stock";
+import { decide } from "./transitions";
+
+/** How long stock is held for an unpaid order; also the Cashfree order's expiry (Cashfree needs > 15 minutes). */
+export const PAYMENT_WINDOW_MINUTES = 20;
+
+export interface PlaceOrderInput {
+  cartId: string;
+  customer: CustomerDetails;
+  checkoutAttemptId: string;
+  expectedTotalPaise: number;
+}
+
+export type PlaceOrderResult =
+  | { ok: true; orderId: string; accessToken: string; paymentSessionId: string }
+  | { ok: false; code: "empty_cart" | "stock_changed" | "price_changed" | "payment_unavailable" | "order_closed"; message: string };
+
+export function orderPagePath(orderId: string, accessToken: string) {
+  return `/orders/${encodeURIComponent(orderId)}?token=${accessToken}`;
+}
+
+class CheckoutRefusal extends Error {
+  constructor(
+    readonly code: "empty_cart" | "stock_changed" | "price_changed",
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Re-prices the cart from the database, reserves stock and writes the order, all in one transaction. */
+async function reserveOrder(input: PlaceOrderInput): Promise<queries.OrderRow> {
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const lines = await queries.listCartQuantities(tx, input.cartId);
+    if (lines.length === 0) throw new CheckoutRefusal("empty_cart", "Your cart is empty.");
+    const locked = await queries.lockProducts(tx, lines.map((line) => line.productId));
+    const byId = new Map(locked.map((product) => [product.id, product]));
+
+    const items = lines.map((line) => {
+      const product = byId.get(line.productId);
+      if (!product || product.archivedAt) throw new CheckoutRefusal("stock_changed", "An item in your cart is no longer sold. Please review your cart.");
+      if (product.stock < line.quantity) {
+        const left = product.stock === 0 ? "is sold out" : `has only ${product.stock} left`;
+        throw new CheckoutRefusal("stock_changed", `${product.name} ${left}. Please review your cart.`);
+      }
+      return { productId: product.id, productName: product.name, unitPricePaise: product.pricePaise, quantity: line.quantity, lineTotalPaise: product.pricePaise * line.quantity };
+    });
+    const totals = computeTotals(items);
+    if (totals.totalPaise !== input.expectedTotalPaise) {
+      throw new CheckoutRefusal("price_changed", `Prices changed since you opened checkout. Your new total is ${formatInr(totals.totalPaise)}: please check it and pay again.`);
+    }
+
+    for (const item of items) await queries.adjustStock(tx, item.productId, -item.quantity);
+    const { customer } = input;
+    const order: queries.NewOrder = {
+      id: newOrderId(),
+      accessToken: newAccessToken(),
+      cartId: input.cartId,
+      checkoutAttemptId: input.checkoutAttemptId,
+      ...totals,
+      customerName: customer.name,
+      customerEmail: customer.email,
+      customerPhone: customer.phone,
+      shippingLine1: customer.line1,
+      shippingLine2: customer.line2,
+      shippingCity: customer.city,
+      shippingState: customer.state,
+      shippingPincode: customer.pincode,
+      expiresAt: new Date(Date.now() + PAYMENT_WINDOW_MINUTES * 60_000),
+    };
+    await queries.insertOrder(tx, order, items);
+    await queries.appendOrderEvents(tx, [{ orderId: order.id, type: "order_placed", source: "checkout", toStatus: "pending", detail: { totalPaise: totals.totalPaise, items: items.length } }]);
+    return (await queries.getOrder(tx, order.id))!;
+  });
+}
+
+/** Cashfree refused or could not be reached: the order is closed and its stock given back, once. */
+export async function failCheckout(orderId: string, reason: string) {
+  const db = await getDb();
+  await db.transaction(async (tx) => {
+    const order = await queries.getOrderForUpdate(tx, orderId);
+    if (!order) return;
+    const decision = decide(order.status, { type: "checkout_failed" });
+    if (decision.to === order.status) return;
+    await applyStockEffects(tx, order, decision.effects);
+    await queries.updateOrder(tx, orderId, { status: decision.to, stockState: "released", checkoutError: reason });
+    await queries.appendOrderEvents(tx, [{ orderId, type: "checkout_failed", source: "checkout", fromStatus: order.status, toStatus: decision.to, detail: { reason } }]);
+  });
+}
+
+async function createPaymentSession(order: queries.OrderRow): Promise<PlaceOrderResult> {
+  try {
+    const cfOrder = await cashfree.createOrder({
+      orderId: order.id,
+      amountPaise: order.totalPaise,
+      currency: order.currency,
+      customer: { id: `C${order.customerPhone}`, name: order.customerName, email: order.customerEmail, phone: order.customerPhone },
+      returnUrl: `${env.appUrl}/orders/{order_id}?token=${order.accessToken}`,
+      notifyUrl: `${env.appUrl}/api/webhooks/cashfree`,
+      expiresAt: order.expiresAt,
+      idempotencyKey: order.createIdempotencyKey,
+    });
+    await settleOrder(await getDb(), {
+      orderId: order.id,
+      source: "checkout",
+      orderStatus: cfOrder.status,
+      orderAmountPaise: cfOrder.amountPaise,
+      orderCurrency: cfOrder.currency,
+      cfOrderId: cfOrder.cfOrderId,
+      paymentSessionId: cfOrder.paymentSessionId,
+      payments: [],
+    });
+    if (!cfOrder.paymentSessionId) throw new Error("Cashfree returned no payment_session_id");
+    return { ok: true, orderId: order.id, accessToken: order.accessToken, paymentSessionId: cfOrder.paymentSessionId };
+  } catch (error) {
+    const reason = isCashfreeError(error) ? error.message : "unexpected error creating the Cashfree order";
+    console.error(`checkout: Cashfree order ${order.id} failed: ${reason}`);
+    await failCheckout(order.id, reason);
+    return { ok: false, code: "payment_unavailable", message: "We could not start the payment. Nothing was charged and your cart is unchanged: please try again in a moment." };
+  }
+}
+
+function isUniqueViolation(error: unknown) {
+  const code = (error as { code?: string; cause?: { code?: string } })?.cause?.code ?? (error as { code?: string })?.code;
+  return code === "23505";
+}
+
+/** Places the order for the shopper's cart and opens a Cashfree payment session for it. */
+export async function placeOrder(input: PlaceOrderInput, isRetry = false): Promise<PlaceOrderResult> {
+  const db = await getDb();
+  const previous = await queries.getOrderByCheckoutAttempt(db, input.checkoutAttemptId);
+  if (previous && previous.cartId === input.cartId) {
+    // The same submit again (double click, network retry): continue that order, never start another.
+    if (previous.status === "awaiting_payment" && previous.paymentSessionId) {
+      return { ok: true, orderId: previous.id, accessToken: previous.accessToken, paymentSessionId: previous.paymentSessionId };
+    }
+    if (previous.status === "pending") return createPaymentSession(previous);
+    return { ok: false, code: "order_closed", message: "This checkout has already finished. Please reload the page." };
+  }
+  let order: queries.OrderRow;
+  try {
+    order = await reserveOrder(input);
+  } catch (error) {
+    if (error instanceof CheckoutRefusal) return { ok: false, code: error.code, message: error.message };
+    // Two identical submits raced: the other one wrote the order first; continue with it.
+    if (isUniqueViolation(error) && !isRetry) return placeOrder(input, true);
+    throw error;
+  }
+  return createPaymentSession(order);
+}

@@ -1,0 +1,33 @@
+import * as queries from "@/db/queries/orders";
+
+import type { Effect } from "./transitions";
+
+type StockOrder = Pick<queries.OrderRow, "id" | "stockState">;
+
+/**
+ * Applies the stock side of a transition. Stock was taken from `products.stock` when the order was placed
+ * (reserved); releasing gives it back exactly once (guarded by the order's stock_state, under its row lock).
+ * Returns false when a re-reservation cannot be met (only meaningful with dryRun).
+ */
+export async function applyStockEffects(
+  tx: queries.Executor,
+  order: StockOrder,
+  effects: Effect[],
+  options: { dryRun?: boolean } = {},
+): Promise<boolean> {
+  const needsItems = effects.includes("release_stock") || effects.includes("reserve_stock_again");
+  if (!needsItems) return true;
+  const items = await queries.listOrderItems(tx, order.id);
+
+  if (effects.includes("release_stock") && order.stockState === "reserved") {
+    for (const item of items) await queries.adjustStock(tx, item.productId, item.quantity);
+  }
+  if (effects.includes("reserve_stock_again") && order.stockState === "released") {
+    const locked = await queries.lockProducts(tx, items.map((item) => item.productId));
+    const stockById = new Map(locked.map((p) => [p.id, p.stock]));
+    const available = items.every((item) => (stockById.get(item.productId) ?? 0) >= item.quantity);
+    if (!available || options.dryRun) return available;
+    for (const item of items) await queries.adjustStock(tx, item.productId, -item.quantity);
+  }
+  return true;
+}

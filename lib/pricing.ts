@@ -1,0 +1,31 @@
+/** The store's pricing rules, shared by the cart page and the checkout action. All amounts in paise. */
+
+export const FREE_SHIPPING_THRESHOLD_PAISE = 99_900;
+export const SHIPPING_FEE_PAISE = 7_900;
+/** Catalog prices include GST, so no tax is added on top; receipts state that it is included. */
+export const GST_INCLUDED = true;
+export const MAX_QUANTITY_PER_LINE = 10;
+
+export interface PricedLine {
+  unitPricePaise: number;
+  quantity: number;
+}
+
+export interface Totals {
+  subtotalPaise: number;
+  shippingPaise: number;
+  taxPaise: number;
+  totalPaise: number;
+}
+
+export function shippingFor(subtotalPaise: number): number {
+  if (subtotalPaise === 0) return 0;
+  return subtotalPaise >= FREE_SHIPPING_THRESHOLD_PAISE ? 0 : SHIPPING_FEE_PAISE;
+}
+
+export function computeTotals(lines: PricedLine[]): Totals {
+  const subtotalPaise = lines.reduce((sum, line) => sum + line.unitPricePaise * line.quantity, 0);
+  const shippingPaise = shippingFor(subtotalPaise);
+  const taxPaise = 0;
+  return { subtotalPaise, shippingPaise, taxPaise, totalPaise: subtotalPaise + shippingPaise + taxPaise };
+}

@@ -1,0 +1,164 @@
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+import { orderEvents, orders, payments, products, webhookEvents, webhookRejections } from "@/db/schema";
+import { seedCatalog } from "@/db/seed";
+import { createTestDatabase, requirePostgres, type TestDatabase } from "@/db/testing/databases";
+import { paymentWebhookBody, signedHeaders } from "@/lib/testing/webhook-fixtures";
+
+// Real PostgreSQL: duplicates race on real connections, which PGlite (one connection) cannot show.
+const postgres = await requirePostgres();
+
+let database: TestDatabase;
+let receive: typeof import("./receive").receiveCashfreeWebhook;
+let insertOrder: typeof import("@/db/queries/orders").insertOrder;
+let productId: string;
+let counter = 0;
+
+async function placeOrder(options: { status?: "awaiting_payment" | "expired"; stockState?: "reserved" | "released"; quantity?: number } = {}) {
+  const id = `KC-TEST-${++counter}-${Date.now()}`;
+  const quantity = options.quantity ?? 1;
+  await insertOrder(
+    database.db,
+    {
+      id,
+      accessToken: `token-${id}`,
+      status: options.status ?? "awaiting_payment",
+      stockState: options.stockState ?? "reserved",
+      subtotalPaise: 149_900 * quantity,
+      totalPaise: 149_900 * quantity,
+      customerName: "Asha Rao",
+      customerEmail: "asha@example.com",
+      customerPhone: "9876543210",
+      shippingLine1: "12 MG Road",
+      shippingCity: "Bengaluru",
+      shippingState: "Karnataka",
+      shippingPincode: "560001",
+      cfOrderId: "1234567",
+      expiresAt: new Date(Date.now() + 20 * 60_000),
+    },
+    [{ productId, productName: "Brass Masala Dabba", unitPricePaise: 149_900, quantity, lineTotalPaise: 149_900 * quantity }],
+  );
+  return id;
+}
+
+const deliver = (rawBody: string, headers = signedHeaders(rawBody)) => receive({ rawBody, headers, remoteAddress: "127.0.0.1" });
+const orderRow = async (id: string) => (await database.db.select().from(orders).where(eq(orders.id, id)))[0]!;
+const events = (id: string) => database.db.select().from(orderEvents).where(eq(orderEvents.orderId, id));
+const stock = async () => (await database.db.select({ stock: products.stock }).from(products).where(eq(products.id, productId)))[0]!.stock;
+
+describe.skipIf(!postgres)("Cashfree webhooks on real PostgreSQL", () => {
+  beforeAll(async () => {
+    database = await createTestDatabase("pg", { poolSize: 20 });
+    await seedCatalog(database.db);
+    process.env.DATABASE_URL = database.url;
+    process.env.CASHFREE_ENV = "local";
+    ({ receiveCashfreeWebhook: receive } = await import("./receive"));
+    ({ insertOrder } = await import("@/db/queries/orders"));
+    const [product] = await database.db.select().from(products).where(eq(products.slug, "brass-masala-dabba"));
+    productId = product!.id;
+  });
+  afterAll(async () => {
+    await (await import("@/db")).closeDb();
+    await database?.close();
+  });
+
+  it("applies a signed success: paid, stock committed, fulfilled once", async () => {
+    const id = await placeOrder();
+    const result = await deliver(paymentWebhookBody({ orderId: id, cfPaymentId: "9001", status: "SUCCESS", amount: "1499.00" }));
+    expect(result).toEqual({ status: 200, body: { ok: true, status: "applied" } });
+    const order = await orderRow(id);
+    expect(order).toMatchObject({ status: "paid", stockState: "committed", fulfillmentStatus: "ready_to_ship", paidCfPaymentId: "9001" });
+  });
+
+  it("fulfils exactly once under 50 concurrent duplicate deliveries", async () => {
+    const id = await placeOrder();
+    const body = paymentWebhookBody({ orderId: id, cfPaymentId: "9002", status: "SUCCESS", amount: "1499.00" });
+    const headers = signedHeaders(body);
+    const results = await Promise.all(Array.from({ length: 50 }, () => deliver(body, headers)));
+    expect(results.every((r) => r.status === 200)).toBe(true);
+    expect(results.filter((r) => r.body.status === "applied")).toHaveLength(1);
+    const paidEvents = (await events(id)).filter((e) => e.toStatus === "paid");
+    expect(paidEvents).toHaveLength(1);
+    expect(await database.db.select().from(payments).where(eq(payments.orderId, id))).toHaveLength(1);
+    expect(await database.db.select().from(webhookEvents).where(eq(webhookEvents.orderId, id))).toHaveLength(1);
+  });
+
+  it("dedupes 2023-08-01 deliveries, which carry no idempotency key, by payment id and type", async () => {
+    const id = await placeOrder();
+    const body = paymentWebhookBody({ orderId: id, cfPaymentId: "9003", status: "SUCCESS", amount: "1499.00" });
+    const first = await deliver(body, signedHeaders(body, { version: "2023-08-01", idempotencyKey: null }));
+    const second = await deliver(body, signedHeaders(body, { version: "2023-08-01", idempotencyKey: null }));
+    expect([first.body.status, second.body.status]).toEqual(["applied", "duplicate"]);
+  });
+
+  it("keeps a failure non-final: FAILED then SUCCESS pays, each attempt in its own row", async () => {
+    const id = await placeOrder();
+    await deliver(paymentWebhookBody({ orderId: id, cfPaymentId: "9004", status: "FAILED", amount: "1499.00" }));
+    expect((await orderRow(id)).status).toBe("awaiting_payment");
+    await deliver(paymentWebhookBody({ orderId: id, cfPaymentId: "9005", status: "SUCCESS", amount: "1499.00" }));
+    expect((await orderRow(id)).status).toBe("paid");
+    const attempts = await database.db.select().from(payments).where(eq(payments.orderId, id));
+    expect(attempts.map((a) => a.status).sort()).toEqual(["FAILED", "SUCCESS"]);
+    expect(attempts.find((a) => a.status === "FAILED")?.errorDescription).toBe("issuer bank declined the transaction");
+  });
+
+  it("records a late FAILED after SUCCESS without moving the order back", async () => {
+    const id = await placeOrder();
+    await deliver(paymentWebhookBody({ orderId: id, cfPaymentId: "9006", status: "SUCCESS", amount: "1499.00" }));
+    await deliver(paymentWebhookBody({ orderId: id, cfPaymentId: "9007", status: "USER_DROPPED", amount: "1499.00" }));
+    expect((await orderRow(id)).status).toBe("paid");
+    expect(await database.db.select().from(payments).where(eq(payments.orderId, id))).toHaveLength(2);
+  });
+
+  it("flags a success whose amount or currency differs, without fulfilling", async () => {
+    const short = await placeOrder();
+    await deliver(paymentWebhookBody({ orderId: short, cfPaymentId: "9008", status: "SUCCESS", amount: "1.00" }));
+    expect(await orderRow(short)).toMatchObject({ status: "needs_review", attentionReason: "amount_mismatch", fulfillmentStatus: "unfulfilled" });
+    const usd = await placeOrder();
+    await deliver(paymentWebhookBody({ orderId: usd, cfPaymentId: "9009", status: "SUCCESS", amount: "1499.00", currency: "USD" }));
+    expect((await orderRow(usd)).status).toBe("needs_review");
+  });
+
+  it("re-reserves stock for a payment after expiry, or flags it when the stock is gone", async () => {
+    const before = await stock();
+    const late = await placeOrder({ status: "expired", stockState: "released" });
+    await deliver(paymentWebhookBody({ orderId: late, cfPaymentId: "9010", status: "SUCCESS", amount: "1499.00" }));
+    expect(await orderRow(late)).toMatchObject({ status: "paid", stockState: "committed" });
+    expect(await stock()).toBe(before - 1);
+
+    const tooLate = await placeOrder({ status: "expired", stockState: "released", quantity: 1000 });
+    await deliver(paymentWebhookBody({ orderId: tooLate, cfPaymentId: "9011", status: "SUCCESS", amount: "1499000.00" }));
+    expect(await orderRow(tooLate)).toMatchObject({ status: "needs_review", attentionReason: "late_payment_no_stock" });
+    expect(await stock()).toBe(before - 1);
+  });
+
+  it("stores and acknowledges events for unknown orders and unknown types", async () => {
+    const unknownOrder = await deliver(paymentWebhookBody({ orderId: "KC-NOPE", cfPaymentId: "9012", status: "SUCCESS", amount: "10.00" }));
+    expect(unknownOrder).toEqual({ status: 200, body: { ok: true, status: "unmatched" } });
+    const body = `{"data":{"settlement":{"amount_settled":97.94}},"event_time":"2026-11-22T12:35:19+05:30","type":"SETTLEMENT_SUCCESS"}`;
+    expect((await deliver(body)).body.status).toBe("ignored");
+    const stored = await database.db.select().from(webhookEvents).where(eq(webhookEvents.eventType, "SETTLEMENT_SUCCESS"));
+    expect(stored[0]?.rawBody).toBe(body);
+  });
+
+  it("rejects bad signatures, stale timestamps and missing headers, writing nothing but a rejection count", async () => {
+    const id = await placeOrder();
+    const body = paymentWebhookBody({ orderId: id, cfPaymentId: "9013", status: "SUCCESS", amount: "1499.00" });
+    const rejectionsBefore = (await database.db.select().from(webhookRejections)).length;
+    expect((await deliver(body, signedHeaders(body, { secret: "cfsk_someone_else" }))).status).toBe(401);
+    expect((await deliver(body.replace("1499.00", "1499"), signedHeaders(body))).status).toBe(401);
+    expect((await deliver(body, signedHeaders(body, { timestampMs: Date.now() - 6 * 60_000 }))).status).toBe(401);
+    expect((await deliver(body, new Headers({ "content-type": "application/json" }))).status).toBe(400);
+    expect((await orderRow(id)).status).toBe("awaiting_payment");
+    expect(await database.db.select().from(payments).where(eq(payments.orderId, id))).toHaveLength(0);
+    expect((await database.db.select().from(webhookRejections)).length).toBe(rejectionsBefore + 4);
+  });
+
+  it("keeps a verified but malformed body and answers 400", async () => {
+    const result = await deliver("{not json");
+    expect(result.status).toBe(400);
+    const [kept] = await database.db.select().from(webhookEvents).where(eq(webhookEvents.eventType, "MALFORMED"));
+    expect(kept).toMatchObject({ rawBody: "{not json", outcome: "ignored" });
+  });
+});

@@ -1,0 +1,97 @@
+import "server-only";
+
+import { getDb } from "@/db";
+import * as queries from "@/db/queries/webhooks";
+import { verifyCashfreeSignature } from "@/lib/cashfree/signature";
+import { parseCashfreeWebhook } from "@/lib/cashfree/webhook-events";
+import { env } from "@/lib/env";
+
+import { applyCashfreeEvent } from "./apply";
+
+export const MAX_WEBHOOK_BYTES = 256 * 1024;
+
+export interface WebhookDelivery {
+  rawBody: string;
+  headers: Headers;
+  remoteAddress: string | null;
+}
+
+export interface WebhookResponse {
+  status: number;
+  body: { ok: boolean; status: string };
+}
+
+const reply = (status: number, ok: boolean, message: string): WebhookResponse => ({ status, body: { ok, status: message } });
+
+// Cashfree's dashboard test call has used `x-cashfree-*` spellings; deliveries use `x-webhook-*`.
+const header = (headers: Headers, name: string) => headers.get(`x-webhook-${name}`) ?? headers.get(`x-cashfree-${name}`);
+
+async function recordRejection(reason: string, remoteAddress: string | null) {
+  console.warn(`webhook rejected: ${reason} from ${remoteAddress ?? "unknown"}`);
+  try {
+    await queries.insertWebhookRejection(await getDb(), reason, remoteAddress);
+  } catch {
+    // Counting rejections is best effort: it must never turn a 401 into a 500.
+  }
+}
+
+/**
+ * Verify → store → apply. Every verified event is stored before it is acted on; a duplicate is acknowledged
+ * and changes nothing; a failure to apply keeps the event and answers 5xx so Cashfree retries.
+ */
+export async function receiveCashfreeWebhook(delivery: WebhookDelivery): Promise<WebhookResponse> {
+  const { rawBody, headers } = delivery;
+  if (Buffer.byteLength(rawBody) > MAX_WEBHOOK_BYTES) return reply(413, false, "payload too large");
+
+  const check = verifyCashfreeSignature({
+    rawBody,
+    signature: header(headers, "signature"),
+    timestamp: header(headers, "timestamp"),
+    secret: env.cashfree.secretKey,
+    nowMs: Date.now(),
+    toleranceMs: env.cashfree.webhookToleranceSeconds * 1000,
+  });
+  if (!check.ok) {
+    await recordRejection(check.reason, delivery.remoteAddress);
+    return reply(check.reason === "missing_headers" ? 400 : 401, false, check.reason);
+  }
+
+  let body: unknown;
+  try {
+    body = JSON.parse(rawBody);
+  } catch {
+    body = undefined;
+  }
+  const event = body === undefined ? undefined : parseCashfreeWebhook(body, rawBody);
+  const db = await getDb();
+  const idempotencyKey = headers.get("x-idempotency-key");
+  const keys = { idempotencyKey, dedupeKey: event?.dedupeKey ?? `MALFORMED:${check.timestampMs}:${rawBody.length}` };
+
+  const stored =
+    (await queries.insertWebhookEvent(db, {
+      ...keys,
+      eventType: event?.type ?? "MALFORMED",
+      apiVersion: headers.get("x-webhook-version"),
+      webhookTimestamp: String(check.timestampMs),
+      signature: header(headers, "signature")!,
+      rawBody,
+      orderId: event && "orderId" in event ? event.orderId : null,
+      outcome: event ? "received" : "ignored",
+      lastError: event ? null : "body is not JSON",
+    })) ?? (await queries.findWebhookEvent(db, keys));
+  if (!stored) return reply(500, false, "could not store event");
+  if (!event) return reply(400, false, "malformed body");
+
+  // Only one delivery applies an event; duplicates (concurrent or later) are acknowledged as they are.
+  if (!(await queries.claimWebhookEvent(db, stored.id))) return reply(200, true, "duplicate");
+  try {
+    const outcome = await applyCashfreeEvent(db, event, stored.id);
+    await queries.setWebhookOutcome(db, stored.id, outcome);
+    return reply(200, true, outcome);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    console.error(`webhook ${stored.id} (${event.type}) failed to apply: ${message}`);
+    await queries.setWebhookOutcome(db, stored.id, "failed", message).catch(() => undefined);
+    return reply(500, false, "failed to apply; will retry");
+  }
+}

@@ -1,0 +1,25 @@
+import type { NextConfig } from "next";
+
+import { loadEnvOrExit } from "./lib/env-schema";
+
+// A bad configuration stops `next dev`, `next build` and `next start` with one line naming the variable.
+loadEnvOrExit();
+
+const securityHeaders = [
+  { key: "X-Content-Type-Options", value: "nosniff" },
+  { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+  { key: "X-Frame-Options", value: "SAMEORIGIN" },
+  { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
+];
+
+const nextConfig: NextConfig = {
+  // PGlite ships wasm and data files that must be loaded from node_modules, not bundled.
+  serverExternalPackages: ["@electric-sql/pglite"],
+  poweredByHeader: false,
+  agentRules: false,
+  async headers() {
+    return [{ source: "/:path*", headers: securityHeaders }];
+  },
+};
+
+export default nextConfig;

@@ -1,0 +1,52 @@
+import { defineConfig, devices } from "@playwright/test";
+
+import { chromiumArgs, chromiumPath } from "./e2e/chromium";
+import { E2E_APP_URL, E2E_SANDBOX_PORT, E2E_SANDBOX_URL } from "./e2e/ports";
+
+const sharedEnv = {
+  NEXT_TELEMETRY_DISABLED: "1",
+  CASHFREE_ENV: "local",
+  CASHFREE_SANDBOX_PORT: String(E2E_SANDBOX_PORT),
+  APP_URL: E2E_APP_URL,
+  AUTH_URL: E2E_APP_URL,
+};
+
+export default defineConfig({
+  testDir: "./e2e",
+  testIgnore: ["sandbox/**"],
+  fullyParallel: false,
+  workers: 1,
+  retries: process.env.CI ? 1 : 0,
+  timeout: 60_000,
+  reporter: [["list"], ["json", { outputFile: "test-results/e2e-results.json" }]],
+  use: {
+    baseURL: E2E_APP_URL,
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+  },
+  projects: [
+    {
+      name: "chromium",
+      use: { ...devices["Desktop Chrome"], launchOptions: { executablePath: chromiumPath(), args: chromiumArgs } },
+    },
+  ],
+  webServer: [
+    {
+      command: "node --import tsx sandbox/main.ts",
+      url: `${E2E_SANDBOX_URL}/js/v3/cashfree.js`,
+      reuseExistingServer: false,
+      env: {
+        ...sharedEnv,
+        CASHFREE_SANDBOX_CONTROL: "1",
+        CASHFREE_SANDBOX_WEBHOOK_URL: `${E2E_APP_URL}/api/webhooks/cashfree`,
+      },
+    },
+    {
+      command: "node --import tsx e2e/serve.ts",
+      url: `${E2E_APP_URL}/api/health`,
+      reuseExistingServer: false,
+      timeout: 180_000,
+      env: sharedEnv,
+    },
+  ],
+});

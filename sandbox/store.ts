@@ -1,0 +1,160 @@
+import { randomBytes, randomInt } from "node:crypto";
+import { readFileSync, writeFileSync } from "node:fs";
+
+/** Everything the sandbox knows, in one serialisable object (persisted to a JSON file when asked). */
+
+export interface Customer {
+  customer_id: string;
+  customer_phone: string;
+  customer_email?: string | null;
+  customer_name?: string | null;
+}
+
+export interface SandboxOrder {
+  cfOrderId: string;
+  orderId: string;
+  amountPaise: number;
+  currency: string;
+  status: "ACTIVE" | "PAID" | "EXPIRED" | "TERMINATED";
+  paymentSessionId: string;
+  createdMs: number;
+  expiryMs: number;
+  customer: Customer;
+  returnUrl: string | null;
+  notifyUrl: string | null;
+  paymentMethods: string | null;
+  note: string | null;
+  tags: Record<string, string> | null;
+  linkId: string | null;
+}
+
+export interface PaymentError {
+  error_code: string;
+  error_description: string;
+  error_reason: string;
+  error_source: string;
+}
+
+export interface SandboxPayment {
+  cfPaymentId: string;
+  orderId: string;
+  status: "NOT_ATTEMPTED" | "PENDING" | "SUCCESS" | "FAILED" | "USER_DROPPED" | "CANCELLED";
+  amountPaise: number;
+  currency: string;
+  group: string;
+  method: Record<string, unknown>;
+  message: string;
+  timeMs: number;
+  completionMs: number | null;
+  bankReference: string | null;
+  error: PaymentError | null;
+  /** How the attempt is finished: on the simulator page (card, netbanking) or at once (test VPAs). */
+  needsSimulator: boolean;
+}
+
+export interface SandboxRefund {
+  cfRefundId: string;
+  refundId: string;
+  orderId: string;
+  cfPaymentId: string;
+  amountPaise: number;
+  currency: string;
+  status: "PENDING" | "SUCCESS" | "CANCELLED";
+  note: string | null;
+  type: "MERCHANT_INITIATED" | "PAYMENT_AUTO_REFUND";
+  createdMs: number;
+  processedMs: number | null;
+  settlesAtMs: number;
+}
+
+export interface SandboxLink {
+  cfLinkId: string;
+  linkId: string;
+  code: string;
+  status: "ACTIVE" | "PARTIALLY_PAID" | "PAID" | "EXPIRED" | "CANCELLED";
+  amountPaise: number;
+  paidPaise: number;
+  currency: string;
+  purpose: string;
+  customer: Omit<Customer, "customer_id">;
+  notifyUrl: string | null;
+  returnUrl: string | null;
+  createdMs: number;
+  expiryMs: number;
+}
+
+export interface WebhookAttempt {
+  attempt: number;
+  atMs: number;
+  status: number | null;
+  error: string | null;
+}
+
+export interface WebhookDelivery {
+  id: string;
+  type: string;
+  url: string;
+  body: string;
+  version: string;
+  idempotencyKey: string;
+  state: "pending" | "delivered" | "failed" | "dropped";
+  attempts: WebhookAttempt[];
+  createdMs: number;
+}
+
+export interface Simulation {
+  simulation_id: string;
+  entity: string;
+  entity_id: string;
+  entity_simulation: { payment_status: string; payment_error_code?: string | null };
+}
+
+export interface IdempotencyRecord {
+  fingerprint: string;
+  status: number;
+  body: string;
+}
+
+export interface SandboxState {
+  orders: Record<string, SandboxOrder>;
+  payments: Record<string, SandboxPayment>;
+  refunds: Record<string, SandboxRefund>;
+  links: Record<string, SandboxLink>;
+  deliveries: WebhookDelivery[];
+  simulations: Record<string, Simulation>;
+  idempotency: Record<string, IdempotencyRecord>;
+  oauth: { codes: Record<string, { merchantId: string; expiresMs: number }>; accessTokens: Record<string, { merchantId: string; expiresMs: number }>; refreshTokens: Record<string, { merchantId: string }> };
+}
+
+export const emptyState = (): SandboxState => ({
+  orders: {},
+  payments: {},
+  refunds: {},
+  links: {},
+  deliveries: [],
+  simulations: {},
+  idempotency: {},
+  oauth: { codes: {}, accessTokens: {}, refreshTokens: {} },
+});
+
+export const digits = (length: number) => String(randomInt(1, 9)) + Array.from({ length: length - 1 }, () => randomInt(0, 10)).join("");
+export const token = (bytes: number) => randomBytes(bytes).toString("base64url");
+
+export function loadState(path: string | undefined): SandboxState {
+  if (!path) return emptyState();
+  try {
+    return { ...emptyState(), ...(JSON.parse(readFileSync(path, "utf8")) as SandboxState) };
+  } catch {
+    return emptyState();
+  }
+}
+
+export function saveState(path: string | undefined, state: SandboxState) {
+  if (path) writeFileSync(path, JSON.stringify(state));
+}
+
+export function paymentsOf(state: SandboxState, orderId: string) {
+  return Object.values(state.payments)
+    .filter((p) => p.orderId === orderId)
+    .sort((a, b) => a.timeMs - b.timeMs);
+}

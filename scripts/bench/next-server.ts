@@ -1,0 +1,23 @@
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+
+/** Starts the production build (building it first if needed) and waits until it answers. */
+export async function startNextServer(port: number, env: Record<string, string>): Promise<ChildProcess> {
+  const childEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env };
+  if (!existsSync(".next/BUILD_ID")) {
+    const build = spawnSync(process.execPath, ["node_modules/next/dist/bin/next", "build"], { stdio: "inherit", env: childEnv });
+    if (build.status !== 0) throw new Error("next build failed");
+  }
+  const server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"], { stdio: ["ignore", "ignore", "inherit"], env: childEnv });
+  for (let i = 0; i < 120; i++) {
+    try {
+      const response = await fetch(`http://127.0.0.1:${port}/api/health`);
+      if (response.ok) return server;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  server.kill();
+  throw new Error("next start did not become healthy");
+}

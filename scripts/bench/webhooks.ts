@@ -1,0 +1,71 @@
+// `npm run bench:webhooks`: signed Cashfree webhooks against the production build on real PostgreSQL.
+// Each delivery pays a distinct order (a real transition: inbox insert, row lock, stock commit, events);
+// a second run replays the same deliveries (duplicates). Prints throughput and p50/p99 per concurrency level.
+import pg from "pg";
+
+import { openDatabase } from "../../db/client";
+import { insertOrder } from "../../db/queries/orders";
+import { migrateDatabase } from "../../db/migrate";
+import { products } from "../../db/schema";
+import { seedCatalog } from "../../db/seed";
+import { paymentWebhookBody, signedHeaders } from "../../lib/testing/webhook-fixtures";
+import { fmt, runConcurrent } from "./percentiles";
+import { startNextServer } from "./next-server";
+
+const SERVER = process.env.TEST_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+const PORT = 4799;
+const LEVELS = [1, 10, 50];
+const PER_LEVEL = Number(process.env.BENCH_WEBHOOKS_PER_LEVEL ?? 400);
+
+const admin = new pg.Client({ connectionString: SERVER });
+await admin.connect();
+await admin.query("DROP DATABASE IF EXISTS storefront_bench WITH (FORCE)");
+await admin.query("CREATE DATABASE storefront_bench");
+await admin.end();
+const url = Object.assign(new URL(SERVER), { pathname: "/storefront_bench" }).toString();
+
+const handle = await openDatabase({ driver: "pg", url });
+await migrateDatabase(handle);
+await seedCatalog(handle.db);
+const [product] = await handle.db.select().from(products).limit(1);
+const total = PER_LEVEL * LEVELS.length;
+for (let i = 0; i < total; i++) {
+  await insertOrder(
+    handle.db,
+    { id: `KC-BENCH-${i}`, accessToken: `t${i}`, status: "awaiting_payment", subtotalPaise: product!.pricePaise, totalPaise: product!.pricePaise, customerName: "Bench", customerEmail: "bench@example.com", customerPhone: "9876543210", shippingLine1: "1 Road", shippingCity: "Pune", shippingState: "Maharashtra", shippingPincode: "411001", cfOrderId: String(i), expiresAt: new Date(Date.now() + 3_600_000) },
+    [{ productId: product!.id, productName: product!.name, unitPricePaise: product!.pricePaise, quantity: 1, lineTotalPaise: product!.pricePaise }],
+  );
+}
+await handle.close();
+
+const server = await startNextServer(PORT, { DATABASE_URL: url, CASHFREE_ENV: "local", APP_URL: `http://localhost:${PORT}` });
+const amount = (product!.pricePaise / 100).toFixed(2);
+const bodies = Array.from({ length: total }, (_, i) => paymentWebhookBody({ orderId: `KC-BENCH-${i}`, cfPaymentId: `${900000 + i}`, status: "SUCCESS", amount }));
+const keys = bodies.map(() => crypto.randomUUID());
+
+async function deliver(i: number, expect: string) {
+  const response = await fetch(`http://127.0.0.1:${PORT}/api/webhooks/cashfree`, { method: "POST", body: bodies[i], headers: signedHeaders(bodies[i]!, { idempotencyKey: keys[i] }) });
+  const json = (await response.json()) as { status: string };
+  if (json.status !== expect) throw new Error(`delivery ${i}: expected ${expect}, got ${response.status} ${json.status}`);
+}
+
+// Warm up the route (first compile of the handler, connection pool).
+await fetch(`http://127.0.0.1:${PORT}/api/webhooks/cashfree`, { method: "POST", body: "{}" });
+
+const rows: string[][] = [];
+try {
+  for (const [level, concurrency] of LEVELS.entries()) {
+    const offset = level * PER_LEVEL;
+    const fresh = await runConcurrent(PER_LEVEL, concurrency, (i) => deliver(offset + i, "applied"));
+    const dupes = await runConcurrent(PER_LEVEL, concurrency, (i) => deliver(offset + i, "duplicate"));
+    rows.push([String(concurrency), "new payment", fresh.perSecond.toFixed(0), fmt(fresh.p50), fmt(fresh.p99)]);
+    rows.push([String(concurrency), "duplicate", dupes.perSecond.toFixed(0), fmt(dupes.p50), fmt(dupes.p99)]);
+  }
+} finally {
+  server.kill("SIGTERM");
+}
+
+console.log(`\nSigned webhooks → next start → PostgreSQL, ${PER_LEVEL} deliveries per row (${new Date().toISOString()})\n`);
+console.log("| concurrency | delivery | req/s | p50 | p99 |");
+console.log("|---|---|---|---|---|");
+for (const row of rows) console.log(`| ${row.join(" | ")} |`);
