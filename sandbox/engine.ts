@@ -186,10 +186,14 @@ export class SandboxEngine {
       if (refund.status !== "PENDING" || refund.settlesAtMs > now) continue;
       refund.status = "SUCCESS";
       refund.processedMs = now;
-      const order = this.state.orders[refund.orderId]!;
-      const { type, body } = refundWebhook(refund, now);
-      this.deliver(order.notifyUrl, type, body);
+      this.emitRefund(refund);
     }
+  }
+
+  emitRefund(refund: SandboxRefund) {
+    const order = this.state.orders[refund.orderId]!;
+    const { type, body } = refundWebhook(refund, this.clock.now());
+    return this.deliver(order.notifyUrl, type, body);
   }
 
   // ---- links
@@ -207,7 +211,7 @@ export class SandboxEngine {
 
   emitPayment(order: SandboxOrder, payment: SandboxPayment) {
     const webhook = paymentWebhook(order, payment, this.clock.now(), this.options.webhookVersion);
-    if (webhook) this.deliver(order.notifyUrl, webhook.type, webhook.body);
+    return webhook ? this.deliver(order.notifyUrl, webhook.type, webhook.body) : null;
   }
 
   emitDispute(order: SandboxOrder, type: "DISPUTE_CREATED" | "DISPUTE_UPDATED" | "DISPUTE_CLOSED") {
