@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
+import { allViolations, contractAvailable } from "./testing/contract";
 import { orderBody, orderWithCardAttempt, startTestSandbox, startWebhookReceiver, type TestSandbox, type WebhookReceiver } from "./testing/harness";
 
 let t: TestSandbox;
@@ -342,5 +343,12 @@ describe("rate limiting", () => {
     } finally {
       await limited.close();
     }
+  });
+});
+
+describe("contract", () => {
+  it.skipIf(!contractAvailable)("every request accepted and response sent above matches Cashfree's OpenAPI document", () => {
+    expect(t.exchanges.length).toBeGreaterThan(50);
+    expect(allViolations(t.exchanges)).toEqual([]);
   });
 });

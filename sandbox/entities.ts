@@ -95,7 +95,7 @@ export function linkEntity(l: SandboxLink, baseUrl: string) {
     link_purpose: l.purpose,
     link_created_at: istTimestamp(l.createdMs),
     customer_details: l.customer,
-    link_meta: { notify_url: l.notifyUrl, return_url: l.returnUrl, upi_intent: false },
+    link_meta: { notify_url: l.notifyUrl, return_url: l.returnUrl, upi_intent: "false" },
     link_url: `${baseUrl}/links/${l.code}`,
     link_expiry_time: istTimestamp(l.expiryMs),
     link_notes: {},

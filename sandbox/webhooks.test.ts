@@ -5,6 +5,7 @@ import path from "node:path";
 
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 
+import { allViolations, contractAvailable } from "./testing/contract";
 import { orderBody, orderWithCardAttempt, startTestSandbox, startWebhookReceiver, type TestSandbox, type WebhookReceiver } from "./testing/harness";
 
 let t: TestSandbox;
@@ -256,5 +257,11 @@ describe("clock, expiry, trigger and reset", () => {
     const html = await (await fetch(`${t.sandbox.url}/`)).text();
     expect(html).toContain(orderId);
     expect(html).toContain("PAYMENT_SUCCESS_WEBHOOK");
+  });
+});
+
+describe("contract", () => {
+  it.skipIf(!contractAvailable)("every request accepted and response sent above matches Cashfree's OpenAPI document", () => {
+    expect(allViolations(t.exchanges)).toEqual([]);
   });
 });
