@@ -66,4 +66,12 @@ test("a merchant changes stock and the shop shows it", async ({ page }) => {
   await page.goto("/products/kantha-stitch-throw");
   await expect(page.getByText("Only a few left")).toBeVisible();
   await expect(page.getByRole("button", { name: "Add to cart" })).toBeEnabled();
+
+  // Put the stock back: other specs expect the seeded catalog (this throw is the sold-out one).
+  await page.goto("/admin/products");
+  await page.getByRole("link", { name: "Kantha Stitch Throw" }).click();
+  await page.getByLabel("Change (units)").fill("-3");
+  await page.getByLabel("Reason").first().fill("Correction");
+  await page.getByRole("button", { name: "Update stock" }).click();
+  await expect(page.getByText("Stock is now 0.")).toBeVisible();
 });

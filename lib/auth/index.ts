@@ -27,6 +27,13 @@ const oauthProviders = [
 export const { handlers, auth, signIn, signOut } = NextAuth({
   secret: env.authSecret,
   trustHost: true,
+  logger: {
+    // A wrong password is an expected answer, not a server error: keep it out of the error log.
+    error(error) {
+      if (error.name === "CredentialsSignin") return;
+      console.error("[auth]", error);
+    },
+  },
   session: { strategy: "jwt", maxAge: 8 * 60 * 60 },
   pages: { signIn: "/admin/sign-in" },
   providers: [
