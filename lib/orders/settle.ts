@@ -118,7 +118,10 @@ export async function settleOrder(db: Database, observation: CashfreeObservation
       status = decision.to;
     }
 
-    await queries.updateOrder(tx, order.id, { ...updates, status, stockState, cfCheckedAt: observation.orderStatus ? new Date() : undefined });
+    // Only a status check counts as "checked": creating the order at checkout must not stop the return page,
+    // seconds later, from asking Cashfree whether the shopper paid.
+    const checked = observation.orderStatus && observation.source !== "checkout";
+    await queries.updateOrder(tx, order.id, { ...updates, status, stockState, cfCheckedAt: checked ? new Date() : undefined });
     await queries.appendOrderEvents(tx, events);
     return { found: true, from: order.status as OrderStatus, to: status, fulfilled };
   });
