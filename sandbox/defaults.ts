@@ -2,6 +2,10 @@
 export const SANDBOX_DEFAULT_APP_ID = "TEST_LOCAL_APP_ID";
 export const SANDBOX_DEFAULT_SECRET_KEY = "cfsk_ma_test_local_sandbox_secret";
 export const SANDBOX_DEFAULT_PORT = 8787;
+/** Partner OAuth test credentials and the one merchant that can be linked. */
+export const SANDBOX_PARTNER_API_KEY = "cf_partner_local_apikey";
+export const SANDBOX_OAUTH_CLIENT_ID = "cf_oauth_local_client";
+export const SANDBOX_MERCHANT_ID = "CFLOCAL0001";
 export const SANDBOX_API_VERSIONS = ["2023-08-01", "2025-01-01", "2026-01-01"] as const;
 export const SANDBOX_OTP = "111000";
 

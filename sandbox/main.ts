@@ -25,6 +25,7 @@ try {
     controls: env.CASHFREE_SANDBOX_CONTROL === "1",
     rateLimitPerMinute: env.CASHFREE_SANDBOX_RATE_LIMIT ? Number(env.CASHFREE_SANDBOX_RATE_LIMIT) : null,
     statePath: env.CASHFREE_SANDBOX_STATE || undefined,
+    oauthRedirectUri: env.CASHFREE_SANDBOX_OAUTH_REDIRECT_URL || null,
   });
   console.log(`Cashfree sandbox ready at ${sandbox.url}
   PG API base URL   ${sandbox.url}/pg

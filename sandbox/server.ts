@@ -6,10 +6,11 @@ import { createCheckoutRoutes } from "./checkout";
 import { SandboxClock } from "./clock";
 import { createControlRoutes } from "./control";
 import { debugPage } from "./debug-page";
-import { SANDBOX_DEFAULT_APP_ID, SANDBOX_DEFAULT_PORT, SANDBOX_DEFAULT_SECRET_KEY } from "./defaults";
+import { SANDBOX_DEFAULT_APP_ID, SANDBOX_DEFAULT_PORT, SANDBOX_DEFAULT_SECRET_KEY, SANDBOX_MERCHANT_ID, SANDBOX_OAUTH_CLIENT_ID, SANDBOX_PARTNER_API_KEY } from "./defaults";
 import { SandboxEngine } from "./engine";
 import { badUrl, CfError } from "./errors";
 import { html, readRequest, type Reply, type Request, send } from "./http";
+import { createOAuthRoutes } from "./oauth";
 import { sdkScript } from "./sdk-script";
 import { emptyState, loadState, saveState, type SandboxState } from "./store";
 import { WebhookSender } from "./webhooks";
@@ -33,6 +34,10 @@ export interface SandboxOptions {
   /** JSON file to keep state across restarts (npm run dev); in memory when absent. */
   statePath?: string;
   merchantName?: string;
+  partnerApiKey?: string;
+  oauthClientId?: string;
+  /** Where the partner OAuth consent page sends the browser back (Cashfree keeps it in the partner dashboard). */
+  oauthRedirectUri?: string | null;
 }
 
 export interface RunningSandbox {
@@ -81,7 +86,15 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   });
   const apiFaults: ApiFaults = { failNext: 0, failMode: "500" };
   const api = createApi(engine, { appId, secretKey, rateLimitPerMinute: options.rateLimitPerMinute ?? null, faults: apiFaults });
-  const checkout = createCheckoutRoutes(engine, options.merchantName ?? "Kaveri & Co. (sandbox merchant)");
+  const merchantName = options.merchantName ?? "Kaveri & Co. (sandbox merchant)";
+  const checkout = createCheckoutRoutes(engine, merchantName);
+  const partners = createOAuthRoutes(engine, {
+    partnerApiKey: options.partnerApiKey ?? SANDBOX_PARTNER_API_KEY,
+    oauthClientId: options.oauthClientId ?? SANDBOX_OAUTH_CLIENT_ID,
+    redirectUri: options.oauthRedirectUri ?? null,
+    merchantId: SANDBOX_MERCHANT_ID,
+    merchantName,
+  });
   const reset = () => {
     // The sender keeps a reference to the delivery log: empty it in place.
     const deliveries = state.deliveries;
@@ -103,6 +116,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
       const found = control?.match(req.method, req.path);
       return found ? found.handler(req, found.params) : { status: 404, body: { message: "sandbox controls are off; start with controls enabled (CASHFREE_SANDBOX_CONTROL=1)", code: "controls_disabled", type: "invalid_request_error" } };
     }
+    const partner = req.path.startsWith("/partners/") ? partners.match(req.method, req.path) : null;
+    if (partner) return partner.handler(req, partner.params);
     const page = checkout.match(req.method, req.path);
     if (page) return page.handler(req, page.params);
     if (!req.path.startsWith("/pg/")) return { status: 404, body: badUrl().body() };

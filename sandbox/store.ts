@@ -115,6 +115,16 @@ export interface IdempotencyRecord {
   body: string;
 }
 
+export interface OAuthState {
+  /** Consent requests behind auth links (valid 1 h). */
+  links: Record<string, { state: string | null; redirectUri: string; expiresMs: number }>;
+  /** Authorization codes (valid 5 min, single use). */
+  codes: Record<string, { merchantId: string; expiresMs: number }>;
+  accessTokens: Record<string, { merchantId: string; expiresMs: number }>;
+  refreshTokens: Record<string, { merchantId: string; expiresMs: number }>;
+  linked: Record<string, boolean>;
+}
+
 export interface SandboxState {
   orders: Record<string, SandboxOrder>;
   payments: Record<string, SandboxPayment>;
@@ -123,7 +133,7 @@ export interface SandboxState {
   deliveries: WebhookDelivery[];
   simulations: Record<string, Simulation>;
   idempotency: Record<string, IdempotencyRecord>;
-  oauth: { codes: Record<string, { merchantId: string; expiresMs: number }>; accessTokens: Record<string, { merchantId: string; expiresMs: number }>; refreshTokens: Record<string, { merchantId: string }> };
+  oauth: OAuthState;
 }
 
 export const emptyState = (): SandboxState => ({
@@ -134,7 +144,7 @@ export const emptyState = (): SandboxState => ({
   deliveries: [],
   simulations: {},
   idempotency: {},
-  oauth: { codes: {}, accessTokens: {}, refreshTokens: {} },
+  oauth: { links: {}, codes: {}, accessTokens: {}, refreshTokens: {}, linked: {} },
 });
 
 export const digits = (length: number) => String(randomInt(1, 9)) + Array.from({ length: length - 1 }, () => randomInt(0, 10)).join("");
@@ -143,7 +153,9 @@ export const token = (bytes: number) => randomBytes(bytes).toString("base64url")
 export function loadState(path: string | undefined): SandboxState {
   if (!path) return emptyState();
   try {
-    return { ...emptyState(), ...(JSON.parse(readFileSync(path, "utf8")) as SandboxState) };
+    const saved = JSON.parse(readFileSync(path, "utf8")) as SandboxState;
+    const empty = emptyState();
+    return { ...empty, ...saved, oauth: { ...empty.oauth, ...saved.oauth } };
   } catch {
     return emptyState();
   }

@@ -5,8 +5,8 @@ import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 
 import { chromiumPath } from "../e2e/chromium";
 
-const VITEST_JSON = "test-results/vitest-results.json";
-const E2E_JSON = "test-results/e2e-results.json";
+const VITEST_JSON = "reports/vitest-results.json";
+const E2E_JSON = "reports/e2e-results.json";
 const bin = (name: string) => `node_modules/.bin/${name}`;
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
 
@@ -29,7 +29,7 @@ function browserAvailable() {
   }
 }
 
-mkdirSync("test-results", { recursive: true });
+mkdirSync("reports", { recursive: true });
 rmSync(VITEST_JSON, { force: true });
 rmSync(E2E_JSON, { force: true });
 
