@@ -265,3 +265,31 @@ describe("contract", () => {
     expect(allViolations(t.exchanges)).toEqual([]);
   });
 });
+
+describe("hosted checkout error pages", () => {
+  const open = (session: string) => fetch(`${t.sandbox.url}/pg/view/sessions/checkout`, { method: "POST", body: new URLSearchParams({ payment_session_id: session }) });
+
+  it("shows Cashfree-like pages for unknown and terminated sessions", async () => {
+    const unknown = await open("session_unknown");
+    expect(unknown.status).toBe(404);
+    expect(await unknown.text()).toContain("Invalid Session ID");
+    const body = orderBody();
+    const created = await t.api("POST", "/orders", body);
+    await t.api("PATCH", `/orders/${body.order_id}`, { order_status: "TERMINATED" });
+    const terminated = await open(String(created.body.payment_session_id));
+    expect(terminated.status).toBe(400);
+    expect(await terminated.text()).toContain("Order terminated");
+  });
+
+  it("refuses a wrong OTP and a FAILED without a failure type on the simulator", async () => {
+    const { cfPaymentId } = await orderWithCardAttempt(t);
+    const submit = (fields: Record<string, string>) => fetch(`${t.sandbox.url}/pg/view/simulator/${cfPaymentId}`, { method: "POST", body: new URLSearchParams(fields), redirect: "manual" });
+    expect((await submit({ otp: "000000", status: "SUCCESS" })).status).toBe(400);
+    const noType = await submit({ otp: "111000", status: "FAILED" });
+    expect(noType.status).toBe(400);
+    expect(await noType.text()).toContain("Failure Type");
+    const ok = await submit({ otp: "111000", status: "SUCCESS" });
+    expect(ok.status).toBe(302);
+    expect(ok.headers.get("location")).toMatch(/^http:\/\/localhost:3000\/orders\//);
+  });
+});
