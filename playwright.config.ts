@@ -1,7 +1,7 @@
 import { defineConfig, devices } from "@playwright/test";
 
 import { chromiumArgs, chromiumPath } from "./e2e/chromium";
-import { E2E_APP_URL, E2E_SANDBOX_PORT, E2E_SANDBOX_URL } from "./e2e/ports";
+import { E2E_APP_URL, E2E_CRON_SECRET, E2E_SANDBOX_PORT, E2E_SANDBOX_URL } from "./e2e/ports";
 
 const sharedEnv = {
   NEXT_TELEMETRY_DISABLED: "1",
@@ -9,6 +9,7 @@ const sharedEnv = {
   CASHFREE_SANDBOX_PORT: String(E2E_SANDBOX_PORT),
   APP_URL: E2E_APP_URL,
   AUTH_URL: E2E_APP_URL,
+  CRON_SECRET: E2E_CRON_SECRET,
 };
 
 export default defineConfig({

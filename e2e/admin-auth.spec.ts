@@ -1,14 +1,6 @@
 import { expect, test } from "@playwright/test";
 
-const OWNER = { email: "owner@kaveri.local", password: "kaveri-local-owner" };
-const STAFF = { email: "staff@kaveri.local", password: "kaveri-local-staff" };
-
-async function signIn(page: import("@playwright/test").Page, who: { email: string; password: string }) {
-  await page.goto("/admin/sign-in");
-  await page.getByLabel("Email").fill(who.email);
-  await page.getByLabel("Password").fill(who.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-}
+import { OWNER, signIn, STAFF } from "./helpers";
 
 test("admin pages send strangers to the sign-in page", async ({ page }) => {
   for (const path of ["/admin", "/admin/orders", "/admin/products", "/admin/settings"]) {

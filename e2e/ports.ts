@@ -3,3 +3,5 @@ export const E2E_APP_PORT = 4791;
 export const E2E_SANDBOX_PORT = 8797;
 export const E2E_APP_URL = `http://localhost:${E2E_APP_PORT}`;
 export const E2E_SANDBOX_URL = `http://127.0.0.1:${E2E_SANDBOX_PORT}`;
+/** Lets e2e tests call /api/cron/reconcile as a scheduler would. */
+export const E2E_CRON_SECRET = "e2e-cron-secret-not-for-production";

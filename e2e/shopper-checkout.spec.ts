@@ -1,48 +1,21 @@
 import AxeBuilder from "@axe-core/playwright";
+import { type Browser, expect, type Page, test } from "@playwright/test";
+
+import { buyChai, OWNER, payByCard, signIn } from "./helpers";
 import { E2E_SANDBOX_URL } from "./ports";
-import { type Browser, expect, type FrameLocator, type Page, test } from "@playwright/test";
 
 // A shopper buys through the real shop, the real browser and the local Cashfree sandbox, in each checkout
 // variant the merchant can choose. The order page must say what Cashfree says, nothing the browser claims.
-const OWNER = { email: "owner@kaveri.local", password: "kaveri-local-owner" };
-
 async function setVariant(browser: Browser, variant: "Redirect" | "Popup" | "Inline") {
   const context = await browser.newContext();
   const page = await context.newPage();
-  await page.goto("/admin/sign-in");
-  await page.getByLabel("Email").fill(OWNER.email);
-  await page.getByLabel("Password").fill(OWNER.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await signIn(page, OWNER);
   await expect(page.getByRole("heading", { name: "Dashboard" })).toBeVisible();
   await page.goto("/admin/settings");
   await page.getByRole("radio", { name: new RegExp(`^${variant}`) }).check();
   await page.getByRole("button", { name: "Save settings" }).click();
   await expect(page.getByRole("status").filter({ hasText: /saved/i })).toBeVisible();
   await context.close();
-}
-
-async function buyChai(page: Page, quantity = 1) {
-  await page.goto("/products/masala-chai-blend");
-  if (quantity > 1) await page.getByLabel("Quantity").selectOption(String(quantity));
-  await page.getByRole("button", { name: "Add to cart" }).click();
-  await expect(page.getByRole("link", { name: "View cart" })).toBeVisible();
-  await page.goto("/checkout");
-  await page.getByLabel("Full name").fill("Asha Rao");
-  await page.getByLabel("Email").fill("asha@example.com");
-  await page.getByLabel("Mobile number").fill("9876543210");
-  await page.getByLabel("Address", { exact: true }).fill("12 MG Road");
-  await page.getByLabel("City").fill("Bengaluru");
-  await page.getByLabel("PIN code").fill("560001");
-  await page.getByLabel("State").selectOption("Karnataka");
-}
-
-async function payByCard(checkout: Page | FrameLocator, outcome: "SUCCESS" | "FAILED") {
-  await checkout.getByRole("button", { name: /^Use Visa debit/ }).click();
-  await checkout.getByRole("button", { name: "Proceed to Pay" }).click();
-  await expect(checkout.getByRole("heading", { name: "Simulator" })).toBeVisible();
-  await checkout.getByLabel("Simulation Status").selectOption(outcome);
-  if (outcome === "FAILED") await checkout.getByLabel("Failure Type").selectOption("INSUFFICIENT_FUNDS");
-  await checkout.getByRole("button", { name: "Submit" }).click();
 }
 
 const orderHeading = (page: Page) => page.getByRole("status").getByRole("heading", { level: 1 });

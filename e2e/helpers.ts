@@ -1,0 +1,37 @@
+import { expect, type FrameLocator, type Page } from "@playwright/test";
+
+export const OWNER = { email: "owner@kaveri.local", password: "kaveri-local-owner" };
+export const STAFF = { email: "staff@kaveri.local", password: "kaveri-local-staff" };
+
+export async function signIn(page: Page, who: { email: string; password: string }) {
+  await page.goto("/admin/sign-in");
+  await page.getByLabel("Email").fill(who.email);
+  await page.getByLabel("Password").fill(who.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+}
+
+/** Puts Masala Chai in the cart and fills the checkout form, ready for "Pay ₹…". */
+export async function buyChai(page: Page, quantity = 1) {
+  await page.goto("/products/masala-chai-blend");
+  if (quantity > 1) await page.getByLabel("Quantity").selectOption(String(quantity));
+  await page.getByRole("button", { name: "Add to cart" }).click();
+  await expect(page.getByRole("link", { name: "View cart" })).toBeVisible();
+  await page.goto("/checkout");
+  await page.getByLabel("Full name").fill("Asha Rao");
+  await page.getByLabel("Email").fill("asha@example.com");
+  await page.getByLabel("Mobile number").fill("9876543210");
+  await page.getByLabel("Address", { exact: true }).fill("12 MG Road");
+  await page.getByLabel("City").fill("Bengaluru");
+  await page.getByLabel("PIN code").fill("560001");
+  await page.getByLabel("State").selectOption("Karnataka");
+}
+
+/** On the sandbox's hosted checkout: the first test card, then the simulator decides. */
+export async function payByCard(checkout: Page | FrameLocator, outcome: "SUCCESS" | "FAILED") {
+  await checkout.getByRole("button", { name: /^Use Visa debit/ }).click();
+  await checkout.getByRole("button", { name: "Proceed to Pay" }).click();
+  await expect(checkout.getByRole("heading", { name: "Simulator" })).toBeVisible();
+  await checkout.getByLabel("Simulation Status").selectOption(outcome);
+  if (outcome === "FAILED") await checkout.getByLabel("Failure Type").selectOption("INSUFFICIENT_FUNDS");
+  await checkout.getByRole("button", { name: "Submit" }).click();
+}

@@ -1,0 +1,109 @@
+import { createHmac } from "node:crypto";
+
+import { expect, type Page, test } from "@playwright/test";
+
+import { buyChai, OWNER, signIn } from "./helpers";
+import { E2E_CRON_SECRET, E2E_SANDBOX_URL } from "./ports";
+
+// Cashfree misbehaving on purpose, through the sandbox's fault controls, against the running shop:
+// lost webhooks, duplicates and forged requests must leave every order exactly where Cashfree says it is.
+const SECRET = "cfsk_ma_test_local_sandbox_secret";
+
+test.describe.configure({ mode: "serial" });
+
+async function sandbox(page: Page, method: "GET" | "POST" | "DELETE", path: string, data?: unknown) {
+  const response = await page.request.fetch(`${E2E_SANDBOX_URL}/_sandbox${path}`, { method, data });
+  expect(response.ok(), `${method} ${path}: ${response.status()}`).toBe(true);
+  return response.json();
+}
+
+/** Places an order through the shop and stops on Cashfree's page; returns our order id. */
+async function placeOrder(page: Page) {
+  await buyChai(page);
+  await page.getByRole("button", { name: /^Pay ₹/ }).click();
+  const heading = page.getByRole("heading", { name: /^Order KC-/ });
+  await expect(heading).toBeVisible();
+  return (await heading.textContent())!.replace("Order ", "");
+}
+
+async function timeline(page: Page, orderId: string) {
+  await page.goto(`/admin/orders/${orderId}`);
+  const items = page.getByRole("region", { name: "Timeline" }).getByRole("listitem");
+  return items.allTextContents();
+}
+
+test.afterEach(async ({ page }) => {
+  await sandbox(page, "DELETE", "/faults");
+});
+
+test("a lost webhook is healed by reconciliation", async ({ page, context }) => {
+  const orderId = await placeOrder(page);
+  // Every delivery attempt is dropped; the shopper never comes back to the return page.
+  await sandbox(page, "POST", "/faults", { webhooks: { dropAttempts: 1000 } });
+  await sandbox(page, "POST", `/orders/${orderId}/pay`, { status: "SUCCESS" });
+  const deliveries = await sandbox(page, "GET", `/deliveries?order_id=${orderId}`);
+  expect(deliveries.map((d: { attempts: { error: string }[] }) => d.attempts[0]?.error)).toContain("dropped by fault injection");
+
+  const admin = await context.browser()!.newPage();
+  await signIn(admin, OWNER);
+  await expect(admin.getByRole("heading", { name: "Dashboard" })).toBeVisible();
+  expect((await timeline(admin, orderId)).join("\n")).not.toMatch(/status paid/);
+
+  expect((await page.request.get("/api/cron/reconcile")).status()).toBe(401);
+  const run = await page.request.get("/api/cron/reconcile?stale_after_minutes=0", { headers: { authorization: `Bearer ${E2E_CRON_SECRET}` } });
+  expect(run.ok()).toBe(true);
+  const report = await run.json();
+  expect(report.changed).toContainEqual({ orderId, from: "awaiting_payment", to: "paid" });
+
+  const events = await timeline(admin, orderId);
+  expect(events.filter((e) => /status paid/.test(e))).toHaveLength(1);
+  expect(events.join("\n")).toMatch(/status paid\s*via reconcile/);
+  await admin.close();
+});
+
+test("duplicated and re-triggered webhooks fulfil an order once", async ({ page, context }) => {
+  const orderId = await placeOrder(page);
+  await sandbox(page, "POST", "/faults", { webhooks: { duplicate: 9 } });
+  await sandbox(page, "POST", `/orders/${orderId}/pay`, { status: "SUCCESS" });
+  await sandbox(page, "DELETE", "/faults");
+  for (let i = 0; i < 3; i++) await sandbox(page, "POST", "/trigger", { event: "PAYMENT_SUCCESS_WEBHOOK", order_id: orderId });
+
+  await expect.poll(async () => {
+    const deliveries: { attempts: { status: number | null }[] }[] = await sandbox(page, "GET", `/deliveries?order_id=${orderId}`);
+    return deliveries.flatMap((d) => d.attempts).filter((a) => a.status === 200).length;
+  }).toBeGreaterThanOrEqual(4);
+
+  const admin = await context.browser()!.newPage();
+  await signIn(admin, OWNER);
+  await expect(admin.getByRole("heading", { name: "Dashboard" })).toBeVisible();
+  const events = await timeline(admin, orderId);
+  expect(events.filter((e) => /status paid/.test(e))).toHaveLength(1);
+  expect(events.join("\n")).toMatch(/status paid\s*via webhook/);
+  await admin.close();
+});
+
+test("a flood of forged webhooks is refused; a genuine one still gets through", async ({ page }) => {
+  const orderId = await placeOrder(page);
+  const body = JSON.stringify({ type: "PAYMENT_SUCCESS_WEBHOOK", event_time: new Date().toISOString(), data: { order: { order_id: orderId, order_amount: 1, order_currency: "INR" }, payment: { cf_payment_id: "999", payment_status: "SUCCESS", payment_amount: 1 } } });
+  const now = String(Date.now());
+  const forged: Record<string, string>[] = [
+    { "x-webhook-timestamp": now, "x-webhook-signature": "bm90IGEgc2lnbmF0dXJl" },
+    { "x-webhook-timestamp": now, "x-webhook-signature": createHmac("sha256", "wrong-secret").update(now + body).digest("base64") },
+    { "x-webhook-timestamp": String(Date.now() - 60 * 60_000), "x-webhook-signature": createHmac("sha256", SECRET).update(String(Date.now() - 60 * 60_000) + body).digest("base64") },
+    {},
+  ];
+  const responses = await Promise.all(
+    Array.from({ length: 200 }, (_, i) =>
+      page.request.post("/api/webhooks/cashfree", { data: body, headers: { "content-type": "application/json", "x-webhook-version": "2025-01-01", ...forged[i % forged.length] } }),
+    ),
+  );
+  const statuses = responses.map((r) => r.status());
+  expect(statuses.every((s) => s >= 400 && s < 500), `statuses: ${[...new Set(statuses)].join(", ")}`).toBe(true);
+
+  // The genuine payment, sent by the sandbox, lands.
+  await sandbox(page, "POST", `/orders/${orderId}/pay`, { status: "SUCCESS" });
+  await expect.poll(async () => {
+    const deliveries: { attempts: { status: number | null }[] }[] = await sandbox(page, "GET", `/deliveries?order_id=${orderId}`);
+    return deliveries.flatMap((d) => d.attempts).map((a) => a.status);
+  }).toContain(200);
+});
