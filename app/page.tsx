@@ -1,11 +1,12 @@
+import Link from "next/link";
 import { connection } from "next/server";
 
 import { ProductGrid } from "@/components/product/product-grid";
-import { listProducts } from "@/lib/products";
+import { categorySlug, listCategories, listProducts } from "@/lib/products";
 
 export default async function HomePage() {
   await connection();
-  const products = await listProducts();
+  const [products, categories] = await Promise.all([listProducts(), listCategories()]);
   const featured = products.filter((_, index) => index < 4);
   const rest = products.slice(4);
 
@@ -16,6 +17,13 @@ export default async function HomePage() {
         <p className="mt-3 max-w-xl text-stone-700">
           Brass, cotton, clay and leaf from makers across India. Free shipping on orders over ₹999.
         </p>
+        <nav aria-label="Categories" className="mt-6 flex flex-wrap gap-2">
+          {categories.map((category) => (
+            <Link key={category} href={`/categories/${categorySlug(category)}`} className="rounded-full border border-stone-300 bg-white px-4 py-1.5 text-sm font-medium text-brand-800 hover:bg-brand-100">
+              {category}
+            </Link>
+          ))}
+        </nav>
       </section>
       <section aria-labelledby="featured-heading" className="space-y-4">
         <h2 id="featured-heading" className="text-xl font-semibold">Featured</h2>

@@ -8,3 +8,19 @@ test("the home page lists the seeded catalog with rupee prices", async ({ page }
   await expect(page.getByText("₹1,499.00")).toBeVisible();
   await expect(page.getByText("Sold out")).toBeVisible();
 });
+
+test("a shopper browses a category and searches by name", async ({ page }) => {
+  await page.goto("/");
+  await page.getByRole("navigation", { name: "Categories" }).getByRole("link", { name: "Tea & Coffee" }).click();
+  await expect(page).toHaveURL(/\/categories\/tea-and-coffee$/);
+  await expect(page.getByRole("heading", { level: 1, name: "Tea & Coffee" })).toBeVisible();
+  await expect(page.getByRole("list", { name: "Tea & Coffee" }).getByRole("listitem")).toHaveCount(4);
+
+  await page.getByRole("searchbox", { name: "Search products" }).fill("kulhad");
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Results for “kulhad”");
+  await expect(page.getByRole("list", { name: "Search results" }).getByRole("listitem")).toHaveCount(1);
+  await page.goto("/search?q=%25%25");
+  await expect(page.getByText("No products found.")).toBeVisible();
+  expect((await page.goto("/categories/no-such-thing"))!.status()).toBe(404);
+});

@@ -1,0 +1,95 @@
+// `npm run bench:checkout`: placing an order end to end (the checkout server action over HTTP on the production
+// build → PostgreSQL → the local sandbox's Create Order) beside the sandbox's Create Order alone, at 1 and 10
+// concurrent shoppers. Our overhead is the ratio between the two.
+import { readFileSync } from "node:fs";
+
+import { eq } from "drizzle-orm";
+import pg from "pg";
+
+import { openDatabase } from "../../db/client";
+import { addCartItem, createCart } from "../../db/queries/cart";
+import { migrateDatabase } from "../../db/migrate";
+import { products } from "../../db/schema";
+import { seedCatalog } from "../../db/seed";
+import { computeTotals } from "../../lib/pricing";
+import { startSandbox } from "../../sandbox/server";
+import { startNextServer } from "./next-server";
+import { fmt, runConcurrent } from "./percentiles";
+
+const SERVER = process.env.TEST_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+const PORT = 4798;
+const SANDBOX_PORT = 8798;
+const LEVELS = [1, 10];
+const PER_LEVEL = Number(process.env.BENCH_CHECKOUT_PER_LEVEL ?? 200);
+
+const admin = new pg.Client({ connectionString: SERVER });
+await admin.connect();
+await admin.query("DROP DATABASE IF EXISTS storefront_bench_checkout WITH (FORCE)");
+await admin.query("CREATE DATABASE storefront_bench_checkout");
+await admin.end();
+const url = Object.assign(new URL(SERVER), { pathname: "/storefront_bench_checkout" }).toString();
+
+const handle = await openDatabase({ driver: "pg", url });
+await migrateDatabase(handle);
+await seedCatalog(handle.db);
+const [product] = await handle.db.select().from(products).where(eq(products.slug, "masala-chai-blend"));
+await handle.db.update(products).set({ stock: 1_000_000 }).where(eq(products.id, product!.id));
+// One cart per checkout: each shopper has their own.
+const total = PER_LEVEL * LEVELS.length + 5;
+const carts: string[] = [];
+for (let i = 0; i < total; i++) {
+  const cart = await createCart(handle.db);
+  await addCartItem(handle.db, cart, product!.id, 1, 10);
+  carts.push(cart);
+}
+await handle.close();
+
+const sandbox = await startSandbox({ port: SANDBOX_PORT });
+const server = await startNextServer(PORT, { DATABASE_URL: url, CASHFREE_ENV: "local", CASHFREE_SANDBOX_PORT: String(SANDBOX_PORT), APP_URL: `http://localhost:${PORT}` });
+
+const manifest = JSON.parse(readFileSync(".next/server/server-reference-manifest.json", "utf8")) as { node: Record<string, { filename: string; exportedName: string }> };
+const actionId = Object.entries(manifest.node).find(([, a]) => a.filename === "app/checkout/actions.ts" && a.exportedName === "placeOrderAction")![0];
+const customer = { name: "Bench Shopper", email: "bench@example.com", phone: "9876543210", line1: "1 MG Road", line2: "", city: "Pune", state: "Maharashtra", pincode: "411001" };
+const totalPaise = computeTotals([{ unitPricePaise: product!.pricePaise, quantity: 1 }]).totalPaise;
+
+async function placeOrder(cart: string) {
+  const response = await fetch(`http://127.0.0.1:${PORT}/checkout`, {
+    method: "POST",
+    headers: { "next-action": actionId, "content-type": "text/plain;charset=UTF-8", accept: "text/x-component", cookie: `cart_id=${cart}` },
+    body: JSON.stringify([{ customer, checkoutAttemptId: crypto.randomUUID(), expectedTotalPaise: totalPaise }]),
+  });
+  const text = await response.text();
+  if (!text.includes('"ok":true')) throw new Error(`checkout failed (${response.status}): ${text.slice(0, 300)}`);
+}
+
+let orderCounter = 0;
+async function createOrderAlone() {
+  const response = await fetch(`${sandbox.url}/pg/orders`, {
+    method: "POST",
+    headers: { "content-type": "application/json", "x-client-id": sandbox.appId, "x-client-secret": sandbox.secretKey, "x-api-version": "2025-01-01", "x-idempotency-key": crypto.randomUUID() },
+    body: JSON.stringify({ order_id: `bench_${Date.now()}_${orderCounter++}`, order_amount: totalPaise / 100, order_currency: "INR", customer_details: { customer_id: "C9876543210", customer_phone: "9876543210" }, order_meta: { return_url: "http://localhost/orders/{order_id}" } }),
+  });
+  if (!response.ok) throw new Error(`create order: ${response.status}`);
+  await response.arrayBuffer();
+}
+
+const rows: string[][] = [];
+try {
+  // Warm-up: compile paths, fill pools.
+  for (let i = 0; i < 5; i++) await placeOrder(carts[total - 1 - i]!);
+  for (const [level, concurrency] of LEVELS.entries()) {
+    const offset = level * PER_LEVEL;
+    const alone = await runConcurrent(PER_LEVEL, concurrency, () => createOrderAlone());
+    const full = await runConcurrent(PER_LEVEL, concurrency, (i) => placeOrder(carts[offset + i]!));
+    rows.push([String(concurrency), "sandbox Create Order alone", alone.perSecond.toFixed(0), fmt(alone.p50), fmt(alone.p99), "1.0×"]);
+    rows.push([String(concurrency), "checkout action → DB → Create Order", full.perSecond.toFixed(0), fmt(full.p50), fmt(full.p99), `${(full.p50 / alone.p50).toFixed(1)}×`]);
+  }
+} finally {
+  server.kill("SIGTERM");
+  await sandbox.close();
+}
+
+console.log(`\nPlacing an order, ${PER_LEVEL} per row, production build + PostgreSQL + local sandbox (${new Date().toISOString()})\n`);
+console.log("| shoppers | path | orders/s | p50 | p99 | p50 ratio |");
+console.log("|---|---|---|---|---|---|");
+for (const row of rows) console.log(`| ${row.join(" | ")} |`);
