@@ -11,8 +11,10 @@ export async function signIn(page: Page, who: { email: string; password: string 
 }
 
 /** Puts Masala Chai in the cart and fills the checkout form, ready for "Pay ₹…". */
-export async function buyChai(page: Page, quantity = 1) {
-  await page.goto("/products/masala-chai-blend");
+export const buyChai = (page: Page, quantity = 1) => buyProduct(page, "masala-chai-blend", quantity);
+
+export async function buyProduct(page: Page, slug: string, quantity = 1) {
+  await page.goto(`/products/${slug}`);
   if (quantity > 1) await page.getByLabel("Quantity").selectOption(String(quantity));
   await page.getByRole("button", { name: "Add to cart" }).click();
   await expect(page.getByRole("link", { name: "View cart" })).toBeVisible();

@@ -1,7 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { type Browser, expect, type Page, test } from "@playwright/test";
 
-import { buyChai, OWNER, payByCard, signIn } from "./helpers";
+import { buyChai, buyProduct, OWNER, payByCard, signIn } from "./helpers";
 import { E2E_SANDBOX_URL } from "./ports";
 
 // A shopper buys through the real shop, the real browser and the local Cashfree sandbox, in each checkout
@@ -49,6 +49,52 @@ test.describe("redirect checkout", () => {
     await page.getByRole("button", { name: /^Pay ₹/ }).click();
     await payByCard(page, "SUCCESS");
     await expect(orderHeading(page)).toHaveText("Payment successful");
+  });
+
+  test("two tabs on one unpaid order: once one pays, the other cannot pay again", async ({ page, context }) => {
+    await buyChai(page);
+    await page.getByRole("button", { name: /^Pay ₹/ }).click();
+    await payByCard(page, "FAILED");
+    await expect(orderHeading(page)).toHaveText("Payment failed");
+    const second = await context.newPage();
+    await second.goto(page.url());
+    await expect(second.getByRole("button", { name: /^Pay ₹/ })).toBeVisible();
+
+    await page.getByRole("button", { name: /^Pay ₹/ }).click();
+    await payByCard(page, "SUCCESS");
+    await expect(orderHeading(page)).toHaveText("Payment successful");
+
+    await second.getByRole("button", { name: /^Pay ₹/ }).click();
+    await expect(second.getByText("This order can no longer be paid. Please start a new checkout.")).toBeVisible();
+    await second.reload();
+    await expect(orderHeading(second)).toHaveText("Payment successful");
+  });
+
+  test("a price changed after the cart was filled: the server's price wins and the shopper is told", async ({ page, browser }) => {
+    await buyProduct(page, "coorg-filter-coffee");
+    await expect(page.getByRole("button", { name: "Pay ₹468.00" })).toBeVisible();
+
+    const setPrice = async (price: string) => {
+      const merchant = await browser.newPage();
+      await signIn(merchant, OWNER);
+      await expect(merchant.getByRole("heading", { name: "Dashboard" })).toBeVisible();
+      await merchant.goto("/admin/products");
+      await merchant.getByRole("link", { name: "Coorg Filter Coffee, 250 g" }).click();
+      await merchant.getByLabel("Price (₹, GST included)").fill(price);
+      await merchant.getByRole("button", { name: "Save product" }).click();
+      await expect(merchant.getByText("Product saved.")).toBeVisible();
+      await merchant.close();
+    };
+    await setPrice("399.00");
+    try {
+      await page.getByRole("button", { name: "Pay ₹468.00" }).click();
+      await expect(page.getByText("Prices changed since you opened checkout. Your new total is ₹478.00: please check it and pay again.")).toBeVisible();
+      await page.getByRole("button", { name: "Pay ₹478.00" }).click();
+      await expect(page).toHaveURL(`${E2E_SANDBOX_URL}/pg/view/sessions/checkout`);
+      await expect(page.getByText("₹478.00", { exact: true })).toBeVisible();
+    } finally {
+      await setPrice("389.00");
+    }
   });
 
   test("the checkout page passes an accessibility scan", async ({ page }) => {
