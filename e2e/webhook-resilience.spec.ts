@@ -2,7 +2,7 @@ import { createHmac } from "node:crypto";
 
 import { expect, type Page, test } from "@playwright/test";
 
-import { buyChai, OWNER, signIn } from "./helpers";
+import { buyChai, buyProduct, OWNER, signIn } from "./helpers";
 import { E2E_CRON_SECRET, E2E_SANDBOX_URL } from "./ports";
 
 // Cashfree misbehaving on purpose, through the sandbox's fault controls, against the running shop:
@@ -106,4 +106,61 @@ test("a flood of forged webhooks is refused; a genuine one still gets through", 
     const deliveries: { attempts: { status: number | null }[] }[] = await sandbox(page, "GET", `/deliveries?order_id=${orderId}`);
     return deliveries.flatMap((d) => d.attempts).map((a) => a.status);
   }).toContain(200);
+});
+
+async function setAutoRefund(page: Page, on: boolean) {
+  await page.goto("/admin/settings");
+  await page.getByRole("checkbox", { name: /Refund automatically/ }).setChecked(on);
+  await page.getByRole("button", { name: "Save settings" }).click();
+  await expect(page.getByRole("status").filter({ hasText: /saved/i })).toBeVisible();
+}
+
+const reconcileNow = async (page: Page) => {
+  const run = await page.request.get("/api/cron/reconcile?stale_after_minutes=0", { headers: { authorization: `Bearer ${E2E_CRON_SECRET}` } });
+  expect(run.ok()).toBe(true);
+  return run.json();
+};
+
+test("a payment after expiry, when the stock is gone, is flagged and refunded automatically", async ({ page, browser }) => {
+  const merchant = await browser.newPage();
+  await signIn(merchant, OWNER);
+  await expect(merchant.getByRole("heading", { name: "Dashboard" })).toBeVisible();
+  await setAutoRefund(merchant, true);
+  try {
+    // Shopper A takes the last two teas to Cashfree's bank page, and stops there.
+    await buyProduct(page, "nilgiri-frost-tea", 2);
+    await page.getByRole("button", { name: /^Pay ₹/ }).click();
+    const heading = page.getByRole("heading", { name: /^Order KC-/ });
+    const late = (await heading.textContent())!.replace("Order ", "");
+    await page.getByRole("button", { name: /^Use Visa debit/ }).click();
+    await page.getByRole("button", { name: "Proceed to Pay" }).click();
+    await expect(page.getByRole("heading", { name: "Simulator" })).toBeVisible();
+
+    // The order expires; reconciliation releases its stock, and shopper B reserves it.
+    await sandbox(page, "POST", `/orders/${late}/expire`);
+    expect((await reconcileNow(page)).changed).toContainEqual({ orderId: late, from: "awaiting_payment", to: "expired" });
+    const other = await browser.newPage();
+    await buyProduct(other, "nilgiri-frost-tea", 2);
+    await other.getByRole("button", { name: /^Pay ₹/ }).click();
+    const otherOrder = (await other.getByRole("heading", { name: /^Order KC-/ }).textContent())!.replace("Order ", "");
+
+    // Shopper A's bank finally says yes.
+    await sandbox(page, "POST", `/orders/${late}/pay`, { status: "SUCCESS" });
+    const headers = { "x-client-id": "TEST_LOCAL_APP_ID", "x-client-secret": SECRET, "x-api-version": "2025-01-01" };
+    await expect.poll(async () => (await (await page.request.get(`${E2E_SANDBOX_URL}/pg/orders/${late}/refunds`, { headers })).json()).length, { timeout: 10_000 }).toBe(1);
+    const [refund] = await (await page.request.get(`${E2E_SANDBOX_URL}/pg/orders/${late}/refunds`, { headers })).json();
+    expect(refund).toMatchObject({ refund_amount: 929.5, refund_type: "MERCHANT_INITIATED" });
+
+    const events = (await timeline(merchant, late)).join("\n");
+    expect(events).toMatch(/status needs review\s*via webhook/);
+    expect(events).toMatch(/refund requested/);
+
+    // Leave the catalog as seeded: B's reservation goes back too.
+    await sandbox(page, "POST", `/orders/${otherOrder}/expire`);
+    await reconcileNow(page);
+    await other.close();
+  } finally {
+    await setAutoRefund(merchant, false);
+    await merchant.close();
+  }
 });

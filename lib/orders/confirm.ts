@@ -5,6 +5,7 @@ import * as queries from "@/db/queries/orders";
 import { cashfree, isCashfreeError } from "@/lib/cashfree";
 
 import { tokensMatch } from "./ids";
+import { scheduleLatePaymentRefund } from "./late-payments";
 import { settleOrder } from "./settle";
 import { isSettled, type OrderStatus } from "./transitions";
 
@@ -36,7 +37,7 @@ export interface OrderView {
 /** Asks Cashfree (Get Order + Get Payments) and applies the answer through the state machine. */
 export async function syncOrderWithCashfree(orderId: string, source: "return_page" | "reconcile" | "admin") {
   const [cfOrder, payments] = await Promise.all([cashfree.getOrder(orderId), cashfree.getPayments(orderId)]);
-  return settleOrder(await getDb(), {
+  const result = await settleOrder(await getDb(), {
     orderId,
     source,
     orderStatus: cfOrder.status,
@@ -46,6 +47,8 @@ export async function syncOrderWithCashfree(orderId: string, source: "return_pag
     paymentSessionId: cfOrder.paymentSessionId,
     payments,
   });
+  scheduleLatePaymentRefund(orderId, result);
+  return result;
 }
 
 /**

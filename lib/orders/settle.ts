@@ -28,6 +28,8 @@ export interface CashfreeObservation {
 
 export interface SettleResult {
   found: boolean;
+  /** A success that came after the order expired and its stock was sold: money taken, nothing to ship. */
+  paidWithoutStock?: boolean;
   from?: OrderStatus;
   to?: OrderStatus;
   fulfilled: boolean;
@@ -82,6 +84,7 @@ export async function settleOrder(db: Database, observation: CashfreeObservation
     let status = order.status as OrderStatus;
     let stockState = order.stockState;
     let fulfilled = false;
+    let paidWithoutStock = false;
     const updates: Partial<queries.NewOrder> = {};
     if (observation.cfOrderId && !order.cfOrderId) updates.cfOrderId = observation.cfOrderId;
     if (observation.paymentSessionId && !order.paymentSessionId) updates.paymentSessionId = observation.paymentSessionId;
@@ -107,6 +110,7 @@ export async function settleOrder(db: Database, observation: CashfreeObservation
         if (order.cartId) await queries.clearCartItems(tx, order.cartId);
       }
       if (decision.flag && decision.flag !== "late_payment") updates.attentionReason = decision.flag;
+      if (decision.flag === "late_payment_no_stock") paidWithoutStock = true;
       events.push({
         orderId: order.id,
         type: decision.flag && decision.to === status ? decision.flag : `status_${decision.to}`,
@@ -123,6 +127,6 @@ export async function settleOrder(db: Database, observation: CashfreeObservation
     const checked = observation.orderStatus && observation.source !== "checkout";
     await queries.updateOrder(tx, order.id, { ...updates, status, stockState, cfCheckedAt: checked ? new Date() : undefined });
     await queries.appendOrderEvents(tx, events);
-    return { found: true, from: order.status as OrderStatus, to: status, fulfilled };
+    return { found: true, from: order.status as OrderStatus, to: status, fulfilled, paidWithoutStock };
   });
 }

@@ -1,0 +1,43 @@
+import "server-only";
+
+import { after } from "next/server";
+
+import { getDb } from "@/db";
+import { getOrder } from "@/db/queries/orders";
+import { issueRefund } from "@/lib/refunds";
+import { getSetting } from "@/lib/settings";
+
+import type { SettleResult } from "./settle";
+
+/** The refund's author in the order timeline: the store's own rule, not a person. */
+const AUTO_REFUND_ACTOR = { id: "system", email: "auto-refund@system", name: "Automatic refund", role: "owner" as const, refundLimitPaise: null };
+
+/**
+ * A payment that arrived after its order expired and its stock was sold is flagged for the merchant; when the
+ * store setting says so, it is also refunded in full. The refund key is fixed per order, so a second trigger
+ * finds the same refund instead of making another.
+ */
+export async function refundIfPaidWithoutStock(orderId: string, result: SettleResult) {
+  if (!result.paidWithoutStock || !(await getSetting("auto_refund_late_payments"))) return;
+  const order = await getOrder(await getDb(), orderId);
+  if (!order) return;
+  const outcome = await issueRefund(AUTO_REFUND_ACTOR, {
+    orderId,
+    amountPaise: order.totalPaise - order.refundedPaise,
+    reason: "Paid after the order expired and the items sold out",
+    refundKey: `auto-${orderId}`,
+  });
+  if (!outcome.ok) console.error(`auto-refund of ${orderId} failed: ${outcome.error}`);
+}
+
+/** Runs the auto-refund after the response when inside a request (a webhook must answer fast), else now. */
+export function scheduleLatePaymentRefund(orderId: string, result: SettleResult) {
+  if (!result.paidWithoutStock) return;
+  const work = () => refundIfPaidWithoutStock(orderId, result).catch((error: unknown) => console.error(`auto-refund of ${orderId}: ${String(error)}`));
+  try {
+    after(work);
+  } catch {
+    // Outside a request (the reconcile CLI, tests): do it now.
+    void work();
+  }
+}
