@@ -39,6 +39,8 @@ export default defineConfig({
       env: {
         ...sharedEnv,
         CASHFREE_SANDBOX_CONTROL: "1",
+        // Refunds settle in half a second, so a test sees REFUND_STATUS_WEBHOOK arrive.
+        CASHFREE_SANDBOX_REFUND_SETTLE_MS: "500",
         CASHFREE_SANDBOX_WEBHOOK_URL: `${E2E_APP_URL}/api/webhooks/cashfree`,
       },
     },
