@@ -1,5 +1,6 @@
 import { randomBytes, randomInt } from "node:crypto";
-import { readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname } from "node:path";
 
 /** Everything the sandbox knows, in one serialisable object (persisted to a JSON file when asked). */
 
@@ -162,7 +163,9 @@ export function loadState(path: string | undefined): SandboxState {
 }
 
 export function saveState(path: string | undefined, state: SandboxState) {
-  if (path) writeFileSync(path, JSON.stringify(state));
+  if (!path) return;
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, JSON.stringify(state));
 }
 
 export function paymentsOf(state: SandboxState, orderId: string) {

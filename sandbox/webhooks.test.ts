@@ -238,7 +238,8 @@ describe("clock, expiry, trigger and reset", () => {
   });
 
   it("persists state to a file across restarts", async () => {
-    const statePath = path.join(mkdtempSync(path.join(tmpdir(), "sandbox-")), "state.json");
+    // A folder that does not exist yet, as .data/ on a fresh clone.
+    const statePath = path.join(mkdtempSync(path.join(tmpdir(), "sandbox-")), "not-yet", "state.json");
     const first = await startTestSandbox({ statePath });
     const body = orderBody();
     await first.api("POST", "/orders", body);

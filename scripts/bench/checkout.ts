@@ -4,34 +4,21 @@
 import { readFileSync } from "node:fs";
 
 import { eq } from "drizzle-orm";
-import pg from "pg";
 
-import { openDatabase } from "../../db/client";
 import { addCartItem, createCart } from "../../db/queries/cart";
-import { migrateDatabase } from "../../db/migrate";
 import { products } from "../../db/schema";
-import { seedCatalog } from "../../db/seed";
 import { computeTotals } from "../../lib/pricing";
 import { startSandbox } from "../../sandbox/server";
+import { freshBenchDatabase } from "./database";
 import { startNextServer } from "./next-server";
 import { fmt, runConcurrent } from "./percentiles";
 
-const SERVER = process.env.TEST_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 const PORT = 4798;
 const SANDBOX_PORT = 8798;
 const LEVELS = [1, 10];
 const PER_LEVEL = Number(process.env.BENCH_CHECKOUT_PER_LEVEL ?? 200);
 
-const admin = new pg.Client({ connectionString: SERVER });
-await admin.connect();
-await admin.query("DROP DATABASE IF EXISTS storefront_bench_checkout WITH (FORCE)");
-await admin.query("CREATE DATABASE storefront_bench_checkout");
-await admin.end();
-const url = Object.assign(new URL(SERVER), { pathname: "/storefront_bench_checkout" }).toString();
-
-const handle = await openDatabase({ driver: "pg", url });
-await migrateDatabase(handle);
-await seedCatalog(handle.db);
+const { url, handle } = await freshBenchDatabase("storefront_bench_checkout");
 const [product] = await handle.db.select().from(products).where(eq(products.slug, "masala-chai-blend"));
 await handle.db.update(products).set({ stock: 1_000_000 }).where(eq(products.id, product!.id));
 // One cart per checkout: each shopper has their own.

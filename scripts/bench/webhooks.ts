@@ -1,32 +1,18 @@
 // `npm run bench:webhooks`: signed Cashfree webhooks against the production build on real PostgreSQL.
 // Each delivery pays a distinct order (a real transition: inbox insert, row lock, stock commit, events);
 // a second run replays the same deliveries (duplicates). Prints throughput and p50/p99 per concurrency level.
-import pg from "pg";
-
-import { openDatabase } from "../../db/client";
 import { insertOrder } from "../../db/queries/orders";
-import { migrateDatabase } from "../../db/migrate";
 import { products } from "../../db/schema";
-import { seedCatalog } from "../../db/seed";
 import { paymentWebhookBody, signedHeaders } from "../../lib/testing/webhook-fixtures";
-import { fmt, runConcurrent } from "./percentiles";
+import { freshBenchDatabase } from "./database";
 import { startNextServer } from "./next-server";
+import { fmt, runConcurrent } from "./percentiles";
 
-const SERVER = process.env.TEST_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 const PORT = 4799;
 const LEVELS = [1, 10, 50];
 const PER_LEVEL = Number(process.env.BENCH_WEBHOOKS_PER_LEVEL ?? 400);
 
-const admin = new pg.Client({ connectionString: SERVER });
-await admin.connect();
-await admin.query("DROP DATABASE IF EXISTS storefront_bench WITH (FORCE)");
-await admin.query("CREATE DATABASE storefront_bench");
-await admin.end();
-const url = Object.assign(new URL(SERVER), { pathname: "/storefront_bench" }).toString();
-
-const handle = await openDatabase({ driver: "pg", url });
-await migrateDatabase(handle);
-await seedCatalog(handle.db);
+const { url, handle } = await freshBenchDatabase("storefront_bench");
 const [product] = await handle.db.select().from(products).limit(1);
 const total = PER_LEVEL * LEVELS.length;
 for (let i = 0; i < total; i++) {
