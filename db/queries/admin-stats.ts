@@ -1,7 +1,7 @@
 import { and, count, desc, gte, inArray, lt, sql, sum } from "drizzle-orm";
 
 import type { Database } from "../client";
-import { orders, webhookEvents, webhookRejections } from "../schema";
+import { orders, payments, webhookEvents, webhookRejections } from "../schema";
 
 export async function ordersByStatus(db: Database, since: Date) {
   return db.select({ status: orders.status, n: count(), totalPaise: sum(orders.totalPaise).mapWith(Number) }).from(orders).where(gte(orders.createdAt, since)).groupBy(orders.status);
@@ -15,6 +15,18 @@ export async function revenueByDay(db: Database, since: Date) {
     .where(and(inArray(orders.status, ["paid"]), gte(orders.paidAt, since)))
     .groupBy(day)
     .orderBy(day);
+}
+
+/** Paid orders by the method of the payment that paid them. */
+export async function paymentMethodMix(db: Database, since: Date) {
+  const method = sql<string>`coalesce(${payments.paymentGroup}, 'unknown')`;
+  return db
+    .select({ method, n: count(), totalPaise: sum(orders.totalPaise).mapWith(Number) })
+    .from(orders)
+    .innerJoin(payments, sql`${payments.cfPaymentId} = ${orders.paidCfPaymentId}`)
+    .where(and(inArray(orders.status, ["paid"]), gte(orders.paidAt, since)))
+    .groupBy(method)
+    .orderBy(desc(count()));
 }
 
 export function attentionOrders(db: Database, pendingBefore: Date) {

@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 
+import { RevenueChart, ShareChart } from "@/components/admin/dashboard-charts";
 import { StatusBadge } from "@/components/admin/status-badge";
+import { paymentMethodName } from "@/components/order/order-receipt";
 import { getDashboard } from "@/lib/admin/insights";
 import { requireAdminPage } from "@/lib/auth/session";
 import { formatInr } from "@/lib/money";
@@ -40,25 +42,41 @@ export default async function AdminDashboardPage({ searchParams }: { searchParam
           </div>
         ))}
       </dl>
-      <section aria-label="Orders by status" className="rounded-xl border border-stone-200 bg-white p-4">
-        <h2 className="mb-2 font-semibold">Orders by status</h2>
-        <ul className="space-y-1 text-sm">
-          {data.byStatus.map((row) => (
-            <li key={row.status} className="flex justify-between"><StatusBadge status={row.status} /><span>{row.n} · {formatInr(row.totalPaise)}</span></li>
-          ))}
-        </ul>
-      </section>
       <section aria-label="Revenue by day" className="rounded-xl border border-stone-200 bg-white p-4">
         <h2 className="mb-2 font-semibold">Revenue by day</h2>
-        <table className="w-full text-sm">
-          <thead className="text-left text-stone-600"><tr><th className="font-medium">Day</th><th className="font-medium">Orders</th><th className="text-right font-medium">Revenue</th></tr></thead>
-          <tbody>
-            {data.byDay.map((d) => (
-              <tr key={d.day} className="border-t border-stone-100"><td>{d.day}</td><td>{d.n}</td><td className="text-right">{formatInr(d.revenuePaise)}</td></tr>
-            ))}
-          </tbody>
-        </table>
+        <RevenueChart days={data.byDay} />
+        <details className="mt-2 text-sm">
+          <summary className="cursor-pointer text-stone-600">Numbers</summary>
+          <table className="mt-2 w-full">
+            <thead className="text-left text-stone-600"><tr><th className="font-medium">Day</th><th className="font-medium">Orders</th><th className="text-right font-medium">Revenue</th><th className="text-right font-medium">Refunded</th></tr></thead>
+            <tbody>
+              {data.byDay.map((d) => (
+                <tr key={d.day} className="border-t border-stone-100"><td>{d.day}</td><td>{d.n}</td><td className="text-right">{formatInr(d.revenuePaise)}</td><td className="text-right">{formatInr(d.refundedPaise)}</td></tr>
+              ))}
+            </tbody>
+          </table>
+        </details>
       </section>
+      <div className="grid grid-cols-1 gap-4 lg:grid-cols-2">
+        <section aria-label="Orders by status" className="rounded-xl border border-stone-200 bg-white p-4">
+          <h2 className="mb-2 font-semibold">Orders by status</h2>
+          <ShareChart slices={data.byStatus.map((row) => ({ label: row.status.replaceAll("_", " "), n: row.n }))} />
+          <ul className="space-y-1 text-sm">
+            {data.byStatus.map((row) => (
+              <li key={row.status} className="flex justify-between"><StatusBadge status={row.status} /><span>{row.n} · {formatInr(row.totalPaise)}</span></li>
+            ))}
+          </ul>
+        </section>
+        <section aria-label="Payment methods" className="rounded-xl border border-stone-200 bg-white p-4">
+          <h2 className="mb-2 font-semibold">Payment methods (paid orders)</h2>
+          <ShareChart slices={data.byMethod.map((row) => ({ label: paymentMethodName(row.method), n: row.n }))} />
+          <ul className="space-y-1 text-sm">
+            {data.byMethod.map((row) => (
+              <li key={row.method} className="flex justify-between"><span>{paymentMethodName(row.method)}</span><span>{row.n} · {formatInr(row.totalPaise)}</span></li>
+            ))}
+          </ul>
+        </section>
+      </div>
     </div>
   );
 }
