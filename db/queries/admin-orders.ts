@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gte, ilike, lt, lte, or, type SQL, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, gte, like, lt, lte, or, type SQL, sql } from "drizzle-orm";
 
 import type { Database } from "../client";
 import { orders, payments } from "../schema";
@@ -43,8 +43,9 @@ export function orderListWhere(query: Omit<OrderListQuery, "sort" | "limit" | "o
   if (query.maxTotalPaise !== undefined) filters.push(lte(orders.totalPaise, query.maxTotalPaise));
   if (query.search) {
     const term = query.search.replace(/[\\%_]/g, (c) => `\\${c}`);
-    // Exact order id, email or phone use their indexes; a prefix of the order id is the only pattern match.
-    filters.push(or(eq(orders.id, query.search), eq(orders.customerEmail, query.search.toLowerCase()), eq(orders.customerPhone, query.search), ilike(orders.id, `${term}%`))!);
+    // Each branch has its index: email, phone, and the order id's prefix (ids are upper case, so the
+    // search is too; LIKE 'prefix%' uses orders_id_prefix_idx, where ILIKE would scan every row).
+    filters.push(or(eq(orders.customerEmail, query.search.toLowerCase()), eq(orders.customerPhone, query.search), like(orders.id, `${term.toUpperCase()}%`))!);
   }
   return filters.length ? and(...filters) : undefined;
 }

@@ -69,6 +69,8 @@ export const orders = pgTable(
     index("orders_created_idx").on(t.createdAt),
     index("orders_email_idx").on(t.customerEmail),
     index("orders_phone_idx").on(t.customerPhone),
+    // Admin search by the start of an order id ("KC-2611…"): LIKE 'prefix%' needs a pattern-ops index.
+    index("orders_id_prefix_idx").on(t.id.op("text_pattern_ops")),
   ],
 );
 

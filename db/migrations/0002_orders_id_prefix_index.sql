@@ -1,0 +1,1 @@
+CREATE INDEX "orders_id_prefix_idx" ON "orders" USING btree ("id" text_pattern_ops);
