@@ -10,6 +10,9 @@ const sharedEnv = {
   APP_URL: E2E_APP_URL,
   AUTH_URL: E2E_APP_URL,
   CRON_SECRET: E2E_CRON_SECRET,
+  // A GitHub OAuth app that does not exist: enough to see the button and the redirect to GitHub, offline.
+  AUTH_GITHUB_ID: "e2e-github-client",
+  AUTH_GITHUB_SECRET: "e2e-github-secret",
 };
 
 export default defineConfig({

@@ -67,3 +67,13 @@ test("a merchant changes stock and the shop shows it", async ({ page }) => {
   await page.getByRole("button", { name: "Update stock" }).click();
   await expect(page.getByText("Stock is now 0.")).toBeVisible();
 });
+
+test("GitHub sign-in, when configured, sends the merchant to GitHub; Google stays hidden", async ({ page }) => {
+  await page.goto("/admin/sign-in");
+  await expect(page.getByRole("button", { name: "Continue with Google" })).toHaveCount(0);
+  const toGitHub = page.waitForRequest((request) => request.url().startsWith("https://github.com/login/oauth/authorize"));
+  await page.getByRole("button", { name: "Continue with GitHub" }).click();
+  const url = new URL((await toGitHub).url());
+  expect(url.searchParams.get("client_id")).toBe("e2e-github-client");
+  expect(url.searchParams.get("redirect_uri")).toMatch(/\/api\/auth\/callback\/github$/);
+});

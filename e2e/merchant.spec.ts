@@ -21,7 +21,7 @@ test("the merchant refunds part of a paid order and sees Cashfree confirm it", a
   await expect(merchant.getByRole("heading", { name: "Dashboard" })).toBeVisible();
   await merchant.goto("/admin/orders");
   // Search finds it by the start of its id, typed in lower case.
-  await merchant.getByLabel("Search").fill(orderId.toLowerCase().slice(0, -2));
+  await merchant.getByLabel("Search", { exact: true }).fill(orderId.toLowerCase().slice(0, -2));
   await merchant.getByRole("button", { name: "Apply" }).click();
   await merchant.getByRole("link", { name: orderId }).click();
   await expect(merchant.getByRole("heading", { name: orderId })).toBeVisible();

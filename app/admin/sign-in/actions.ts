@@ -4,6 +4,7 @@ import { AuthError } from "next-auth";
 import { z } from "zod";
 
 import { signIn } from "@/lib/auth";
+import { env } from "@/lib/env";
 
 export interface SignInState {
   error?: string;
@@ -27,4 +28,13 @@ export async function signInAction(_previous: SignInState, formData: FormData): 
       error: rateLimited ? "Too many failed attempts. Please wait 15 minutes and try again." : "That email and password do not match an account.",
     };
   }
+}
+
+const oauthProvider = z.enum(["github", "google"]);
+
+/** "Continue with GitHub/Google": only providers switched on by env; next-auth then checks the admin account. */
+export async function oauthSignInAction(provider: string) {
+  const parsed = oauthProvider.safeParse(provider);
+  if (!parsed.success || !env.oauth[parsed.data]) return;
+  await signIn(parsed.data, { redirectTo: "/admin" });
 }
