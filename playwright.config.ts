@@ -44,6 +44,8 @@ export default defineConfig({
         CASHFREE_SANDBOX_CONTROL: "1",
         // Refunds settle in half a second, so a test sees REFUND_STATUS_WEBHOOK arrive.
         CASHFREE_SANDBOX_REFUND_SETTLE_MS: "500",
+        // Webhook retries after seconds, not Cashfree's minutes, so outage tests see them.
+        CASHFREE_SANDBOX_RETRY_MS: "1000,2000,3000,5000,8000",
         CASHFREE_SANDBOX_WEBHOOK_URL: `${E2E_APP_URL}/api/webhooks/cashfree`,
       },
     },

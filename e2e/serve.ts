@@ -8,7 +8,8 @@ import pg from "pg";
 import { openDatabase } from "../db/client";
 import { migrateDatabase } from "../db/migrate";
 import { seedCatalog, seedDevAdmins } from "../db/seed";
-import { E2E_APP_PORT } from "./ports";
+import { startOutageProxy } from "../db/testing/tcp-outage-proxy";
+import { E2E_APP_PORT, E2E_DB_PROXY_CONTROL_URL, E2E_DB_PROXY_PORT } from "./ports";
 
 const E2E_PGLITE_DIR = ".data/e2e-pglite";
 
@@ -44,9 +45,17 @@ if (!existsSync(".next/BUILD_ID")) {
   if (code !== 0) process.exit(code);
 }
 
+// The app talks to PostgreSQL through a proxy the outage test can cut; tests themselves use the direct URL.
+const appDatabaseEnv = { ...databaseEnv };
+if (databaseEnv.DATABASE_URL) {
+  const direct = new URL(databaseEnv.DATABASE_URL);
+  await startOutageProxy({ host: direct.hostname, port: Number(direct.port || 5432) }, { proxy: E2E_DB_PROXY_PORT, control: Number(new URL(E2E_DB_PROXY_CONTROL_URL).port) });
+  appDatabaseEnv.DATABASE_URL = Object.assign(new URL(direct), { hostname: "127.0.0.1", port: String(E2E_DB_PROXY_PORT) }).toString();
+}
+
 const server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(E2E_APP_PORT), "-H", "127.0.0.1"], {
   stdio: "inherit",
-  env: { ...process.env, ...databaseEnv },
+  env: { ...process.env, ...appDatabaseEnv },
 });
 const stop = () => server.kill("SIGTERM");
 process.on("SIGTERM", stop);

@@ -3,7 +3,7 @@ import { createHmac } from "node:crypto";
 import { expect, type Page, test } from "@playwright/test";
 
 import { buyChai, buyProduct, OWNER, signIn } from "./helpers";
-import { E2E_CRON_SECRET, E2E_SANDBOX_URL } from "./ports";
+import { E2E_CRON_SECRET, E2E_DB_PROXY_CONTROL_URL, E2E_SANDBOX_URL } from "./ports";
 
 // Cashfree misbehaving on purpose, through the sandbox's fault controls, against the running shop:
 // lost webhooks, duplicates and forged requests must leave every order exactly where Cashfree says it is.
@@ -163,4 +163,31 @@ test("a payment after expiry, when the stock is gone, is flagged and refunded au
     await setAutoRefund(merchant, false);
     await merchant.close();
   }
+});
+
+test("the database goes away mid-stream: webhooks get 503, Cashfree retries, nothing is lost or applied twice", async ({ page, browser }) => {
+  test.skip(!process.env.DATABASE_URL, "needs a real PostgreSQL behind the e2e outage proxy (set DATABASE_URL, as CI does)");
+  const orderId = await placeOrder(page);
+  const outage = (state: "down" | "up") => page.request.post(`${E2E_DB_PROXY_CONTROL_URL}/${state}`);
+  type Delivery = { attempts: { status: number | null }[] };
+  const attempts = async () => ((await sandbox(page, "GET", `/deliveries?order_id=${orderId}`)) as Delivery[]).flatMap((d) => d.attempts.map((a) => a.status));
+
+  await outage("down");
+  try {
+    await sandbox(page, "POST", `/orders/${orderId}/pay`, { status: "SUCCESS" });
+    // The webhook route cannot store the event, so it asks Cashfree to retry.
+    await expect.poll(attempts, { timeout: 10_000 }).toContain(503);
+  } finally {
+    await outage("up");
+  }
+  // The next retry lands once the database is back.
+  await expect.poll(attempts, { timeout: 20_000 }).toContain(200);
+
+  const admin = await browser.newPage();
+  await signIn(admin, OWNER);
+  await expect(admin.getByRole("heading", { name: "Dashboard" })).toBeVisible();
+  const events = await timeline(admin, orderId);
+  expect(events.filter((e) => /status paid/.test(e))).toHaveLength(1);
+  expect(events.join("\n")).toMatch(/status paid\s*via webhook/);
+  await admin.close();
 });
