@@ -1,11 +1,14 @@
 import { defineConfig, devices } from "@playwright/test";
 
 import { chromiumArgs, chromiumPath } from "./e2e/chromium";
-import { E2E_APP_URL, E2E_CRON_SECRET, E2E_SANDBOX_PORT, E2E_SANDBOX_URL } from "./e2e/ports";
+import { E2E_APP_URL, E2E_CRON_SECRET, E2E_SANDBOX_PORT, E2E_SANDBOX_URL, REAL_CASHFREE_SANDBOX } from "./e2e/ports";
 
 const sharedEnv = {
   NEXT_TELEMETRY_DISABLED: "1",
-  CASHFREE_ENV: "local",
+  // Cashfree's real sandbox when test keys are given (see e2e/ports.ts), else ours.
+  ...(REAL_CASHFREE_SANDBOX
+    ? { CASHFREE_ENV: "sandbox", CASHFREE_APP_ID: process.env.CASHFREE_APP_ID!, CASHFREE_SECRET_KEY: process.env.CASHFREE_SECRET_KEY! }
+    : { CASHFREE_ENV: "local" }),
   CASHFREE_SANDBOX_PORT: String(E2E_SANDBOX_PORT),
   APP_URL: E2E_APP_URL,
   AUTH_URL: E2E_APP_URL,

@@ -3,10 +3,13 @@ import { createHmac } from "node:crypto";
 import { expect, type Page, test } from "@playwright/test";
 
 import { buyChai, buyProduct, OWNER, signIn } from "./helpers";
-import { E2E_CRON_SECRET, E2E_DB_PROXY_CONTROL_URL, E2E_SANDBOX_URL } from "./ports";
+import { E2E_CRON_SECRET, E2E_DB_PROXY_CONTROL_URL, E2E_SANDBOX_URL, LOCAL_SANDBOX_ONLY, REAL_CASHFREE_SANDBOX } from "./ports";
 
 // Cashfree misbehaving on purpose, through the sandbox's fault controls, against the running shop:
 // lost webhooks, duplicates and forged requests must leave every order exactly where Cashfree says it is.
+
+test.skip(REAL_CASHFREE_SANDBOX, LOCAL_SANDBOX_ONLY);
+
 const SECRET = "cfsk_ma_test_local_sandbox_secret";
 
 test.describe.configure({ mode: "serial" });
