@@ -2,7 +2,9 @@ import { createHmac } from "node:crypto";
 
 import { expect, type Page, test } from "@playwright/test";
 
-import { buyChai, buyProduct, OWNER, signIn } from "./helpers";
+import { paymentWebhookBody, signedHeaders } from "../lib/testing/webhook-fixtures";
+
+import { buyChai, buyProduct, OWNER, payByCard, signIn } from "./helpers";
 import { E2E_CRON_SECRET, E2E_DB_PROXY_CONTROL_URL, E2E_SANDBOX_URL, LOCAL_SANDBOX_ONLY, REAL_CASHFREE_SANDBOX } from "./ports";
 
 // Cashfree misbehaving on purpose, through the sandbox's fault controls, against the running shop:
@@ -192,5 +194,73 @@ test("the database goes away mid-stream: webhooks get 503, Cashfree retries, not
   const events = await timeline(admin, orderId);
   expect(events.filter((e) => /status paid/.test(e))).toHaveLength(1);
   expect(events.join("\n")).toMatch(/status paid\s*via webhook/);
+  await admin.close();
+});
+
+/** A webhook signed with the merchant's secret, as Cashfree would send it for this order. */
+async function genuineWebhook(page: Page, orderId: string, status: "SUCCESS" | "FAILED", cfPaymentId: string) {
+  const headers = { "x-client-id": "TEST_LOCAL_APP_ID", "x-client-secret": SECRET, "x-api-version": "2025-01-01" };
+  const order = await (await page.request.get(`${E2E_SANDBOX_URL}/pg/orders/${orderId}`, { headers })).json();
+  const body = paymentWebhookBody({ orderId, cfPaymentId, status, amount: Number(order.order_amount).toFixed(2) });
+  return { body, headers: () => Object.fromEntries(signedHeaders(body, { idempotencyKey: `idem-${cfPaymentId}-${status}` }).entries()) };
+}
+
+test("50 concurrent copies of one success webhook: all acknowledged, one fulfilment", async ({ page, browser }) => {
+  const orderId = await placeOrder(page);
+  const hook = await genuineWebhook(page, orderId, "SUCCESS", `77${Date.now()}`);
+  const responses = await Promise.all(Array.from({ length: 50 }, () => page.request.post("/api/webhooks/cashfree", { data: hook.body, headers: hook.headers() })));
+  expect(responses.map((r) => r.status()).every((s) => s === 200)).toBe(true);
+  const admin = await browser.newPage();
+  await signIn(admin, OWNER);
+  await expect(admin.getByRole("heading", { name: "Dashboard" })).toBeVisible();
+  expect((await timeline(admin, orderId)).filter((e) => /status paid/.test(e))).toHaveLength(1);
+  await admin.close();
+});
+
+test("failure then success, and success then a late failure: the order ends paid either way", async ({ page, browser }) => {
+  const admin = await browser.newPage();
+  await signIn(admin, OWNER);
+  await expect(admin.getByRole("heading", { name: "Dashboard" })).toBeVisible();
+  for (const order of [["FAILED", "SUCCESS"], ["SUCCESS", "FAILED"]] as const) {
+    const orderId = await placeOrder(page);
+    for (const [i, status] of order.entries()) {
+      const hook = await genuineWebhook(page, orderId, status, `88${Date.now()}${i}`);
+      expect((await page.request.post("/api/webhooks/cashfree", { data: hook.body, headers: hook.headers() })).status()).toBe(200);
+    }
+    await admin.goto(`/admin/orders/${orderId}`);
+    await expect(admin.getByRole("heading", { name: orderId })).toBeVisible();
+    const events = await timeline(admin, orderId);
+    expect(events.filter((e) => /status paid/.test(e)), `${order.join(" then ")}`).toHaveLength(1);
+    expect(events.join("\n")).toMatch(/payment failed/);
+    expect(events.join("\n")).not.toMatch(/status (expired|cancelled|checkout failed)/);
+  }
+  await admin.close();
+});
+
+test("the return page and the webhook, in either order, fulfil once", async ({ page, browser }) => {
+  const admin = await browser.newPage();
+  await signIn(admin, OWNER);
+  await expect(admin.getByRole("heading", { name: "Dashboard" })).toBeVisible();
+
+  // Return page first: the webhook is held back 3 s, the shopper is already home.
+  await sandbox(page, "POST", "/faults", { webhooks: { delayMs: 3000 } });
+  await buyChai(page);
+  await page.getByRole("button", { name: /^Pay ₹/ }).click();
+  await payByCard(page, "SUCCESS");
+  await expect(page.getByRole("status").getByRole("heading", { level: 1 })).toHaveText("Payment successful");
+  const returnFirst = decodeURIComponent(new URL(page.url()).pathname.split("/").pop()!);
+  await expect.poll(async () => ((await sandbox(page, "GET", `/deliveries?order_id=${returnFirst}`)) as { attempts: { status: number }[] }[]).flatMap((d) => d.attempts.map((a) => a.status)), { timeout: 10_000 }).toContain(200);
+  await sandbox(page, "DELETE", "/faults");
+
+  // Webhook first: the payment is finished behind the shopper's back, then they open the order page.
+  const webhookFirst = await placeOrder(page);
+  await sandbox(page, "POST", `/orders/${webhookFirst}/pay`, { status: "SUCCESS" });
+  await expect.poll(async () => ((await sandbox(page, "GET", `/deliveries?order_id=${webhookFirst}`)) as { attempts: { status: number }[] }[]).flatMap((d) => d.attempts.map((a) => a.status))).toContain(200);
+
+  for (const [orderId, first] of [[returnFirst, "return_page"], [webhookFirst, "webhook"]] as const) {
+    const events = await timeline(admin, orderId);
+    expect(events.filter((e) => /status paid/.test(e))).toHaveLength(1);
+    expect(events.join("\n")).toMatch(new RegExp(`status paid\\s*via ${first}`));
+  }
   await admin.close();
 });
