@@ -48,7 +48,8 @@ test.describe("redirect checkout", () => {
     await page.getByRole("button", { name: /^Pay ₹/ }).click();
     await payByCard(page, "FAILED");
     await expect(orderHeading(page)).toHaveText("Payment failed");
-    await expect(page.getByText(/No money was taken/)).toBeVisible();
+    // Cashfree's reason, as a sentence: "insufficient funds…" arrives lower-case and without a full stop.
+    await expect(page.getByText("Insufficient funds in the customer's account. No money was taken. You can try again below.")).toBeVisible();
     await page.getByRole("button", { name: /^Pay ₹/ }).click();
     await payByCard(page, "SUCCESS");
     await expect(orderHeading(page)).toHaveText("Payment successful");

@@ -21,11 +21,17 @@ const TONES: Record<Tone, string> = {
   neutral: "border-stone-200 bg-stone-100 text-stone-900",
 };
 
+/** Cashfree's failure reasons are lower-case fragments ("insufficient funds in the customer's account"). */
+function sentence(text: string) {
+  const trimmed = text.trim();
+  return `${trimmed.charAt(0).toUpperCase()}${trimmed.slice(1)}${/[.!?]$/.test(trimmed) ? "" : "."}`;
+}
+
 function headline(order: OrderView): { title: string; body: string; tone: Tone } {
   const attempt = order.latestAttempt;
   switch (order.status) {
     case "paid":
-      return { title: "Payment successful", body: `Thank you, ${order.customerName}. Your order is confirmed and will ship soon; a receipt is on its way to ${order.customerEmail}.`, tone: "success" };
+      return { title: "Payment successful", body: `Thank you, ${order.customerName}. Your order is confirmed and will ship soon. This page is your receipt: keep its link.`, tone: "success" };
     case "needs_review":
       return { title: "We are checking your payment", body: "Your payment reached us, but something needs a quick manual check. We will email you within one working day; you do not need to pay again.", tone: "waiting" };
     case "expired":
@@ -37,7 +43,7 @@ function headline(order: OrderView): { title: string; body: string; tone: Tone }
     default:
       if (order.confirmationDelayed) return { title: "Confirming your payment", body: "We could not reach Cashfree just now. If you paid, there is nothing more to do: we will confirm it shortly.", tone: "waiting" };
       if (attempt && (attempt.status === "FAILED" || attempt.status === "USER_DROPPED" || attempt.status === "CANCELLED")) {
-        const reason = attempt.status === "USER_DROPPED" ? "The payment was not completed." : (attempt.reason ?? "The bank declined the payment.");
+        const reason = attempt.status === "USER_DROPPED" ? "The payment was not completed." : sentence(attempt.reason ?? "The bank declined the payment.");
         return { title: "Payment failed", body: `${reason} No money was taken. You can try again below.`, tone: "error" };
       }
       if (attempt?.status === "PENDING") return { title: "Payment pending", body: "Your bank is still processing the payment. This page updates by itself; please do not pay again.", tone: "waiting" };
