@@ -31,7 +31,7 @@ function headline(order: OrderView): { title: string; body: string; tone: Tone }
   const attempt = order.latestAttempt;
   switch (order.status) {
     case "paid":
-      return { title: "Payment successful", body: `Thank you, ${order.customerName}. Your order is confirmed and will ship soon. This page is your receipt: keep its link.`, tone: "success" };
+      return { title: "Payment successful", body: `Thank you, ${order.customerName}. Your order is confirmed and will ship soon; this page is your receipt.`, tone: "success" };
     case "needs_review":
       return { title: "We are checking your payment", body: "Your payment reached us, but something needs a quick manual check. We will email you within one working day; you do not need to pay again.", tone: "waiting" };
     case "expired":
