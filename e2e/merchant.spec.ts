@@ -52,8 +52,9 @@ test("the merchant refunds part of a paid order and sees Cashfree confirm it", a
   // CSV export of the list includes the order.
   await merchant.goto("/admin/orders");
   const download = merchant.waitForEvent("download");
-  await merchant.getByRole("link", { name: "Export CSV" }).click();
+  await merchant.getByRole("button", { name: "Export CSV" }).click();
   const csv = readFileSync((await (await download).path())!, "utf8");
+  await expect(merchant.getByRole("status").filter({ hasText: /^Exported \d+ orders\.$/ })).toBeVisible();
   expect(csv.split("\n")[0]).toContain("order_id");
   expect(csv).toContain(orderId);
   await merchant.close();

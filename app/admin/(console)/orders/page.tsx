@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 
+import { ExportCsvButton } from "@/components/admin/export-csv-button";
 import { OrderFilterForm } from "@/components/admin/order-filter-form";
 import { StatusBadge } from "@/components/admin/status-badge";
 import { parseOrderFilters } from "@/lib/admin/order-filters";
@@ -28,9 +29,7 @@ export default async function AdminOrdersPage({ searchParams }: { searchParams: 
     <div className="space-y-4">
       <div className="flex items-center justify-between">
         <h1 className="text-2xl font-semibold">Orders</h1>
-        <a href={`/admin/orders/export?${exportQuery}`} className="rounded-lg border border-stone-300 bg-white px-3 py-1.5 text-sm font-medium hover:bg-stone-100" download>
-          Export CSV
-        </a>
+        <ExportCsvButton href={`/admin/orders/export?${exportQuery}`} total={total} />
       </div>
       <OrderFilterForm filters={filters} />
       <p className="text-sm text-stone-600">{total.toLocaleString("en-IN")} orders</p>
