@@ -89,6 +89,8 @@ export async function settleOrder(db: Database, observation: CashfreeObservation
     if (observation.cfOrderId && !order.cfOrderId) updates.cfOrderId = observation.cfOrderId;
     if (observation.paymentSessionId && !order.paymentSessionId) updates.paymentSessionId = observation.paymentSessionId;
     if (observation.orderStatus) updates.cfOrderStatus = observation.orderStatus;
+    // Webhooks carry no order_status, but a successful payment is what makes Cashfree's order PAID.
+    else if (observation.payments.some((p) => p.status === "SUCCESS")) updates.cfOrderStatus = "PAID";
 
     const alreadySettled = order.status === "paid" || order.status === "needs_review";
     const signals = signalsFor(observation, matches, alreadySettled && !newSuccess);

@@ -98,6 +98,8 @@ describe.skipIf(!postgres)("Cashfree webhooks on real PostgreSQL", () => {
     expect((await orderRow(id)).status).toBe("awaiting_payment");
     await deliver(paymentWebhookBody({ orderId: id, cfPaymentId: "9005", status: "SUCCESS", amount: "1499.00" }));
     expect((await orderRow(id)).status).toBe("paid");
+    // A successful payment is what makes Cashfree's order PAID; the admin must not keep showing ACTIVE.
+    expect((await orderRow(id)).cfOrderStatus).toBe("PAID");
     const attempts = await database.db.select().from(payments).where(eq(payments.orderId, id));
     expect(attempts.map((a) => a.status).sort()).toEqual(["FAILED", "SUCCESS"]);
     expect(attempts.find((a) => a.status === "FAILED")?.errorDescription).toBe("issuer bank declined the transaction");
