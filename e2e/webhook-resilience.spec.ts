@@ -1,6 +1,6 @@
 import { createHmac } from "node:crypto";
 
-import { expect, type Page, test } from "@playwright/test";
+import { type Browser, expect, type Page, test } from "@playwright/test";
 
 import { paymentWebhookBody, signedHeaders } from "../lib/testing/webhook-fixtures";
 
@@ -35,6 +35,17 @@ async function timeline(page: Page, orderId: string) {
   await page.goto(`/admin/orders/${orderId}`);
   const items = page.getByRole("region", { name: "Timeline" }).getByRole("listitem");
   return items.allTextContents();
+}
+
+/** Signs in as the owner and checks the order's timeline: paid exactly once, through the expected source. */
+async function expectPaidOnce(browser: Browser, orderId: string, via: string) {
+  const admin = await browser.newPage();
+  await signIn(admin, OWNER);
+  await expect(admin.getByRole("heading", { name: "Dashboard" })).toBeVisible();
+  const events = await timeline(admin, orderId);
+  expect(events.filter((e) => /status paid/.test(e))).toHaveLength(1);
+  expect(events.join("\n")).toMatch(new RegExp(`status paid\\s*via ${via}`));
+  await admin.close();
 }
 
 test.afterEach(async ({ page }) => {
@@ -78,13 +89,7 @@ test("duplicated and re-triggered webhooks fulfil an order once", async ({ page,
     return deliveries.flatMap((d) => d.attempts).filter((a) => a.status === 200).length;
   }).toBeGreaterThanOrEqual(4);
 
-  const admin = await context.browser()!.newPage();
-  await signIn(admin, OWNER);
-  await expect(admin.getByRole("heading", { name: "Dashboard" })).toBeVisible();
-  const events = await timeline(admin, orderId);
-  expect(events.filter((e) => /status paid/.test(e))).toHaveLength(1);
-  expect(events.join("\n")).toMatch(/status paid\s*via webhook/);
-  await admin.close();
+  await expectPaidOnce(context.browser()!, orderId, "webhook");
 });
 
 test("a flood of forged webhooks is refused; a genuine one still gets through", async ({ page }) => {
@@ -188,13 +193,7 @@ test("the database goes away mid-stream: webhooks get 503, Cashfree retries, not
   // The next retry lands once the database is back.
   await expect.poll(attempts, { timeout: 20_000 }).toContain(200);
 
-  const admin = await browser.newPage();
-  await signIn(admin, OWNER);
-  await expect(admin.getByRole("heading", { name: "Dashboard" })).toBeVisible();
-  const events = await timeline(admin, orderId);
-  expect(events.filter((e) => /status paid/.test(e))).toHaveLength(1);
-  expect(events.join("\n")).toMatch(/status paid\s*via webhook/);
-  await admin.close();
+  await expectPaidOnce(browser, orderId, "webhook");
 });
 
 /** A webhook signed with the merchant's secret, as Cashfree would send it for this order. */
@@ -210,11 +209,7 @@ test("50 concurrent copies of one success webhook: all acknowledged, one fulfilm
   const hook = await genuineWebhook(page, orderId, "SUCCESS", `77${Date.now()}`);
   const responses = await Promise.all(Array.from({ length: 50 }, () => page.request.post("/api/webhooks/cashfree", { data: hook.body, headers: hook.headers() })));
   expect(responses.map((r) => r.status()).every((s) => s === 200)).toBe(true);
-  const admin = await browser.newPage();
-  await signIn(admin, OWNER);
-  await expect(admin.getByRole("heading", { name: "Dashboard" })).toBeVisible();
-  expect((await timeline(admin, orderId)).filter((e) => /status paid/.test(e))).toHaveLength(1);
-  await admin.close();
+  await expectPaidOnce(browser, orderId, "webhook");
 });
 
 test("failure then success, and success then a late failure: the order ends paid either way", async ({ page, browser }) => {
