@@ -9,6 +9,7 @@ import { openDatabase } from "../db/client";
 import { migrateDatabase } from "../db/migrate";
 import { seedCatalog, seedDevAdmins } from "../db/seed";
 import { startOutageProxy } from "../db/testing/tcp-outage-proxy";
+import { clearPageCache } from "./page-cache";
 import { E2E_APP_PORT, E2E_DB_PROXY_CONTROL_URL, E2E_DB_PROXY_PORT } from "./ports";
 
 const E2E_PGLITE_DIR = ".data/e2e-pglite";
@@ -53,6 +54,7 @@ if (databaseEnv.DATABASE_URL) {
   appDatabaseEnv.DATABASE_URL = Object.assign(new URL(direct), { hostname: "127.0.0.1", port: String(E2E_DB_PROXY_PORT) }).toString();
 }
 
+clearPageCache();
 const server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(E2E_APP_PORT), "-H", "127.0.0.1"], {
   stdio: "inherit",
   env: { ...process.env, ...appDatabaseEnv },

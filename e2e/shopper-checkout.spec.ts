@@ -2,7 +2,7 @@ import AxeBuilder from "@axe-core/playwright";
 import { type Browser, expect, type Page, test } from "@playwright/test";
 
 import { buyChai, buyProduct, OWNER, payByCard, signIn } from "./helpers";
-import { E2E_SANDBOX_URL, LOCAL_SANDBOX_ONLY, REAL_CASHFREE_SANDBOX } from "./ports";
+import { E2E_CRON_SECRET, E2E_SANDBOX_URL, LOCAL_SANDBOX_ONLY, REAL_CASHFREE_SANDBOX } from "./ports";
 
 // A shopper buys through the real shop, the real browser and the local Cashfree sandbox, in each checkout
 // variant the merchant can choose. The order page must say what Cashfree says, nothing the browser claims.
@@ -99,6 +99,27 @@ test.describe("redirect checkout", () => {
     } finally {
       await setPrice("389.00");
     }
+  });
+
+  test("the cached product page follows stock: sold out once the last units are reserved, back when released", async ({ page }) => {
+    const stockBadge = () => page.getByRole("main").getByText(/^(In stock|Only a few left|Sold out)$/).first();
+    await page.goto("/products/copper-water-bottle");
+    await expect(stockBadge()).toHaveText("Only a few left");
+    await page.reload(); // served from the page cache now
+    await expect(stockBadge()).toHaveText("Only a few left");
+
+    await buyProduct(page, "copper-water-bottle", 3);
+    await page.getByRole("button", { name: /^Pay ₹/ }).click();
+    const orderId = (await page.getByRole("heading", { name: /^Order KC-/ }).textContent())!.replace("Order ", "");
+    await page.goto("/products/copper-water-bottle");
+    await expect(stockBadge()).toHaveText("Sold out");
+
+    // The order expires unpaid; reconciliation gives the stock back and the page shows it.
+    await page.request.post(`${E2E_SANDBOX_URL}/_sandbox/orders/${orderId}/expire`);
+    const run = await page.request.get("/api/cron/reconcile?stale_after_minutes=0", { headers: { authorization: `Bearer ${E2E_CRON_SECRET}` } });
+    expect((await run.json()).changed).toContainEqual({ orderId, from: "awaiting_payment", to: "expired" });
+    await page.goto("/products/copper-water-bottle");
+    await expect(stockBadge()).toHaveText("Only a few left");
   });
 
   test("the checkout page passes an accessibility scan", async ({ page }) => {

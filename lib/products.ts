@@ -1,5 +1,7 @@
 import "server-only";
 
+import { revalidatePath } from "next/cache";
+
 import { getDb } from "@/db";
 import * as queries from "@/db/queries/products";
 
@@ -57,4 +59,16 @@ export async function listCategories(): Promise<string[]> {
 
 export function categorySlug(category: string) {
   return category.toLowerCase().replace(/&/g, "and").replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
+}
+
+/**
+ * Stock or a product changed: cached product pages are stale. Outside a Next request (the reconcile CLI,
+ * tests) there is no cache to clear and revalidatePath throws; the pages' revalidate window covers that.
+ */
+export function productPagesChanged() {
+  try {
+    revalidatePath("/products/[slug]", "page");
+  } catch {
+    // not in a request: nothing cached here to invalidate
+  }
 }

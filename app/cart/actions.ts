@@ -20,7 +20,7 @@ export async function addToCartAction(input: z.input<typeof lineSchema>): Promis
   const parsed = lineSchema.safeParse(input);
   if (!parsed.success) return invalid(parsed.error);
   const result = await addToCart(parsed.data.productId, parsed.data.quantity);
-  revalidatePath("/", "layout");
+  revalidatePath("/cart");
   return result;
 }
 
@@ -28,7 +28,7 @@ export async function updateCartLineAction(input: z.input<typeof lineSchema>): P
   const parsed = lineSchema.safeParse(input);
   if (!parsed.success) return invalid(parsed.error);
   const result = await updateCartLine(parsed.data.productId, parsed.data.quantity);
-  revalidatePath("/", "layout");
+  revalidatePath("/cart");
   return result;
 }
 
@@ -36,6 +36,6 @@ export async function removeCartLineAction(input: { productId: string }): Promis
   const parsed = z.object({ productId: z.uuid("Unknown product.") }).safeParse(input);
   if (!parsed.success) return invalid(parsed.error);
   const result = await removeCartLine(parsed.data.productId);
-  revalidatePath("/", "layout");
+  revalidatePath("/cart");
   return result;
 }

@@ -3,6 +3,7 @@
 import { useState, useTransition } from "react";
 
 import { addToCartAction } from "@/app/cart/actions";
+import { announceCartChanged } from "@/components/layout/cart-link";
 
 export function AddToCart({ productId, maxQuantity, soldOut }: { productId: string; maxQuantity: number; soldOut: boolean }) {
   const [quantity, setQuantity] = useState(1);
@@ -32,6 +33,7 @@ export function AddToCart({ productId, maxQuantity, soldOut }: { productId: stri
           onClick={() => start(async () => {
             const outcome = await addToCartAction({ productId, quantity });
             setResult(outcome.ok ? { ok: true, text: outcome.message } : { ok: false, text: outcome.error });
+            if (outcome.ok) announceCartChanged();
           })}
           className="rounded-lg bg-brand-600 px-6 py-2.5 font-semibold text-white hover:bg-brand-700 disabled:opacity-60"
         >

@@ -3,6 +3,7 @@
 import { useState, useTransition } from "react";
 
 import { removeCartLineAction, updateCartLineAction } from "@/app/cart/actions";
+import { announceCartChanged } from "@/components/layout/cart-link";
 
 export function CartLineControls({ productId, name, quantity, maxQuantity }: { productId: string; name: string; quantity: number; maxQuantity: number }) {
   const [pending, start] = useTransition();
@@ -19,6 +20,7 @@ export function CartLineControls({ productId, name, quantity, maxQuantity }: { p
           start(async () => {
             const result = await updateCartLineAction({ productId, quantity: next });
             setError(result.ok ? null : result.error);
+            announceCartChanged();
           });
         }}
         className="rounded-lg border border-stone-300 bg-white px-2 py-1"
@@ -31,7 +33,12 @@ export function CartLineControls({ productId, name, quantity, maxQuantity }: { p
         type="button"
         disabled={pending}
         aria-label={`Remove ${name}`}
-        onClick={() => start(async () => void (await removeCartLineAction({ productId })))}
+        onClick={() =>
+          start(async () => {
+            await removeCartLineAction({ productId });
+            announceCartChanged();
+          })
+        }
         className="text-sm text-stone-600 underline hover:text-red-700"
       >
         Remove

@@ -1,5 +1,4 @@
 import Link from "next/link";
-import { Suspense } from "react";
 
 import { CartLink } from "./cart-link";
 
@@ -18,9 +17,7 @@ export function SiteHeader() {
           <Link href="/" className="hover:text-brand-700">
             Shop
           </Link>
-          <Suspense fallback={<Link href="/cart">Cart</Link>}>
-            <CartLink />
-          </Suspense>
+          <CartLink />
         </nav>
       </div>
     </header>

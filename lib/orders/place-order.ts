@@ -6,6 +6,7 @@ import { cashfree, isCashfreeError } from "@/lib/cashfree";
 import type { CustomerDetails } from "@/lib/checkout-schema";
 import { env } from "@/lib/env";
 import { formatInr } from "@/lib/money";
+import { productPagesChanged } from "@/lib/products";
 import { computeTotals } from "@/lib/pricing";
 
 import { newAccessToken, newOrderId } from "./ids";
@@ -99,6 +100,7 @@ export async function failCheckout(orderId: string, reason: string) {
     await queries.updateOrder(tx, orderId, { status: decision.to, stockState: "released", checkoutError: reason });
     await queries.appendOrderEvents(tx, [{ orderId, type: "checkout_failed", source: "checkout", fromStatus: order.status, toStatus: decision.to, detail: { reason } }]);
   });
+  productPagesChanged();
 }
 
 async function createPaymentSession(order: queries.OrderRow): Promise<PlaceOrderResult> {
@@ -159,5 +161,6 @@ export async function placeOrder(input: PlaceOrderInput, isRetry = false): Promi
     if (isUniqueViolation(error) && !isRetry) return placeOrder(input, true);
     throw error;
   }
+  productPagesChanged();
   return createPaymentSession(order);
 }

@@ -3,6 +3,7 @@ import "server-only";
 import type { Database } from "@/db";
 import * as queries from "@/db/queries/orders";
 import type { CashfreePayment } from "@/lib/cashfree/schemas";
+import { productPagesChanged } from "@/lib/products";
 
 import { recordPaymentAttempt } from "./payment-attempts";
 import { applyStockEffects } from "./stock";
@@ -28,6 +29,8 @@ export interface CashfreeObservation {
 
 export interface SettleResult {
   found: boolean;
+  /** Stock went back to the shelf or was taken again: cached product pages must be refreshed. */
+  stockChanged?: boolean;
   /** A success that came after the order expired and its stock was sold: money taken, nothing to ship. */
   paidWithoutStock?: boolean;
   from?: OrderStatus;
@@ -61,6 +64,12 @@ function amountMatches(order: queries.OrderRow, observation: CashfreeObservation
  * fulfilled, exactly once.
  */
 export async function settleOrder(db: Database, observation: CashfreeObservation): Promise<SettleResult> {
+  const result = await settleInTransaction(db, observation);
+  if (result.stockChanged) productPagesChanged();
+  return result;
+}
+
+async function settleInTransaction(db: Database, observation: CashfreeObservation): Promise<SettleResult> {
   return db.transaction(async (tx) => {
     const order = await queries.getOrderForUpdate(tx, observation.orderId);
     if (!order) return { found: false, fulfilled: false };
@@ -85,6 +94,7 @@ export async function settleOrder(db: Database, observation: CashfreeObservation
     let stockState = order.stockState;
     let fulfilled = false;
     let paidWithoutStock = false;
+    let stockChanged = false;
     const updates: Partial<queries.NewOrder> = {};
     if (observation.cfOrderId && !order.cfOrderId) updates.cfOrderId = observation.cfOrderId;
     if (observation.paymentSessionId && !order.paymentSessionId) updates.paymentSessionId = observation.paymentSessionId;
@@ -102,6 +112,7 @@ export async function settleOrder(db: Database, observation: CashfreeObservation
       const decision = decide(status, signal);
       if (decision.to === status && decision.effects.length === 0 && !decision.flag) continue;
       await applyStockEffects(tx, { ...order, stockState }, decision.effects);
+      if (decision.effects.includes("release_stock") || decision.effects.includes("reserve_stock_again")) stockChanged = true;
       if (decision.effects.includes("release_stock")) stockState = "released";
       if (decision.effects.includes("commit_stock")) stockState = "committed";
       if (decision.effects.includes("fulfil")) {
@@ -129,6 +140,6 @@ export async function settleOrder(db: Database, observation: CashfreeObservation
     const checked = observation.orderStatus && observation.source !== "checkout";
     await queries.updateOrder(tx, order.id, { ...updates, status, stockState, cfCheckedAt: checked ? new Date() : undefined });
     await queries.appendOrderEvents(tx, events);
-    return { found: true, from: order.status as OrderStatus, to: status, fulfilled, paidWithoutStock };
+    return { found: true, from: order.status as OrderStatus, to: status, fulfilled, paidWithoutStock, stockChanged };
   });
 }

@@ -2,7 +2,6 @@ import type { Metadata } from "next";
 import Image from "next/image";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { connection } from "next/server";
 
 import { AddToCart } from "@/components/cart/add-to-cart";
 import { Price } from "@/components/product/price";
@@ -17,9 +16,18 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return product ? { title: product.name, description: product.description } : { title: "Not found" };
 }
 
+/**
+ * Rendered on first visit, then served from cache. Any stock or product change (checkout, expiry, admin)
+ * revalidates product pages at once (lib/products.ts); the time limit is only a backstop.
+ */
+export const revalidate = 300;
+
+/** None at build time (the build has no database); each page is rendered on its first visit, then cached. */
+export async function generateStaticParams() {
+  return [];
+}
+
 export default async function ProductPage({ params }: Props) {
-  // Stock changes with every checkout: render per request rather than serve a stale "in stock".
-  await connection();
   const product = await getProduct((await params).slug);
   if (!product) notFound();
   return (
