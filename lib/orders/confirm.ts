@@ -5,7 +5,6 @@ import * as queries from "@/db/queries/orders";
 import { cashfree, isCashfreeError } from "@/lib/cashfree";
 
 import { tokensMatch } from "./ids";
-import { scheduleLatePaymentRefund } from "./late-payments";
 import { settleOrder } from "./settle";
 import { isSettled, type OrderStatus } from "./transitions";
 
@@ -37,7 +36,7 @@ export interface OrderView {
 /** Asks Cashfree (Get Order + Get Payments) and applies the answer through the state machine. */
 export async function syncOrderWithCashfree(orderId: string, source: "return_page" | "reconcile" | "admin") {
   const [cfOrder, payments] = await Promise.all([cashfree.getOrder(orderId), cashfree.getPayments(orderId)]);
-  const result = await settleOrder(await getDb(), {
+  return settleOrder(await getDb(), {
     orderId,
     source,
     orderStatus: cfOrder.status,
@@ -47,8 +46,6 @@ export async function syncOrderWithCashfree(orderId: string, source: "return_pag
     paymentSessionId: cfOrder.paymentSessionId,
     payments,
   });
-  scheduleLatePaymentRefund(orderId, result);
-  return result;
 }
 
 /**

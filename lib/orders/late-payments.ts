@@ -7,8 +7,6 @@ import { getOrder } from "@/db/queries/orders";
 import { issueRefund } from "@/lib/refunds";
 import { getSetting } from "@/lib/settings";
 
-import type { SettleResult } from "./settle";
-
 /** The refund's author in the order timeline: the store's own rule, not a person. */
 const AUTO_REFUND_ACTOR = { id: "system", email: "auto-refund@system", name: "Automatic refund", role: "owner" as const, refundLimitPaise: null };
 
@@ -17,8 +15,8 @@ const AUTO_REFUND_ACTOR = { id: "system", email: "auto-refund@system", name: "Au
  * store setting says so, it is also refunded in full. The refund key is fixed per order, so a second trigger
  * finds the same refund instead of making another.
  */
-export async function refundIfPaidWithoutStock(orderId: string, result: SettleResult) {
-  if (!result.paidWithoutStock || !(await getSetting("auto_refund_late_payments"))) return;
+async function refundIfPaidWithoutStock(orderId: string) {
+  if (!(await getSetting("auto_refund_late_payments"))) return;
   const order = await getOrder(await getDb(), orderId);
   if (!order) return;
   const outcome = await issueRefund(AUTO_REFUND_ACTOR, {
@@ -31,9 +29,8 @@ export async function refundIfPaidWithoutStock(orderId: string, result: SettleRe
 }
 
 /** Runs the auto-refund after the response when inside a request (a webhook must answer fast), else now. */
-export function scheduleLatePaymentRefund(orderId: string, result: SettleResult) {
-  if (!result.paidWithoutStock) return;
-  const work = () => refundIfPaidWithoutStock(orderId, result).catch((error: unknown) => console.error(`auto-refund of ${orderId}: ${String(error)}`));
+export function scheduleLatePaymentRefund(orderId: string) {
+  const work = () => refundIfPaidWithoutStock(orderId).catch((error: unknown) => console.error(`auto-refund of ${orderId}: ${String(error)}`));
   try {
     after(work);
   } catch {

@@ -6,6 +6,7 @@ import type { CashfreePayment } from "@/lib/cashfree/schemas";
 import { productPagesChanged } from "@/lib/products";
 
 import { recordPaymentAttempt } from "./payment-attempts";
+import { scheduleLatePaymentRefund } from "./late-payments";
 import { applyStockEffects } from "./stock";
 import { decide, type OrderSignal, type OrderStatus } from "./transitions";
 
@@ -65,7 +66,9 @@ function amountMatches(order: queries.OrderRow, observation: CashfreeObservation
  */
 export async function settleOrder(db: Database, observation: CashfreeObservation): Promise<SettleResult> {
   const result = await settleInTransaction(db, observation);
+  // After the commit, for every caller alike (webhook, return page, reconcile, admin, payment links).
   if (result.stockChanged) productPagesChanged();
+  if (result.paidWithoutStock) scheduleLatePaymentRefund(observation.orderId);
   return result;
 }
 

@@ -2,7 +2,6 @@ import "server-only";
 
 import type { Database } from "@/db";
 import type { CashfreeWebhookEvent } from "@/lib/cashfree/webhook-events";
-import { scheduleLatePaymentRefund } from "@/lib/orders/late-payments";
 import { settleOrder } from "@/lib/orders/settle";
 import { applyDisputeWebhook, applyPaymentLinkWebhook, applyRefundWebhook } from "@/lib/webhooks/records";
 
@@ -20,7 +19,6 @@ export async function applyCashfreeEvent(db: Database, event: CashfreeWebhookEve
         payments: [event.payment],
         reference,
       });
-      scheduleLatePaymentRefund(event.orderId, result);
       return result.found ? "applied" : "unmatched";
     }
     case "refund":
