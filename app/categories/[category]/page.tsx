@@ -1,13 +1,13 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
+import { cache } from "react";
 
 import { ProductGrid } from "@/components/product/product-grid";
 import { categorySlug, listCategories, listProducts } from "@/lib/products";
 
-async function findCategory(slug: string) {
-  return (await listCategories()).find((category) => categorySlug(category) === slug);
-}
+// Metadata and page both need it: one query per request.
+const findCategory = cache(async (slug: string) => (await listCategories()).find((category) => categorySlug(category) === slug));
 
 export async function generateMetadata({ params }: { params: Promise<{ category: string }> }): Promise<Metadata> {
   await connection();
