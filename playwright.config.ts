@@ -12,6 +12,8 @@ const sharedEnv = {
   CASHFREE_SANDBOX_PORT: String(E2E_SANDBOX_PORT),
   APP_URL: E2E_APP_URL,
   AUTH_URL: E2E_APP_URL,
+  // `next start` is a production server: it refuses to start without an explicit secret.
+  AUTH_SECRET: "e2e-only-auth-secret-0123456789abcdefghij",
   CRON_SECRET: E2E_CRON_SECRET,
   // A GitHub OAuth app that does not exist: enough to see the button and the redirect to GitHub, offline.
   AUTH_GITHUB_ID: "e2e-github-client",

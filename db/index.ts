@@ -16,7 +16,8 @@ async function connect(): Promise<DatabaseHandle> {
   // real PostgreSQL is migrated explicitly with `npm run db:migrate`.
   if (handle.driver === "pglite") {
     await migrateDatabase(handle);
-    await seedIfEmpty(handle.db);
+    // The local admin accounts (README) exist only on a laptop: never in production, never when public.
+    await seedIfEmpty(handle.db, { devAdmins: !env.isProduction && !env.isPublicDeployment });
   }
   return handle;
 }

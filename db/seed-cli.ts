@@ -8,7 +8,8 @@ const handle = await openCliDatabase();
 if (handle.driver === "pglite") await migrateDatabase(handle);
 const { productsInserted } = await seedCatalog(handle.db);
 console.log(`Seed on ${handle.driver}: ${productsInserted} products inserted (existing ones left unchanged)`);
-if (!loadEnvOrExit().isPublicDeployment) {
+const env = loadEnvOrExit();
+if (!env.isPublicDeployment && !env.isProduction) {
   const admins = await seedDevAdmins(handle.db);
   if (admins > 0) console.log("Local admin accounts created (see README): owner@kaveri.local, staff@kaveri.local");
 }

@@ -35,10 +35,10 @@ export async function seedDevAdmins(db: Database) {
   return 2;
 }
 
-/** First start of the embedded database: the demo catalog and the local admin accounts. */
-export async function seedIfEmpty(db: Database) {
+/** First start of the embedded database: the demo catalog, and the local admin accounts unless told not to. */
+export async function seedIfEmpty(db: Database, options: { devAdmins: boolean }) {
   const [row] = await db.select({ n: count() }).from(products);
   if (row && row.n > 0) return { productsInserted: 0 };
-  await seedDevAdmins(db);
+  if (options.devAdmins) await seedDevAdmins(db);
   return seedCatalog(db);
 }

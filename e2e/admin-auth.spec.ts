@@ -41,7 +41,24 @@ test("sign-in is throttled after repeated failures on one account", async ({ pag
   const victim = { email: "throttle-test@kaveri.local", password: "wrong" };
   for (let i = 0; i < 5; i++) await signIn(page, victim);
   await signIn(page, victim);
-  await expect(page.getByRole("alert").filter({ hasText: /./ }).last()).toHaveText("Too many failed attempts. Please wait 15 minutes and try again.");
+  // A back-off on this account from this address, not a 15-minute lock of the account (review defect 4).
+  await expect(page.getByRole("alert").filter({ hasText: /./ }).last()).toHaveText(/^Too many failed attempts\. Please wait \d+ seconds and try again\.$/);
+});
+
+// Review defect 7: after signing out, a copy of the old session cookie still opened the admin.
+test("signing out ends the session: a copy of its cookie no longer opens the admin", async ({ page, browser }) => {
+  await signIn(page, OWNER);
+  await expect(page.getByRole("heading", { name: "Dashboard" })).toBeVisible();
+  const copied = await page.context().storageState();
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/admin\/sign-in$/);
+
+  const thief = await browser.newContext({ storageState: copied });
+  const stolen = await thief.newPage();
+  await stolen.goto("/admin/orders");
+  await expect(stolen).toHaveURL(/\/admin\/sign-in$/);
+  expect((await stolen.request.get("/admin/orders/export")).status()).toBe(401);
+  await thief.close();
 });
 
 test("a merchant changes stock and the shop shows it", async ({ page }) => {

@@ -35,6 +35,25 @@ describe("parseEnv", () => {
     }
   });
 
+  // Defect 6 of the review: NODE_ENV=production with live keys and no APP_URL fell back to localhost, the
+  // committed development secret and the local admin accounts.
+  it("refuses a production run without an explicit AUTH_SECRET and APP_URL", () => {
+    const live = { CASHFREE_ENV: "production", CASHFREE_APP_ID: "12345", CASHFREE_SECRET_KEY: "cfsk_ma_prod_x" };
+    expect(() => parseEnv({ NODE_ENV: "production", ...live })).toThrow(/APP_URL/);
+    expect(() => parseEnv({ ...live, APP_URL: "https://shop.example.in" })).toThrow(/AUTH_SECRET/);
+    expect(() => parseEnv({ ...live, AUTH_SECRET: "x".repeat(32) })).toThrow(/APP_URL/);
+    // `next start` on a laptop with the local sandbox is a production server too.
+    expect(() => parseEnv({ NODE_ENV: "production" })).toThrow(/APP_URL/);
+    expect(() => parseEnv({ NODE_ENV: "production", APP_URL: "http://localhost:3000" })).toThrow(/AUTH_SECRET/);
+  });
+
+  it("marks production runs so the local admin accounts are never created, and lets `next build` prerender", () => {
+    expect(parseEnv({}).isProduction).toBe(false);
+    const server = parseEnv({ NODE_ENV: "production", APP_URL: "http://localhost:3000", AUTH_SECRET: "y".repeat(32) });
+    expect(server).toMatchObject({ isProduction: true, livePayments: false, isPublicDeployment: false });
+    expect(parseEnv({ NODE_ENV: "production", NEXT_PHASE: "phase-production-build" }).authSecret).toBeTruthy();
+  });
+
   it("accepts a production configuration", () => {
     const env = parseEnv({
       NODE_ENV: "production",

@@ -18,7 +18,9 @@ const intWithDefault = (fallback: number) =>
 
 const rawEnvSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
-  APP_URL: z.preprocess(emptyToUndefined, z.url().default("http://localhost:3000")),
+  /** Set by `next build` while it prerenders: the build serves nobody, so production's required secrets may be absent. */
+  NEXT_PHASE: optionalString,
+  APP_URL: z.preprocess(emptyToUndefined, z.url().optional()),
   DATABASE_URL: optionalUrl,
   DATABASE_DRIVER: z.preprocess(emptyToUndefined, z.enum(["pglite", "pg", "neon"]).optional()),
   PGLITE_DIR: z.preprocess(emptyToUndefined, z.string().default(".data/pglite")),
@@ -35,9 +37,13 @@ const rawEnvSchema = z.object({
   AUTH_GOOGLE_ID: optionalString,
   AUTH_GOOGLE_SECRET: optionalString,
   CRON_SECRET: optionalString,
+  /** How many proxies in front of the app append to X-Forwarded-For (Vercel, a load balancer, nginx): 1 by default. */
+  TRUSTED_PROXY_HOPS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(10).default(1)),
 });
 
-type RawEnv = z.infer<typeof rawEnvSchema>;
+type RawEnv = z.infer<typeof rawEnvSchema> & { APP_URL: string };
+
+const LOCAL_APP_URL = "http://localhost:3000";
 
 export class EnvError extends Error {
   constructor(
@@ -90,14 +96,21 @@ function cashfreeSettings(raw: RawEnv) {
   return { env: raw.CASHFREE_ENV, appId, secretKey, baseUrl, webhookToleranceSeconds: raw.CASHFREE_WEBHOOK_TOLERANCE_SECONDS };
 }
 
-function authSecret(raw: RawEnv) {
+/**
+ * A production run: live Cashfree keys, or a production server (`next start`, Vercel) that is not the build
+ * itself. It must be configured explicitly; development fallbacks (the committed AUTH_SECRET, the local admin
+ * accounts) never apply to it.
+ */
+function isProductionRun(raw: z.infer<typeof rawEnvSchema>) {
+  return raw.CASHFREE_ENV === "production" || (raw.NODE_ENV === "production" && raw.NEXT_PHASE !== "phase-production-build");
+}
+
+function authSecret(raw: RawEnv, production: boolean) {
   if (raw.AUTH_SECRET) {
     if (raw.AUTH_SECRET.length < 32) throw new EnvError("AUTH_SECRET", "must be at least 32 characters");
     return raw.AUTH_SECRET;
   }
-  if (raw.NODE_ENV === "production" && !isLoopback(raw.APP_URL)) {
-    throw new EnvError("AUTH_SECRET", "required in production (generate one with `openssl rand -base64 32`)");
-  }
+  if (production) throw new EnvError("AUTH_SECRET", "required in production (generate one with `openssl rand -base64 32`)");
   return DEV_AUTH_SECRET;
 }
 
@@ -107,7 +120,10 @@ export function parseEnv(source: Record<string, string | undefined>) {
     const issue = parsed.error.issues[0]!;
     throw new EnvError(String(issue.path[0] ?? "env"), issue.message);
   }
-  const raw = parsed.data;
+  const production = isProductionRun(parsed.data);
+  const raw: RawEnv = { ...parsed.data, APP_URL: parsed.data.APP_URL ?? LOCAL_APP_URL };
+  const cashfree = cashfreeSettings(raw);
+  if (production && !parsed.data.APP_URL) throw new EnvError("APP_URL", "required in production: the shop's public URL");
   return {
     nodeEnv: raw.NODE_ENV,
     appUrl: raw.APP_URL.replace(/\/$/, ""),
@@ -117,14 +133,19 @@ export function parseEnv(source: Record<string, string | undefined>) {
       pgliteDir: raw.PGLITE_DIR,
       neonWsProxy: raw.NEON_WS_PROXY,
     },
-    cashfree: cashfreeSettings(raw),
-    authSecret: authSecret(raw),
+    cashfree,
+    authSecret: authSecret(raw, production),
     oauth: {
       github: raw.AUTH_GITHUB_ID && raw.AUTH_GITHUB_SECRET ? { clientId: raw.AUTH_GITHUB_ID, clientSecret: raw.AUTH_GITHUB_SECRET } : null,
       google: raw.AUTH_GOOGLE_ID && raw.AUTH_GOOGLE_SECRET ? { clientId: raw.AUTH_GOOGLE_ID, clientSecret: raw.AUTH_GOOGLE_SECRET } : null,
     },
     /** A deployment reachable from outside: development conveniences (seeded admin) are refused. */
     isPublicDeployment: !isLoopback(raw.APP_URL),
+    /** Live keys, or a production server: the local admin accounts are never created. */
+    isProduction: production,
+    /** Live payments: the local admin accounts' passwords are refused even if such accounts exist. */
+    livePayments: raw.CASHFREE_ENV === "production",
+    trustedProxyHops: raw.TRUSTED_PROXY_HOPS,
     cronSecret: raw.CRON_SECRET,
   } as const;
 }

@@ -48,7 +48,11 @@ export function failedWebhookEvents(db: Database) {
 }
 
 export async function rejectionsSince(db: Database, since: Date) {
-  return db.select({ reason: webhookRejections.reason, n: count() }).from(webhookRejections).where(gte(webhookRejections.receivedAt, since)).groupBy(webhookRejections.reason);
+  return db
+    .select({ reason: webhookRejections.reason, n: sql<number>`sum(${webhookRejections.count})::int` })
+    .from(webhookRejections)
+    .where(gte(webhookRejections.minute, since))
+    .groupBy(webhookRejections.reason);
 }
 
 export async function stuckCount(db: Database, before: Date) {

@@ -1,7 +1,8 @@
-import { and, count, eq, gte } from "drizzle-orm";
+import { and, asc, count, eq, inArray, lt, notExists, sql } from "drizzle-orm";
 
 import type { Database } from "../client";
-import { adminUsers, loginAttempts } from "../schema";
+import { adminUsers, loginThrottles, revokedSessions } from "../schema";
+import type { Executor } from "./orders";
 
 export type AdminUserRow = typeof adminUsers.$inferSelect;
 
@@ -13,6 +14,21 @@ export async function getAdminByEmail(db: Database, email: string) {
 export async function getAdminById(db: Database, id: string) {
   const [row] = await db.select().from(adminUsers).where(eq(adminUsers.id, id));
   return row;
+}
+
+/** The admin behind a session, unless that session was signed out: one query, on every admin request. */
+export async function getAdminForSession(db: Database, id: string, sessionId: string) {
+  const [row] = await db
+    .select()
+    .from(adminUsers)
+    .where(and(eq(adminUsers.id, id), notExists(db.select().from(revokedSessions).where(eq(revokedSessions.sessionId, sessionId)))));
+  return row;
+}
+
+/** Ends a session for good; expired revocations are pruned on the way (their cookies have expired too). */
+export async function revokeSession(db: Database, sessionId: string, expiresAt: Date) {
+  await db.delete(revokedSessions).where(lt(revokedSessions.expiresAt, new Date()));
+  await db.insert(revokedSessions).values({ sessionId, expiresAt }).onConflictDoNothing();
 }
 
 export async function insertAdmin(db: Database, user: typeof adminUsers.$inferInsert) {
@@ -29,16 +45,27 @@ export async function countAdmins(db: Database) {
   return row?.n ?? 0;
 }
 
-export async function countFailedLogins(db: Database, since: Date, by: { email?: string; ip?: string }) {
-  const filter = by.email ? eq(loginAttempts.email, by.email) : eq(loginAttempts.ip, by.ip ?? "");
-  const [row] = await db.select({ n: count() }).from(loginAttempts).where(and(filter, gte(loginAttempts.createdAt, since)));
-  return row?.n ?? 0;
+/** Creates any missing throttle rows and locks them all, in key order so two attempts never deadlock. */
+export async function lockLoginThrottles(tx: Executor, keys: string[]) {
+  await tx
+    .insert(loginThrottles)
+    .values(keys.map((key) => ({ key })))
+    .onConflictDoNothing();
+  return tx.select().from(loginThrottles).where(inArray(loginThrottles.key, keys)).orderBy(asc(loginThrottles.key)).for("update");
 }
 
-export async function recordFailedLogin(db: Database, email: string, ip: string | null) {
-  await db.insert(loginAttempts).values({ email, ip });
+export async function setLoginThrottle(tx: Executor, key: string, failures: number) {
+  await tx.update(loginThrottles).set({ failures, lastFailureAt: new Date() }).where(eq(loginThrottles.key, key));
 }
 
-export async function clearFailedLogins(db: Database, email: string) {
-  await db.delete(loginAttempts).where(eq(loginAttempts.email, email));
+/** Undoes one counted attempt (a sign-in that turned out to be right), without touching its back-off clock. */
+export async function forgiveLoginAttempt(db: Executor, key: string) {
+  await db
+    .update(loginThrottles)
+    .set({ failures: sql`greatest(${loginThrottles.failures} - 1, 0)` })
+    .where(eq(loginThrottles.key, key));
+}
+
+export async function deleteLoginThrottle(db: Executor, key: string) {
+  await db.delete(loginThrottles).where(eq(loginThrottles.key, key));
 }

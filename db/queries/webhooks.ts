@@ -1,4 +1,4 @@
-import { and, eq, gte, lt, or, sql } from "drizzle-orm";
+import { and, eq, lt, or, sql } from "drizzle-orm";
 
 import type { Database } from "../client";
 import { webhookEvents, webhookRejections } from "../schema";
@@ -47,13 +47,15 @@ export async function setWebhookOutcome(db: Database, id: string, outcome: Webho
   await db.update(webhookEvents).set({ outcome, lastError, processedAt: new Date() }).where(eq(webhookEvents.id, id));
 }
 
-export async function insertWebhookRejection(db: Database, reason: string, remoteAddress: string | null) {
-  await db.insert(webhookRejections).values({ reason, remoteAddress });
-}
-
-export async function countWebhookRejectionsSince(db: Database, since: Date) {
-  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(webhookRejections).where(gte(webhookRejections.receivedAt, since));
-  return row?.n ?? 0;
+/** Counts a rejected delivery in its (minute, reason) row: one upsert, never a row per request. */
+export async function countWebhookRejection(db: Database, reason: string, remoteAddress: string | null) {
+  await db
+    .insert(webhookRejections)
+    .values({ minute: sql`date_trunc('minute', now())`, reason, count: 1, lastRemoteAddress: remoteAddress })
+    .onConflictDoUpdate({
+      target: [webhookRejections.minute, webhookRejections.reason],
+      set: { count: sql`${webhookRejections.count} + 1`, lastRemoteAddress: remoteAddress },
+    });
 }
 
 export async function getWebhookEvent(db: Database, id: string) {

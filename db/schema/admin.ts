@@ -14,16 +14,25 @@ export const adminUsers = pgTable("admin_users", {
   createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 });
 
-/** Failed sign-ins, per account and per IP, for rate limiting. */
-export const loginAttempts = pgTable(
-  "login_attempts",
+/**
+ * Sign-in throttling, one row per key: `acct:<email>|<address>` (one account from one address) and `addr:<address>`.
+ * Each attempt is counted under the row's lock before the password is checked, so parallel guesses cannot
+ * overtake the count; after the free attempts each further one must wait an exponentially longer back-off.
+ */
+export const loginThrottles = pgTable("login_throttles", {
+  key: text().primaryKey(),
+  failures: integer().notNull().default(0),
+  lastFailureAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+});
+
+/** Admin sessions ended by signing out: their cookies are refused until they would have expired anyway. */
+export const revokedSessions = pgTable(
+  "revoked_sessions",
   {
-    id: uuid().primaryKey().defaultRandom(),
-    email: text().notNull(),
-    ip: text(),
-    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    sessionId: text().primaryKey(),
+    expiresAt: timestamp({ withTimezone: true }).notNull(),
   },
-  (t) => [index("login_attempts_email_idx").on(t.email, t.createdAt), index("login_attempts_ip_idx").on(t.ip, t.createdAt)],
+  (t) => [index("revoked_sessions_expires_idx").on(t.expiresAt)],
 );
 
 /** Store-wide settings edited by the owner, e.g. the checkout variant. */

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { check, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { check, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
 
 import { orders } from "./orders";
 
@@ -95,16 +95,19 @@ export const webhookEvents = pgTable(
   (t) => [index("webhook_events_order_idx").on(t.orderId), index("webhook_events_outcome_idx").on(t.outcome, t.receivedAt)],
 );
 
-/** Rejected webhook deliveries (bad signature, stale timestamp): counted for the merchant's attention view. */
+/**
+ * Rejected webhook deliveries (bad signature, stale timestamp), counted per reason and minute: anonymous traffic
+ * adds at most one row per reason a minute, never one per request.
+ */
 export const webhookRejections = pgTable(
-  "webhook_rejections",
+  "webhook_rejection_counts",
   {
-    id: uuid().primaryKey().defaultRandom(),
+    minute: timestamp({ withTimezone: true }).notNull(),
     reason: text().notNull(),
-    remoteAddress: text(),
-    receivedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    count: integer().notNull().default(0),
+    lastRemoteAddress: text(),
   },
-  (t) => [index("webhook_rejections_received_idx").on(t.receivedAt)],
+  (t) => [primaryKey({ columns: [t.minute, t.reason] })],
 );
 
 export const paymentLinks = pgTable(

@@ -5,7 +5,7 @@ import { orderEvents, orders, refunds } from "@/db/schema";
 
 // Every admin server action and route, called by a stranger or with forged input, is refused and changes nothing.
 // The session comes from next-auth's auth(); the test controls what it returns.
-let session: { adminId?: string } | null = null;
+let session: { adminId?: string; sessionId?: string } | null = null;
 vi.mock("@/lib/auth", () => ({ auth: async () => session, signIn: vi.fn(), signOut: vi.fn(), handlers: {} }));
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn() }));
 
@@ -67,7 +67,7 @@ describe("admin authorization", () => {
     const { getDb } = await import("@/db");
     const { insertAdmin } = await import("@/db/queries/admin-users");
     const staff = await insertAdmin(await getDb(), { email: "staff-test@example.com", name: "Staff", role: "staff", passwordHash: "x" });
-    session = { adminId: staff!.id };
+    session = { adminId: staff!.id, sessionId: crypto.randomUUID() };
     const { saveSettingsAction } = await import("@/app/admin/(console)/settings/actions");
     const { getSetting } = await import("@/lib/settings");
     const before = await getSetting("checkout_variant");
@@ -76,6 +76,19 @@ describe("admin authorization", () => {
       error: "You do not have permission to do that.",
     });
     expect(await getSetting("checkout_variant")).toBe(before);
+  });
+
+  // Review defect 7: a signed-out session's cookie kept working until it expired.
+  it("refuses a session that was signed out, though its cookie is still valid", async () => {
+    const { getDb } = await import("@/db");
+    const { insertAdmin } = await import("@/db/queries/admin-users");
+    const { endSession } = await import("@/lib/auth/admins");
+    const owner = await insertAdmin(await getDb(), { email: "owner-signout@example.com", name: "Owner", role: "owner", passwordHash: "x" });
+    session = { adminId: owner!.id, sessionId: crypto.randomUUID() };
+    const { GET } = await import("@/app/admin/(console)/orders/export/route");
+    expect((await GET(new Request("http://localhost/admin/orders/export"))).status).toBe(200);
+    await endSession(session.sessionId!, new Date(Date.now() + 60_000));
+    expect((await GET(new Request("http://localhost/admin/orders/export"))).status).toBe(401);
   });
 
   it("refuses the CSV export without a session", async () => {

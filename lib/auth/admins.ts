@@ -3,7 +3,8 @@ import "server-only";
 import { getDb } from "@/db";
 import * as queries from "@/db/queries/admin-users";
 
-import { DUMMY_HASH, verifyPassword } from "./password";
+import { DUMMY_HASH, hashPassword, needsRehash, verifyPassword } from "./password";
+import { beginSignInAttempt, signInSucceeded } from "./throttle";
 
 export type AdminRole = "owner" | "staff";
 
@@ -15,37 +16,35 @@ export interface Admin {
   refundLimitPaise: number | null;
 }
 
-/** Sign-in throttling: per account and per IP address, over a sliding window. */
-export const LOGIN_WINDOW_MINUTES = 15;
-export const MAX_FAILURES_PER_ACCOUNT = 5;
-export const MAX_FAILURES_PER_IP = 20;
-
-export type CheckCredentialsResult = { ok: true; admin: Admin } | { ok: false; reason: "invalid" | "rate_limited" };
+export type CheckCredentialsResult = { ok: true; admin: Admin } | { ok: false; reason: "invalid" } | { ok: false; reason: "rate_limited"; retryAfterSeconds: number };
 
 const toAdmin = (row: queries.AdminUserRow): Admin => ({ id: row.id, email: row.email, name: row.name, role: row.role, refundLimitPaise: row.refundLimitPaise });
 
-export async function checkCredentials(email: string, password: string, ip: string | null): Promise<CheckCredentialsResult> {
-  const db = await getDb();
-  const since = new Date(Date.now() - LOGIN_WINDOW_MINUTES * 60_000);
-  const [byAccount, byIp] = await Promise.all([
-    queries.countFailedLogins(db, since, { email }),
-    ip ? queries.countFailedLogins(db, since, { ip }) : Promise.resolve(0),
-  ]);
-  if (byAccount >= MAX_FAILURES_PER_ACCOUNT || byIp >= MAX_FAILURES_PER_IP) return { ok: false, reason: "rate_limited" };
+export async function checkCredentials(email: string, password: string, address: string | null): Promise<CheckCredentialsResult> {
+  const throttle = await beginSignInAttempt(email, address);
+  if (!throttle.allowed) return { ok: false, reason: "rate_limited", retryAfterSeconds: throttle.retryAfterSeconds };
 
+  const db = await getDb();
   const user = await queries.getAdminByEmail(db, email);
   // Verify even without an account, so response time does not reveal which emails exist.
   const valid = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
-  if (!user || !valid || user.disabledAt) {
-    await queries.recordFailedLogin(db, email, ip);
-    return { ok: false, reason: "invalid" };
-  }
-  await queries.clearFailedLogins(db, email);
+  if (!user || !valid || user.disabledAt) return { ok: false, reason: "invalid" };
+  await signInSucceeded(email, address);
+  // Hashes made with an older, cheaper cost are upgraded now, while the password is at hand.
+  if (needsRehash(user.passwordHash)) await queries.updateAdminPassword(db, email, await hashPassword(password));
   return { ok: true, admin: toAdmin(user) };
 }
 
-/** The admin as the database has them now: a disabled account or a changed role applies at once. */
-export async function loadAdmin(id: string): Promise<Admin | null> {
-  const row = await queries.getAdminById(await getDb(), id);
+/**
+ * The admin behind a session as the database has them now: a disabled account, a changed role or a signed-out
+ * session applies at once.
+ */
+export async function loadSessionAdmin(id: string, sessionId: string): Promise<Admin | null> {
+  const row = await queries.getAdminForSession(await getDb(), id, sessionId);
   return row && !row.disabledAt ? toAdmin(row) : null;
+}
+
+/** Signing out ends the session on the server too: its cookie is refused from now on, wherever it was copied. */
+export async function endSession(sessionId: string, expiresAt: Date) {
+  await queries.revokeSession(await getDb(), sessionId, expiresAt);
 }

@@ -1,5 +1,7 @@
 import "server-only";
 
+import { randomUUID } from "node:crypto";
+
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import GitHub from "next-auth/providers/github";
@@ -8,14 +10,20 @@ import { z } from "zod";
 
 import { getDb } from "@/db";
 import { getAdminByEmail } from "@/db/queries/admin-users";
+import { clientAddress } from "@/lib/client-address";
 import { env } from "@/lib/env";
 
-import { checkCredentials } from "./admins";
+import { checkCredentials, endSession } from "./admins";
 import { isDevAdminCredential } from "./dev-admin";
 
 class RateLimited extends CredentialsSignin {
   code = "rate_limited";
+  constructor(readonly retryAfterSeconds: number) {
+    super();
+  }
 }
+
+const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
 
 const credentialsSchema = z.object({ email: z.string().trim().toLowerCase().pipe(z.email()), password: z.string().min(1).max(200) });
 
@@ -34,7 +42,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       console.error("[auth]", error);
     },
   },
-  session: { strategy: "jwt", maxAge: 8 * 60 * 60 },
+  session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
   pages: { signIn: "/admin/sign-in" },
   providers: [
     Credentials({
@@ -43,12 +51,11 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         const parsed = credentialsSchema.safeParse(raw);
         if (!parsed.success) return null;
         const { email, password } = parsed.data;
-        // The seeded local owner must never work on a deployment reachable from the internet.
-        if (env.isPublicDeployment && isDevAdminCredential(email, password)) return null;
-        const ip = request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() ?? null;
-        const result = await checkCredentials(email, password, ip);
+        // The seeded local accounts must never work on a deployment reachable from the internet or taking live payments.
+        if ((env.isPublicDeployment || env.livePayments) && isDevAdminCredential(email, password)) return null;
+        const result = await checkCredentials(email, password, clientAddress(request.headers, env.trustedProxyHops));
         if (!result.ok) {
-          if (result.reason === "rate_limited") throw new RateLimited();
+          if (result.reason === "rate_limited") throw new RateLimited(result.retryAfterSeconds);
           return null;
         }
         return { id: result.admin.id, email: result.admin.email, name: result.admin.name };
@@ -67,11 +74,22 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       if (user && account) {
         const admin = account.provider === "credentials" ? { id: user.id } : await getAdminByEmail(await getDb(), (user.email ?? "").toLowerCase());
         token.adminId = admin?.id;
+        // Names this session, so signing out can revoke it (a JWT alone stays valid until it expires).
+        token.sessionId = randomUUID();
       }
       return token;
     },
     session({ session, token }) {
-      return { ...session, adminId: typeof token.adminId === "string" ? token.adminId : undefined };
+      const text = (value: unknown) => (typeof value === "string" ? value : undefined);
+      return { ...session, adminId: text(token.adminId), sessionId: text(token.sessionId) };
+    },
+  },
+  events: {
+    async signOut(message) {
+      const token = "token" in message ? message.token : null;
+      if (typeof token?.sessionId !== "string") return;
+      const expiresAt = typeof token.exp === "number" ? new Date(token.exp * 1000) : new Date(Date.now() + SESSION_MAX_AGE_SECONDS * 1000);
+      await endSession(token.sessionId, expiresAt);
     },
   },
 });

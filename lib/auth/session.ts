@@ -3,7 +3,7 @@ import "server-only";
 import { redirect } from "next/navigation";
 
 import { auth } from "./index";
-import { type Admin, type AdminRole, loadAdmin } from "./admins";
+import { type Admin, type AdminRole, loadSessionAdmin } from "./admins";
 
 export class AdminAuthError extends Error {
   constructor(readonly reason: "unauthenticated" | "forbidden") {
@@ -15,9 +15,9 @@ const RANK: Record<AdminRole, number> = { staff: 1, owner: 2 };
 
 /** The signed-in admin, re-read from the database on every call (a revoked role applies at once), or null. */
 export async function currentAdmin(): Promise<Admin | null> {
-  const session = await auth();
-  const adminId = (session as { adminId?: string } | null)?.adminId;
-  return adminId ? loadAdmin(adminId) : null;
+  const session = (await auth()) as { adminId?: string; sessionId?: string } | null;
+  // A cookie from before sessions had ids cannot be revoked, so it is not accepted either.
+  return session?.adminId && session.sessionId ? loadSessionAdmin(session.adminId, session.sessionId) : null;
 }
 
 /** For server actions and route handlers: every admin entry point checks for itself, never relying on a proxy. */

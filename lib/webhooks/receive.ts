@@ -29,7 +29,7 @@ const header = (headers: Headers, name: string) => headers.get(`x-webhook-${name
 async function recordRejection(reason: string, remoteAddress: string | null) {
   console.warn(`webhook rejected: ${reason} from ${remoteAddress ?? "unknown"}`);
   try {
-    await queries.insertWebhookRejection(await getDb(), reason, remoteAddress);
+    await queries.countWebhookRejection(await getDb(), reason, remoteAddress);
   } catch {
     // Counting rejections is best effort: it must never turn a 401 into a 500.
   }

@@ -13,6 +13,11 @@ export interface SignInState {
 
 const schema = z.object({ email: z.string().trim().max(200), password: z.string().max(200) });
 
+function tooManyAttempts(retryAfterSeconds = 60) {
+  const wait = retryAfterSeconds < 90 ? `${retryAfterSeconds} seconds` : `${Math.ceil(retryAfterSeconds / 60)} minutes`;
+  return `Too many failed attempts. Please wait ${wait} and try again.`;
+}
+
 export async function signInAction(_previous: SignInState, formData: FormData): Promise<SignInState> {
   const parsed = schema.safeParse({ email: formData.get("email"), password: formData.get("password") });
   if (!parsed.success || !parsed.data.email || !parsed.data.password) return { error: "Enter your email and password." };
@@ -22,10 +27,10 @@ export async function signInAction(_previous: SignInState, formData: FormData): 
   } catch (error) {
     // Success throws NEXT_REDIRECT, which must propagate; only sign-in failures are answered here.
     if (!(error instanceof AuthError)) throw error;
-    const rateLimited = (error as AuthError & { code?: string }).code === "rate_limited";
+    const { code, retryAfterSeconds } = error as AuthError & { code?: string; retryAfterSeconds?: number };
     return {
       email: parsed.data.email,
-      error: rateLimited ? "Too many failed attempts. Please wait 15 minutes and try again." : "That email and password do not match an account.",
+      error: code === "rate_limited" ? tooManyAttempts(retryAfterSeconds) : "That email and password do not match an account.",
     };
   }
 }

@@ -5,16 +5,11 @@ import { z } from "zod";
 
 import { guardedAdminAction } from "@/lib/admin/guard";
 import { customerDetailsSchema } from "@/lib/checkout-schema";
-import { rupeesToPaise } from "@/lib/money";
 import { cancelPaymentLink, createPaymentLink, sendOrderPaymentLink } from "@/lib/payment-links";
+import { orderIdSchema, rupeeAmount } from "@/lib/schemas";
 
 const createSchema = z.object({
-  amount: z
-    .string()
-    .trim()
-    .regex(/^\d+(\.\d{1,2})?$/, "Enter an amount in rupees, e.g. 1499 or 1499.50.")
-    .transform((v) => rupeesToPaise(v))
-    .refine((paise) => paise >= 100, "The smallest link is ₹1.00."),
+  amount: rupeeAmount({ label: "link", example: "1499 or 1499.50" }),
   purpose: z.string().trim().min(3, "Say what the payment is for.").max(500),
   name: z.string().trim().max(100).optional(),
   email: z.union([z.literal(""), customerDetailsSchema.shape.email]).optional(),
@@ -45,7 +40,7 @@ export async function cancelPaymentLinkAction(input: { linkId: string }) {
   });
 }
 
-const orderId = z.object({ orderId: z.string().regex(/^[A-Za-z0-9_-]{3,45}$/, "Invalid order id.") });
+const orderId = z.object({ orderId: orderIdSchema });
 
 export async function sendOrderPaymentLinkAction(input: { orderId: string }) {
   return guardedAdminAction("staff", orderId, input, async (admin, data) => {

@@ -5,7 +5,7 @@ import { z } from "zod";
 
 import { adjustStock, MAX_IMAGE_BYTES, saveProduct, setProductArchived } from "@/lib/admin/catalog";
 import { guardedAdminAction } from "@/lib/admin/guard";
-import { rupeesToPaise } from "@/lib/money";
+import { rupeeAmount } from "@/lib/schemas";
 
 const productId = z.uuid("Invalid product.");
 
@@ -20,12 +20,7 @@ const productSchema = z.object({
   slug: z.string().trim().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "Use lowercase letters, digits and dashes."),
   description: z.string().trim().min(10, "Write at least a sentence.").max(2000),
   category: z.string().trim().min(2).max(60),
-  price: z
-    .string()
-    .trim()
-    .regex(/^\d+(\.\d{1,2})?$/, "Enter a price in rupees, e.g. 499 or 499.50.")
-    .transform((v) => rupeesToPaise(v))
-    .refine((p) => p >= 100, "The lowest price is ₹1.00."),
+  price: rupeeAmount({ label: "price", example: "499 or 499.50" }),
   featured: z.boolean(),
   image: z
     .instanceof(File)

@@ -5,11 +5,10 @@ import { z } from "zod";
 
 import { guardedAdminAction } from "@/lib/admin/guard";
 import { markFulfilment, replayWebhookEvent, terminateOrder } from "@/lib/admin/order-operations";
-import { rupeesToPaise } from "@/lib/money";
 import { syncOrderWithCashfree } from "@/lib/orders/confirm";
 import { issueRefund } from "@/lib/refunds";
+import { orderIdSchema as orderId, rupeeAmount } from "@/lib/schemas";
 
-const orderId = z.string().min(3).max(45).regex(/^[A-Za-z0-9_-]+$/, "Invalid order id.");
 const orderPath = (id: string) => `/admin/orders/${encodeURIComponent(id)}`;
 
 export async function resyncOrderAction(input: { orderId: string }) {
@@ -23,12 +22,7 @@ export async function resyncOrderAction(input: { orderId: string }) {
 
 const refundSchema = z.object({
   orderId,
-  amount: z
-    .string()
-    .trim()
-    .regex(/^\d+(\.\d{1,2})?$/, "Enter an amount in rupees, e.g. 250 or 250.50.")
-    .transform((v) => rupeesToPaise(v))
-    .refine((paise) => paise >= 100, "The smallest refund is ₹1.00."),
+  amount: rupeeAmount({ label: "refund", example: "250 or 250.50" }),
   reason: z.string().trim().min(3, "Give a reason (at least 3 characters).").max(200),
   refundKey: z.uuid(),
 });

@@ -1,0 +1,27 @@
+import { z } from "zod";
+
+import { formatInr, rupeesToPaise } from "@/lib/money";
+
+/** Shared input schemas: every form and action that takes one of these takes it the same way. */
+
+/**
+ * The largest amount the shop accepts anywhere (a price, a refund, a payment link): ₹10,00,000. Cashfree's own
+ * limit depends on the merchant account; ours keeps absurd input (10^20 rupees) out of the database.
+ */
+export const MAX_AMOUNT_PAISE = 100_000_000;
+
+/** A rupee amount typed by a person ("1499", "1499.50"), as integer paise between `minPaise` and the shop's maximum. */
+export function rupeeAmount(options: { label: string; example: string; minPaise?: number }) {
+  const minPaise = options.minPaise ?? 100;
+  return z
+    .string()
+    .trim()
+    .max(12, `The largest ${options.label} is ${formatInr(MAX_AMOUNT_PAISE)}.`)
+    .regex(/^\d+(\.\d{1,2})?$/, `Enter ${options.label === "price" ? "a price" : "an amount"} in rupees, e.g. ${options.example}.`)
+    .transform((v) => rupeesToPaise(v))
+    .refine((paise) => paise >= minPaise, `The smallest ${options.label} is ${formatInr(minPaise)}.`)
+    .refine((paise) => paise <= MAX_AMOUNT_PAISE, `The largest ${options.label} is ${formatInr(MAX_AMOUNT_PAISE)}.`);
+}
+
+/** Our order id, also Cashfree's order_id: 3–45 characters of letters, digits, "_" and "-". */
+export const orderIdSchema = z.string().regex(/^[A-Za-z0-9_-]{3,45}$/, "Invalid order id.");
