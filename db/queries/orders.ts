@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 
 import type { Database } from "../client";
-import { cartItems, orderEvents, orderItems, orders, payments, products } from "../schema";
+import { cartItems, carts, orderEvents, orderItems, orders, payments, products } from "../schema";
 
 /** A transaction or the database: queries work inside or outside one. */
 export type Executor = Pick<Database, "select" | "insert" | "update" | "delete" | "execute">;
@@ -103,6 +103,23 @@ export async function updatePayment(db: Executor, cfPaymentId: string, values: P
     .update(payments)
     .set({ ...values, updatedAt: new Date() })
     .where(and(eq(payments.cfPaymentId, cfPaymentId)));
+}
+
+/** Serialises checkouts of one cart (NO KEY UPDATE: adding to the cart, which takes KEY SHARE, is not blocked). */
+export async function lockCart(db: Executor, cartId: string) {
+  await db.select({ id: carts.id }).from(carts).where(eq(carts.id, cartId)).for("no key update");
+}
+
+/** The cart's order that still holds stock and can still be paid, if any (at most one: see placeOrder). */
+export async function getOpenOrderForCart(db: Executor, cartId: string) {
+  const [row] = await db
+    .select()
+    .from(orders)
+    .where(and(eq(orders.cartId, cartId), inArray(orders.status, ["pending", "awaiting_payment"])))
+    .orderBy(desc(orders.createdAt))
+    .limit(1)
+    .for("update");
+  return row;
 }
 
 export function listCartQuantities(db: Executor, cartId: string) {

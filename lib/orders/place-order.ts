@@ -41,12 +41,41 @@ class CheckoutRefusal extends Error {
   }
 }
 
-/** Re-prices the cart from the database, reserves stock and writes the order, all in one transaction. */
-async function reserveOrder(input: PlaceOrderInput): Promise<queries.OrderRow> {
+type Reservation = { order: queries.OrderRow; reused: boolean; superseded: queries.OrderRow | null };
+
+/** The open order is exactly what this checkout would create: the same lines, customer and total. */
+function sameCheckout(open: queries.OrderRow, openItems: { productId: string; quantity: number }[], lines: { productId: string; quantity: number }[], input: PlaceOrderInput) {
+  const key = (rows: { productId: string; quantity: number }[]) => rows.map((r) => `${r.productId}:${r.quantity}`).sort().join(",");
+  const { customer } = input;
+  const sameCustomer =
+    open.customerName === customer.name &&
+    open.customerEmail === customer.email &&
+    open.customerPhone === customer.phone &&
+    open.shippingLine1 === customer.line1 &&
+    (open.shippingLine2 ?? undefined) === customer.line2 &&
+    open.shippingCity === customer.city &&
+    open.shippingState === customer.state &&
+    open.shippingPincode === customer.pincode;
+  return sameCustomer && open.totalPaise === input.expectedTotalPaise && key(openItems) === key(lines);
+}
+
+/**
+ * Re-prices the cart from the database, reserves stock and writes the order, all in one transaction, under the
+ * cart's lock: a cart holds at most one open order. The same checkout again continues that order; a changed one
+ * (other details, other lines) replaces it, giving its stock back first, so a cart never holds more stock than
+ * it asks for, however many checkouts it starts.
+ */
+async function reserveOrder(input: PlaceOrderInput): Promise<Reservation> {
   const db = await getDb();
   return db.transaction(async (tx) => {
+    await queries.lockCart(tx, input.cartId);
     const lines = await queries.listCartQuantities(tx, input.cartId);
     if (lines.length === 0) throw new CheckoutRefusal("empty_cart", "Your cart is empty.");
+
+    const open = await queries.getOpenOrderForCart(tx, input.cartId);
+    if (open && sameCheckout(open, await queries.listOrderItems(tx, open.id), lines, input)) return { order: open, reused: true, superseded: null };
+    if (open) await supersede(tx, open);
+
     const locked = await queries.lockProducts(tx, lines.map((line) => line.productId));
     const byId = new Map(locked.map((product) => [product.id, product]));
 
@@ -83,9 +112,28 @@ async function reserveOrder(input: PlaceOrderInput): Promise<queries.OrderRow> {
       expiresAt: new Date(Date.now() + PAYMENT_WINDOW_MINUTES * 60_000),
     };
     await queries.insertOrder(tx, order, items);
-    await queries.appendOrderEvents(tx, [{ orderId: order.id, type: "order_placed", source: "checkout", toStatus: "pending", detail: { totalPaise: totals.totalPaise, items: items.length } }]);
-    return (await queries.getOrder(tx, order.id))!;
+    await queries.appendOrderEvents(tx, [{ orderId: order.id, type: "order_placed", source: "checkout", toStatus: "pending", detail: { totalPaise: totals.totalPaise, items: items.length, replaces: open?.id } }]);
+    return { order: (await queries.getOrder(tx, order.id))!, reused: false, superseded: open ?? null };
   });
+}
+
+/** Closes the cart's previous open order and gives its stock back, in the new checkout's transaction. */
+async function supersede(tx: queries.Executor, open: queries.OrderRow) {
+  const decision = decide(open.status, { type: "checkout_superseded" });
+  await applyStockEffects(tx, open, decision.effects);
+  await queries.updateOrder(tx, open.id, { status: decision.to, stockState: "released" });
+  await queries.appendOrderEvents(tx, [{ orderId: open.id, type: "checkout_superseded", source: "checkout", fromStatus: open.status, toStatus: decision.to }]);
+}
+
+/** After the commit: the replaced order's Cashfree session must not take a payment any more. */
+async function terminateAtCashfree(order: queries.OrderRow) {
+  try {
+    await cashfree.terminateOrder(order.id);
+  } catch (error) {
+    // Not created there yet, or Cashfree is down: it expires by itself, and a payment on it is a late payment.
+    if (!isCashfreeError(error)) throw error;
+    console.warn(`checkout: could not terminate replaced order ${order.id} at Cashfree: ${error.message}`);
+  }
 }
 
 /** Cashfree refused or could not be reached: the order is closed and its stock given back, once. */
@@ -140,27 +188,36 @@ function isUniqueViolation(error: unknown) {
   return code === "23505";
 }
 
+/** Continues an order this cart already opened: its live session, or the Cashfree order it still needs. */
+function continueOrder(order: queries.OrderRow): Promise<PlaceOrderResult> | PlaceOrderResult {
+  if (order.status === "awaiting_payment" && order.paymentSessionId) {
+    return { ok: true, orderId: order.id, accessToken: order.accessToken, paymentSessionId: order.paymentSessionId };
+  }
+  // Creating it again is safe: the same idempotency key makes Cashfree answer with the same order.
+  if (order.status === "pending") return createPaymentSession(order);
+  return { ok: false, code: "order_closed", message: "This checkout has already finished. Please reload the page." };
+}
+
 /** Places the order for the shopper's cart and opens a Cashfree payment session for it. */
 export async function placeOrder(input: PlaceOrderInput, isRetry = false): Promise<PlaceOrderResult> {
   const db = await getDb();
   const previous = await queries.getOrderByCheckoutAttempt(db, input.checkoutAttemptId);
-  if (previous && previous.cartId === input.cartId) {
-    // The same submit again (double click, network retry): continue that order, never start another.
-    if (previous.status === "awaiting_payment" && previous.paymentSessionId) {
-      return { ok: true, orderId: previous.id, accessToken: previous.accessToken, paymentSessionId: previous.paymentSessionId };
-    }
-    if (previous.status === "pending") return createPaymentSession(previous);
-    return { ok: false, code: "order_closed", message: "This checkout has already finished. Please reload the page." };
-  }
-  let order: queries.OrderRow;
+  // The same submit again (double click, network retry): continue that order, never start another.
+  if (previous && previous.cartId === input.cartId) return continueOrder(previous);
+  // Another cart's attempt id (a copied form, a forged request): nothing to continue here.
+  if (previous) return { ok: false, code: "order_closed", message: "This checkout form has expired. Please reload the page." };
+
+  let reservation: Reservation;
   try {
-    order = await reserveOrder(input);
+    reservation = await reserveOrder(input);
   } catch (error) {
     if (error instanceof CheckoutRefusal) return { ok: false, code: error.code, message: error.message };
     // Two identical submits raced: the other one wrote the order first; continue with it.
     if (isUniqueViolation(error) && !isRetry) return placeOrder(input, true);
     throw error;
   }
+  if (reservation.reused) return continueOrder(reservation.order);
   productPagesChanged();
-  return createPaymentSession(order);
+  if (reservation.superseded) await terminateAtCashfree(reservation.superseded);
+  return createPaymentSession(reservation.order);
 }

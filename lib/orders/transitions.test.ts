@@ -5,6 +5,7 @@ import { decide, ORDER_STATUSES, type OrderSignal, type OrderStatus } from "./tr
 const SIGNALS: OrderSignal[] = [
   { type: "cashfree_order_created" },
   { type: "checkout_failed" },
+  { type: "checkout_superseded" },
   { type: "payment_succeeded", amountMatches: true, stockAvailable: true },
   { type: "payment_succeeded", amountMatches: true, stockAvailable: false },
   { type: "payment_succeeded", amountMatches: false, stockAvailable: true },

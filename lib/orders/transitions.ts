@@ -9,6 +9,8 @@ export type OrderStatus = (typeof ORDER_STATUSES)[number];
 export type OrderSignal =
   | { type: "cashfree_order_created" }
   | { type: "checkout_failed" }
+  /** The shopper started a new checkout of the same cart: this open order is replaced and gives its stock back. */
+  | { type: "checkout_superseded" }
   /** A SUCCESS payment (or Cashfree's order_status PAID). `stockAvailable` matters only once stock was released. */
   | { type: "payment_succeeded"; amountMatches: boolean; stockAvailable: boolean }
   /** FAILED, USER_DROPPED or PENDING attempts: recorded, never final for the order (the shopper may retry). */
@@ -49,6 +51,8 @@ export function decide(from: OrderStatus, signal: OrderSignal): Decision {
       return from === "pending" ? { to: "awaiting_payment", effects: [] } : STAY(from);
     case "checkout_failed":
       return from === "pending" ? { to: "checkout_failed", effects: ["release_stock"] } : STAY(from);
+    case "checkout_superseded":
+      return open ? { to: "cancelled", effects: ["release_stock"] } : STAY(from);
     case "payment_succeeded":
       return onPaymentSucceeded(from, signal);
     case "payment_attempt":

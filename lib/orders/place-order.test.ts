@@ -1,0 +1,117 @@
+import { randomUUID } from "node:crypto";
+
+import { and, eq, inArray } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+import { addCartItem, createCart } from "@/db/queries/cart";
+import { orders, products } from "@/db/schema";
+import { seedCatalog } from "@/db/seed";
+import { createTestDatabase, requirePostgres, type TestDatabase } from "@/db/testing/databases";
+import type { CustomerDetails } from "@/lib/checkout-schema";
+import { computeTotals } from "@/lib/pricing";
+import { type RunningSandbox, startSandbox } from "@/sandbox/server";
+
+// Real PostgreSQL and the real local sandbox over HTTP: concurrent checkouts race on real connections.
+const postgres = await requirePostgres();
+
+let database: TestDatabase;
+let sandbox: RunningSandbox;
+let placeOrder: typeof import("./place-order").placeOrder;
+
+const customer = (email = "asha@example.com"): CustomerDetails => ({
+  name: "Asha Rao",
+  email,
+  phone: "9876543210",
+  line1: "12 MG Road",
+  line2: undefined,
+  city: "Bengaluru",
+  state: "Karnataka",
+  pincode: "560001",
+});
+
+async function product(slug: string) {
+  const [row] = await database.db.select().from(products).where(eq(products.slug, slug));
+  return row!;
+}
+
+const openOrders = (cartId: string) => database.db.select().from(orders).where(and(eq(orders.cartId, cartId), inArray(orders.status, ["pending", "awaiting_payment"])));
+
+/** Runs `count` tasks, `concurrency` at a time. */
+async function pool<T>(count: number, concurrency: number, task: (i: number) => Promise<T>) {
+  const results: T[] = [];
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < count) {
+        const i = next++;
+        results[i] = await task(i);
+      }
+    }),
+  );
+  return results;
+}
+
+describe.skipIf(!postgres)("one open order per cart (real PostgreSQL, local sandbox)", () => {
+  beforeAll(async () => {
+    database = await createTestDatabase("pg", { poolSize: 20 });
+    await seedCatalog(database.db);
+    sandbox = await startSandbox({ port: 0, webhookUrl: null });
+    process.env.DATABASE_URL = database.url;
+    process.env.CASHFREE_ENV = "local";
+    process.env.CASHFREE_SANDBOX_PORT = String(sandbox.port);
+    ({ placeOrder } = await import("./place-order"));
+  });
+  afterAll(async () => {
+    await (await import("@/db")).closeDb();
+    await database?.close();
+    await sandbox?.close();
+  });
+
+  // Review defect 1: 200 checkouts of one cart with fresh attempt ids made 120 orders and held all the stock.
+  it("holds at most the cart's quantity under 200 concurrent checkouts of one cart", async () => {
+    const tawa = await product("cast-iron-tawa");
+    const cartId = await createCart(database.db);
+    await addCartItem(database.db, cartId, tawa.id, 2, 10);
+    const results = await pool(200, 4, () => placeOrder({ cartId, customer: customer(), checkoutAttemptId: randomUUID(), expectedTotalPaise: 2 * tawa.pricePaise }));
+
+    expect(results.every((r) => r.ok)).toBe(true);
+    expect(new Set(results.map((r) => (r.ok ? r.orderId : null))).size).toBe(1);
+    expect(await openOrders(cartId)).toHaveLength(1);
+    expect((await product("cast-iron-tawa")).stock).toBe(tawa.stock - 2);
+  });
+
+  it("replaces the open order when the shopper changes their details, giving its stock back", async () => {
+    const dabba = await product("brass-masala-dabba");
+    const cartId = await createCart(database.db);
+    await addCartItem(database.db, cartId, dabba.id, 3, 10);
+    const results = await pool(40, 4, (i) => placeOrder({ cartId, customer: customer(`shopper${i}@example.com`), checkoutAttemptId: randomUUID(), expectedTotalPaise: 3 * dabba.pricePaise }));
+
+    expect(results.filter((r) => r.ok).length).toBeGreaterThan(0);
+    const open = await openOrders(cartId);
+    expect(open).toHaveLength(1);
+    expect((await product("brass-masala-dabba")).stock).toBe(dabba.stock - 3);
+    // The replaced orders are closed here and at Cashfree, so none of them can take a payment on its own.
+    const replaced = await database.db.select().from(orders).where(and(eq(orders.cartId, cartId), eq(orders.status, "cancelled")));
+    expect(replaced.length).toBeGreaterThan(0);
+    expect(replaced.every((o) => o.stockState === "released")).toBe(true);
+    const atCashfree = replaced.map((o) => sandbox.engine.state.orders[o.id]).filter((o) => !!o);
+    expect(atCashfree.length).toBeGreaterThan(0);
+    expect(atCashfree.every((o) => o.status === "TERMINATED")).toBe(true);
+  });
+
+  // Review defect 8: an attempt id reused by another cart answered HTTP 500.
+  it("answers a checkout attempt id taken by another cart with a sentence", async () => {
+    const kulhad = await product("terracotta-kulhad-set");
+    const [first, second] = [await createCart(database.db), await createCart(database.db)];
+    for (const cartId of [first, second]) await addCartItem(database.db, cartId, kulhad.id, 1, 10);
+    const checkoutAttemptId = randomUUID();
+    const expectedTotalPaise = computeTotals([{ unitPricePaise: kulhad.pricePaise, quantity: 1 }]).totalPaise;
+    expect(await placeOrder({ cartId: first, customer: customer(), checkoutAttemptId, expectedTotalPaise })).toMatchObject({ ok: true });
+    expect(await placeOrder({ cartId: second, customer: customer(), checkoutAttemptId, expectedTotalPaise })).toEqual({
+      ok: false,
+      code: "order_closed",
+      message: "This checkout form has expired. Please reload the page.",
+    });
+    expect(await openOrders(second)).toHaveLength(0);
+  });
+});
