@@ -30,6 +30,13 @@ function logIdleClientError(error: Error) {
   console.error(`database: idle connection lost: ${error.message}`);
 }
 
+// A connection that dies while checked out (mid-transaction: a database restart, a killed backend) emits
+// "error" on its client, where the pool does not listen: unhandled, that too would crash the server. Its
+// pending query fails with the same error, and the caller answers for it (a webhook gets 503 and is retried).
+function listenForActiveClientErrors(client: { on(event: "error", listener: (error: Error) => void): unknown }) {
+  client.on("error", (error) => console.error(`database: connection lost mid-query: ${error.message}`));
+}
+
 const drizzleOptions = { schema, casing: "snake_case" } as const;
 
 export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHandle> {
@@ -61,6 +68,7 @@ async function openNodePostgres(config: DatabaseConfig): Promise<DatabaseHandle>
   const { drizzle } = await import("drizzle-orm/node-postgres");
   const pool = new Pool({ connectionString: config.url, max: config.poolSize ?? 10 });
   pool.on("error", logIdleClientError);
+  pool.on("connect", listenForActiveClientErrors);
   return { db: drizzle({ client: pool, ...drizzleOptions }) as unknown as Database, driver: "pg", close: () => pool.end() };
 }
 
@@ -80,5 +88,6 @@ async function openNeon(config: DatabaseConfig): Promise<DatabaseHandle> {
   }
   const pool = new Pool({ connectionString: config.url, max: config.poolSize ?? 10 });
   pool.on("error", logIdleClientError);
+  pool.on("connect", listenForActiveClientErrors);
   return { db: drizzle({ client: pool, ...drizzleOptions }) as unknown as Database, driver: "neon", close: () => pool.end() };
 }

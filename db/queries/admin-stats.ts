@@ -1,4 +1,4 @@
-import { and, count, desc, gte, inArray, lt, sql, sum } from "drizzle-orm";
+import { and, count, desc, eq, gte, inArray, lt, or, sql, sum } from "drizzle-orm";
 
 import type { Database } from "../client";
 import { orders, payments, webhookEvents, webhookRejections } from "../schema";
@@ -38,11 +38,12 @@ export function attentionOrders(db: Database, pendingBefore: Date) {
     .limit(200);
 }
 
-export function failedWebhookEvents(db: Database) {
+/** Verified events not applied: failed, unmatched, or still `received` after `stuckBefore` (a crashed apply). */
+export function failedWebhookEvents(db: Database, stuckBefore: Date) {
   return db
     .select({ id: webhookEvents.id, eventType: webhookEvents.eventType, orderId: webhookEvents.orderId, outcome: webhookEvents.outcome, lastError: webhookEvents.lastError, receivedAt: webhookEvents.receivedAt, attempts: webhookEvents.attempts })
     .from(webhookEvents)
-    .where(inArray(webhookEvents.outcome, ["failed", "unmatched"]))
+    .where(or(inArray(webhookEvents.outcome, ["failed", "unmatched"]), and(eq(webhookEvents.outcome, "received"), lt(webhookEvents.receivedAt, stuckBefore))))
     .orderBy(desc(webhookEvents.receivedAt))
     .limit(100);
 }

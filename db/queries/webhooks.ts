@@ -1,4 +1,4 @@
-import { and, eq, lt, or, sql } from "drizzle-orm";
+import { and, eq, inArray, or, sql } from "drizzle-orm";
 
 import type { Database } from "../client";
 import { webhookEvents, webhookRejections } from "../schema";
@@ -20,27 +20,30 @@ export async function findWebhookEvent(db: Database, keys: { idempotencyKey: str
 }
 
 /**
- * Claims an event for processing and counts the attempt. Concurrent duplicates lose the claim; an event whose
- * earlier attempt failed, or crashed mid-way more than a minute ago, can be claimed again by a retry.
+ * Inside the applying transaction: locks the event row and counts the attempt. A row locked by a concurrent
+ * delivery is skipped (that delivery is a duplicate), as is one already applied; a replay takes any event.
  */
-export async function claimWebhookEvent(db: Database, id: string) {
-  const [row] = await db
+export async function claimWebhookEvent(tx: Database, id: string, options: { replay?: boolean } = {}) {
+  const claimable = options.replay ? undefined : inArray(webhookEvents.outcome, ["received", "failed"]);
+  const [row] = await tx
+    .select({ id: webhookEvents.id })
+    .from(webhookEvents)
+    .where(and(eq(webhookEvents.id, id), claimable))
+    .for("update", { skipLocked: true });
+  if (!row) return false;
+  await tx
     .update(webhookEvents)
     .set({ attempts: sql`${webhookEvents.attempts} + 1` })
-    .where(
-      and(
-        eq(webhookEvents.id, id),
-        or(
-          eq(webhookEvents.outcome, "failed"),
-          and(
-            eq(webhookEvents.outcome, "received"),
-            or(eq(webhookEvents.attempts, 0), lt(webhookEvents.receivedAt, sql`now() - interval '1 minute'`)),
-          ),
-        ),
-      ),
-    )
-    .returning({ id: webhookEvents.id });
-  return !!row;
+    .where(eq(webhookEvents.id, id));
+  return true;
+}
+
+/** After a rolled-back attempt: counts it and keeps the error, unless a retry has applied the event meanwhile. */
+export async function markWebhookFailed(db: Database, id: string, lastError: string) {
+  await db
+    .update(webhookEvents)
+    .set({ outcome: "failed", lastError, attempts: sql`${webhookEvents.attempts} + 1`, processedAt: new Date() })
+    .where(and(eq(webhookEvents.id, id), inArray(webhookEvents.outcome, ["received", "failed"])));
 }
 
 export async function setWebhookOutcome(db: Database, id: string, outcome: WebhookEventRow["outcome"], lastError: string | null = null) {

@@ -6,6 +6,8 @@ import type { Admin } from "@/lib/auth/admins";
 
 /** Orders unpaid for longer than this are listed as needing attention. */
 export const PENDING_ATTENTION_MINUTES = 30;
+/** A verified event still unapplied this long after it arrived was interrupted (a crash, a deploy). */
+const STUCK_EVENT_MINUTES = 5;
 
 export async function getDashboard(_admin: Admin, days: number) {
   const db = await getDb();
@@ -21,7 +23,7 @@ export async function getAttention(_admin: Admin) {
   const pendingBefore = new Date(Date.now() - PENDING_ATTENTION_MINUTES * 60_000);
   const [orders, failedEvents, rejections] = await Promise.all([
     stats.attentionOrders(db, pendingBefore),
-    stats.failedWebhookEvents(db),
+    stats.failedWebhookEvents(db, new Date(Date.now() - STUCK_EVENT_MINUTES * 60_000)),
     stats.rejectionsSince(db, new Date(Date.now() - 86_400_000)),
   ]);
   return { orders, failedEvents, rejections };

@@ -2,12 +2,12 @@ import "server-only";
 
 import { getDb } from "@/db";
 import * as queries from "@/db/queries/orders";
-import { getWebhookEvent, setWebhookOutcome } from "@/db/queries/webhooks";
+import { getWebhookEvent } from "@/db/queries/webhooks";
 import type { Admin } from "@/lib/auth/admins";
 import { cashfree, isCashfreeError } from "@/lib/cashfree";
 import { parseCashfreeWebhook } from "@/lib/cashfree/webhook-events";
 import { settleOrder } from "@/lib/orders/settle";
-import { applyCashfreeEvent } from "@/lib/webhooks/apply";
+import { claimAndApply } from "@/lib/webhooks/apply";
 
 type Result = { ok: true; message: string } | { ok: false; error: string };
 
@@ -56,7 +56,7 @@ export async function replayWebhookEvent(_admin: Admin, eventId: string): Promis
   } catch {
     return { ok: false, error: "This event's body is not JSON; it cannot be applied." };
   }
-  const outcome = await applyCashfreeEvent(db, parseCashfreeWebhook(body, event.rawBody), event.id);
-  await setWebhookOutcome(db, event.id, outcome);
-  return { ok: true, message: `Replayed: ${outcome}.` };
+  const outcome = await claimAndApply(db, event.id, parseCashfreeWebhook(body, event.rawBody), { replay: true });
+  // null: a delivery of the same event is being applied right now.
+  return outcome ? { ok: true, message: `Replayed: ${outcome}.` } : { ok: false, error: "This event is being applied right now; try again in a moment." };
 }

@@ -1,17 +1,26 @@
 import "server-only";
 
 import type { Database } from "@/db";
+import * as queries from "@/db/queries/webhooks";
 import type { CashfreeWebhookEvent } from "@/lib/cashfree/webhook-events";
-import { settleOrder } from "@/lib/orders/settle";
+import { afterSettle, settleWithinTransaction } from "@/lib/orders/settle";
 import { applyDisputeWebhook, applyPaymentLinkWebhook, applyRefundWebhook } from "@/lib/webhooks/records";
 
 export type ApplyOutcome = "applied" | "unmatched" | "ignored";
 
-/** Dispatches a verified, stored event to the module that owns its state. */
-export async function applyCashfreeEvent(db: Database, event: CashfreeWebhookEvent, reference: string): Promise<ApplyOutcome> {
+/** What applying an event did, and the work that must wait until it is committed. */
+export interface Applied {
+  outcome: ApplyOutcome;
+  afterCommit: () => void;
+}
+
+const nothingAfter = () => {};
+
+/** Dispatches a verified, stored event to the module that owns its state, inside the caller's transaction. */
+async function applyCashfreeEvent(tx: Database, event: CashfreeWebhookEvent, reference: string): Promise<Applied> {
   switch (event.kind) {
     case "payment": {
-      const result = await settleOrder(db, {
+      const result = await settleWithinTransaction(tx, {
         orderId: event.orderId,
         source: "webhook",
         orderAmountPaise: event.orderAmountPaise,
@@ -19,15 +28,38 @@ export async function applyCashfreeEvent(db: Database, event: CashfreeWebhookEve
         payments: [event.payment],
         reference,
       });
-      return result.found ? "applied" : "unmatched";
+      return { outcome: result.found ? "applied" : "unmatched", afterCommit: () => afterSettle(event.orderId, result) };
     }
     case "refund":
-      return applyRefundWebhook(db, event);
+      return { outcome: await applyRefundWebhook(tx, event), afterCommit: nothingAfter };
     case "link":
-      return applyPaymentLinkWebhook(db, event);
+      return applyPaymentLinkWebhook(tx, event);
     case "dispute":
-      return applyDisputeWebhook(db, event);
+      return { outcome: await applyDisputeWebhook(tx, event), afterCommit: nothingAfter };
     case "unknown":
-      return "ignored";
+      return { outcome: "ignored", afterCommit: nothingAfter };
+  }
+}
+
+/**
+ * Claims a stored event and applies it in one transaction, so the claim never outlives the work: a crash or an
+ * error mid-way rolls both back and the event stays claimable for Cashfree's retry. A delivery that finds the
+ * event locked by another, or already applied, gets null (a duplicate). `replay` (the admin's button) also takes
+ * events that were applied, unmatched or ignored before.
+ */
+export async function claimAndApply(db: Database, eventId: string, event: CashfreeWebhookEvent, options: { replay?: boolean } = {}) {
+  try {
+    const applied = await db.transaction(async (tx) => {
+      if (!(await queries.claimWebhookEvent(tx, eventId, options))) return null;
+      const result = await applyCashfreeEvent(tx, event, eventId);
+      await queries.setWebhookOutcome(tx, eventId, result.outcome);
+      return result;
+    });
+    applied?.afterCommit();
+    return applied?.outcome ?? null;
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    await queries.markWebhookFailed(db, eventId, message).catch(() => undefined);
+    throw error;
   }
 }

@@ -1,5 +1,5 @@
-import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { eq, sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 
 import { orderEvents, orders, payments, products, webhookEvents, webhookRejections } from "@/db/schema";
 import { seedCatalog } from "@/db/seed";
@@ -8,6 +8,24 @@ import { paymentWebhookBody, signedHeaders } from "@/lib/testing/webhook-fixture
 
 // Real PostgreSQL: duplicates race on real connections, which PGlite (one connection) cannot show.
 const postgres = await requirePostgres();
+
+// A crash between claiming an event and applying it: the next apply of a payment waits here until released.
+const crash = vi.hoisted(() => ({ hold: null as null | { reached: () => void; released: Promise<void> } }));
+vi.mock("@/lib/orders/settle", async (importOriginal) => {
+  const real = await importOriginal<typeof import("@/lib/orders/settle")>();
+  return {
+    ...real,
+    settleWithinTransaction: async (...args: Parameters<typeof real.settleWithinTransaction>) => {
+      const hold = crash.hold;
+      crash.hold = null;
+      if (hold) {
+        hold.reached();
+        await hold.released;
+      }
+      return real.settleWithinTransaction(...args);
+    },
+  };
+});
 
 let database: TestDatabase;
 let receive: typeof import("./receive").receiveCashfreeWebhook;
@@ -159,6 +177,53 @@ describe.skipIf(!postgres)("Cashfree webhooks on real PostgreSQL", () => {
     expect(await rejectionCount()).toBe(rejectionsBefore + 4);
     // Counted per reason and minute (three reasons here), not a row per request: anonymous traffic cannot grow the table.
     expect((await database.db.select().from(webhookRejections)).length).toBeLessThanOrEqual(rowsBefore + 3 * 2);
+  });
+
+  // Review defect 2: the claim was committed before the apply, so a crash in between left the event claimed;
+  // Cashfree's retry got 200 "duplicate" and the paid order stayed awaiting payment.
+  it("applies an event, once, on the delivery after a process died between claiming and applying it", async () => {
+    const id = await placeOrder();
+    const body = paymentWebhookBody({ orderId: id, cfPaymentId: "9014", status: "SUCCESS", amount: "1499.00" });
+    const headers = signedHeaders(body);
+    let reached!: () => void;
+    let release!: () => void;
+    const atApply = new Promise<void>((resolve) => (reached = resolve));
+    crash.hold = { reached, released: new Promise<void>((resolve) => (release = resolve)) };
+
+    const dying = deliver(body, headers).catch((error: unknown) => error);
+    await atApply;
+    // SIGKILL of the app: its database connection drops, with whatever it had not committed.
+    await database.db.execute(sql`select pg_terminate_backend(pid) from pg_stat_activity where datname = current_database() and state = 'idle in transaction' and pid <> pg_backend_pid()`);
+
+    const retry = await deliver(body, headers);
+    expect(retry).toEqual({ status: 200, body: { ok: true, status: "applied" } });
+    release();
+    await dying;
+    expect(await orderRow(id)).toMatchObject({ status: "paid", fulfillmentStatus: "ready_to_ship" });
+    expect((await events(id)).filter((e) => e.toStatus === "paid")).toHaveLength(1);
+    const [stored] = await database.db.select().from(webhookEvents).where(eq(webhookEvents.orderId, id));
+    expect(stored).toMatchObject({ outcome: "applied" });
+    // A further retry is a duplicate.
+    expect((await deliver(body, headers)).body.status).toBe("duplicate");
+  });
+
+  it("lists an event left `received` by a crash in the merchant's needs-attention view", async () => {
+    const { failedWebhookEvents } = await import("@/db/queries/admin-stats");
+    const id = await placeOrder();
+    const [stuck] = await database.db
+      .insert(webhookEvents)
+      .values({ eventType: "PAYMENT_SUCCESS_WEBHOOK", webhookTimestamp: "0", signature: "s", rawBody: "{}", orderId: id, dedupeKey: `stuck-${id}`, attempts: 1, receivedAt: new Date(Date.now() - 10 * 60_000) })
+      .returning();
+    const listed = await failedWebhookEvents(database.db, new Date(Date.now() - 5 * 60_000));
+    expect(listed.map((e) => e.id)).toContain(stuck!.id);
+  });
+
+  it("counts 300 forged deliveries in a handful of rows", async () => {
+    const body = paymentWebhookBody({ orderId: "KC-FORGED", cfPaymentId: "9015", status: "SUCCESS", amount: "1.00" });
+    const rowsBefore = (await database.db.select().from(webhookRejections)).length;
+    const results = await Promise.all(Array.from({ length: 300 }, () => deliver(body, signedHeaders(body, { secret: "cfsk_forger" }))));
+    expect(results.every((r) => r.status === 401)).toBe(true);
+    expect((await database.db.select().from(webhookRejections)).length - rowsBefore).toBeLessThanOrEqual(2);
   });
 
   it("keeps a verified but malformed body and answers 400", async () => {

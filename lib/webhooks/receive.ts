@@ -5,8 +5,9 @@ import * as queries from "@/db/queries/webhooks";
 import { verifyCashfreeSignature } from "@/lib/cashfree/signature";
 import { parseCashfreeWebhook } from "@/lib/cashfree/webhook-events";
 import { env } from "@/lib/env";
+import { logError } from "@/lib/log";
 
-import { applyCashfreeEvent } from "./apply";
+import { claimAndApply } from "./apply";
 
 export const MAX_WEBHOOK_BYTES = 256 * 1024;
 
@@ -83,15 +84,11 @@ export async function receiveCashfreeWebhook(delivery: WebhookDelivery): Promise
   if (!event) return reply(400, false, "malformed body");
 
   // Only one delivery applies an event; duplicates (concurrent or later) are acknowledged as they are.
-  if (!(await queries.claimWebhookEvent(db, stored.id))) return reply(200, true, "duplicate");
   try {
-    const outcome = await applyCashfreeEvent(db, event, stored.id);
-    await queries.setWebhookOutcome(db, stored.id, outcome);
-    return reply(200, true, outcome);
+    const outcome = await claimAndApply(db, stored.id, event);
+    return outcome ? reply(200, true, outcome) : reply(200, true, "duplicate");
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    console.error(`webhook ${stored.id} (${event.type}) failed to apply: ${message}`);
-    await queries.setWebhookOutcome(db, stored.id, "failed", message).catch(() => undefined);
+    logError(`webhook ${stored.id} (${event.type}) failed to apply`, error);
     return reply(500, false, "failed to apply; will retry");
   }
 }

@@ -3,7 +3,7 @@ import "server-only";
 import type { Database } from "@/db";
 import * as queries from "@/db/queries/payment-records";
 import type { CashfreeWebhookEvent } from "@/lib/cashfree/webhook-events";
-import { settleOrder } from "@/lib/orders/settle";
+import { afterSettle, settleWithinTransaction } from "@/lib/orders/settle";
 
 type Outcome = "applied" | "unmatched";
 
@@ -42,12 +42,15 @@ export async function applyDisputeWebhook(db: Database, event: Extract<CashfreeW
   return known ? "applied" : "unmatched";
 }
 
-export async function applyPaymentLinkWebhook(db: Database, event: Extract<CashfreeWebhookEvent, { kind: "link" }>): Promise<Outcome> {
-  const link = await queries.updatePaymentLinkFromEvent(db, event.linkId, { status: event.status, amountPaidPaise: event.amountPaidPaise, orderId: event.orderId });
-  if (!link) return "unmatched";
+/** Runs inside the webhook's transaction; a link that pays one of our orders settles it there too. */
+export async function applyPaymentLinkWebhook(tx: Database, event: Extract<CashfreeWebhookEvent, { kind: "link" }>) {
+  const nothingAfter = () => {};
+  const link = await queries.updatePaymentLinkFromEvent(tx, event.linkId, { status: event.status, amountPaidPaise: event.amountPaidPaise, orderId: event.orderId });
+  if (!link) return { outcome: "unmatched" as const, afterCommit: nothingAfter };
   // A link sent for one of our unpaid orders: its payment pays that order, through the same state machine.
   if (link.orderId && event.status === "PAID") {
-    await settleOrder(db, {
+    const orderId = link.orderId;
+    const result = await settleWithinTransaction(tx, {
       orderId: link.orderId,
       source: "webhook",
       payments: [
@@ -66,6 +69,7 @@ export async function applyPaymentLinkWebhook(db: Database, event: Extract<Cashf
         },
       ],
     });
+    return { outcome: "applied" as const, afterCommit: () => afterSettle(orderId, result) };
   }
-  return "applied";
+  return { outcome: "applied" as const, afterCommit: nothingAfter };
 }
