@@ -4,6 +4,7 @@ import { z } from "zod";
 
 import { getCartId } from "@/lib/cart";
 import { checkoutRequestSchema, type CheckoutRequest, type CustomerField } from "@/lib/checkout-schema";
+import { logError } from "@/lib/log";
 import { orderPagePath, placeOrder } from "@/lib/orders/place-order";
 
 export type PlaceOrderActionResult =
@@ -24,7 +25,13 @@ export async function placeOrderAction(input: CheckoutRequest): Promise<PlaceOrd
   const cartId = await getCartId();
   if (!cartId || !z.uuid().safeParse(cartId).success) return { ok: false, error: "Your cart is empty.", reload: true };
 
-  const result = await placeOrder({ cartId, ...parsed.data });
-  if (!result.ok) return { ok: false, error: result.message, reload: result.code !== "payment_unavailable" };
-  return { ok: true, paymentSessionId: result.paymentSessionId, orderPath: orderPagePath(result.orderId, result.accessToken) };
+  try {
+    const result = await placeOrder({ cartId, ...parsed.data });
+    if (!result.ok) return { ok: false, error: result.message, reload: result.code !== "payment_unavailable" };
+    return { ok: true, paymentSessionId: result.paymentSessionId, orderPath: orderPagePath(result.orderId, result.accessToken) };
+  } catch (error) {
+    // Logged here, redacted, rather than by the framework with the failed query's parameters (the shopper's details).
+    logError("checkout failed", error);
+    return { ok: false, error: "We could not place your order just now. Nothing was charged: please try again in a moment." };
+  }
 }

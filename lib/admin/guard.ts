@@ -4,6 +4,7 @@ import type { z } from "zod";
 
 import type { Admin, AdminRole } from "@/lib/auth/admins";
 import { AdminAuthError, requireAdmin } from "@/lib/auth/session";
+import { logError } from "@/lib/log";
 
 export type AdminActionResult<T = undefined> = { ok: true; message: string; data?: T } | { ok: false; error: string };
 
@@ -29,7 +30,7 @@ export async function guardedAdminAction<S extends z.ZodType, T>(
   try {
     return await run(admin, parsed.data);
   } catch (error) {
-    console.error(`admin action failed: ${error instanceof Error ? error.stack : String(error)}`);
+    logError("admin action failed", error);
     return { ok: false, error: "Something went wrong. Nothing was changed; please try again." };
   }
 }

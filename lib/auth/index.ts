@@ -12,6 +12,7 @@ import { getDb } from "@/db";
 import { getAdminByEmail } from "@/db/queries/admin-users";
 import { clientAddress } from "@/lib/client-address";
 import { env } from "@/lib/env";
+import { logError } from "@/lib/log";
 
 import { checkCredentials, endSession } from "./admins";
 import { isDevAdminCredential } from "./dev-admin";
@@ -39,7 +40,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     // A wrong password is an expected answer, not a server error: keep it out of the error log.
     error(error) {
       if (error.name === "CredentialsSignin" || (error as { type?: string }).type === "CredentialsSignin") return;
-      console.error("[auth]", error);
+      logError("auth", error);
     },
   },
   session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },

@@ -6,6 +6,7 @@ import { getDb } from "@/db";
 import { getOrder } from "@/db/queries/orders";
 import { issueRefund } from "@/lib/refunds";
 import { getSetting } from "@/lib/settings";
+import { logError, redact } from "@/lib/log";
 
 /** The refund's author in the order timeline: the store's own rule, not a person. */
 const AUTO_REFUND_ACTOR = { id: "system", email: "auto-refund@system", name: "Automatic refund", role: "owner" as const, refundLimitPaise: null };
@@ -25,12 +26,12 @@ async function refundIfPaidWithoutStock(orderId: string) {
     reason: "Paid after the order expired and the items sold out",
     refundKey: `auto-${orderId}`,
   });
-  if (!outcome.ok) console.error(`auto-refund of ${orderId} failed: ${outcome.error}`);
+  if (!outcome.ok) console.error(`auto-refund of ${orderId} failed: ${redact(outcome.error)}`);
 }
 
 /** Runs the auto-refund after the response when inside a request (a webhook must answer fast), else now. */
 export function scheduleLatePaymentRefund(orderId: string) {
-  const work = () => refundIfPaidWithoutStock(orderId).catch((error: unknown) => console.error(`auto-refund of ${orderId}: ${String(error)}`));
+  const work = () => refundIfPaidWithoutStock(orderId).catch((error: unknown) => logError(`auto-refund of ${orderId}`, error));
   try {
     after(work);
   } catch {
