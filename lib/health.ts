@@ -32,8 +32,18 @@ export async function checkDatabase(): Promise<CheckResult> {
   });
 }
 
-export async function checkCashfree(): Promise<CheckResult & { environment: string }> {
+/** The Cashfree credential probe is a real API call: its answer is reused for this long. */
+const CASHFREE_PROBE_TTL_MS = 60_000;
+let lastProbe: { at: number; result: Promise<CheckResult & { environment: string }> } | null = null;
+
+async function probeCashfree(): Promise<CheckResult & { environment: string }> {
   const started = performance.now();
   const probe = await cashfree.probe();
   return { ok: probe.ok, detail: probe.detail, ms: Math.round(performance.now() - started), environment: env.cashfree.env };
+}
+
+/** At most one Cashfree probe a minute, however often the health check is asked (concurrent askers share it). */
+export function checkCashfree(now = Date.now()): Promise<CheckResult & { environment: string }> {
+  if (!lastProbe || now - lastProbe.at > CASHFREE_PROBE_TTL_MS) lastProbe = { at: now, result: probeCashfree() };
+  return lastProbe.result;
 }
