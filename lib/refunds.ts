@@ -33,8 +33,10 @@ async function reserveRefund(admin: Admin, request: RefundRequest, refundId: str
     if (!REFUNDABLE.has(order.status)) return "Only paid orders can be refunded.";
     const remaining = order.totalPaise - order.refundedPaise;
     if (request.amountPaise > remaining) return `Only ${formatInr(remaining)} of this order can still be refunded.`;
-    if (admin.role === "staff" && admin.refundLimitPaise !== null && request.amountPaise > admin.refundLimitPaise) {
-      return `Staff refunds are limited to ${formatInr(admin.refundLimitPaise)}. Ask an owner.`;
+    // A staff limit is per order, in total: two refunds cannot together go past it.
+    if (admin.role === "staff" && admin.refundLimitPaise !== null && order.refundedPaise + request.amountPaise > admin.refundLimitPaise) {
+      const already = order.refundedPaise > 0 ? ` ${formatInr(order.refundedPaise)} of this order is already refunded.` : "";
+      return `Staff can refund up to ${formatInr(admin.refundLimitPaise)} of an order in total.${already} Ask an owner.`;
     }
     await tx.update(orders).set({ refundedPaise: sql`${orders.refundedPaise} + ${request.amountPaise}` }).where(sql`${orders.id} = ${order.id}`);
     const refund = await queries.insertRefund(tx, { orderId: order.id, refundId, amountPaise: request.amountPaise, reason: request.reason, createdBy: admin.email, status: "PENDING" });

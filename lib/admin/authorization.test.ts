@@ -1,4 +1,4 @@
-import { count } from "drizzle-orm";
+import { count, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 
 import { orderEvents, orders, refunds } from "@/db/schema";
@@ -76,6 +76,24 @@ describe("admin authorization", () => {
       error: "You do not have permission to do that.",
     });
     expect(await getSetting("checkout_variant")).toBe(before);
+  });
+
+  // Review defect 5: a staff session changed a ₹1,499 product's price to ₹1.
+  it("keeps catalog and price changes owner-only, and leaves the product unchanged", async () => {
+    const { getDb } = await import("@/db");
+    const { insertAdmin } = await import("@/db/queries/admin-users");
+    const { products } = await import("@/db/schema");
+    const staff = await insertAdmin(await getDb(), { email: "staff-catalog@example.com", name: "Staff", role: "staff", passwordHash: "x" });
+    session = { adminId: staff!.id, sessionId: crypto.randomUUID() };
+    const [product] = await (await getDb()).select().from(products).limit(1);
+    const { saveProductAction, setArchivedAction } = await import("@/app/admin/(console)/products/actions");
+    const form = new FormData();
+    for (const [key, value] of Object.entries({ id: product!.id, name: product!.name, slug: product!.slug, description: product!.description, category: product!.category, price: "1" })) form.set(key, value);
+    const denied = { ok: false, error: "You do not have permission to do that." };
+    expect(await saveProductAction(form)).toMatchObject(denied);
+    expect(await setArchivedAction({ productId: product!.id, archived: true })).toMatchObject(denied);
+    const [after] = await (await getDb()).select().from(products).where(eq(products.id, product!.id));
+    expect(after).toMatchObject({ pricePaise: product!.pricePaise, archivedAt: null });
   });
 
   // Review defect 7: a signed-out session's cookie kept working until it expired.

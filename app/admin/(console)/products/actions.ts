@@ -46,7 +46,8 @@ function productInput(formData: unknown) {
 }
 
 export async function saveProductAction(formData: FormData) {
-  return guardedAdminAction("staff", productSchema, productInput(formData), async (admin, data) => {
+  // Catalog and prices are owner-only: staff keep stock counts (README: roles).
+  return guardedAdminAction("owner", productSchema, productInput(formData), async (admin, data) => {
     const imageData = data.image ? { data: Buffer.from(await data.image.arrayBuffer()), contentType: data.image.type } : undefined;
     try {
       await saveProduct(admin, data.id, { ...data, pricePaise: data.price, image: imageData });
@@ -75,7 +76,7 @@ export async function adjustStockAction(input: z.input<typeof stockSchema>) {
 }
 
 export async function setArchivedAction(input: { productId: string; archived: boolean }) {
-  return guardedAdminAction("staff", z.object({ productId, archived: z.boolean() }), input, async (admin, data) => {
+  return guardedAdminAction("owner", z.object({ productId, archived: z.boolean() }), input, async (admin, data) => {
     await setProductArchived(admin, data.productId, data.archived);
     refreshShop();
     return { ok: true, message: data.archived ? "Product archived: it no longer shows in the shop." : "Product is back in the shop." };

@@ -6,7 +6,7 @@ import { ProductForm } from "@/components/admin/product-form";
 import { StockForm } from "@/components/admin/stock-form";
 import { getCatalogProduct } from "@/lib/admin/catalog";
 import { requireAdminPage } from "@/lib/auth/session";
-import { paiseToRupeeString } from "@/lib/money";
+import { formatInr, paiseToRupeeString } from "@/lib/money";
 
 import { setArchivedAction } from "../actions";
 
@@ -21,11 +21,13 @@ export default async function AdminProductPage({ params }: { params: Promise<{ p
   const detail = await getCatalogProduct(admin, productId);
   if (!detail) notFound();
   const { product, adjustments } = detail;
+  // Catalog and prices are the owner's; staff see them and keep stock counts.
+  const isOwner = admin.role === "owner";
   return (
     <div className="max-w-3xl space-y-6">
       <div className="flex items-center justify-between">
         <h1 className="text-2xl font-semibold">{product.name}</h1>
-        <ActionButton label={product.archivedAt ? "Restore to shop" : "Archive"} run={setArchivedAction.bind(null, { productId: product.id, archived: !product.archivedAt })} />
+        {isOwner && <ActionButton label={product.archivedAt ? "Restore to shop" : "Archive"} run={setArchivedAction.bind(null, { productId: product.id, archived: !product.archivedAt })} />}
       </div>
       <section aria-label="Stock" className="space-y-3 rounded-xl border border-stone-200 bg-white p-4">
         <h2 className="font-semibold">Stock: {product.stock} available</h2>
@@ -39,7 +41,19 @@ export default async function AdminProductPage({ params }: { params: Promise<{ p
         )}
       </section>
       <section aria-label="Details" className="rounded-xl border border-stone-200 bg-white p-4">
-        <ProductForm product={{ id: product.id, name: product.name, slug: product.slug, description: product.description, category: product.category, priceRupees: paiseToRupeeString(product.pricePaise), featured: product.featured }} />
+        {isOwner ? (
+          <ProductForm product={{ id: product.id, name: product.name, slug: product.slug, description: product.description, category: product.category, priceRupees: paiseToRupeeString(product.pricePaise), featured: product.featured }} />
+        ) : (
+          <dl className="grid grid-cols-[8rem_1fr] gap-2 text-sm">
+            <dt className="text-stone-600">Price</dt>
+            <dd>{formatInr(product.pricePaise)}</dd>
+            <dt className="text-stone-600">Category</dt>
+            <dd>{product.category}</dd>
+            <dt className="text-stone-600">Description</dt>
+            <dd>{product.description}</dd>
+            <dd className="col-span-2 text-stone-600">Only an owner can change products and prices.</dd>
+          </dl>
+        )}
       </section>
     </div>
   );

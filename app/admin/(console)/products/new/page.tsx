@@ -6,7 +6,8 @@ import { requireAdminPage } from "@/lib/auth/session";
 export const metadata: Metadata = { title: "New product · Admin" };
 
 export default async function NewProductPage() {
-  await requireAdminPage();
+  // Catalog and prices are the owner's; staff keep stock counts (README: roles).
+  await requireAdminPage("owner");
   return (
     <div className="max-w-3xl space-y-4">
       <h1 className="text-2xl font-semibold">New product</h1>
