@@ -8,6 +8,9 @@ import * as queries from "@/db/queries/payment-links";
 import type { Admin } from "@/lib/auth/admins";
 import { cashfree, isCashfreeError } from "@/lib/cashfree";
 import { env } from "@/lib/env";
+import { adminActor } from "@/lib/orders/actors";
+import { applyToOrder } from "@/lib/orders/runner";
+import { canSendPaymentLink } from "@/lib/orders/transitions";
 
 export interface NewPaymentLink {
   amountPaise: number;
@@ -49,9 +52,7 @@ export async function createPaymentLink(admin: Admin, input: NewPaymentLink): Pr
       idempotencyKey: link.createIdempotencyKey,
     });
     await queries.updatePaymentLink(db, link.linkId, { cfLinkId: created.cfLinkId, linkUrl: created.url, status: created.status });
-    if (input.orderId) {
-      await orderQueries.appendOrderEvents(db, [{ orderId: input.orderId, type: "payment_link_sent", source: "admin", detail: { linkId: link.linkId, by: admin.email } }]);
-    }
+    if (input.orderId) await applyToOrder(db, input.orderId, { type: "send_payment_link" }, adminActor(admin), { detail: { linkId: link.linkId } });
     return { ok: true, linkId: link.linkId, url: created.url };
   } catch (error) {
     if (!isCashfreeError(error)) throw error;
@@ -64,7 +65,7 @@ export async function createPaymentLink(admin: Admin, input: NewPaymentLink): Pr
 export async function sendOrderPaymentLink(admin: Admin, orderId: string): Promise<LinkResult> {
   const order = await orderQueries.getOrder(await getDb(), orderId);
   if (!order) return { ok: false, error: "Order not found." };
-  if (!["awaiting_payment", "expired", "checkout_failed", "cancelled"].includes(order.status)) return { ok: false, error: "Only unpaid orders can get a payment link." };
+  if (!canSendPaymentLink(order.status)) return { ok: false, error: "Only unpaid orders can get a payment link." };
   return createPaymentLink(admin, {
     amountPaise: order.totalPaise,
     purpose: `Payment for order ${order.id}`,

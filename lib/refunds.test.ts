@@ -13,6 +13,7 @@ const postgres = await requirePostgres();
 let database: TestDatabase;
 let t: TestSandbox;
 let issueRefund: typeof import("./refunds").issueRefund;
+let refundAuthorityOf: typeof import("./refunds").refundAuthorityOf;
 let insertOrder: typeof import("@/db/queries/orders").insertOrder;
 
 const STAFF: Admin = { id: "staff-1", email: "staff@kaveri.local", name: "Staff", role: "staff", refundLimitPaise: 500_000 };
@@ -57,7 +58,7 @@ describe.skipIf(!postgres)("refunds (real PostgreSQL, local sandbox)", () => {
     process.env.DATABASE_URL = database.url;
     process.env.CASHFREE_ENV = "local";
     process.env.CASHFREE_SANDBOX_PORT = String(t.sandbox.port);
-    ({ issueRefund } = await import("./refunds"));
+    ({ issueRefund, refundAuthorityOf } = await import("./refunds"));
     ({ insertOrder } = await import("@/db/queries/orders"));
   });
   afterAll(async () => {
@@ -69,19 +70,19 @@ describe.skipIf(!postgres)("refunds (real PostgreSQL, local sandbox)", () => {
   // Review defect 5: the staff limit applied per refund, so ₹5,000 and then ₹3,397 on one ₹8,397 order both went through.
   it("holds staff to their limit per order in total, while an owner may refund the rest", async () => {
     const orderId = await paidOrder(839_700);
-    expect(await issueRefund(STAFF, { orderId, amountPaise: 500_000, reason: "Damaged in transit", refundKey: crypto.randomUUID() })).toMatchObject({ ok: true });
-    expect(await issueRefund(STAFF, { orderId, amountPaise: 339_700, reason: "The rest of it", refundKey: crypto.randomUUID() })).toEqual({
+    expect(await issueRefund(refundAuthorityOf(STAFF), { orderId, amountPaise: 500_000, reason: "Damaged in transit", refundKey: crypto.randomUUID() })).toMatchObject({ ok: true });
+    expect(await issueRefund(refundAuthorityOf(STAFF), { orderId, amountPaise: 339_700, reason: "The rest of it", refundKey: crypto.randomUUID() })).toEqual({
       ok: false,
       error: "Staff can refund up to ₹5,000.00 of an order in total. ₹5,000.00 of this order is already refunded. Ask an owner.",
     });
     expect(await refunded(orderId)).toBe(500_000);
-    expect(await issueRefund(OWNER, { orderId, amountPaise: 339_700, reason: "The rest of it", refundKey: crypto.randomUUID() })).toMatchObject({ ok: true });
+    expect(await issueRefund(refundAuthorityOf(OWNER), { orderId, amountPaise: 339_700, reason: "The rest of it", refundKey: crypto.randomUUID() })).toMatchObject({ ok: true });
     expect(await refunded(orderId)).toBe(839_700);
   });
 
   it("refuses a single staff refund above the limit", async () => {
     const orderId = await paidOrder(839_700);
-    expect(await issueRefund(STAFF, { orderId, amountPaise: 500_100, reason: "Too much", refundKey: crypto.randomUUID() })).toEqual({
+    expect(await issueRefund(refundAuthorityOf(STAFF), { orderId, amountPaise: 500_100, reason: "Too much", refundKey: crypto.randomUUID() })).toEqual({
       ok: false,
       error: "Staff can refund up to ₹5,000.00 of an order in total. Ask an owner.",
     });

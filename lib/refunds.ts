@@ -1,14 +1,13 @@
 import "server-only";
 
-import { sql } from "drizzle-orm";
-
 import { getDb } from "@/db";
-import * as orderQueries from "@/db/queries/orders";
 import * as queries from "@/db/queries/refunds";
-import { orders } from "@/db/schema";
 import type { Admin } from "@/lib/auth/admins";
 import { CashfreeApiError, cashfree } from "@/lib/cashfree";
 import { formatInr } from "@/lib/money";
+import { type Actor, adminActor } from "@/lib/orders/actors";
+import { applyCommands, lockOrder } from "@/lib/orders/runner";
+import { type Refusal, refundablePaise } from "@/lib/orders/transitions";
 
 export interface RefundRequest {
   orderId: string;
@@ -20,44 +19,59 @@ export interface RefundRequest {
 
 export type RefundResult = { ok: true; refundId: string; status: string; message: string } | { ok: false; error: string };
 
-const REFUNDABLE = new Set(["paid", "needs_review"]);
+/**
+ * Who asks for a refund, and how far they may take the order's refunded total. Decided by the caller from the
+ * signed-in admin (`refundAuthorityOf`) or the store's own rule; the actor is only the timeline's record.
+ */
+export interface RefundAuthority {
+  actor: Actor;
+  /** A staff member's limit: the most the order's total refunded may reach. Null: no limit. */
+  maxRefundedPaise: number | null;
+}
+
+export function refundAuthorityOf(admin: Admin): RefundAuthority {
+  return { actor: adminActor(admin), maxRefundedPaise: admin.role === "staff" ? admin.refundLimitPaise : null };
+}
+
+const actorName = (actor: Actor) => (actor.type === "admin" ? actor.email : actor.type === "system" ? actor.name : actor.type);
+
+function refusalMessage(refusal: Refusal, order: queries.OrderRefundView, authority: RefundAuthority) {
+  if (refusal === "exceeds_balance") return `Only ${formatInr(refundablePaise(order))} of this order can still be refunded.`;
+  if (refusal === "exceeds_limit") {
+    const already = order.refundedPaise > 0 ? ` ${formatInr(order.refundedPaise)} of this order is already refunded.` : "";
+    return `Staff can refund up to ${formatInr(authority.maxRefundedPaise ?? 0)} of an order in total.${already} Ask an owner.`;
+  }
+  return "Only paid orders can be refunded.";
+}
 
 /** Reserves the amount against the order's refundable balance and records the refund, under the order's row lock. */
-async function reserveRefund(admin: Admin, request: RefundRequest, refundId: string): Promise<queries.RefundRow | string> {
+async function reserveRefund(authority: RefundAuthority, request: RefundRequest, refundId: string): Promise<queries.RefundRow | string> {
   const db = await getDb();
   return db.transaction(async (tx) => {
-    const order = await orderQueries.getOrderForUpdate(tx, request.orderId);
+    const order = await lockOrder(tx, request.orderId);
     if (!order) return "Order not found.";
     const existing = await queries.getRefundByRefundId(tx, refundId);
     if (existing) return existing;
-    if (!REFUNDABLE.has(order.status)) return "Only paid orders can be refunded.";
-    const remaining = order.totalPaise - order.refundedPaise;
-    if (request.amountPaise > remaining) return `Only ${formatInr(remaining)} of this order can still be refunded.`;
-    // A staff limit is per order, in total: two refunds cannot together go past it.
-    if (admin.role === "staff" && admin.refundLimitPaise !== null && order.refundedPaise + request.amountPaise > admin.refundLimitPaise) {
-      const already = order.refundedPaise > 0 ? ` ${formatInr(order.refundedPaise)} of this order is already refunded.` : "";
-      return `Staff can refund up to ${formatInr(admin.refundLimitPaise)} of an order in total.${already} Ask an owner.`;
-    }
-    await tx.update(orders).set({ refundedPaise: sql`${orders.refundedPaise} + ${request.amountPaise}` }).where(sql`${orders.id} = ${order.id}`);
-    const refund = await queries.insertRefund(tx, { orderId: order.id, refundId, amountPaise: request.amountPaise, reason: request.reason, createdBy: admin.email, status: "PENDING" });
-    await orderQueries.appendOrderEvents(tx, [{ orderId: order.id, type: "refund_requested", source: "admin", detail: { refundId, amountPaise: request.amountPaise, reason: request.reason, by: admin.email } }]);
-    return refund;
+    const command = { type: "request_refund", amountPaise: request.amountPaise, maxRefundedPaise: authority.maxRefundedPaise } as const;
+    const result = await applyCommands(tx, order, [command], authority.actor, { detail: { refundId, amountPaise: request.amountPaise, reason: request.reason } });
+    if (result.refusal) return refusalMessage(result.refusal, order, authority);
+    return queries.insertRefund(tx, { orderId: order.id, refundId, amountPaise: request.amountPaise, reason: request.reason, createdBy: actorName(authority.actor), status: "PENDING" });
   });
 }
 
-async function releaseFailedRefund(refund: queries.RefundRow, reason: string) {
+async function releaseFailedRefund(refund: queries.RefundRow, reason: string, actor: Actor) {
   const db = await getDb();
   await db.transaction(async (tx) => {
+    const order = await lockOrder(tx, refund.orderId);
     await queries.updateRefund(tx, refund.refundId, { status: "FAILED", statusDescription: reason });
-    await tx.update(orders).set({ refundedPaise: sql`${orders.refundedPaise} - ${refund.amountPaise}` }).where(sql`${orders.id} = ${refund.orderId}`);
-    await orderQueries.appendOrderEvents(tx, [{ orderId: refund.orderId, type: "refund_failed", source: "admin", detail: { refundId: refund.refundId, reason } }]);
+    if (order) await applyCommands(tx, order, [{ type: "refund_failed", amountPaise: refund.amountPaise }], actor, { detail: { refundId: refund.refundId, reason } });
   });
 }
 
 /** A full or partial refund through Cashfree; never more than what remains refundable, and exactly one per refund key. */
-export async function issueRefund(admin: Admin, request: RefundRequest): Promise<RefundResult> {
+export async function issueRefund(authority: RefundAuthority, request: RefundRequest): Promise<RefundResult> {
   const refundId = `rf_${request.refundKey.replaceAll("-", "")}`;
-  const reserved = await reserveRefund(admin, request, refundId);
+  const reserved = await reserveRefund(authority, request, refundId);
   if (typeof reserved === "string") return { ok: false, error: reserved };
   if (reserved.cfRefundId || reserved.status !== "PENDING") {
     return { ok: true, refundId, status: reserved.status, message: "This refund was already submitted." };
@@ -68,7 +82,7 @@ export async function issueRefund(admin: Admin, request: RefundRequest): Promise
     return { ok: true, refundId, status: refund.status, message: `Refund of ${formatInr(reserved.amountPaise)} submitted to Cashfree.` };
   } catch (error) {
     if (error instanceof CashfreeApiError && !error.isRetryable) {
-      await releaseFailedRefund(reserved, error.message);
+      await releaseFailedRefund(reserved, error.message, authority.actor);
       return { ok: false, error: `Cashfree refused the refund: ${error.message}` };
     }
     // Unknown outcome (timeout): the refund stays PENDING; Cashfree's webhook, or a retry with the same key, settles it.

@@ -4,6 +4,8 @@ import { refunds } from "../schema";
 import type { Executor } from "./orders";
 
 export type RefundRow = typeof refunds.$inferSelect;
+/** What a refund's message needs to know of its order. */
+export type OrderRefundView = { totalPaise: number; refundedPaise: number };
 
 export async function getRefundByRefundId(db: Executor, refundId: string) {
   const [row] = await db.select().from(refunds).where(eq(refunds.refundId, refundId));

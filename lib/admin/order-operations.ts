@@ -6,7 +6,10 @@ import { getWebhookEvent } from "@/db/queries/webhooks";
 import type { Admin } from "@/lib/auth/admins";
 import { cashfree, isCashfreeError } from "@/lib/cashfree";
 import { parseCashfreeWebhook } from "@/lib/cashfree/webhook-events";
+import { adminActor } from "@/lib/orders/actors";
+import { applyToOrder } from "@/lib/orders/runner";
 import { settleOrder } from "@/lib/orders/settle";
+import { canTerminate } from "@/lib/orders/transitions";
 import { claimAndApply } from "@/lib/webhooks/apply";
 
 type Result = { ok: true; message: string } | { ok: false; error: string };
@@ -15,7 +18,7 @@ type Result = { ok: true; message: string } | { ok: false; error: string };
 export async function terminateOrder(admin: Admin, orderId: string): Promise<Result> {
   const order = await queries.getOrder(await getDb(), orderId);
   if (!order) return { ok: false, error: "Order not found." };
-  if (order.status !== "awaiting_payment") return { ok: false, error: "Only orders awaiting payment can be terminated." };
+  if (!canTerminate(order.status)) return { ok: false, error: "Only orders awaiting payment can be terminated." };
   try {
     const cfOrder = await cashfree.terminateOrder(orderId);
     const result = await settleOrder(await getDb(), { orderId, source: "admin", orderStatus: cfOrder.status, payments: [], reference: `terminated by ${admin.email}` });
@@ -26,16 +29,16 @@ export async function terminateOrder(admin: Admin, orderId: string): Promise<Res
   }
 }
 
-const NEXT_FULFILMENT = { shipped: "ready_to_ship", delivered: "shipped" } as const;
-
-/** Marks a paid order shipped or delivered, and tells Cashfree (Update Order Extended) where it can. */
+/**
+ * Marks a paid order shipped or delivered through the order writer (under the order's lock: twenty clicks at
+ * once ship it once), then tells Cashfree (Update Order Extended) where it can.
+ */
 export async function markFulfilment(admin: Admin, orderId: string, step: "shipped" | "delivered", tracking: { company?: string; number?: string }): Promise<Result> {
-  const db = await getDb();
-  const order = await queries.getOrder(db, orderId);
-  if (!order || order.status !== "paid") return { ok: false, error: "Only paid orders can be shipped." };
-  if (order.fulfillmentStatus !== NEXT_FULFILMENT[step]) return { ok: false, error: `This order is ${order.fulfillmentStatus.replaceAll("_", " ")}.` };
-  await queries.updateOrder(db, orderId, { fulfillmentStatus: step });
-  await queries.appendOrderEvents(db, [{ orderId, type: `order_${step}`, source: "admin", detail: { by: admin.email, ...tracking } }]);
+  const command = step === "shipped" ? ({ type: "mark_shipped" } as const) : ({ type: "mark_delivered" } as const);
+  const result = await applyToOrder(await getDb(), orderId, command, adminActor(admin), { detail: tracking });
+  if (!result.found) return { ok: false, error: "Order not found." };
+  if (result.refusal === "not_paid") return { ok: false, error: "Only paid orders can be shipped." };
+  if (result.refusal) return { ok: false, error: `This order is ${result.order!.fulfillmentStatus.replaceAll("_", " ")}.` };
   try {
     await cashfree.updateShipment({ orderId, status: step === "shipped" ? "SHIPPED" : "DELIVERED", trackingCompany: tracking.company, trackingNumber: tracking.number });
     return { ok: true, message: `Marked ${step}; Cashfree updated.` };

@@ -8,8 +8,8 @@ import { issueRefund } from "@/lib/refunds";
 import { getSetting } from "@/lib/settings";
 import { logError, redact } from "@/lib/log";
 
-/** The refund's author in the order timeline: the store's own rule, not a person. */
-const AUTO_REFUND_ACTOR = { id: "system", email: "auto-refund@system", name: "Automatic refund", role: "owner" as const, refundLimitPaise: null };
+/** The store's own rule, not a person: no staff limit applies, and the timeline says who it was. */
+const AUTO_REFUND = { actor: { type: "system", name: "Automatic refund" }, maxRefundedPaise: null } as const;
 
 /**
  * A payment that arrived after its order expired and its stock was sold is flagged for the merchant; when the
@@ -20,7 +20,7 @@ async function refundIfPaidWithoutStock(orderId: string) {
   if (!(await getSetting("auto_refund_late_payments"))) return;
   const order = await getOrder(await getDb(), orderId);
   if (!order) return;
-  const outcome = await issueRefund(AUTO_REFUND_ACTOR, {
+  const outcome = await issueRefund(AUTO_REFUND, {
     orderId,
     amountPaise: order.totalPaise - order.refundedPaise,
     reason: "Paid after the order expired and the items sold out",

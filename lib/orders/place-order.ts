@@ -1,6 +1,6 @@
 import "server-only";
 
-import { getDb } from "@/db";
+import { type Database, getDb } from "@/db";
 import * as queries from "@/db/queries/orders";
 import { cashfree, isCashfreeError } from "@/lib/cashfree";
 import type { CustomerDetails } from "@/lib/checkout-schema";
@@ -11,8 +11,8 @@ import { computeTotals } from "@/lib/pricing";
 
 import { newAccessToken, newOrderId } from "./ids";
 import { settleOrder } from "./settle";
-import { applyStockEffects } from "./stock";
-import { decide } from "./transitions";
+import { cashfreeVia, SHOPPER } from "./actors";
+import { applyCommands, applyToOrder } from "./runner";
 
 /** How long stock is held for an unpaid order; also the Cashfree order's expiry (Cashfree needs > 15 minutes). */
 export const PAYMENT_WINDOW_MINUTES = 20;
@@ -118,11 +118,8 @@ async function reserveOrder(input: PlaceOrderInput): Promise<Reservation> {
 }
 
 /** Closes the cart's previous open order and gives its stock back, in the new checkout's transaction. */
-async function supersede(tx: queries.Executor, open: queries.OrderRow) {
-  const decision = decide(open.status, { type: "checkout_superseded" });
-  await applyStockEffects(tx, open, decision.effects);
-  await queries.updateOrder(tx, open.id, { status: decision.to, stockState: "released" });
-  await queries.appendOrderEvents(tx, [{ orderId: open.id, type: "checkout_superseded", source: "checkout", fromStatus: open.status, toStatus: decision.to }]);
+async function supersede(tx: Database, open: queries.OrderRow) {
+  await applyCommands(tx, open, [{ type: "checkout_superseded" }], SHOPPER);
 }
 
 /** After the commit: the replaced order's Cashfree session must not take a payment any more. */
@@ -138,17 +135,7 @@ async function terminateAtCashfree(order: queries.OrderRow) {
 
 /** Cashfree refused or could not be reached: the order is closed and its stock given back, once. */
 export async function failCheckout(orderId: string, reason: string) {
-  const db = await getDb();
-  await db.transaction(async (tx) => {
-    const order = await queries.getOrderForUpdate(tx, orderId);
-    if (!order) return;
-    const decision = decide(order.status, { type: "checkout_failed" });
-    if (decision.to === order.status) return;
-    await applyStockEffects(tx, order, decision.effects);
-    await queries.updateOrder(tx, orderId, { status: decision.to, stockState: "released", checkoutError: reason });
-    await queries.appendOrderEvents(tx, [{ orderId, type: "checkout_failed", source: "checkout", fromStatus: order.status, toStatus: decision.to, detail: { reason } }]);
-  });
-  productPagesChanged();
+  await applyToOrder(await getDb(), orderId, { type: "checkout_failed" }, cashfreeVia("checkout"), { detail: { reason }, updates: { checkoutError: reason } });
 }
 
 async function createPaymentSession(order: queries.OrderRow): Promise<PlaceOrderResult> {

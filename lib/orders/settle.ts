@@ -1,16 +1,17 @@
 import "server-only";
 
 import type { Database } from "@/db";
-import * as queries from "@/db/queries/orders";
+import type * as queries from "@/db/queries/orders";
 import type { CashfreePayment } from "@/lib/cashfree/schemas";
-import { productPagesChanged } from "@/lib/products";
 
+import { cashfreeVia, type CashfreeChannel } from "./actors";
+import { afterCommit, type AfterCommitWork } from "./after-commit";
+import { type OrderEventInput, paymentEventType } from "./events";
 import { recordPaymentAttempt } from "./payment-attempts";
-import { scheduleLatePaymentRefund } from "./late-payments";
-import { applyStockEffects } from "./stock";
-import { decide, type OrderSignal, type OrderStatus } from "./transitions";
+import { applyCommands, lockOrder } from "./runner";
+import { isSettled, type OrderSignal, type OrderStatus } from "./transitions";
 
-export type SettleSource = "checkout" | "webhook" | "return_page" | "reconcile" | "admin";
+export type SettleSource = CashfreeChannel;
 
 /** What Cashfree told us about one order, from any entry point. */
 export interface CashfreeObservation {
@@ -37,6 +38,7 @@ export interface SettleResult {
   from?: OrderStatus;
   to?: OrderStatus;
   fulfilled: boolean;
+  work: AfterCommitWork[];
 }
 
 function signalsFor(observation: CashfreeObservation, amountMatches: boolean, knownSuccess: boolean): OrderSignal[] {
@@ -46,7 +48,8 @@ function signalsFor(observation: CashfreeObservation, amountMatches: boolean, kn
   // PAID comes from Cashfree's order_status or from a SUCCESS attempt, never from a position in a list.
   const succeeded = observation.orderStatus === "PAID" || observation.payments.some((p) => p.status === "SUCCESS");
   // A success we already applied (a duplicate webhook, a page refresh) is not news.
-  if (succeeded && !knownSuccess) signals.push({ type: "payment_succeeded", amountMatches, stockAvailable: true });
+  const success = observation.payments.find((p) => p.status === "SUCCESS");
+  if (succeeded && !knownSuccess) signals.push({ type: "payment_succeeded", amountMatches, stockAvailable: true, cfPaymentId: success?.cfPaymentId });
   else if (observation.orderStatus === "EXPIRED") signals.push({ type: "order_expired" });
   else if (observation.orderStatus === "TERMINATED") signals.push({ type: "order_terminated" });
   return signals;
@@ -66,25 +69,24 @@ function amountMatches(order: queries.OrderRow, observation: CashfreeObservation
  */
 export async function settleOrder(db: Database, observation: CashfreeObservation): Promise<SettleResult> {
   const result = await db.transaction((tx) => settleWithinTransaction(tx, observation));
-  afterSettle(observation.orderId, result);
+  afterSettle(result);
   return result;
 }
 
-/**
- * The work that must wait for the commit, for every caller alike (webhook, return page, reconcile, admin, payment
- * links): refreshing cached product pages, and the late-payment refund.
- */
-export function afterSettle(orderId: string, result: SettleResult) {
-  if (result.stockChanged) productPagesChanged();
-  if (result.paidWithoutStock) scheduleLatePaymentRefund(orderId);
+/** The work that must wait for the commit, for every caller alike (webhook, return page, reconcile, admin, links). */
+export function afterSettle(result: SettleResult) {
+  afterCommit(result.work);
 }
 
-/** settleOrder's body, for a caller that commits it together with its own writes; it then calls afterSettle. */
+/**
+ * settleOrder's body, for a caller that commits it together with its own writes (the webhook inbox); it then
+ * calls afterSettle. Translates what Cashfree said into order commands for the one runner.
+ */
 export async function settleWithinTransaction(tx: Database, observation: CashfreeObservation): Promise<SettleResult> {
-  const order = await queries.getOrderForUpdate(tx, observation.orderId);
-  if (!order) return { found: false, fulfilled: false };
+  const order = await lockOrder(tx, observation.orderId);
+  if (!order) return { found: false, fulfilled: false, work: [] };
 
-  const events: queries.NewOrderEvent[] = [];
+  const events: OrderEventInput[] = [];
   let newSuccess = false;
   for (const payment of observation.payments) {
     const change = await recordPaymentAttempt(tx, order.id, payment, observation.source);
@@ -92,63 +94,25 @@ export async function settleWithinTransaction(tx: Database, observation: Cashfre
     if (change !== "unchanged") {
       events.push({
         orderId: order.id,
-        type: `payment_${payment.status.toLowerCase()}`,
+        type: paymentEventType(payment.status),
         source: observation.source,
         detail: { cfPaymentId: payment.cfPaymentId, amountPaise: payment.amountPaise, reason: payment.error?.description ?? payment.message, reference: observation.reference },
       });
     }
   }
 
-  const matches = amountMatches(order, observation);
-  let status = order.status as OrderStatus;
-  let stockState = order.stockState;
-  let fulfilled = false;
-  let paidWithoutStock = false;
-  let stockChanged = false;
   const updates: Partial<queries.NewOrder> = {};
   if (observation.cfOrderId && !order.cfOrderId) updates.cfOrderId = observation.cfOrderId;
   if (observation.paymentSessionId && !order.paymentSessionId) updates.paymentSessionId = observation.paymentSessionId;
   if (observation.orderStatus) updates.cfOrderStatus = observation.orderStatus;
   // Webhooks carry no order_status, but a successful payment is what makes Cashfree's order PAID.
   else if (observation.payments.some((p) => p.status === "SUCCESS")) updates.cfOrderStatus = "PAID";
-
-  const alreadySettled = order.status === "paid" || order.status === "needs_review";
-  const signals = signalsFor(observation, matches, alreadySettled && !newSuccess);
-  for (const signal of signals) {
-    if (signal.type === "payment_succeeded" && stockState === "released") {
-      // A late payment: can the released stock be taken again? Decided under the product row locks.
-      signal.stockAvailable = await applyStockEffects(tx, order, ["reserve_stock_again"], { dryRun: true });
-    }
-    const decision = decide(status, signal);
-    if (decision.to === status && decision.effects.length === 0 && !decision.flag) continue;
-    await applyStockEffects(tx, { ...order, stockState }, decision.effects);
-    if (decision.effects.includes("release_stock") || decision.effects.includes("reserve_stock_again")) stockChanged = true;
-    if (decision.effects.includes("release_stock")) stockState = "released";
-    if (decision.effects.includes("commit_stock")) stockState = "committed";
-    if (decision.effects.includes("fulfil")) {
-      fulfilled = true;
-      Object.assign(updates, { fulfillmentStatus: "ready_to_ship", fulfilledAt: new Date(), paidAt: new Date() });
-      const success = observation.payments.find((p) => p.status === "SUCCESS");
-      if (success) updates.paidCfPaymentId = success.cfPaymentId;
-      if (order.cartId) await queries.clearCartItems(tx, order.cartId);
-    }
-    if (decision.flag && decision.flag !== "late_payment") updates.attentionReason = decision.flag;
-    if (decision.flag === "late_payment_no_stock") paidWithoutStock = true;
-    events.push({
-      orderId: order.id,
-      type: decision.flag && decision.to === status ? decision.flag : `status_${decision.to}`,
-      source: observation.source,
-      fromStatus: status,
-      toStatus: decision.to,
-      detail: { signal: signal.type, effects: decision.effects, flag: decision.flag, reference: observation.reference },
-    });
-    status = decision.to;
-  }
-
   // Only a status check counts as "checked": creating the order at checkout must not stop the return page,
   // seconds later, from asking Cashfree whether the shopper paid.
-  const checked = observation.orderStatus && observation.source !== "checkout";
-  await queries.updateOrder(tx, order.id, { ...updates, status, stockState, cfCheckedAt: checked ? new Date() : undefined });
-  await queries.appendOrderEvents(tx, events);
-  return { found: true, from: order.status as OrderStatus, to: status, fulfilled, paidWithoutStock, stockChanged };
+  if (observation.orderStatus && observation.source !== "checkout") updates.cfCheckedAt = new Date();
+
+  const alreadySettled = isSettled(order.status as OrderStatus);
+  const signals = signalsFor(observation, amountMatches(order, observation), alreadySettled && !newSuccess);
+  const result = await applyCommands(tx, order, signals, cashfreeVia(observation.source), { updates, events, detail: { reference: observation.reference } });
+  return { found: true, from: result.from, to: result.to, fulfilled: result.fulfilled, paidWithoutStock: result.paidWithoutStock, stockChanged: result.stockChanged, work: result.work };
 }

@@ -28,7 +28,7 @@ async function applyCashfreeEvent(tx: Database, event: CashfreeWebhookEvent, ref
         payments: [event.payment],
         reference,
       });
-      return { outcome: result.found ? "applied" : "unmatched", afterCommit: () => afterSettle(event.orderId, result) };
+      return { outcome: result.found ? "applied" : "unmatched", afterCommit: () => afterSettle(result) };
     }
     case "refund":
       return { outcome: await applyRefundWebhook(tx, event), afterCommit: nothingAfter };

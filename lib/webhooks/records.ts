@@ -3,26 +3,53 @@ import "server-only";
 import type { Database } from "@/db";
 import * as queries from "@/db/queries/payment-records";
 import type { CashfreeWebhookEvent } from "@/lib/cashfree/webhook-events";
+import { cashfreeVia } from "@/lib/orders/actors";
+import { refundEventType } from "@/lib/orders/events";
+import { applyCommands, lockOrder } from "@/lib/orders/runner";
 import { afterSettle, settleWithinTransaction } from "@/lib/orders/settle";
 
 type Outcome = "applied" | "unmatched";
 
-export async function applyRefundWebhook(db: Database, event: Extract<CashfreeWebhookEvent, { kind: "refund" }>): Promise<Outcome> {
-  if (event.refundId && (await queries.updateRefundStatus(db, event.refundId, { status: event.status, cfRefundId: event.cfRefundId, description: event.description }))) {
+/**
+ * A refund's progress. Its order is locked first (as the refund form does), then the refund; a refund that ends
+ * FAILED or CANCELLED gives its amount back to the order's refundable balance, through the order writer.
+ */
+export async function applyRefundWebhook(tx: Database, event: Extract<CashfreeWebhookEvent, { kind: "refund" }>): Promise<Outcome> {
+  const known = event.refundId ? await queries.getRefund(tx, event.refundId) : undefined;
+  const order = await lockOrder(tx, known?.orderId ?? event.orderId);
+  if (!order) return "unmatched";
+  const actor = cashfreeVia("webhook");
+  const refund = known ? await queries.getRefund(tx, known.refundId, { lock: true }) : undefined;
+  if (refund) {
+    if (queries.FINAL_REFUND_STATUSES.includes(refund.status) || refund.status === event.status) return "applied";
+    await queries.setRefundStatus(tx, refund.refundId, { status: event.status, cfRefundId: event.cfRefundId, description: event.description });
+    const detail = { refundId: refund.refundId, amountPaise: refund.amountPaise };
+    const failed = event.status === "CANCELLED" || event.status === "FAILED";
+    const commands = failed ? [{ type: "refund_failed", amountPaise: refund.amountPaise } as const] : [];
+    const events = failed ? [] : [{ orderId: order.id, type: refundEventType(event.status), source: "webhook", detail }];
+    await applyCommands(tx, order, commands, actor, { detail, events });
     return "applied";
   }
-  if (!(await queries.orderExists(db, event.orderId))) return "unmatched";
-  await queries.insertExternalRefund(db, {
-    orderId: event.orderId,
-    refundId: event.refundId ?? `cf_${event.cfRefundId}`,
+  // A refund Cashfree made without us (auto-refund of a duplicate payment, or one issued from the dashboard).
+  const refundId = event.refundId ?? `cf_${event.cfRefundId}`;
+  const refundType = event.refundType ?? "MERCHANT_INITIATED";
+  const isNew = await queries.insertRefundIfNew(tx, {
+    orderId: order.id,
+    refundId,
     cfRefundId: event.cfRefundId,
     cfPaymentId: event.cfPaymentId,
     amountPaise: event.amountPaise,
     status: event.status,
-    refundType: event.refundType ?? "MERCHANT_INITIATED",
+    refundType,
     statusDescription: event.description,
     createdBy: "cashfree",
   });
+  if (!isNew) return "applied";
+  const detail = { refundId, amountPaise: event.amountPaise, refundType, status: event.status };
+  // Only a merchant refund comes out of the order's balance; an auto-refund returns a second payment.
+  const commands = refundType === "MERCHANT_INITIATED" ? [{ type: "refund_recorded", amountPaise: event.amountPaise } as const] : [];
+  const events = commands.length ? [] : [{ orderId: order.id, type: "refund_recorded" as const, source: "webhook", detail }];
+  await applyCommands(tx, order, commands, actor, { detail, events });
   return "applied";
 }
 
@@ -49,7 +76,6 @@ export async function applyPaymentLinkWebhook(tx: Database, event: Extract<Cashf
   if (!link) return { outcome: "unmatched" as const, afterCommit: nothingAfter };
   // A link sent for one of our unpaid orders: its payment pays that order, through the same state machine.
   if (link.orderId && event.status === "PAID") {
-    const orderId = link.orderId;
     const result = await settleWithinTransaction(tx, {
       orderId: link.orderId,
       source: "webhook",
@@ -69,7 +95,7 @@ export async function applyPaymentLinkWebhook(tx: Database, event: Extract<Cashf
         },
       ],
     });
-    return { outcome: "applied" as const, afterCommit: () => afterSettle(orderId, result) };
+    return { outcome: "applied" as const, afterCommit: () => afterSettle(result) };
   }
   return { outcome: "applied" as const, afterCommit: nothingAfter };
 }

@@ -6,7 +6,7 @@ import { z } from "zod";
 import { guardedAdminAction } from "@/lib/admin/guard";
 import { markFulfilment, replayWebhookEvent, terminateOrder } from "@/lib/admin/order-operations";
 import { syncOrderWithCashfree } from "@/lib/orders/confirm";
-import { issueRefund } from "@/lib/refunds";
+import { issueRefund, refundAuthorityOf } from "@/lib/refunds";
 import { orderIdSchema as orderId, rupeeAmount } from "@/lib/schemas";
 
 const orderPath = (id: string) => `/admin/orders/${encodeURIComponent(id)}`;
@@ -29,7 +29,7 @@ const refundSchema = z.object({
 
 export async function refundOrderAction(input: z.input<typeof refundSchema>) {
   return guardedAdminAction("staff", refundSchema, input, async (admin, data) => {
-    const result = await issueRefund(admin, { orderId: data.orderId, amountPaise: data.amount, reason: data.reason, refundKey: data.refundKey });
+    const result = await issueRefund(refundAuthorityOf(admin), { orderId: data.orderId, amountPaise: data.amount, reason: data.reason, refundKey: data.refundKey });
     revalidatePath(orderPath(data.orderId));
     return result.ok ? { ok: true, message: result.message } : { ok: false, error: result.error };
   });
