@@ -1,0 +1,139 @@
+import { eq, sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+import { orderEvents, orders, products, refunds } from "@/db/schema";
+import { seedCatalog } from "@/db/seed";
+import { createTestDatabase, requirePostgres, type TestDatabase } from "@/db/testing/databases";
+import type { Admin } from "@/lib/auth/admins";
+import { signedHeaders } from "@/lib/testing/webhook-fixtures";
+import { orderWithCardAttempt, startTestSandbox, type TestSandbox } from "@/sandbox/testing/harness";
+
+// Order commands racing each other on real PostgreSQL connections, with the local sandbox as Cashfree.
+const postgres = await requirePostgres();
+
+let database: TestDatabase;
+let t: TestSandbox;
+let lib: {
+  markFulfilment: typeof import("@/lib/admin/order-operations").markFulfilment;
+  issueRefund: typeof import("@/lib/refunds").issueRefund;
+  refundAuthorityOf: typeof import("@/lib/refunds").refundAuthorityOf;
+  receive: typeof import("@/lib/webhooks/receive").receiveCashfreeWebhook;
+  insertOrder: typeof import("@/db/queries/orders").insertOrder;
+};
+
+const OWNER: Admin = { id: "owner-1", email: "owner@kaveri.local", name: "Owner", role: "owner", refundLimitPaise: null };
+const owner = () => lib.refundAuthorityOf(OWNER);
+
+async function paidOrder(totalPaise: number) {
+  const paid = await orderWithCardAttempt(t, { order_amount: totalPaise / 100 });
+  await t.api("POST", "/simulate", { entity: "PAYMENTS", entity_id: paid.cfPaymentId, entity_simulation: { payment_status: "SUCCESS" } });
+  const [product] = await database.db.select().from(products).limit(1);
+  await lib.insertOrder(
+    database.db,
+    {
+      id: paid.orderId,
+      accessToken: `token-${paid.orderId}`,
+      status: "paid",
+      stockState: "committed",
+      fulfillmentStatus: "ready_to_ship",
+      subtotalPaise: totalPaise,
+      totalPaise,
+      customerName: "Asha Rao",
+      customerEmail: "asha@example.com",
+      customerPhone: "9876543210",
+      shippingLine1: "12 MG Road",
+      shippingCity: "Bengaluru",
+      shippingState: "Karnataka",
+      shippingPincode: "560001",
+      paidCfPaymentId: paid.cfPaymentId,
+      expiresAt: new Date(Date.now() + 60_000),
+    },
+    [{ productId: product!.id, productName: product!.name, unitPricePaise: totalPaise, quantity: 1, lineTotalPaise: totalPaise }],
+  );
+  return paid.orderId;
+}
+
+const orderRow = async (id: string) => (await database.db.select().from(orders).where(eq(orders.id, id)))[0]!;
+/** Refunds that still count against the order: everything but those that ended FAILED or CANCELLED. */
+const liveRefundTotal = async (id: string) => {
+  const [row] = await database.db
+    .select({ n: sql<number>`coalesce(sum(${refunds.amountPaise}), 0)::int` })
+    .from(refunds)
+    .where(sql`${refunds.orderId} = ${id} and ${refunds.status} not in ('FAILED', 'CANCELLED')`);
+  return row!.n;
+};
+
+function refundWebhook(orderId: string, refundId: string, amount: string, status: string) {
+  return `{"data":{"refund":{"cf_refund_id":"77${Date.now()}","cf_payment_id":"1","refund_id":"${refundId}","order_id":"${orderId}","refund_amount":${amount},"refund_currency":"INR","refund_status":"${status}","refund_type":"MERCHANT_INITIATED","status_description":"Bank rejected the refund"}},"event_time":"2026-12-02T12:00:00+05:30","type":"REFUND_STATUS_WEBHOOK"}`;
+}
+
+describe.skipIf(!postgres)("order commands under concurrency (real PostgreSQL, local sandbox)", () => {
+  beforeAll(async () => {
+    database = await createTestDatabase("pg", { poolSize: 25 });
+    await seedCatalog(database.db);
+    t = await startTestSandbox({ webhookUrl: null });
+    process.env.DATABASE_URL = database.url;
+    process.env.CASHFREE_ENV = "local";
+    process.env.CASHFREE_SANDBOX_PORT = String(t.sandbox.port);
+    const [operations, refundsModule, receiveModule, orderQueries] = await Promise.all([
+      import("@/lib/admin/order-operations"),
+      import("@/lib/refunds"),
+      import("@/lib/webhooks/receive"),
+      import("@/db/queries/orders"),
+    ]);
+    lib = { markFulfilment: operations.markFulfilment, issueRefund: refundsModule.issueRefund, refundAuthorityOf: refundsModule.refundAuthorityOf, receive: receiveModule.receiveCashfreeWebhook, insertOrder: orderQueries.insertOrder };
+  });
+  afterAll(async () => {
+    await (await import("@/db")).closeDb();
+    await database?.close();
+    await t?.close();
+  });
+
+  it("ships an order once when 20 merchants press Mark as shipped at the same moment", async () => {
+    const orderId = await paidOrder(150_000);
+    const results = await Promise.all(Array.from({ length: 20 }, () => lib.markFulfilment(OWNER, orderId, "shipped", { company: "Delhivery", number: "AWB123456" })));
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    expect(results.filter((r) => !r.ok).every((r) => !r.ok && r.error === "This order is shipped.")).toBe(true);
+    const shipped = (await database.db.select().from(orderEvents).where(eq(orderEvents.orderId, orderId))).filter((e) => e.type === "order_shipped");
+    expect(shipped).toHaveLength(1);
+    expect(shipped[0]!.detail).toMatchObject({ by: OWNER.email, company: "Delhivery", number: "AWB123456" });
+    expect((await orderRow(orderId)).fulfillmentStatus).toBe("shipped");
+  });
+
+  it("accepts one of two concurrent partial refunds whose sum exceeds the payment, and refuses the other clearly", async () => {
+    const orderId = await paidOrder(100_000);
+    const [a, b] = await Promise.all([
+      lib.issueRefund(owner(), { orderId, amountPaise: 60_000, reason: "Broken lid", refundKey: crypto.randomUUID() }),
+      lib.issueRefund(owner(), { orderId, amountPaise: 70_000, reason: "Wrong colour", refundKey: crypto.randomUUID() }),
+    ]);
+    const accepted = [a, b].filter((r) => r.ok);
+    const refused = [a, b].filter((r) => !r.ok);
+    expect(accepted).toHaveLength(1);
+    expect(refused).toHaveLength(1);
+    expect(refused[0]).toMatchObject({ ok: false, error: expect.stringMatching(/^Only ₹[34]00\.00 of this order can still be refunded\.$/) });
+    const order = await orderRow(orderId);
+    expect([60_000, 70_000]).toContain(order.refundedPaise);
+    expect(order.refundedPaise).toBe(await liveRefundTotal(orderId));
+  });
+
+  it("keeps totals consistent when a refund races a late webhook saying an earlier refund failed", async () => {
+    const orderId = await paidOrder(100_000);
+    const first = await lib.issueRefund(owner(), { orderId, amountPaise: 30_000, reason: "First try", refundKey: crypto.randomUUID() });
+    expect(first).toMatchObject({ ok: true });
+    const refundId = first.ok ? first.refundId : "";
+    const body = refundWebhook(orderId, refundId, "300.00", "FAILED");
+    const [second, hook] = await Promise.all([
+      lib.issueRefund(owner(), { orderId, amountPaise: 70_000, reason: "The rest", refundKey: crypto.randomUUID() }),
+      lib.receive({ rawBody: body, headers: signedHeaders(body), remoteAddress: "127.0.0.1" }),
+    ]);
+    expect(hook).toMatchObject({ status: 200, body: { status: "applied" } });
+    expect(second).toMatchObject({ ok: true });
+    const order = await orderRow(orderId);
+    expect(order.refundedPaise).toBe(70_000);
+    expect(order.refundedPaise).toBe(await liveRefundTotal(orderId));
+    // The same failure delivered again gives nothing back twice.
+    const again = refundWebhook(orderId, refundId, "300.00", "FAILED");
+    await lib.receive({ rawBody: again, headers: signedHeaders(again), remoteAddress: "127.0.0.1" });
+    expect((await orderRow(orderId)).refundedPaise).toBe(70_000);
+  });
+});
