@@ -5,6 +5,7 @@ import { z } from "zod";
 
 import { getDb } from "@/db";
 import * as queries from "@/db/queries/cart";
+import type { Result } from "@/lib/actions/result";
 import { env } from "@/lib/env";
 import { computeTotals, MAX_QUANTITY_PER_LINE, type Totals } from "@/lib/pricing";
 
@@ -30,7 +31,7 @@ export interface CartView {
   notices: string[];
 }
 
-export type CartChange = { ok: true; message: string } | { ok: false; error: string };
+type CartChange = Result;
 
 const EMPTY: CartView = { id: null, lines: [], itemCount: 0, totals: computeTotals([]), notices: [] };
 

@@ -1,5 +1,7 @@
 import { z } from "zod";
 
+import { emailSchema, phoneSchema, pincodeSchema } from "@/lib/schemas";
+
 /** Shared by the checkout form (browser hints) and the server action (the real check). */
 
 export const INDIAN_STATES = [
@@ -19,17 +21,13 @@ const trimmed = (min: number, max: number, label: string) =>
 
 export const customerDetailsSchema = z.object({
   name: trimmed(3, 100, "Full name").refine((v) => v.length >= 3, "Enter your full name"),
-  email: z.string().trim().toLowerCase().pipe(z.email("Enter a valid email address").max(100)),
-  // A 10-digit Indian mobile number; a +91 or 0 prefix and spaces are accepted and dropped.
-  phone: z
-    .string()
-    .transform((v) => v.replace(/[\s-]/g, "").replace(/^(\+91|91(?=\d{10}$)|0(?=\d{10}$))/, ""))
-    .pipe(z.string().regex(/^[6-9]\d{9}$/, "Enter a 10-digit Indian mobile number")),
+  email: emailSchema,
+  phone: phoneSchema,
   line1: trimmed(3, 200, "Address"),
   line2: z.string().trim().max(200, "Address line 2 must be at most 200 characters").optional().transform((v) => v || undefined),
   city: trimmed(2, 100, "City"),
   state: z.enum(INDIAN_STATES, "Choose your state"),
-  pincode: z.string().trim().regex(/^[1-9]\d{5}$/, "Enter a 6-digit PIN code"),
+  pincode: pincodeSchema,
 });
 
 export type CustomerDetails = z.output<typeof customerDetailsSchema>;

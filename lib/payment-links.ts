@@ -75,7 +75,12 @@ export async function sendOrderPaymentLink(admin: Admin, orderId: string): Promi
   });
 }
 
-export async function cancelPaymentLink(_admin: Admin, linkId: string): Promise<{ ok: true } | { ok: false; error: string }> {
+/** Cashfree lets a merchant cancel a link only while it is ACTIVE. */
+export function canCancelLink(status: string) {
+  return status === "ACTIVE";
+}
+
+export async function cancelPaymentLink(linkId: string): Promise<{ ok: true } | { ok: false; error: string }> {
   const db = await getDb();
   const link = await queries.getPaymentLink(db, linkId);
   if (!link) return { ok: false, error: "Link not found." };
@@ -89,11 +94,11 @@ export async function cancelPaymentLink(_admin: Admin, linkId: string): Promise<
   }
 }
 
-export async function listPaymentLinks(_admin: Admin, status?: string) {
+export async function listPaymentLinks(status?: string) {
   return queries.listPaymentLinks(await getDb(), status);
 }
 
-export async function getPaymentLinkDetail(_admin: Admin, linkId: string) {
+export async function getPaymentLinkDetail(linkId: string) {
   const link = await queries.getPaymentLink(await getDb(), linkId);
   if (!link) return null;
   // The link's orders and their payments live at Cashfree; ask for them when the merchant looks.

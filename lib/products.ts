@@ -66,8 +66,23 @@ export function categorySlug(category: string) {
  * tests) there is no cache to clear and revalidatePath throws; the pages' revalidate window covers that.
  */
 export function productPagesChanged() {
+  refresh(() => revalidatePath("/products/[slug]", "page"));
+}
+
+/** A merchant edited a product: its page, and every listing that shows it. */
+export function productChanged(slug: string) {
+  catalogChanged();
+  refresh(() => revalidatePath(`/products/${slug}`));
+}
+
+/** Stock, archiving or the catalog changed: every shop page may show it. */
+export function catalogChanged() {
+  refresh(() => revalidatePath("/", "layout"));
+}
+
+function refresh(invalidate: () => void) {
   try {
-    revalidatePath("/products/[slug]", "page");
+    invalidate();
   } catch {
     // not in a request: nothing cached here to invalidate
   }

@@ -25,3 +25,15 @@ export function rupeeAmount(options: { label: string; example: string; minPaise?
 
 /** Our order id, also Cashfree's order_id: 3–45 characters of letters, digits, "_" and "-". */
 export const orderIdSchema = z.string().regex(/^[A-Za-z0-9_-]{3,45}$/, "Invalid order id.");
+
+/** A customer's e-mail, as we store it (trimmed, lower case). */
+export const emailSchema = z.string().trim().toLowerCase().pipe(z.email("Enter a valid email address").max(100));
+
+/** A 10-digit Indian mobile number; a +91 or 0 prefix and spaces are accepted and dropped. */
+export const phoneSchema = z
+  .string()
+  .transform((v) => v.replace(/[\s-]/g, "").replace(/^(\+91|91(?=\d{10}$)|0(?=\d{10}$))/, ""))
+  .pipe(z.string().regex(/^[6-9]\d{9}$/, "Enter a 10-digit Indian mobile number"));
+
+/** An Indian PIN code: six digits, not starting with 0. */
+export const pincodeSchema = z.string().trim().regex(/^[1-9]\d{5}$/, "Enter a 6-digit PIN code");

@@ -1,5 +1,6 @@
 "use client";
 
+import { fail } from "@/lib/actions/result";
 import { useRouter } from "next/navigation";
 import { useRef, useState } from "react";
 
@@ -41,14 +42,14 @@ export function CheckoutForm({ totalPaise, payLabel, variant, sdk }: CheckoutFor
       for (const issue of local.error.issues) fieldErrors[issue.path[0] as CustomerField] ??= issue.message;
       setErrors(fieldErrors);
       form.current?.querySelector<HTMLElement>("[aria-invalid=true]")?.focus();
-      return { error: "Please check the highlighted fields." };
+      return fail("Please check the highlighted fields.");
     }
     setErrors({});
     const result = await placeOrderAction({ customer: local.data, checkoutAttemptId: attemptId, expectedTotalPaise: totalPaise });
     if (result.ok) return result;
     setErrors(result.fieldErrors ?? {});
     if (result.reload) router.refresh();
-    return { error: result.error };
+    return result;
   }
 
   return (

@@ -3,7 +3,13 @@
 import { useRouter } from "next/navigation";
 import { useRef, useState } from "react";
 
+import type { Result } from "@/lib/actions/result";
 import { type CheckoutVariant, openCashfreeCheckout } from "@/lib/cashfree/browser";
+
+export interface PaymentSession {
+  paymentSessionId: string;
+  orderPath: string;
+}
 
 export interface CashfreeSdkProps {
   mode: "sandbox" | "production";
@@ -15,7 +21,7 @@ export interface CashfreePayButtonProps {
   variant: CheckoutVariant;
   label: string;
   /** Returns the session to pay, or an error message to show. */
-  getSession: () => Promise<{ paymentSessionId: string; orderPath: string } | { error: string }>;
+  getSession: () => Promise<Result<PaymentSession>>;
   className?: string;
 }
 
@@ -33,11 +39,12 @@ export function CashfreePayButton({ sdk, variant, label, getSession, className }
     setBusy(true);
     setMessage(null);
     try {
-      const session = await getSession();
-      if ("error" in session) {
-        setMessage(session.error);
+      const result = await getSession();
+      if (!result.ok) {
+        setMessage(result.error);
         return;
       }
+      const session = result.data;
       const { outcome } = await openCashfreeCheckout({ ...sdk, variant, paymentSessionId: session.paymentSessionId, container: container.current });
       if (outcome === "redirecting") return;
       if (outcome === "closed") setMessage("Payment window closed. Your order is saved: you can pay whenever you are ready.");

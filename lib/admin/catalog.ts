@@ -17,17 +17,17 @@ export interface ProductInput {
   image?: { data: Buffer; contentType: string };
 }
 
-export async function listCatalog(_admin: Admin) {
+export async function listCatalog() {
   return queries.listAllProducts(await getDb());
 }
 
-export async function getCatalogProduct(_admin: Admin, id: string) {
+export async function getCatalogProduct(id: string) {
   const db = await getDb();
   const product = await queries.getProductById(db, id);
   return product ? { product, adjustments: await queries.listStockAdjustments(db, id) } : null;
 }
 
-export async function saveProduct(_admin: Admin, id: string | null, input: ProductInput) {
+export async function saveProduct(id: string | null, input: ProductInput) {
   const db = await getDb();
   const imagePath = input.image ? await imageStorage.save(input.image.data, input.image.contentType) : undefined;
   const values = { name: input.name, slug: input.slug, description: input.description, category: input.category, pricePaise: input.pricePaise, featured: input.featured };
@@ -39,7 +39,7 @@ export async function saveProduct(_admin: Admin, id: string | null, input: Produ
   return created.id;
 }
 
-export async function setProductArchived(_admin: Admin, id: string, archived: boolean) {
+export async function setProductArchived(id: string, archived: boolean) {
   await queries.updateProduct(await getDb(), id, { archivedAt: archived ? new Date() : null });
 }
 

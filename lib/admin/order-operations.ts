@@ -3,6 +3,7 @@ import "server-only";
 import { getDb } from "@/db";
 import * as queries from "@/db/queries/orders";
 import { getWebhookEvent } from "@/db/queries/webhooks";
+import type { Result } from "@/lib/actions/result";
 import type { Admin } from "@/lib/auth/admins";
 import { cashfree, isCashfreeError } from "@/lib/cashfree";
 import { parseCashfreeWebhook } from "@/lib/cashfree/webhook-events";
@@ -12,7 +13,6 @@ import { settleOrder } from "@/lib/orders/settle";
 import { canTerminate } from "@/lib/orders/transitions";
 import { claimAndApply } from "@/lib/webhooks/apply";
 
-type Result = { ok: true; message: string } | { ok: false; error: string };
 
 /** Terminates an unpaid order at Cashfree, then applies Cashfree's answer (it may say PAID if a payment won the race). */
 export async function terminateOrder(admin: Admin, orderId: string): Promise<Result> {
@@ -49,7 +49,7 @@ export async function markFulfilment(admin: Admin, orderId: string, step: "shipp
 }
 
 /** Applies a stored webhook event again (after a fix, or once its order exists). */
-export async function replayWebhookEvent(_admin: Admin, eventId: string): Promise<Result> {
+export async function replayWebhookEvent(eventId: string): Promise<Result> {
   const db = await getDb();
   const event = await getWebhookEvent(db, eventId);
   if (!event) return { ok: false, error: "Event not found." };

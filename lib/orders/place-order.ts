@@ -4,6 +4,7 @@ import { type Database, getDb } from "@/db";
 import * as queries from "@/db/queries/orders";
 import { cashfree, isCashfreeError } from "@/lib/cashfree";
 import type { CustomerDetails } from "@/lib/checkout-schema";
+import { isUniqueViolation } from "@/lib/db-errors";
 import { env } from "@/lib/env";
 import { formatInr } from "@/lib/money";
 import { productPagesChanged } from "@/lib/products";
@@ -168,11 +169,6 @@ async function createPaymentSession(order: queries.OrderRow): Promise<PlaceOrder
     await failCheckout(order.id, reason);
     return { ok: false, code: "payment_unavailable", message: "We could not start the payment. Nothing was charged and your cart is unchanged: please try again in a moment." };
   }
-}
-
-function isUniqueViolation(error: unknown) {
-  const code = (error as { code?: string; cause?: { code?: string } })?.cause?.code ?? (error as { code?: string })?.code;
-  return code === "23505";
 }
 
 /** Continues an order this cart already opened: its live session, or the Cashfree order it still needs. */

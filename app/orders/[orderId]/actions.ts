@@ -2,12 +2,11 @@
 
 import { z } from "zod";
 
+import { shopAction } from "@/lib/actions/client";
 import { resumePayment } from "@/lib/orders/resume";
+import { orderIdSchema } from "@/lib/schemas";
 
-const resumeSchema = z.object({ orderId: z.string().min(3).max(45), token: z.string().min(10).max(64) });
+// The order's link token is the shopper's only credential; resumePayment checks it in constant time.
+const resumeSchema = z.object({ orderId: orderIdSchema, token: z.string().min(10).max(64) });
 
-export async function resumePaymentAction(input: { orderId: string; token: string }) {
-  const parsed = resumeSchema.safeParse(input);
-  if (!parsed.success) return { error: "Order not found." } as const;
-  return resumePayment(parsed.data.orderId, parsed.data.token);
-}
+export const resumePaymentAction = shopAction(resumeSchema, (data) => resumePayment(data.orderId, data.token), { invalidMessage: "Order not found." });

@@ -8,6 +8,7 @@ import { RetryPayment } from "@/components/order/retry-payment";
 import { browserCheckoutConfig } from "@/lib/cashfree/checkout-config";
 import { formatInr } from "@/lib/money";
 import { getConfirmedOrder, type OrderView } from "@/lib/orders/confirm";
+import { canRetryPayment, isStillConfirming, latestAttemptOutcome } from "@/lib/orders/view";
 import { getSetting } from "@/lib/settings";
 
 export const metadata: Metadata = { title: "Your order", robots: { index: false } };
@@ -42,11 +43,12 @@ function headline(order: OrderView): { title: string; body: string; tone: Tone }
       return { title: "Payment could not start", body: "We could not reach the payment provider and nothing was charged.", tone: "error" };
     default:
       if (order.confirmationDelayed) return { title: "Confirming your payment", body: "We could not reach Cashfree just now. If you paid, there is nothing more to do: we will confirm it shortly.", tone: "waiting" };
-      if (attempt && (attempt.status === "FAILED" || attempt.status === "USER_DROPPED" || attempt.status === "CANCELLED")) {
-        const reason = attempt.status === "USER_DROPPED" ? "The payment was not completed." : sentence(attempt.reason ?? "The bank declined the payment.");
+      const outcome = latestAttemptOutcome(order);
+      if (outcome === "failed" || outcome === "not_completed") {
+        const reason = outcome === "not_completed" ? "The payment was not completed." : sentence(attempt?.reason ?? "The bank declined the payment.");
         return { title: "Payment failed", body: `${reason} No money was taken. You can try again below.`, tone: "error" };
       }
-      if (attempt?.status === "PENDING") return { title: "Payment pending", body: "Your bank is still processing the payment. This page updates by itself; please do not pay again.", tone: "waiting" };
+      if (outcome === "pending") return { title: "Payment pending", body: "Your bank is still processing the payment. This page updates by itself; please do not pay again.", tone: "waiting" };
       return { title: "Awaiting payment", body: "Your order is saved. Complete the payment to confirm it.", tone: "waiting" };
   }
 }
@@ -57,8 +59,8 @@ export default async function OrderPage({ params, searchParams }: { params: Prom
   if (!order) notFound();
 
   const { title, body, tone } = headline(order);
-  const open = order.status === "awaiting_payment" && order.cashfreeStatus === "ACTIVE";
-  const pending = order.status === "pending" || (open && (order.latestAttempt?.status === "PENDING" || order.confirmationDelayed));
+  const open = canRetryPayment(order);
+  const pending = isStillConfirming(order);
   const variant = await getSetting("checkout_variant");
 
   return (

@@ -12,10 +12,10 @@ export const metadata: Metadata = { title: "Payment links · Admin" };
 const STATUSES = ["ACTIVE", "PARTIALLY_PAID", "PAID", "EXPIRED", "CANCELLED", "FAILED"];
 
 export default async function PaymentLinksPage({ searchParams }: { searchParams: Promise<{ status?: string }> }) {
-  const admin = await requireAdminPage();
+  await requireAdminPage();
   const { status } = await searchParams;
   const filter = status && STATUSES.includes(status) ? status : undefined;
-  const links = await listPaymentLinks(admin, filter);
+  const links = await listPaymentLinks(filter);
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-semibold">Payment links</h1>

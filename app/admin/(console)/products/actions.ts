@@ -1,18 +1,15 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import { z } from "zod";
 
+import { adminAction } from "@/lib/actions/client";
+import { fail, ok } from "@/lib/actions/result";
 import { adjustStock, MAX_IMAGE_BYTES, saveProduct, setProductArchived } from "@/lib/admin/catalog";
-import { guardedAdminAction } from "@/lib/admin/guard";
+import { isUniqueViolation } from "@/lib/db-errors";
+import { catalogChanged, productChanged } from "@/lib/products";
 import { rupeeAmount } from "@/lib/schemas";
 
 const productId = z.uuid("Invalid product.");
-
-function refreshShop(slug?: string) {
-  revalidatePath("/", "layout");
-  if (slug) revalidatePath(`/products/${slug}`);
-}
 
 const productSchema = z.object({
   id: productId.nullable(),
@@ -29,8 +26,8 @@ const productSchema = z.object({
     .optional(),
 });
 
-function productInput(formData: unknown) {
-  // A server action is a public endpoint: the body may not be a form at all.
+/** A server action is a public endpoint: the body may not be a form at all (then nothing validates). */
+const productForm = z.preprocess((formData) => {
   if (!(formData instanceof FormData)) return null;
   const image = formData.get("image");
   return {
@@ -43,42 +40,40 @@ function productInput(formData: unknown) {
     featured: formData.get("featured") === "on",
     image: image instanceof File && image.size > 0 ? image : undefined,
   };
-}
+}, productSchema);
 
-export async function saveProductAction(formData: FormData) {
-  // Catalog and prices are owner-only: staff keep stock counts (README: roles).
-  return guardedAdminAction("owner", productSchema, productInput(formData), async (admin, data) => {
-    const imageData = data.image ? { data: Buffer.from(await data.image.arrayBuffer()), contentType: data.image.type } : undefined;
-    try {
-      await saveProduct(admin, data.id, { ...data, pricePaise: data.price, image: imageData });
-    } catch (error) {
-      if ((error as { cause?: { code?: string } }).cause?.code === "23505") return { ok: false, error: "Another product already uses that slug." };
-      throw error;
-    }
-    refreshShop(data.slug);
-    return { ok: true, message: "Product saved." };
-  });
-}
+// Catalog and prices are owner-only: staff keep stock counts (README: roles).
+export const saveProductAction = adminAction("owner", productForm, async (data) => {
+  const imageData = data.image ? { data: Buffer.from(await data.image.arrayBuffer()), contentType: data.image.type } : undefined;
+  try {
+    await saveProduct(data.id, { ...data, pricePaise: data.price, image: imageData });
+  } catch (error) {
+    if (isUniqueViolation(error)) return fail("Another product already uses that slug.");
+    throw error;
+  }
+  productChanged(data.slug);
+  return ok("Product saved.");
+});
 
 const stockSchema = z.object({
   productId,
-  delta: z.coerce.number().int("Whole units only.").refine((d) => d !== 0, "Enter how many units to add or remove.").refine((d) => Math.abs(d) <= 100_000, "That is too many at once."),
+  delta: z.coerce
+    .number()
+    .int("Whole units only.")
+    .refine((d) => d !== 0, "Enter how many units to add or remove.")
+    .refine((d) => Math.abs(d) <= 100_000, "That is too many at once."),
   reason: z.string().trim().min(3, "Say why (at least 3 characters).").max(200),
 });
 
-export async function adjustStockAction(input: z.input<typeof stockSchema>) {
-  return guardedAdminAction("staff", stockSchema, input, async (admin, data) => {
-    const stock = await adjustStock(admin, data.productId, data.delta, data.reason);
-    if (stock === null) return { ok: false, error: "Stock cannot go below zero." };
-    refreshShop();
-    return { ok: true, message: `Stock is now ${stock}.` };
-  });
-}
+export const adjustStockAction = adminAction("staff", stockSchema, async (data, admin) => {
+  const stock = await adjustStock(admin, data.productId, data.delta, data.reason);
+  if (stock === null) return fail("Stock cannot go below zero.");
+  catalogChanged();
+  return ok(`Stock is now ${stock}.`);
+});
 
-export async function setArchivedAction(input: { productId: string; archived: boolean }) {
-  return guardedAdminAction("owner", z.object({ productId, archived: z.boolean() }), input, async (admin, data) => {
-    await setProductArchived(admin, data.productId, data.archived);
-    refreshShop();
-    return { ok: true, message: data.archived ? "Product archived: it no longer shows in the shop." : "Product is back in the shop." };
-  });
-}
+export const setArchivedAction = adminAction("owner", z.object({ productId, archived: z.boolean() }), async (data) => {
+  await setProductArchived(data.productId, data.archived);
+  catalogChanged();
+  return ok(data.archived ? "Product archived: it no longer shows in the shop." : "Product is back in the shop.");
+});

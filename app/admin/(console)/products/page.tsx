@@ -9,7 +9,7 @@ export const metadata: Metadata = { title: "Products · Admin" };
 
 export default async function AdminProductsPage() {
   const admin = await requireAdminPage();
-  const products = await listCatalog(admin);
+  const products = await listCatalog();
   return (
     <div className="space-y-4">
       <div className="flex items-center justify-between">

@@ -3,7 +3,8 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 
-import { guardedAdminAction } from "@/lib/admin/guard";
+import { adminAction } from "@/lib/actions/client";
+import { ok } from "@/lib/actions/result";
 import { CHECKOUT_VARIANTS, setSetting } from "@/lib/settings";
 
 const settingsSchema = z.object({
@@ -12,11 +13,9 @@ const settingsSchema = z.object({
 });
 
 /** Owner only: how shoppers see Cashfree checkout, and what happens to payments that arrive too late. */
-export async function saveSettingsAction(input: z.input<typeof settingsSchema>) {
-  return guardedAdminAction("owner", settingsSchema, input, async (_admin, data) => {
-    await setSetting("checkout_variant", data.checkoutVariant);
-    await setSetting("auto_refund_late_payments", data.autoRefundLatePayments);
-    revalidatePath("/admin/settings");
-    return { ok: true, message: "Settings saved." };
-  });
-}
+export const saveSettingsAction = adminAction("owner", settingsSchema, async (data) => {
+  await setSetting("checkout_variant", data.checkoutVariant);
+  await setSetting("auto_refund_late_payments", data.autoRefundLatePayments);
+  revalidatePath("/admin/settings");
+  return ok("Settings saved.");
+});

@@ -5,6 +5,8 @@ import { ActionButton } from "@/components/admin/action-button";
 import { RefundForm } from "@/components/admin/refund-form";
 import { StatusBadge } from "@/components/admin/status-badge";
 import { getAdminOrder } from "@/lib/admin/orders";
+import { canSendPaymentLink, canTerminate, isRefundable, nextFulfilmentStep, refundablePaise } from "@/lib/orders/transitions";
+import { isSuccessfulAttempt } from "@/lib/orders/view";
 import { requireAdminPage } from "@/lib/auth/session";
 import { formatInr, paiseToRupeeString } from "@/lib/money";
 
@@ -30,8 +32,9 @@ export default async function AdminOrderPage({ params }: { params: Promise<{ ord
   const detail = await getAdminOrder(admin, decodeURIComponent(orderId));
   if (!detail) notFound();
   const { order, items, payments, refunds, disputes, webhookEvents, timeline } = detail;
-  const refundable = order.totalPaise - order.refundedPaise;
-  const canRefund = (order.status === "paid" || order.status === "needs_review") && refundable > 0;
+  const refundable = refundablePaise(order);
+  const canRefund = isRefundable(order.status) && refundable > 0;
+  const nextStep = nextFulfilmentStep({ status: order.status, fulfilment: order.fulfillmentStatus });
 
   return (
     <div className="space-y-4">
@@ -45,16 +48,16 @@ export default async function AdminOrderPage({ params }: { params: Promise<{ ord
         </div>
         <div className="flex flex-wrap gap-2">
           <ActionButton label="Re-sync with Cashfree" run={resyncOrderAction.bind(null, { orderId: order.id })} />
-          {["awaiting_payment", "expired", "checkout_failed", "cancelled"].includes(order.status) && (
+          {canSendPaymentLink(order.status) && (
             <ActionButton label="Send payment link" run={sendOrderPaymentLinkAction.bind(null, { orderId: order.id })} />
           )}
-          {order.status === "awaiting_payment" && (
+          {canTerminate(order.status) && (
             <ActionButton label="Terminate order" confirm="Terminate this unpaid order at Cashfree?" run={terminateOrderAction.bind(null, { orderId: order.id })} />
           )}
-          {order.status === "paid" && order.fulfillmentStatus === "ready_to_ship" && (
+          {nextStep === "shipped" && (
             <ActionButton label="Mark shipped" run={markFulfilmentAction.bind(null, { orderId: order.id, step: "shipped" })} />
           )}
-          {order.status === "paid" && order.fulfillmentStatus === "shipped" && (
+          {nextStep === "delivered" && (
             <ActionButton label="Mark delivered" run={markFulfilmentAction.bind(null, { orderId: order.id, step: "delivered" })} />
           )}
         </div>
@@ -92,7 +95,7 @@ export default async function AdminOrderPage({ params }: { params: Promise<{ ord
                   <td><StatusBadge status={p.status} /></td>
                   <td>{p.paymentGroup?.replaceAll("_", " ") ?? "—"}</td>
                   <td>{formatInr(p.amountPaise)}</td>
-                  <td className="text-stone-700">{p.status === "SUCCESS" ? "" : (p.errorDescription ?? "")}</td>
+                  <td className="text-stone-700">{isSuccessfulAttempt(p.status) ? "" : (p.errorDescription ?? "")}</td>
                 </tr>
               ))}
             </tbody>

@@ -2,21 +2,14 @@
 import { csvRow } from "@/lib/admin/csv";
 import { parseOrderFilters } from "@/lib/admin/order-filters";
 import { exportAdminOrders } from "@/lib/admin/orders";
-import { AdminAuthError, requireAdmin } from "@/lib/auth/session";
+import { adminRoute } from "@/lib/actions/client";
 import { paiseToRupeeString } from "@/lib/money";
 
 export const dynamic = "force-dynamic";
 
 const HEADER = ["order_id", "created_at", "status", "payment_method", "customer_name", "customer_email", "customer_phone", "total_inr", "refunded_inr", "attention"];
 
-export async function GET(request: Request) {
-  let admin;
-  try {
-    admin = await requireAdmin();
-  } catch (error) {
-    if (error instanceof AdminAuthError) return new Response("Sign in to export orders.", { status: 401 });
-    throw error;
-  }
+export const GET = adminRoute("staff", async (request, admin) => {
   const filters = parseOrderFilters(Object.fromEntries(new URL(request.url).searchParams));
   const encoder = new TextEncoder();
   const batches = exportAdminOrders(admin, filters);
@@ -41,4 +34,4 @@ export async function GET(request: Request) {
   return new Response(stream, {
     headers: { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="orders-${day}.csv"`, "cache-control": "no-store" },
   });
-}
+});

@@ -5,16 +5,16 @@ import { ActionButton } from "@/components/admin/action-button";
 import { StatusBadge } from "@/components/admin/status-badge";
 import { requireAdminPage } from "@/lib/auth/session";
 import { formatInr } from "@/lib/money";
-import { getPaymentLinkDetail } from "@/lib/payment-links";
+import { getPaymentLinkDetail, canCancelLink } from "@/lib/payment-links";
 
 import { cancelPaymentLinkAction } from "../actions";
 
 export const metadata: Metadata = { title: "Payment link · Admin" };
 
 export default async function PaymentLinkPage({ params }: { params: Promise<{ linkId: string }> }) {
-  const admin = await requireAdminPage();
+  await requireAdminPage();
   const { linkId } = await params;
-  const detail = await getPaymentLinkDetail(admin, linkId);
+  const detail = await getPaymentLinkDetail(linkId);
   if (!detail) notFound();
   const { link, orders } = detail;
   return (
@@ -23,7 +23,7 @@ export default async function PaymentLinkPage({ params }: { params: Promise<{ li
       <p className="flex items-center gap-2 text-sm"><StatusBadge status={link.status} /> {formatInr(link.amountPaise)} · paid {formatInr(link.amountPaidPaise)} · {link.purpose}</p>
       {link.linkUrl && <p className="break-all text-sm">Link: <a href={link.linkUrl} className="text-brand-700 underline">{link.linkUrl}</a></p>}
       <p className="text-sm text-stone-700">{[link.customerName, link.customerEmail, link.customerPhone].filter(Boolean).join(" · ")}</p>
-      {link.status === "ACTIVE" && <ActionButton label="Cancel link" confirm="Cancel this payment link?" run={cancelPaymentLinkAction.bind(null, { linkId: link.linkId })} />}
+      {canCancelLink(link.status) && <ActionButton label="Cancel link" confirm="Cancel this payment link?" run={cancelPaymentLinkAction.bind(null, { linkId: link.linkId })} />}
       <section aria-label="Orders" className="rounded-xl border border-stone-200 bg-white p-4">
         <h2 className="mb-2 font-semibold">Orders and payments at Cashfree</h2>
         {orders === null ? <p className="text-sm text-red-700">Cashfree could not be reached; try again shortly.</p> : orders.length === 0 ? <p className="text-sm text-stone-600">No payments yet.</p> : (

@@ -18,7 +18,7 @@ export default async function AdminProductPage({ params }: { params: Promise<{ p
   const admin = await requireAdminPage();
   const { productId } = await params;
   if (!/^[0-9a-f-]{36}$/.test(productId)) notFound();
-  const detail = await getCatalogProduct(admin, productId);
+  const detail = await getCatalogProduct(productId);
   if (!detail) notFound();
   const { product, adjustments } = detail;
   // Catalog and prices are the owner's; staff see them and keep stock counts.

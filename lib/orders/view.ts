@@ -1,0 +1,46 @@
+/**
+ * Questions pages ask of an order they show. Cashfree's words (ACTIVE, USER_DROPPED, …) are read here, never in
+ * a page or component.
+ */
+import type { OrderStatus } from "./transitions";
+
+interface ViewedOrder {
+  status: OrderStatus;
+  cashfreeStatus: string | null;
+  paymentSessionId: string | null;
+  latestAttempt: { status: string } | null;
+  confirmationDelayed: boolean;
+}
+
+/** The shopper may pay this order again: Cashfree's order is still ACTIVE and has a session. */
+export function canRetryPayment(order: Pick<ViewedOrder, "status" | "cashfreeStatus" | "paymentSessionId">) {
+  return order.status === "awaiting_payment" && order.cashfreeStatus === "ACTIVE" && !!order.paymentSessionId;
+}
+
+export type AttemptOutcome = "failed" | "not_completed" | "pending" | null;
+
+/** How the shopper's latest payment attempt ended, in our words. */
+export function latestAttemptOutcome(order: Pick<ViewedOrder, "latestAttempt">): AttemptOutcome {
+  switch (order.latestAttempt?.status) {
+    case "FAILED":
+    case "CANCELLED":
+      return "failed";
+    case "USER_DROPPED":
+      return "not_completed";
+    case "PENDING":
+      return "pending";
+    default:
+      return null;
+  }
+}
+
+/** The page should keep refreshing: the order or its payment is still being confirmed. */
+export function isStillConfirming(order: ViewedOrder) {
+  if (order.status === "pending") return true;
+  return canRetryPayment(order) && (latestAttemptOutcome(order) === "pending" || order.confirmationDelayed);
+}
+
+/** A payment attempt that took the money. */
+export function isSuccessfulAttempt(cashfreeStatus: string) {
+  return cashfreeStatus === "SUCCESS";
+}
