@@ -41,3 +41,24 @@ export const seedProducts: SeedProduct[] = [
 ];
 
 export const productImagePath = (slug: string) => `/products/${slug}.svg`;
+
+/**
+ * The local accounts README names, for laptops only (never created in production). Their passwords are public
+ * (README, lib/auth/dev-admin.ts); the hashes are precomputed so seeding needs nothing from lib/.
+ */
+export const devAdminAccounts = [
+  {
+    email: "owner@kaveri.local",
+    name: "Local Owner",
+    role: "owner",
+    refundLimitPaise: null,
+    passwordHash: "scrypt$131072$8$1$9Au95qEomMeySqGY4Icldg$cZSFazxUpTROBkAIEGeXU37CFgrSul808QLIkv7bMuU",
+  },
+  {
+    email: "staff@kaveri.local",
+    name: "Local Staff",
+    role: "staff",
+    refundLimitPaise: 500_000,
+    passwordHash: "scrypt$131072$8$1$saYFKKg_cFgHZpWZdHrGJA$O_zChLbzH4UXAcivQB09VjRQOYYI89S_CwBA3vr3Sog",
+  },
+] as const;

@@ -1,12 +1,9 @@
 import { count } from "drizzle-orm";
 
-import { DEV_ADMIN, DEV_STAFF } from "@/lib/auth/dev-admin";
-import { hashPassword } from "@/lib/auth/password";
-
 import type { Database } from "./client";
 import { countAdmins, insertAdmin } from "./queries/admin-users";
 import { products, storeSettings } from "./schema";
-import { productImagePath, seedProducts } from "./seed-data";
+import { devAdminAccounts, productImagePath, seedProducts } from "./seed-data";
 
 export const DEFAULT_SETTINGS: Record<string, unknown> = {
   checkout_variant: "redirect",
@@ -30,9 +27,8 @@ export async function seedCatalog(db: Database) {
 /** The local owner and staff accounts the README names. Only for databases with no admin yet. */
 export async function seedDevAdmins(db: Database) {
   if ((await countAdmins(db)) > 0) return 0;
-  await insertAdmin(db, { email: DEV_ADMIN.email, name: DEV_ADMIN.name, role: "owner", passwordHash: await hashPassword(DEV_ADMIN.password) });
-  await insertAdmin(db, { email: DEV_STAFF.email, name: DEV_STAFF.name, role: "staff", refundLimitPaise: 500_000, passwordHash: await hashPassword(DEV_STAFF.password) });
-  return 2;
+  for (const account of devAdminAccounts) await insertAdmin(db, account);
+  return devAdminAccounts.length;
 }
 
 /** First start of the embedded database: the demo catalog, and the local admin accounts unless told not to. */

@@ -60,7 +60,7 @@ async function getOrCreateCartId(): Promise<string> {
  * The shopper's cart, priced from the database. Lines that can no longer be bought as they are are corrected
  * here (quantity lowered to the stock left, sold-out or withdrawn items removed) and each change is explained.
  */
-export async function getCart(): Promise<CartView> {
+export async function correctAndLoadCart(): Promise<CartView> {
   const cartId = await getCartId();
   if (!cartId) return EMPTY;
   const db = await getDb();

@@ -3,14 +3,14 @@ import Image from "next/image";
 import Link from "next/link";
 
 import { CartLineControls } from "@/components/cart/cart-line-controls";
-import { getCart } from "@/lib/cart";
+import { correctAndLoadCart } from "@/lib/cart";
 import { formatInr } from "@/lib/money";
 import { FREE_SHIPPING_THRESHOLD_PAISE, MAX_QUANTITY_PER_LINE } from "@/lib/pricing";
 
 export const metadata: Metadata = { title: "Your cart" };
 
 export default async function CartPage() {
-  const cart = await getCart();
+  const cart = await correctAndLoadCart();
   const { totals } = cart;
   const toFreeShipping = FREE_SHIPPING_THRESHOLD_PAISE - totals.subtotalPaise;
   return (

@@ -2,16 +2,16 @@ import type { Metadata } from "next";
 import Link from "next/link";
 
 import { browserCheckoutConfig } from "@/lib/cashfree/checkout-config";
-import { getCart } from "@/lib/cart";
+import { correctAndLoadCart } from "@/lib/cart";
 import { formatInr } from "@/lib/money";
 import { getSetting } from "@/lib/settings";
 
-import { CheckoutForm } from "./checkout-form";
+import { CheckoutForm } from "@/components/checkout/checkout-form";
 
 export const metadata: Metadata = { title: "Checkout", robots: { index: false } };
 
 export default async function CheckoutPage() {
-  const [cart, variant] = await Promise.all([getCart(), getSetting("checkout_variant")]);
+  const [cart, variant] = await Promise.all([correctAndLoadCart(), getSetting("checkout_variant")]);
   if (cart.lines.length === 0) {
     return (
       <div className="mx-auto max-w-md space-y-4 py-12 text-center">

@@ -1,4 +1,4 @@
-import { and, eq, notInArray } from "drizzle-orm";
+import { and, desc, eq, notInArray } from "drizzle-orm";
 
 import type { Database } from "../client";
 import { disputes, orders, paymentLinks, refunds } from "../schema";
@@ -50,4 +50,12 @@ export async function updatePaymentLinkFromEvent(db: Database, linkId: string, v
     .where(eq(paymentLinks.linkId, linkId))
     .returning({ orderId: paymentLinks.orderId, amountPaise: paymentLinks.amountPaise, currency: paymentLinks.currency });
   return row;
+}
+
+export function listOrderRefunds(db: Database, orderId: string) {
+  return db.select().from(refunds).where(eq(refunds.orderId, orderId)).orderBy(desc(refunds.createdAt));
+}
+
+export function listOrderDisputes(db: Database, orderId: string) {
+  return db.select().from(disputes).where(eq(disputes.orderId, orderId)).orderBy(desc(disputes.createdAt));
 }

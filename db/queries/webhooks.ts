@@ -1,4 +1,4 @@
-import { and, eq, inArray, or, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, or, sql } from "drizzle-orm";
 
 import type { Database } from "../client";
 import { webhookEvents, webhookRejections } from "../schema";
@@ -64,4 +64,8 @@ export async function countWebhookRejection(db: Database, reason: string, remote
 export async function getWebhookEvent(db: Database, id: string) {
   const [row] = await db.select().from(webhookEvents).where(eq(webhookEvents.id, id));
   return row;
+}
+
+export function listOrderWebhookEvents(db: Database, orderId: string) {
+  return db.select().from(webhookEvents).where(eq(webhookEvents.orderId, orderId)).orderBy(desc(webhookEvents.receivedAt));
 }

@@ -2,14 +2,13 @@ import "server-only";
 
 import { getDb } from "@/db";
 import * as stats from "@/db/queries/admin-stats";
-import type { Admin } from "@/lib/auth/admins";
 
 /** Orders unpaid for longer than this are listed as needing attention. */
 export const PENDING_ATTENTION_MINUTES = 30;
 /** A verified event still unapplied this long after it arrived was interrupted (a crash, a deploy). */
 const STUCK_EVENT_MINUTES = 5;
 
-export async function getDashboard(_admin: Admin, days: number) {
+export async function getDashboard(days: number) {
   const db = await getDb();
   const since = new Date(Date.now() - days * 86_400_000);
   const [byStatus, byDay, byMethod] = await Promise.all([stats.ordersByStatus(db, since), stats.revenueByDay(db, since), stats.paymentMethodMix(db, since)]);
@@ -18,7 +17,7 @@ export async function getDashboard(_admin: Admin, days: number) {
   return { byStatus, byDay, byMethod, started, paid, conversion: started ? paid / started : 0, revenuePaise: byDay.reduce((n, d) => n + d.revenuePaise, 0), refundedPaise: byDay.reduce((n, d) => n + d.refundedPaise, 0) };
 }
 
-export async function getAttention(_admin: Admin) {
+export async function getAttention() {
   const db = await getDb();
   const pendingBefore = new Date(Date.now() - PENDING_ATTENTION_MINUTES * 60_000);
   const [orders, failedEvents, rejections] = await Promise.all([

@@ -1,7 +1,13 @@
-/** The owner account seeded for local development only (README states it). Refused on public deployments. */
-export const DEV_ADMIN = { email: "owner@kaveri.local", password: "kaveri-local-owner", name: "Local Owner" } as const;
-export const DEV_STAFF = { email: "staff@kaveri.local", password: "kaveri-local-staff", name: "Local Staff" } as const;
+import { devAdminAccounts } from "@/db/seed-data";
+
+/** The local accounts' passwords (README). Their accounts are seeded on laptops only; refused on public deployments. */
+const DEV_PASSWORDS: Record<(typeof devAdminAccounts)[number]["email"], string> = {
+  "owner@kaveri.local": "kaveri-local-owner",
+  "staff@kaveri.local": "kaveri-local-staff",
+};
 
 export function isDevAdminCredential(email: string, password: string) {
-  return [DEV_ADMIN, DEV_STAFF].some((dev) => dev.email === email && dev.password === password);
+  return Object.entries(DEV_PASSWORDS).some(([devEmail, devPassword]) => devEmail === email && devPassword === password);
 }
+
+export const devAdminPasswords = DEV_PASSWORDS;

@@ -52,7 +52,7 @@ export async function syncOrderWithCashfree(orderId: string, source: "return_pag
  * The return page's view of an order, for the holder of its link only. An open order is confirmed with
  * Cashfree first: the page never trusts the redirect or its query string.
  */
-export async function getConfirmedOrder(orderId: string, token: string | undefined): Promise<OrderView | null> {
+export async function confirmAndLoadOrder(orderId: string, token: string | undefined): Promise<OrderView | null> {
   const db = await getDb();
   let order = await queries.getOrder(db, orderId);
   if (!order || !tokensMatch(order.accessToken, token)) return null;

@@ -4,13 +4,13 @@ import { getDb } from "@/db";
 import { fail, ok } from "@/lib/actions/result";
 import { updateOrder } from "@/db/queries/orders";
 
-import { getConfirmedOrder } from "./confirm";
+import { confirmAndLoadOrder } from "./confirm";
 import { orderPagePath } from "./place-order";
 import { canRetryPayment } from "./view";
 
 /** The payment session to try again with, while the Cashfree order is still open. */
 export async function resumePayment(orderId: string, token: string) {
-  const order = await getConfirmedOrder(orderId, token);
+  const order = await confirmAndLoadOrder(orderId, token);
   if (!order) return fail("Order not found.");
   if (!canRetryPayment(order) || !order.paymentSessionId) {
     return fail("This order can no longer be paid. Please start a new checkout.");

@@ -10,10 +10,10 @@ import { formatInr } from "@/lib/money";
 export const metadata: Metadata = { title: "Dashboard · Admin" };
 
 export default async function AdminDashboardPage({ searchParams }: { searchParams: Promise<{ days?: string; denied?: string }> }) {
-  const admin = await requireAdminPage();
+  await requireAdminPage();
   const params = await searchParams;
   const days = [7, 30, 90].includes(Number(params.days)) ? Number(params.days) : 30;
-  const data = await getDashboard(admin, days);
+  const data = await getDashboard(days);
   const cards = [
     { label: "Revenue", value: formatInr(data.revenuePaise) },
     { label: "Paid orders", value: data.paid.toLocaleString("en-IN") },

@@ -5,7 +5,7 @@ import { currentAdmin } from "@/lib/auth/session";
 import { env } from "@/lib/env";
 
 import { oauthSignInAction } from "./actions";
-import { SignInForm } from "./sign-in-form";
+import { SignInForm } from "@/components/admin/sign-in-form";
 
 const OAUTH_NAMES = { github: "GitHub", google: "Google" } as const;
 

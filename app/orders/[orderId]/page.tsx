@@ -7,7 +7,7 @@ import { OrderReceipt } from "@/components/order/order-receipt";
 import { RetryPayment } from "@/components/order/retry-payment";
 import { browserCheckoutConfig } from "@/lib/cashfree/checkout-config";
 import { formatInr } from "@/lib/money";
-import { getConfirmedOrder, type OrderView } from "@/lib/orders/confirm";
+import { confirmAndLoadOrder, type OrderView } from "@/lib/orders/confirm";
 import { canRetryPayment, isStillConfirming, latestAttemptOutcome } from "@/lib/orders/view";
 import { getSetting } from "@/lib/settings";
 
@@ -55,7 +55,7 @@ function headline(order: OrderView): { title: string; body: string; tone: Tone }
 
 export default async function OrderPage({ params, searchParams }: { params: Promise<{ orderId: string }>; searchParams: Promise<{ token?: string }> }) {
   const [{ orderId }, { token }] = await Promise.all([params, searchParams]);
-  const order = await getConfirmedOrder(decodeURIComponent(orderId), typeof token === "string" ? token : undefined);
+  const order = await confirmAndLoadOrder(decodeURIComponent(orderId), typeof token === "string" ? token : undefined);
   if (!order) notFound();
 
   const { title, body, tone } = headline(order);

@@ -14,8 +14,8 @@ export const metadata: Metadata = { title: "Needs attention · Admin" };
 const when = new Intl.DateTimeFormat("en-IN", { dateStyle: "medium", timeStyle: "short", timeZone: "Asia/Kolkata" });
 
 export default async function AttentionPage() {
-  const admin = await requireAdminPage();
-  const { orders, failedEvents, rejections } = await getAttention(admin);
+  await requireAdminPage();
+  const { orders, failedEvents, rejections } = await getAttention();
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-semibold">Needs attention</h1>

@@ -14,10 +14,10 @@ export const metadata: Metadata = { title: "Orders · Admin" };
 const dateTime = new Intl.DateTimeFormat("en-IN", { dateStyle: "medium", timeStyle: "short", timeZone: "Asia/Kolkata" });
 
 export default async function AdminOrdersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const admin = await requireAdminPage();
+  await requireAdminPage();
   const params = await searchParams;
   const filters = parseOrderFilters(params);
-  const { rows, total, pages } = await listAdminOrders(admin, filters);
+  const { rows, total, pages } = await listAdminOrders(filters);
   const query = (page: number) => {
     const next = new URLSearchParams(Object.entries(params).flatMap(([k, v]) => (typeof v === "string" && v ? [[k, v]] : [])));
     next.set("page", String(page));

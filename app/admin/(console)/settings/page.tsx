@@ -3,7 +3,7 @@ import type { Metadata } from "next";
 import { requireAdminPage } from "@/lib/auth/session";
 import { getSetting } from "@/lib/settings";
 
-import { SettingsForm } from "./settings-form";
+import { SettingsForm } from "@/components/admin/settings-form";
 
 export const metadata: Metadata = { title: "Settings · Admin" };
 

@@ -27,9 +27,9 @@ function Section({ title, children }: { title: string; children: React.ReactNode
 }
 
 export default async function AdminOrderPage({ params }: { params: Promise<{ orderId: string }> }) {
-  const admin = await requireAdminPage();
+  await requireAdminPage();
   const { orderId } = await params;
-  const detail = await getAdminOrder(admin, decodeURIComponent(orderId));
+  const detail = await getAdminOrder(decodeURIComponent(orderId));
   if (!detail) notFound();
   const { order, items, payments, refunds, disputes, webhookEvents, timeline } = detail;
   const refundable = refundablePaise(order);

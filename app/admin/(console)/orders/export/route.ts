@@ -9,10 +9,10 @@ export const dynamic = "force-dynamic";
 
 const HEADER = ["order_id", "created_at", "status", "payment_method", "customer_name", "customer_email", "customer_phone", "total_inr", "refunded_inr", "attention"];
 
-export const GET = adminRoute("staff", async (request, admin) => {
+export const GET = adminRoute("staff", async (request) => {
   const filters = parseOrderFilters(Object.fromEntries(new URL(request.url).searchParams));
   const encoder = new TextEncoder();
-  const batches = exportAdminOrders(admin, filters);
+  const batches = exportAdminOrders(filters);
   const stream = new ReadableStream<Uint8Array>({
     start(controller) {
       controller.enqueue(encoder.encode(csvRow(HEADER)));

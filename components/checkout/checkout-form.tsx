@@ -8,7 +8,7 @@ import { CashfreePayButton, type CashfreeSdkProps } from "@/components/checkout/
 import type { CheckoutVariant } from "@/lib/cashfree/browser";
 import { customerDetailsSchema, type CustomerField, INDIAN_STATES } from "@/lib/checkout-schema";
 
-import { placeOrderAction } from "./actions";
+import { placeOrderAction } from "@/app/checkout/actions";
 
 const FIELDS: { name: CustomerField; label: string; type?: string; autoComplete: string; inputMode?: "tel" | "numeric" | "email"; optional?: boolean }[] = [
   { name: "name", label: "Full name", autoComplete: "name" },

@@ -4,7 +4,7 @@ import { useState, useTransition } from "react";
 
 import type { CheckoutVariant } from "@/lib/cashfree/browser";
 
-import { saveSettingsAction } from "./actions";
+import { saveSettingsAction } from "@/app/admin/(console)/settings/actions";
 
 const VARIANTS: { value: CheckoutVariant; label: string; hint: string }[] = [
   { value: "redirect", label: "Redirect", hint: "Shoppers go to Cashfree's page and come back. Keeps you in PCI DSS SAQ A." },
