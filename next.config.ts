@@ -2,7 +2,6 @@ import type { NextConfig } from "next";
 
 import { loadEnvOrExit } from "./lib/env-schema";
 
-
 const securityHeaders = [
   { key: "X-Content-Type-Options", value: "nosniff" },
   { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },

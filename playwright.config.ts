@@ -7,7 +7,11 @@ const sharedEnv = {
   NEXT_TELEMETRY_DISABLED: "1",
   // Cashfree's real sandbox when test keys are given (see e2e/ports.ts), else ours.
   ...(REAL_CASHFREE_SANDBOX
-    ? { CASHFREE_ENV: "sandbox", CASHFREE_APP_ID: process.env.CASHFREE_APP_ID!, CASHFREE_SECRET_KEY: process.env.CASHFREE_SECRET_KEY! }
+    ? {
+        CASHFREE_ENV: "sandbox",
+        CASHFREE_APP_ID: process.env.CASHFREE_APP_ID!,
+        CASHFREE_SECRET_KEY: process.env.CASHFREE_SECRET_KEY!,
+      }
     : { CASHFREE_ENV: "local" }),
   CASHFREE_SANDBOX_PORT: String(E2E_SANDBOX_PORT),
   APP_URL: E2E_APP_URL,

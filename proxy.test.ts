@@ -4,7 +4,11 @@ import { describe, expect, it } from "vitest";
 import { proxy } from "./proxy";
 
 const actionPost = (headers: Record<string, string>) =>
-  new NextRequest("http://localhost:3000/checkout", { method: "POST", headers: { "next-action": "7f00", host: "localhost:3000", ...headers }, body: "[]" });
+  new NextRequest("http://localhost:3000/checkout", {
+    method: "POST",
+    headers: { "next-action": "7f00", host: "localhost:3000", ...headers },
+    body: "[]",
+  });
 
 describe("proxy: Server Action origin check", () => {
   // Review defect 8: cross-origin action posts answered 500.

@@ -16,7 +16,10 @@ function sameOrigin(request: NextRequest) {
 
 export function proxy(request: NextRequest) {
   if (request.method === "POST" && !sameOrigin(request)) {
-    return new NextResponse("Cross-origin request refused.", { status: 403, headers: { "content-type": "text/plain; charset=utf-8" } });
+    return new NextResponse("Cross-origin request refused.", {
+      status: 403,
+      headers: { "content-type": "text/plain; charset=utf-8" },
+    });
   }
   return NextResponse.next();
 }

@@ -19,18 +19,26 @@ export default async function HomePage() {
         </p>
         <nav aria-label="Categories" className="mt-6 flex flex-wrap gap-2">
           {categories.map((category) => (
-            <Link key={category} href={`/categories/${categorySlug(category)}`} className="rounded-full border border-stone-300 bg-white px-4 py-1.5 text-sm font-medium text-brand-800 hover:bg-brand-100">
+            <Link
+              key={category}
+              href={`/categories/${categorySlug(category)}`}
+              className="rounded-full border border-stone-300 bg-white px-4 py-1.5 text-sm font-medium text-brand-800 hover:bg-brand-100"
+            >
               {category}
             </Link>
           ))}
         </nav>
       </section>
       <section aria-labelledby="featured-heading" className="space-y-4">
-        <h2 id="featured-heading" className="text-xl font-semibold">Featured</h2>
+        <h2 id="featured-heading" className="text-xl font-semibold">
+          Featured
+        </h2>
         <ProductGrid products={featured} label="Featured products" />
       </section>
       <section aria-labelledby="all-heading" className="space-y-4">
-        <h2 id="all-heading" className="text-xl font-semibold">All products</h2>
+        <h2 id="all-heading" className="text-xl font-semibold">
+          All products
+        </h2>
         <ProductGrid products={rest} label="All products" />
       </section>
     </div>

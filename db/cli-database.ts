@@ -6,7 +6,9 @@ import { openDatabase } from "./client";
 export async function openCliDatabase() {
   const env = loadEnvOrExit();
   const handle = await openDatabase(env.database).catch((error: unknown) => {
-    console.error(`Cannot open the ${env.database.driver} database: ${error instanceof Error ? error.message : String(error)}`);
+    console.error(
+      `Cannot open the ${env.database.driver} database: ${error instanceof Error ? error.message : String(error)}`,
+    );
     process.exit(1);
   });
   return handle;

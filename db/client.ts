@@ -69,7 +69,11 @@ async function openNodePostgres(config: DatabaseConfig): Promise<DatabaseHandle>
   const pool = new Pool({ connectionString: config.url, max: config.poolSize ?? 10 });
   pool.on("error", logIdleClientError);
   pool.on("connect", listenForActiveClientErrors);
-  return { db: drizzle({ client: pool, ...drizzleOptions }) as unknown as Database, driver: "pg", close: () => pool.end() };
+  return {
+    db: drizzle({ client: pool, ...drizzleOptions }) as unknown as Database,
+    driver: "pg",
+    close: () => pool.end(),
+  };
 }
 
 async function openNeon(config: DatabaseConfig): Promise<DatabaseHandle> {
@@ -89,5 +93,9 @@ async function openNeon(config: DatabaseConfig): Promise<DatabaseHandle> {
   const pool = new Pool({ connectionString: config.url, max: config.poolSize ?? 10 });
   pool.on("error", logIdleClientError);
   pool.on("connect", listenForActiveClientErrors);
-  return { db: drizzle({ client: pool, ...drizzleOptions }) as unknown as Database, driver: "neon", close: () => pool.end() };
+  return {
+    db: drizzle({ client: pool, ...drizzleOptions }) as unknown as Database,
+    driver: "neon",
+    close: () => pool.end(),
+  };
 }

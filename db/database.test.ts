@@ -21,7 +21,11 @@ const drivers: { driver: DatabaseDriver; real: boolean }[] = [
 
 describe.each(drivers)("database on $driver", ({ driver, real }) => {
   let database: TestDatabase;
-  const MIGRATION_COUNT = (JSON.parse(readFileSync(path.join(import.meta.dirname, "migrations/meta/_journal.json"), "utf8")) as { entries: unknown[] }).entries.length;
+  const MIGRATION_COUNT = (
+    JSON.parse(readFileSync(path.join(import.meta.dirname, "migrations/meta/_journal.json"), "utf8")) as {
+      entries: unknown[];
+    }
+  ).entries.length;
 
   beforeAll(async () => {
     if (real && !postgres) return;
@@ -31,7 +35,9 @@ describe.each(drivers)("database on $driver", ({ driver, real }) => {
 
   it.skipIf(real && !postgres)("applies migrations, and applying them again is a no-op", async () => {
     await migrateDatabase(database);
-    const result = (await database.db.execute(sql`select count(*)::int as n from drizzle.__drizzle_migrations`)) as unknown as {
+    const result = (await database.db.execute(
+      sql`select count(*)::int as n from drizzle.__drizzle_migrations`,
+    )) as unknown as {
       rows: { n: number }[];
     };
     expect(result.rows[0]?.n).toBe(MIGRATION_COUNT);
@@ -60,7 +66,10 @@ describe.each(drivers)("database on $driver", ({ driver, real }) => {
     expect(unchanged?.stock).toBe(product!.stock);
 
     await database.db.transaction(async (tx) => {
-      await tx.update(products).set({ stock: product!.stock + 1 }).where(eq(products.id, product!.id));
+      await tx
+        .update(products)
+        .set({ stock: product!.stock + 1 })
+        .where(eq(products.id, product!.id));
     });
     const [changed] = await database.db.select().from(products).where(eq(products.id, product!.id));
     expect(changed?.stock).toBe(product!.stock + 1);
@@ -80,7 +89,9 @@ describe.each(drivers)("database on $driver", ({ driver, real }) => {
       .insert(orderEvents)
       .values({ orderId: "ord_timeline", type: "created", source: "test" })
       .returning();
-    await expect(database.db.update(orderEvents).set({ type: "edited" }).where(eq(orderEvents.id, event!.id))).rejects.toThrow();
+    await expect(
+      database.db.update(orderEvents).set({ type: "edited" }).where(eq(orderEvents.id, event!.id)),
+    ).rejects.toThrow();
     await expect(database.db.delete(orderEvents).where(eq(orderEvents.id, event!.id))).rejects.toThrow();
   });
 });

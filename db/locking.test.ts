@@ -20,10 +20,17 @@ async function insertProduct(db: Database, slug: string, stock: number) {
 /** Reserves one unit under a row lock, holding the lock a while to widen any race window. */
 async function buyOne(db: Database, productId: string, holdMs: number) {
   return db.transaction(async (tx) => {
-    const [row] = await tx.select({ stock: products.stock }).from(products).where(eq(products.id, productId)).for("update");
+    const [row] = await tx
+      .select({ stock: products.stock })
+      .from(products)
+      .where(eq(products.id, productId))
+      .for("update");
     await sleep(holdMs);
     if (!row || row.stock < 1) return false;
-    await tx.update(products).set({ stock: row.stock - 1 }).where(eq(products.id, productId));
+    await tx
+      .update(products)
+      .set({ stock: row.stock - 1 })
+      .where(eq(products.id, productId));
     return true;
   });
 }
@@ -79,7 +86,9 @@ describe.each<DatabaseDriver>(["pg", "neon"])("SELECT … FOR UPDATE on real Pos
     const [row] = await database.db.select({ stock: products.stock }).from(products).where(eq(products.id, productId));
     expect(row?.stock).toBe(0);
     const [{ n } = { n: -1 }] = (
-      (await database.db.execute(sql`select count(*)::int as n from pg_stat_activity where datname = current_database()`)) as unknown as {
+      (await database.db.execute(
+        sql`select count(*)::int as n from pg_stat_activity where datname = current_database()`,
+      )) as unknown as {
         rows: { n: number }[];
       }
     ).rows;

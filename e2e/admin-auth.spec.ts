@@ -13,9 +13,13 @@ test("admin pages send strangers to the sign-in page", async ({ page }) => {
 
 test("a wrong password is refused without saying whether the account exists", async ({ page }) => {
   await signIn(page, { email: OWNER.email, password: "not-the-password" });
-  await expect(page.getByRole("alert").filter({ hasText: /./ }).last()).toHaveText("That email and password do not match an account.");
+  await expect(page.getByRole("alert").filter({ hasText: /./ }).last()).toHaveText(
+    "That email and password do not match an account.",
+  );
   await signIn(page, { email: "nobody@kaveri.local", password: "whatever" });
-  await expect(page.getByRole("alert").filter({ hasText: /./ }).last()).toHaveText("That email and password do not match an account.");
+  await expect(page.getByRole("alert").filter({ hasText: /./ }).last()).toHaveText(
+    "That email and password do not match an account.",
+  );
 });
 
 test("the owner signs in, sees the console, and signs out", async ({ page }) => {
@@ -42,7 +46,9 @@ test("sign-in is throttled after repeated failures on one account", async ({ pag
   for (let i = 0; i < 5; i++) await signIn(page, victim);
   await signIn(page, victim);
   // A back-off on this account from this address, not a 15-minute lock of the account (review defect 4).
-  await expect(page.getByRole("alert").filter({ hasText: /./ }).last()).toHaveText(/^Too many failed attempts\. Please wait \d+ seconds and try again\.$/);
+  await expect(page.getByRole("alert").filter({ hasText: /./ }).last()).toHaveText(
+    /^Too many failed attempts\. Please wait \d+ seconds and try again\.$/,
+  );
 });
 
 // Review defect 7: after signing out, a copy of the old session cookie still opened the admin.
@@ -88,7 +94,9 @@ test("a merchant changes stock and the shop shows it", async ({ page }) => {
 test("GitHub sign-in, when configured, sends the merchant to GitHub; Google stays hidden", async ({ page }) => {
   await page.goto("/admin/sign-in");
   await expect(page.getByRole("button", { name: "Continue with Google" })).toHaveCount(0);
-  const toGitHub = page.waitForRequest((request) => request.url().startsWith("https://github.com/login/oauth/authorize"));
+  const toGitHub = page.waitForRequest((request) =>
+    request.url().startsWith("https://github.com/login/oauth/authorize"),
+  );
   await page.getByRole("button", { name: "Continue with GitHub" }).click();
   const url = new URL((await toGitHub).url());
   expect(url.searchParams.get("client_id")).toBe("e2e-github-client");

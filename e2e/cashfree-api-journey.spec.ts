@@ -33,16 +33,53 @@ async function placeOrder(page: Page) {
 }
 
 async function cashfree(page: Page, path: string, data: unknown, auth: boolean) {
-  const response = await page.request.post(`${API}${path}`, { data, headers: { "x-api-version": "2025-01-01", ...(auth ? KEYS : {}) } });
+  const response = await page.request.post(`${API}${path}`, {
+    data,
+    headers: { "x-api-version": "2025-01-01", ...(auth ? KEYS : {}) },
+  });
   expect(response.ok(), `${path}: ${response.status()} ${await response.text()}`).toBe(true);
   return response.json();
 }
 
-for (const [outcome, heading] of [["SUCCESS", "Payment successful"], ["FAILED", "Payment failed"]] as const) {
-  test(`${REAL_CASHFREE_SANDBOX ? "Cashfree sandbox" : "local sandbox"}: Order Pay + Simulation API ${outcome}, the return page says "${heading}"`, async ({ page }) => {
+for (const [outcome, heading] of [
+  ["SUCCESS", "Payment successful"],
+  ["FAILED", "Payment failed"],
+] as const) {
+  test(`${REAL_CASHFREE_SANDBOX ? "Cashfree sandbox" : "local sandbox"}: Order Pay + Simulation API ${outcome}, the return page says "${heading}"`, async ({
+    page,
+  }) => {
     const { session, orderPath } = await placeOrder(page);
-    const pay = await cashfree(page, "/orders/sessions", { payment_session_id: session, payment_method: { card: { channel: "link", card_number: "4706131211212123", card_expiry_mm: "12", card_expiry_yy: "30", card_cvv: "123", card_holder_name: "Asha Rao" } } }, false);
-    await cashfree(page, "/simulate", { entity: "PAYMENTS", entity_id: String(pay.cf_payment_id), entity_simulation: { payment_status: outcome, ...(outcome === "FAILED" ? { payment_error_code: "INSUFFICIENT_FUNDS" } : {}) } }, true);
+    const pay = await cashfree(
+      page,
+      "/orders/sessions",
+      {
+        payment_session_id: session,
+        payment_method: {
+          card: {
+            channel: "link",
+            card_number: "4706131211212123",
+            card_expiry_mm: "12",
+            card_expiry_yy: "30",
+            card_cvv: "123",
+            card_holder_name: "Asha Rao",
+          },
+        },
+      },
+      false,
+    );
+    await cashfree(
+      page,
+      "/simulate",
+      {
+        entity: "PAYMENTS",
+        entity_id: String(pay.cf_payment_id),
+        entity_simulation: {
+          payment_status: outcome,
+          ...(outcome === "FAILED" ? { payment_error_code: "INSUFFICIENT_FUNDS" } : {}),
+        },
+      },
+      true,
+    );
     // The shopper comes back to the return page (a new tab: the aborted hosted-page navigation stays behind).
     const back = await page.context().newPage();
     await back.goto(orderPath.replaceAll("\\u0026", "&"));
@@ -52,6 +89,9 @@ for (const [outcome, heading] of [["SUCCESS", "Payment successful"], ["FAILED", 
 
 test("against Cashfree's real sandbox", () => {
   // Reported as skipped, never silently passed, when no test keys are set.
-  test.skip(!REAL_CASHFREE_SANDBOX, "Cashfree's real sandbox not configured: set CASHFREE_ENV=sandbox, CASHFREE_APP_ID and CASHFREE_SECRET_KEY (and internet) to run the journeys above against it");
+  test.skip(
+    !REAL_CASHFREE_SANDBOX,
+    "Cashfree's real sandbox not configured: set CASHFREE_ENV=sandbox, CASHFREE_APP_ID and CASHFREE_SECRET_KEY (and internet) to run the journeys above against it",
+  );
   expect(API).toBe("https://sandbox.cashfree.com/pg");
 });

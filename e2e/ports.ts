@@ -12,5 +12,7 @@ export const E2E_DB_PROXY_CONTROL_URL = "http://127.0.0.1:5492";
  * Set CASHFREE_ENV=sandbox with CASHFREE_APP_ID and CASHFREE_SECRET_KEY (test keys) to run the e2e app against
  * Cashfree's real sandbox. Specs that drive our local sandbox's pages or controls then skip, saying why.
  */
-export const REAL_CASHFREE_SANDBOX = process.env.CASHFREE_ENV === "sandbox" && !!process.env.CASHFREE_APP_ID && !!process.env.CASHFREE_SECRET_KEY;
-export const LOCAL_SANDBOX_ONLY = "drives the local sandbox's hosted pages or /_sandbox controls; skipped against Cashfree's real sandbox";
+export const REAL_CASHFREE_SANDBOX =
+  process.env.CASHFREE_ENV === "sandbox" && !!process.env.CASHFREE_APP_ID && !!process.env.CASHFREE_SECRET_KEY;
+export const LOCAL_SANDBOX_ONLY =
+  "drives the local sandbox's hosted pages or /_sandbox controls; skipped against Cashfree's real sandbox";

@@ -15,12 +15,19 @@ let siteUrl: string;
 
 test.beforeAll(async () => {
   t = await startTestSandbox();
-  const pageHtml = readFileSync(path.join(import.meta.dirname, "sandbox-page/index.html"), "utf8").replace("__SANDBOX__", t.sandbox.url);
+  const pageHtml = readFileSync(path.join(import.meta.dirname, "sandbox-page/index.html"), "utf8").replace(
+    "__SANDBOX__",
+    t.sandbox.url,
+  );
   const loader = readFileSync(path.resolve("node_modules/@cashfreepayments/cashfree-js/dist/script.esm.js"), "utf8");
   site = createServer((req, res) => {
     const url = new URL(req.url ?? "/", "http://site");
-    if (url.pathname === "/cashfree-js.mjs") return void res.writeHead(200, { "content-type": "text/javascript" }).end(loader);
-    if (url.pathname === "/return") return void res.writeHead(200, { "content-type": "text/html" }).end(`<h1>Back at the shop</h1><p id="order">${url.searchParams.get("order_id")}</p>`);
+    if (url.pathname === "/cashfree-js.mjs")
+      return void res.writeHead(200, { "content-type": "text/javascript" }).end(loader);
+    if (url.pathname === "/return")
+      return void res
+        .writeHead(200, { "content-type": "text/html" })
+        .end(`<h1>Back at the shop</h1><p id="order">${url.searchParams.get("order_id")}</p>`);
     res.writeHead(200, { "content-type": "text/html" }).end(pageHtml);
   });
   await new Promise<void>((resolve) => site.listen(0, "127.0.0.1", resolve));
@@ -73,7 +80,13 @@ async function orderState(orderId: string) {
 }
 
 const FINISHED = { paymentDetails: { paymentMessage: "Payment finished. Check status." } };
-const ABORTED = { error: { type: "incomplete_request_error", code: "payment_aborted", message: "Payment has been aborted. Please try again" } };
+const ABORTED = {
+  error: {
+    type: "incomplete_request_error",
+    code: "payment_aborted",
+    message: "Payment has been aborted. Please try again",
+  },
+};
 const result = async (page: Page) => JSON.parse((await page.locator("#result").textContent()) || "null");
 
 test.describe("redirect (_self)", () => {
@@ -86,13 +99,18 @@ test.describe("redirect (_self)", () => {
       await payByCard(page, outcome);
       await expect(page).toHaveURL(`${siteUrl}/return?order_id=${orderId}`);
       await expect(page.locator("#order")).toHaveText(orderId);
-      expect(await orderState(orderId)).toEqual(outcome === "SUCCESS" ? { order: "PAID", payments: ["SUCCESS"] } : { order: "ACTIVE", payments: ["FAILED"] });
+      expect(await orderState(orderId)).toEqual(
+        outcome === "SUCCESS" ? { order: "PAID", payments: ["SUCCESS"] } : { order: "ACTIVE", payments: ["FAILED"] },
+      );
     });
   }
 });
 
 test.describe("modal (_modal)", () => {
-  for (const [vpa, expected] of [["testsuccess@gocash", { order: "PAID", payments: ["SUCCESS"] }], ["testfailure@gocash", { order: "ACTIVE", payments: ["FAILED"] }]] as const) {
+  for (const [vpa, expected] of [
+    ["testsuccess@gocash", { order: "PAID", payments: ["SUCCESS"] }],
+    ["testfailure@gocash", { order: "ACTIVE", payments: ["FAILED"] }],
+  ] as const) {
     test(`UPI ${vpa} in the popup resolves with paymentDetails`, async ({ page }) => {
       const { orderId, session } = await newOrder();
       await openCheckout(page, "modal", session);
@@ -135,7 +153,11 @@ test.describe("inline (HTMLElement)", () => {
       await payByCard(page.frameLocator("#inline-target iframe"), outcome);
       await expect(page.locator("#result")).not.toBeEmpty();
       expect(await result(page)).toEqual(FINISHED);
-      await expect.poll(() => orderState(orderId)).toEqual(outcome === "SUCCESS" ? { order: "PAID", payments: ["SUCCESS"] } : { order: "ACTIVE", payments: ["FAILED"] });
+      await expect
+        .poll(() => orderState(orderId))
+        .toEqual(
+          outcome === "SUCCESS" ? { order: "PAID", payments: ["SUCCESS"] } : { order: "ACTIVE", payments: ["FAILED"] },
+        );
     });
   }
 });

@@ -32,7 +32,9 @@ if (process.env.DATABASE_URL) {
   databaseEnv.PGLITE_DIR = E2E_PGLITE_DIR;
 }
 const handle = await openDatabase(
-  databaseEnv.DATABASE_URL ? { driver: "pg", url: databaseEnv.DATABASE_URL } : { driver: "pglite", pgliteDir: E2E_PGLITE_DIR },
+  databaseEnv.DATABASE_URL
+    ? { driver: "pg", url: databaseEnv.DATABASE_URL }
+    : { driver: "pglite", pgliteDir: E2E_PGLITE_DIR },
 );
 await migrateDatabase(handle);
 await seedCatalog(handle.db);
@@ -50,15 +52,25 @@ if (!existsSync(".next/BUILD_ID")) {
 const appDatabaseEnv = { ...databaseEnv };
 if (databaseEnv.DATABASE_URL) {
   const direct = new URL(databaseEnv.DATABASE_URL);
-  await startOutageProxy({ host: direct.hostname, port: Number(direct.port || 5432) }, { proxy: E2E_DB_PROXY_PORT, control: Number(new URL(E2E_DB_PROXY_CONTROL_URL).port) });
-  appDatabaseEnv.DATABASE_URL = Object.assign(new URL(direct), { hostname: "127.0.0.1", port: String(E2E_DB_PROXY_PORT) }).toString();
+  await startOutageProxy(
+    { host: direct.hostname, port: Number(direct.port || 5432) },
+    { proxy: E2E_DB_PROXY_PORT, control: Number(new URL(E2E_DB_PROXY_CONTROL_URL).port) },
+  );
+  appDatabaseEnv.DATABASE_URL = Object.assign(new URL(direct), {
+    hostname: "127.0.0.1",
+    port: String(E2E_DB_PROXY_PORT),
+  }).toString();
 }
 
 clearPageCache();
-const server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(E2E_APP_PORT), "-H", "127.0.0.1"], {
-  stdio: "inherit",
-  env: { ...process.env, ...appDatabaseEnv },
-});
+const server = spawn(
+  process.execPath,
+  ["node_modules/next/dist/bin/next", "start", "-p", String(E2E_APP_PORT), "-H", "127.0.0.1"],
+  {
+    stdio: "inherit",
+    env: { ...process.env, ...appDatabaseEnv },
+  },
+);
 const stop = () => server.kill("SIGTERM");
 process.on("SIGTERM", stop);
 process.on("SIGINT", stop);

@@ -49,7 +49,9 @@ test.describe("redirect checkout", () => {
     await payByCard(page, "FAILED");
     await expect(orderHeading(page)).toHaveText("Payment failed");
     // Cashfree's reason, as a sentence: "insufficient funds…" arrives lower-case and without a full stop.
-    await expect(page.getByText("Insufficient funds in the customer's account. No money was taken. You can try again below.")).toBeVisible();
+    await expect(
+      page.getByText("Insufficient funds in the customer's account. No money was taken. You can try again below."),
+    ).toBeVisible();
     await page.getByRole("button", { name: /^Pay ₹/ }).click();
     await payByCard(page, "SUCCESS");
     await expect(orderHeading(page)).toHaveText("Payment successful");
@@ -74,7 +76,10 @@ test.describe("redirect checkout", () => {
     await expect(orderHeading(second)).toHaveText("Payment successful");
   });
 
-  test("a price changed after the cart was filled: the server's price wins and the shopper is told", async ({ page, browser }) => {
+  test("a price changed after the cart was filled: the server's price wins and the shopper is told", async ({
+    page,
+    browser,
+  }) => {
     await buyProduct(page, "coorg-filter-coffee");
     await expect(page.getByRole("button", { name: "Pay ₹468.00" })).toBeVisible();
 
@@ -92,7 +97,11 @@ test.describe("redirect checkout", () => {
     await setPrice("399.00");
     try {
       await page.getByRole("button", { name: "Pay ₹468.00" }).click();
-      await expect(page.getByText("Prices changed since you opened checkout. Your new total is ₹478.00: please check it and pay again.")).toBeVisible();
+      await expect(
+        page.getByText(
+          "Prices changed since you opened checkout. Your new total is ₹478.00: please check it and pay again.",
+        ),
+      ).toBeVisible();
       await page.getByRole("button", { name: "Pay ₹478.00" }).click();
       await expect(page).toHaveURL(`${E2E_SANDBOX_URL}/pg/view/sessions/checkout`);
       await expect(page.getByText("₹478.00", { exact: true })).toBeVisible();
@@ -101,8 +110,14 @@ test.describe("redirect checkout", () => {
     }
   });
 
-  test("the cached product page follows stock: sold out once the last units are reserved, back when released", async ({ page }) => {
-    const stockBadge = () => page.getByRole("main").getByText(/^(In stock|Only a few left|Sold out)$/).first();
+  test("the cached product page follows stock: sold out once the last units are reserved, back when released", async ({
+    page,
+  }) => {
+    const stockBadge = () =>
+      page
+        .getByRole("main")
+        .getByText(/^(In stock|Only a few left|Sold out)$/)
+        .first();
     await page.goto("/products/copper-water-bottle");
     await expect(stockBadge()).toHaveText("Only a few left");
     await page.reload(); // served from the page cache now
@@ -116,7 +131,9 @@ test.describe("redirect checkout", () => {
 
     // The order expires unpaid; reconciliation gives the stock back and the page shows it.
     await page.request.post(`${E2E_SANDBOX_URL}/_sandbox/orders/${orderId}/expire`);
-    const run = await page.request.get("/api/cron/reconcile?stale_after_minutes=0", { headers: { authorization: `Bearer ${E2E_CRON_SECRET}` } });
+    const run = await page.request.get("/api/cron/reconcile?stale_after_minutes=0", {
+      headers: { authorization: `Bearer ${E2E_CRON_SECRET}` },
+    });
     expect((await run.json()).changed).toContainEqual({ orderId, from: "awaiting_payment", to: "expired" });
     await page.goto("/products/copper-water-bottle");
     await expect(stockBadge()).toHaveText("Only a few left");

@@ -70,7 +70,11 @@ export async function correctAndLoadCart(): Promise<CartView> {
   for (const row of rows) {
     if (row.archivedAt || row.stock <= 0) {
       await queries.removeCartItem(db, cartId, row.productId);
-      notices.push(row.archivedAt ? `${row.name} is no longer sold and was removed from your cart.` : `${row.name} is sold out and was removed from your cart.`);
+      notices.push(
+        row.archivedAt
+          ? `${row.name} is no longer sold and was removed from your cart.`
+          : `${row.name} is sold out and was removed from your cart.`,
+      );
       continue;
     }
     let quantity = row.quantity;
@@ -79,9 +83,24 @@ export async function correctAndLoadCart(): Promise<CartView> {
       await queries.setCartItemQuantity(db, cartId, row.productId, quantity);
       notices.push(`Only ${row.stock} left of ${row.name}: we changed your quantity to ${row.stock}.`);
     }
-    lines.push({ productId: row.productId, slug: row.slug, name: row.name, imagePath: row.imagePath, unitPricePaise: row.unitPricePaise, quantity, stock: row.stock, lineTotalPaise: row.unitPricePaise * quantity });
+    lines.push({
+      productId: row.productId,
+      slug: row.slug,
+      name: row.name,
+      imagePath: row.imagePath,
+      unitPricePaise: row.unitPricePaise,
+      quantity,
+      stock: row.stock,
+      lineTotalPaise: row.unitPricePaise * quantity,
+    });
   }
-  return { id: cartId, lines, itemCount: lines.reduce((n, l) => n + l.quantity, 0), totals: computeTotals(lines), notices };
+  return {
+    id: cartId,
+    lines,
+    itemCount: lines.reduce((n, l) => n + l.quantity, 0),
+    totals: computeTotals(lines),
+    notices,
+  };
 }
 
 export async function addToCart(productId: string, quantity: number): Promise<CartChange> {
@@ -105,7 +124,9 @@ export async function updateCartLine(productId: string, quantity: number): Promi
   }
   const allowed = Math.min(quantity, product.stock);
   await queries.setCartItemQuantity(db, cartId, productId, allowed);
-  return allowed < quantity ? { ok: false, error: `Only ${product.stock} left of ${product.name}.` } : { ok: true, message: "Cart updated." };
+  return allowed < quantity
+    ? { ok: false, error: `Only ${product.stock} left of ${product.name}.` }
+    : { ok: true, message: "Cart updated." };
 }
 
 export async function removeCartLine(productId: string): Promise<CartChange> {

@@ -6,14 +6,22 @@ describe("parseEnv", () => {
   it("runs locally with no variables at all", () => {
     const env = parseEnv({});
     expect(env.database.driver).toBe("pglite");
-    expect(env.cashfree).toMatchObject({ env: "local", appId: LOCAL_CASHFREE_APP_ID, baseUrl: "http://127.0.0.1:8787/pg" });
+    expect(env.cashfree).toMatchObject({
+      env: "local",
+      appId: LOCAL_CASHFREE_APP_ID,
+      baseUrl: "http://127.0.0.1:8787/pg",
+    });
     expect(env.appUrl).toBe("http://localhost:3000");
   });
 
   it("picks the driver from DATABASE_URL", () => {
     expect(parseEnv({ DATABASE_URL: "postgres://u@127.0.0.1:5432/db" }).database.driver).toBe("pg");
-    expect(parseEnv({ DATABASE_URL: "postgres://u:p@ep-cool-1.ap-southeast-1.aws.neon.tech/db" }).database.driver).toBe("neon");
-    expect(parseEnv({ DATABASE_URL: "postgres://u@127.0.0.1/db", DATABASE_DRIVER: "neon" }).database.driver).toBe("neon");
+    expect(parseEnv({ DATABASE_URL: "postgres://u:p@ep-cool-1.ap-southeast-1.aws.neon.tech/db" }).database.driver).toBe(
+      "neon",
+    );
+    expect(parseEnv({ DATABASE_URL: "postgres://u@127.0.0.1/db", DATABASE_DRIVER: "neon" }).database.driver).toBe(
+      "neon",
+    );
   });
 
   it.each([
@@ -21,10 +29,35 @@ describe("parseEnv", () => {
     [{ DATABASE_DRIVER: "pg" }, "DATABASE_URL"],
     [{ CASHFREE_ENV: "sandbox" }, "CASHFREE_APP_ID"],
     [{ CASHFREE_ENV: "staging" }, "CASHFREE_ENV"],
-    [{ CASHFREE_ENV: "production", CASHFREE_APP_ID: "TEST123", CASHFREE_SECRET_KEY: "cfsk_ma_test_x", AUTH_SECRET: "x".repeat(32) }, "CASHFREE_SECRET_KEY"],
-    [{ CASHFREE_ENV: "sandbox", CASHFREE_APP_ID: "TEST1", CASHFREE_SECRET_KEY: "s", CASHFREE_API_BASE_URL: "https://api.cashfree.com/pg" }, "CASHFREE_API_BASE_URL"],
+    [
+      {
+        CASHFREE_ENV: "production",
+        CASHFREE_APP_ID: "TEST123",
+        CASHFREE_SECRET_KEY: "cfsk_ma_test_x",
+        AUTH_SECRET: "x".repeat(32),
+      },
+      "CASHFREE_SECRET_KEY",
+    ],
+    [
+      {
+        CASHFREE_ENV: "sandbox",
+        CASHFREE_APP_ID: "TEST1",
+        CASHFREE_SECRET_KEY: "s",
+        CASHFREE_API_BASE_URL: "https://api.cashfree.com/pg",
+      },
+      "CASHFREE_API_BASE_URL",
+    ],
     [{ APP_URL: "https://shop.example.in" }, "CASHFREE_ENV"],
-    [{ NODE_ENV: "production", APP_URL: "https://shop.example.in", CASHFREE_ENV: "production", CASHFREE_APP_ID: "12345", CASHFREE_SECRET_KEY: "cfsk_ma_prod_x" }, "AUTH_SECRET"],
+    [
+      {
+        NODE_ENV: "production",
+        APP_URL: "https://shop.example.in",
+        CASHFREE_ENV: "production",
+        CASHFREE_APP_ID: "12345",
+        CASHFREE_SECRET_KEY: "cfsk_ma_prod_x",
+      },
+      "AUTH_SECRET",
+    ],
     [{ AUTH_SECRET: "short" }, "AUTH_SECRET"],
   ])("names the variable that is wrong: %j", (source, variable) => {
     expect(() => parseEnv(source)).toThrow(EnvError);

@@ -77,7 +77,9 @@ function cashfreeSettings(raw: RawEnv) {
 
   const baseUrl =
     raw.CASHFREE_API_BASE_URL ??
-    (raw.CASHFREE_ENV === "local" ? `http://127.0.0.1:${raw.CASHFREE_SANDBOX_PORT}/pg` : CASHFREE_HOSTS[raw.CASHFREE_ENV]);
+    (raw.CASHFREE_ENV === "local"
+      ? `http://127.0.0.1:${raw.CASHFREE_SANDBOX_PORT}/pg`
+      : CASHFREE_HOSTS[raw.CASHFREE_ENV]);
   const testKeys = appId.startsWith("TEST") || secretKey.includes("_test_");
 
   if (raw.CASHFREE_ENV === "production" && testKeys) {
@@ -91,9 +93,18 @@ function cashfreeSettings(raw: RawEnv) {
   }
   // The local sandbox is for laptops and CI: a deployment reachable from outside must use Cashfree.
   if (local && !isLoopback(raw.APP_URL)) {
-    throw new EnvError("CASHFREE_ENV", "local sandbox can only serve a loopback APP_URL; set sandbox or production keys");
+    throw new EnvError(
+      "CASHFREE_ENV",
+      "local sandbox can only serve a loopback APP_URL; set sandbox or production keys",
+    );
   }
-  return { env: raw.CASHFREE_ENV, appId, secretKey, baseUrl, webhookToleranceSeconds: raw.CASHFREE_WEBHOOK_TOLERANCE_SECONDS };
+  return {
+    env: raw.CASHFREE_ENV,
+    appId,
+    secretKey,
+    baseUrl,
+    webhookToleranceSeconds: raw.CASHFREE_WEBHOOK_TOLERANCE_SECONDS,
+  };
 }
 
 /**
@@ -102,7 +113,9 @@ function cashfreeSettings(raw: RawEnv) {
  * accounts) never apply to it.
  */
 function isProductionRun(raw: z.infer<typeof rawEnvSchema>) {
-  return raw.CASHFREE_ENV === "production" || (raw.NODE_ENV === "production" && raw.NEXT_PHASE !== "phase-production-build");
+  return (
+    raw.CASHFREE_ENV === "production" || (raw.NODE_ENV === "production" && raw.NEXT_PHASE !== "phase-production-build")
+  );
 }
 
 function authSecret(raw: RawEnv, production: boolean) {
@@ -110,7 +123,8 @@ function authSecret(raw: RawEnv, production: boolean) {
     if (raw.AUTH_SECRET.length < 32) throw new EnvError("AUTH_SECRET", "must be at least 32 characters");
     return raw.AUTH_SECRET;
   }
-  if (production) throw new EnvError("AUTH_SECRET", "required in production (generate one with `openssl rand -base64 32`)");
+  if (production)
+    throw new EnvError("AUTH_SECRET", "required in production (generate one with `openssl rand -base64 32`)");
   return DEV_AUTH_SECRET;
 }
 
@@ -123,7 +137,8 @@ export function parseEnv(source: Record<string, string | undefined>) {
   const production = isProductionRun(parsed.data);
   const raw: RawEnv = { ...parsed.data, APP_URL: parsed.data.APP_URL ?? LOCAL_APP_URL };
   const cashfree = cashfreeSettings(raw);
-  if (production && !parsed.data.APP_URL) throw new EnvError("APP_URL", "required in production: the shop's public URL");
+  if (production && !parsed.data.APP_URL)
+    throw new EnvError("APP_URL", "required in production: the shop's public URL");
   return {
     nodeEnv: raw.NODE_ENV,
     appUrl: raw.APP_URL.replace(/\/$/, ""),
@@ -136,8 +151,14 @@ export function parseEnv(source: Record<string, string | undefined>) {
     cashfree,
     authSecret: authSecret(raw, production),
     oauth: {
-      github: raw.AUTH_GITHUB_ID && raw.AUTH_GITHUB_SECRET ? { clientId: raw.AUTH_GITHUB_ID, clientSecret: raw.AUTH_GITHUB_SECRET } : null,
-      google: raw.AUTH_GOOGLE_ID && raw.AUTH_GOOGLE_SECRET ? { clientId: raw.AUTH_GOOGLE_ID, clientSecret: raw.AUTH_GOOGLE_SECRET } : null,
+      github:
+        raw.AUTH_GITHUB_ID && raw.AUTH_GITHUB_SECRET
+          ? { clientId: raw.AUTH_GITHUB_ID, clientSecret: raw.AUTH_GITHUB_SECRET }
+          : null,
+      google:
+        raw.AUTH_GOOGLE_ID && raw.AUTH_GOOGLE_SECRET
+          ? { clientId: raw.AUTH_GOOGLE_ID, clientSecret: raw.AUTH_GOOGLE_SECRET }
+          : null,
     },
     /** A deployment reachable from outside: development conveniences (seeded admin) are refused. */
     isPublicDeployment: !isLoopback(raw.APP_URL),

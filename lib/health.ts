@@ -39,7 +39,12 @@ let lastProbe: { at: number; result: Promise<CheckResult & { environment: string
 async function probeCashfree(): Promise<CheckResult & { environment: string }> {
   const started = performance.now();
   const probe = await cashfree.probe();
-  return { ok: probe.ok, detail: probe.detail, ms: Math.round(performance.now() - started), environment: env.cashfree.env };
+  return {
+    ok: probe.ok,
+    detail: probe.detail,
+    ms: Math.round(performance.now() - started),
+    environment: env.cashfree.env,
+  };
 }
 
 /** At most one Cashfree probe a minute, however often the health check is asked (concurrent askers share it). */

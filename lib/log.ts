@@ -27,7 +27,9 @@ export function describeError(error: unknown): string {
   if (error instanceof DrizzleQueryError) {
     const cause = causeOf(error);
     const sql = error.query.replace(/\s+/g, " ").slice(0, 160);
-    return redact(`database error${cause?.code ? ` ${cause.code}` : ""}: ${cause?.message ?? "query failed"} (in: ${sql})`);
+    return redact(
+      `database error${cause?.code ? ` ${cause.code}` : ""}: ${cause?.message ?? "query failed"} (in: ${sql})`,
+    );
   }
   if (error instanceof Error) return redact(`${error.name}: ${error.message}`);
   return redact(String(error));

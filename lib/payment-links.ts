@@ -51,8 +51,15 @@ export async function createPaymentLink(admin: Admin, input: NewPaymentLink): Pr
       notifyUrl: `${env.appUrl}/api/webhooks/cashfree`,
       idempotencyKey: link.createIdempotencyKey,
     });
-    await queries.updatePaymentLink(db, link.linkId, { cfLinkId: created.cfLinkId, linkUrl: created.url, status: created.status });
-    if (input.orderId) await applyToOrder(db, input.orderId, { type: "send_payment_link" }, adminActor(admin), { detail: { linkId: link.linkId } });
+    await queries.updatePaymentLink(db, link.linkId, {
+      cfLinkId: created.cfLinkId,
+      linkUrl: created.url,
+      status: created.status,
+    });
+    if (input.orderId)
+      await applyToOrder(db, input.orderId, { type: "send_payment_link" }, adminActor(admin), {
+        detail: { linkId: link.linkId },
+      });
     return { ok: true, linkId: link.linkId, url: created.url };
   } catch (error) {
     if (!isCashfreeError(error)) throw error;

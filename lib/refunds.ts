@@ -17,7 +17,8 @@ export interface RefundRequest {
   refundKey: string;
 }
 
-export type RefundResult = { ok: true; refundId: string; status: string; message: string } | { ok: false; error: string };
+export type RefundResult =
+  { ok: true; refundId: string; status: string; message: string } | { ok: false; error: string };
 
 /**
  * Who asks for a refund, and how far they may take the order's refunded total. Decided by the caller from the
@@ -33,29 +34,49 @@ export function refundAuthorityOf(admin: Admin): RefundAuthority {
   return { actor: adminActor(admin), maxRefundedPaise: admin.role === "staff" ? admin.refundLimitPaise : null };
 }
 
-const actorName = (actor: Actor) => (actor.type === "admin" ? actor.email : actor.type === "system" ? actor.name : actor.type);
+const actorName = (actor: Actor) =>
+  actor.type === "admin" ? actor.email : actor.type === "system" ? actor.name : actor.type;
 
 function refusalMessage(refusal: Refusal, order: queries.OrderRefundView, authority: RefundAuthority) {
-  if (refusal === "exceeds_balance") return `Only ${formatInr(refundablePaise(order))} of this order can still be refunded.`;
+  if (refusal === "exceeds_balance")
+    return `Only ${formatInr(refundablePaise(order))} of this order can still be refunded.`;
   if (refusal === "exceeds_limit") {
-    const already = order.refundedPaise > 0 ? ` ${formatInr(order.refundedPaise)} of this order is already refunded.` : "";
+    const already =
+      order.refundedPaise > 0 ? ` ${formatInr(order.refundedPaise)} of this order is already refunded.` : "";
     return `Staff can refund up to ${formatInr(authority.maxRefundedPaise ?? 0)} of an order in total.${already} Ask an owner.`;
   }
   return "Only paid orders can be refunded.";
 }
 
 /** Reserves the amount against the order's refundable balance and records the refund, under the order's row lock. */
-async function reserveRefund(authority: RefundAuthority, request: RefundRequest, refundId: string): Promise<queries.RefundRow | string> {
+async function reserveRefund(
+  authority: RefundAuthority,
+  request: RefundRequest,
+  refundId: string,
+): Promise<queries.RefundRow | string> {
   const db = await getDb();
   return db.transaction(async (tx) => {
     const order = await lockOrder(tx, request.orderId);
     if (!order) return "Order not found.";
     const existing = await queries.getRefundByRefundId(tx, refundId);
     if (existing) return existing;
-    const command = { type: "request_refund", amountPaise: request.amountPaise, maxRefundedPaise: authority.maxRefundedPaise } as const;
-    const result = await applyCommands(tx, order, [command], authority.actor, { detail: { refundId, amountPaise: request.amountPaise, reason: request.reason } });
+    const command = {
+      type: "request_refund",
+      amountPaise: request.amountPaise,
+      maxRefundedPaise: authority.maxRefundedPaise,
+    } as const;
+    const result = await applyCommands(tx, order, [command], authority.actor, {
+      detail: { refundId, amountPaise: request.amountPaise, reason: request.reason },
+    });
     if (result.refusal) return refusalMessage(result.refusal, order, authority);
-    return queries.insertRefund(tx, { orderId: order.id, refundId, amountPaise: request.amountPaise, reason: request.reason, createdBy: actorName(authority.actor), status: "PENDING" });
+    return queries.insertRefund(tx, {
+      orderId: order.id,
+      refundId,
+      amountPaise: request.amountPaise,
+      reason: request.reason,
+      createdBy: actorName(authority.actor),
+      status: "PENDING",
+    });
   });
 }
 
@@ -64,7 +85,10 @@ async function releaseFailedRefund(refund: queries.RefundRow, reason: string, ac
   await db.transaction(async (tx) => {
     const order = await lockOrder(tx, refund.orderId);
     await queries.updateRefund(tx, refund.refundId, { status: "FAILED", statusDescription: reason });
-    if (order) await applyCommands(tx, order, [{ type: "refund_failed", amountPaise: refund.amountPaise }], actor, { detail: { refundId: refund.refundId, reason } });
+    if (order)
+      await applyCommands(tx, order, [{ type: "refund_failed", amountPaise: refund.amountPaise }], actor, {
+        detail: { refundId: refund.refundId, reason },
+      });
   });
 }
 
@@ -77,15 +101,36 @@ export async function issueRefund(authority: RefundAuthority, request: RefundReq
     return { ok: true, refundId, status: reserved.status, message: "This refund was already submitted." };
   }
   try {
-    const refund = await cashfree.createRefund({ orderId: reserved.orderId, refundId, amountPaise: reserved.amountPaise, note: request.reason.slice(0, 100), idempotencyKey: reserved.id });
-    await queries.updateRefund(await getDb(), refundId, { cfRefundId: refund.cfRefundId, cfPaymentId: refund.cfPaymentId, status: refund.status === "SUCCESS" ? "SUCCESS" : "PENDING", statusDescription: refund.description });
-    return { ok: true, refundId, status: refund.status, message: `Refund of ${formatInr(reserved.amountPaise)} submitted to Cashfree.` };
+    const refund = await cashfree.createRefund({
+      orderId: reserved.orderId,
+      refundId,
+      amountPaise: reserved.amountPaise,
+      note: request.reason.slice(0, 100),
+      idempotencyKey: reserved.id,
+    });
+    await queries.updateRefund(await getDb(), refundId, {
+      cfRefundId: refund.cfRefundId,
+      cfPaymentId: refund.cfPaymentId,
+      status: refund.status === "SUCCESS" ? "SUCCESS" : "PENDING",
+      statusDescription: refund.description,
+    });
+    return {
+      ok: true,
+      refundId,
+      status: refund.status,
+      message: `Refund of ${formatInr(reserved.amountPaise)} submitted to Cashfree.`,
+    };
   } catch (error) {
     if (error instanceof CashfreeApiError && !error.isRetryable) {
       await releaseFailedRefund(reserved, error.message, authority.actor);
       return { ok: false, error: `Cashfree refused the refund: ${error.message}` };
     }
     // Unknown outcome (timeout): the refund stays PENDING; Cashfree's webhook, or a retry with the same key, settles it.
-    return { ok: true, refundId, status: "PENDING", message: "Refund submitted; Cashfree has not confirmed it yet. Its status will update here." };
+    return {
+      ok: true,
+      refundId,
+      status: "PENDING",
+      message: "Refund submitted; Cashfree has not confirmed it yet. Its status will update here.",
+    };
   }
 }

@@ -12,11 +12,14 @@ describe("shared input schemas", () => {
   });
 
   // Defect 8 of the review: a payment link of 10^20 rupees reached the database before failing.
-  it.each(["100000000000000000000", "1000000.01", "99999999999"])("refuses %s rupees with a sentence, before any database", (input) => {
-    const result = amount.safeParse(input);
-    expect(result.success).toBe(false);
-    expect(result.error?.issues[0]?.message).toBe("The largest link is ₹10,00,000.00.");
-  });
+  it.each(["100000000000000000000", "1000000.01", "99999999999"])(
+    "refuses %s rupees with a sentence, before any database",
+    (input) => {
+      const result = amount.safeParse(input);
+      expect(result.success).toBe(false);
+      expect(result.error?.issues[0]?.message).toBe("The largest link is ₹10,00,000.00.");
+    },
+  );
 
   it.each(["0.99", "-5", "12.345", "1e5", ""])("refuses %j", (input) => {
     expect(amount.safeParse(input).success).toBe(false);
@@ -24,6 +27,7 @@ describe("shared input schemas", () => {
 
   it("accepts order ids within Cashfree's rules only", () => {
     expect(orderIdSchema.safeParse("KC-261122-7QH3M2XA").success).toBe(true);
-    for (const bad of ["KC", "a".repeat(46), "KC 1", "'; drop table orders; --"]) expect(orderIdSchema.safeParse(bad).success).toBe(false);
+    for (const bad of ["KC", "a".repeat(46), "KC 1", "'; drop table orders; --"])
+      expect(orderIdSchema.safeParse(bad).success).toBe(false);
   });
 });

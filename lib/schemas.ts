@@ -17,7 +17,10 @@ export function rupeeAmount(options: { label: string; example: string; minPaise?
     .string()
     .trim()
     .max(12, `The largest ${options.label} is ${formatInr(MAX_AMOUNT_PAISE)}.`)
-    .regex(/^\d+(\.\d{1,2})?$/, `Enter ${options.label === "price" ? "a price" : "an amount"} in rupees, e.g. ${options.example}.`)
+    .regex(
+      /^\d+(\.\d{1,2})?$/,
+      `Enter ${options.label === "price" ? "a price" : "an amount"} in rupees, e.g. ${options.example}.`,
+    )
     .transform((v) => rupeesToPaise(v))
     .refine((paise) => paise >= minPaise, `The smallest ${options.label} is ${formatInr(minPaise)}.`)
     .refine((paise) => paise <= MAX_AMOUNT_PAISE, `The largest ${options.label} is ${formatInr(MAX_AMOUNT_PAISE)}.`);
@@ -36,4 +39,7 @@ export const phoneSchema = z
   .pipe(z.string().regex(/^[6-9]\d{9}$/, "Enter a 10-digit Indian mobile number"));
 
 /** An Indian PIN code: six digits, not starting with 0. */
-export const pincodeSchema = z.string().trim().regex(/^[1-9]\d{5}$/, "Enter a 6-digit PIN code");
+export const pincodeSchema = z
+  .string()
+  .trim()
+  .regex(/^[1-9]\d{5}$/, "Enter a 6-digit PIN code");

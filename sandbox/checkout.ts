@@ -12,18 +12,44 @@ type Embed = "" | "modal" | "inline";
 const embedOf = (value: string | null): Embed => (value === "modal" || value === "inline" ? value : "");
 
 function sessionProblem(order: SandboxOrder | null): Reply | null {
-  if (!order) return withStatus(errorPage("Invalid Session ID", "This payment link is not valid. Please go back to the merchant and try again.", 404));
-  if (order.status === "PAID") return withStatus(errorPage("Order already paid", `Order ${order.orderId} has already been paid. No further payment is needed.`));
-  if (order.status === "EXPIRED") return withStatus(errorPage("Session expired", `Order ${order.orderId} has expired. Please go back to the merchant to place a new order.`));
-  if (order.status === "TERMINATED") return withStatus(errorPage("Order terminated", `Order ${order.orderId} was cancelled by the merchant.`));
+  if (!order)
+    return withStatus(
+      errorPage(
+        "Invalid Session ID",
+        "This payment link is not valid. Please go back to the merchant and try again.",
+        404,
+      ),
+    );
+  if (order.status === "PAID")
+    return withStatus(
+      errorPage("Order already paid", `Order ${order.orderId} has already been paid. No further payment is needed.`),
+    );
+  if (order.status === "EXPIRED")
+    return withStatus(
+      errorPage(
+        "Session expired",
+        `Order ${order.orderId} has expired. Please go back to the merchant to place a new order.`,
+      ),
+    );
+  if (order.status === "TERMINATED")
+    return withStatus(errorPage("Order terminated", `Order ${order.orderId} was cancelled by the merchant.`));
   return null;
 }
 const withStatus = ({ status, html: body }: { status: number; html: string }) => html(body, status);
 
 function checkoutPage(order: SandboxOrder, merchant: string, embed: Embed, error?: string) {
   const hidden = `<input type="hidden" name="payment_session_id" value="${e(order.paymentSessionId)}"><input type="hidden" name="embed" value="${embed}">`;
-  const cards = TEST_CARDS.map((c) => `<tr><td>${e(c.label)}</td><td>${c.number}</td><td><button type="button" class="secondary" data-card="${c.number}" aria-label="Use ${e(c.label)} ${c.number}">Use</button></td></tr>`).join("");
-  const vpas = Object.keys(TEST_VPAS).slice(0, 2).map((v) => `<tr><td>${v}</td><td><button type="button" class="secondary" data-vpa="${v}" aria-label="Use ${v}">Use</button></td></tr>`).join("");
+  const cards = TEST_CARDS.map(
+    (c) =>
+      `<tr><td>${e(c.label)}</td><td>${c.number}</td><td><button type="button" class="secondary" data-card="${c.number}" aria-label="Use ${e(c.label)} ${c.number}">Use</button></td></tr>`,
+  ).join("");
+  const vpas = Object.keys(TEST_VPAS)
+    .slice(0, 2)
+    .map(
+      (v) =>
+        `<tr><td>${v}</td><td><button type="button" class="secondary" data-vpa="${v}" aria-label="Use ${v}">Use</button></td></tr>`,
+    )
+    .join("");
   const body = `
 <div class="card"><p class="muted">${e(merchant)}</p><h1>Order ${e(order.orderId)}</h1><p class="amount">₹${amountDecimal(order.amountPaise)}</p>
 <p class="banner">Sandbox: no real money moves. OTP is ${SANDBOX_OTP}.</p></div>
@@ -80,9 +106,21 @@ ${error ? `<p class="error" role="alert">${e(error)}</p>` : ""}
 function finish(order: SandboxOrder, payment: SandboxPayment | null, embed: Embed): Reply {
   if (embed) {
     const message = payment ? { paymentStatus: payment.status } : { closePopup: true };
-    return html(page("Payment finished", `<div class="card" role="status"><h1>${payment ? `Payment ${e(payment.status.toLowerCase().replace("_", " "))}` : "Payment cancelled"}</h1><p>Returning to the merchant…</p></div>`, `parent.postMessage(${JSON.stringify(message)}, "*");`));
+    return html(
+      page(
+        "Payment finished",
+        `<div class="card" role="status"><h1>${payment ? `Payment ${e(payment.status.toLowerCase().replace("_", " "))}` : "Payment cancelled"}</h1><p>Returning to the merchant…</p></div>`,
+        `parent.postMessage(${JSON.stringify(message)}, "*");`,
+      ),
+    );
   }
-  if (!order.returnUrl) return html(page("Payment finished", `<div class="card" role="status"><h1>Payment ${e(payment?.status ?? "cancelled")}</h1><p>You can close this window.</p></div>`));
+  if (!order.returnUrl)
+    return html(
+      page(
+        "Payment finished",
+        `<div class="card" role="status"><h1>Payment ${e(payment?.status ?? "cancelled")}</h1><p>You can close this window.</p></div>`,
+      ),
+    );
   return redirect(order.returnUrl.replaceAll("{order_id}", encodeURIComponent(order.orderId)));
 }
 
@@ -90,7 +128,16 @@ function methodFromForm(form: URLSearchParams) {
   const [mm = "", yy = ""] = (form.get("card_expiry") ?? "").split("/").map((part) => part.trim());
   switch (form.get("method")) {
     case "card":
-      return { card: { channel: "link", card_number: form.get("card_number"), card_expiry_mm: mm, card_expiry_yy: yy, card_cvv: form.get("card_cvv"), card_holder_name: form.get("card_holder_name") } };
+      return {
+        card: {
+          channel: "link",
+          card_number: form.get("card_number"),
+          card_expiry_mm: mm,
+          card_expiry_yy: yy,
+          card_cvv: form.get("card_cvv"),
+          card_holder_name: form.get("card_holder_name"),
+        },
+      };
     case "upi":
       return { upi: { channel: form.get("upi_channel") ?? "collect", upi_id: form.get("upi_id") } };
     case "netbanking":
@@ -109,7 +156,10 @@ export function createCheckoutRoutes(engine: SandboxEngine, merchantName: string
   };
   const enter = (req: Request, fields: URLSearchParams) => {
     const order = findBySession(fields.get("payment_session_id"));
-    return sessionProblem(order) ?? html(checkoutPage(order!, merchantName, embedOf(fields.get("embed") ?? req.query.get("embed"))));
+    return (
+      sessionProblem(order) ??
+      html(checkoutPage(order!, merchantName, embedOf(fields.get("embed") ?? req.query.get("embed"))))
+    );
   };
   router.on("POST", "/pg/view/sessions/checkout", (req) => enter(req, req.form()));
   router.on("GET", "/pg/view/sessions/checkout", (req) => enter(req, req.query));
@@ -122,8 +172,13 @@ export function createCheckoutRoutes(engine: SandboxEngine, merchantName: string
     const embed = embedOf(form.get("embed"));
     try {
       const chosen = choosePaymentMethod(methodFromForm(form));
-      const payment = engine.startPayment(order!, { group: chosen.group, method: chosen.method, needsSimulator: chosen.needsSimulator });
-      if (chosen.immediateOutcome) return finish(order!, engine.completePayment(payment.cfPaymentId, chosen.immediateOutcome), embed);
+      const payment = engine.startPayment(order!, {
+        group: chosen.group,
+        method: chosen.method,
+        needsSimulator: chosen.needsSimulator,
+      });
+      if (chosen.immediateOutcome)
+        return finish(order!, engine.completePayment(payment.cfPaymentId, chosen.immediateOutcome), embed);
       return redirect(`/pg/view/simulator/${payment.cfPaymentId}${embed ? `?embed=${embed}` : ""}`);
     } catch (error) {
       if (!(error instanceof CfError)) throw error;
@@ -147,7 +202,8 @@ export function createCheckoutRoutes(engine: SandboxEngine, merchantName: string
   router.on("GET", "/pg/view/simulator/:id", (req, [id]) => {
     const target = simulatorTarget(id!);
     if (!target) return withStatus(errorPage("Invalid Session ID", "This payment does not exist.", 404));
-    if (target.payment.status !== "NOT_ATTEMPTED" && target.payment.status !== "PENDING") return finish(target.order, target.payment, embedOf(req.query.get("embed")));
+    if (target.payment.status !== "NOT_ATTEMPTED" && target.payment.status !== "PENDING")
+      return finish(target.order, target.payment, embedOf(req.query.get("embed")));
     return html(simulatorPage(target.payment, target.order, embedOf(req.query.get("embed"))));
   });
   router.on("POST", "/pg/view/simulator/:id", (req, [id]) => {
@@ -156,25 +212,55 @@ export function createCheckoutRoutes(engine: SandboxEngine, merchantName: string
     const form = req.form();
     const embed = embedOf(form.get("embed"));
     const status = form.get("status") as FinalStatus;
-    if (!["SUCCESS", "FAILED", "PENDING", "USER_DROPPED"].includes(status)) return html(simulatorPage(target.payment, target.order, embed, "Choose a simulation status."), 400);
-    if (status !== "USER_DROPPED" && form.get("otp") !== SANDBOX_OTP) return html(simulatorPage(target.payment, target.order, embed, `Invalid OTP. Use ${SANDBOX_OTP}.`), 400);
-    if (status === "FAILED" && !form.get("failure_type")) return html(simulatorPage(target.payment, target.order, embed, "Choose a Failure Type for FAILED."), 400);
-    return finish(target.order, engine.completePayment(target.payment.cfPaymentId, status, form.get("failure_type")), embed);
+    if (!["SUCCESS", "FAILED", "PENDING", "USER_DROPPED"].includes(status))
+      return html(simulatorPage(target.payment, target.order, embed, "Choose a simulation status."), 400);
+    if (status !== "USER_DROPPED" && form.get("otp") !== SANDBOX_OTP)
+      return html(simulatorPage(target.payment, target.order, embed, `Invalid OTP. Use ${SANDBOX_OTP}.`), 400);
+    if (status === "FAILED" && !form.get("failure_type"))
+      return html(simulatorPage(target.payment, target.order, embed, "Choose a Failure Type for FAILED."), 400);
+    return finish(
+      target.order,
+      engine.completePayment(target.payment.cfPaymentId, status, form.get("failure_type")),
+      embed,
+    );
   });
 
   // Hosted payment-link page: paying creates a Cashfree order for the link, then the usual checkout.
   router.on("GET", "/links/:code", (_req, [code]) => {
     const link = engine.state.links[code!];
     if (!link) return withStatus(errorPage("Link not found", "This payment link does not exist.", 404));
-    if (link.status !== "ACTIVE" && link.status !== "PARTIALLY_PAID") return withStatus(errorPage(`Link ${link.status.toLowerCase()}`, "This payment link can no longer be paid."));
-    return html(page(`Pay ${link.purpose}`, `<div class="card"><p class="muted">${e(merchantName)}</p><h1>${e(link.purpose)}</h1><p class="amount">₹${amountDecimal(link.amountPaise - link.paidPaise)}</p><p class="muted">Valid until ${e(istTimestamp(link.expiryMs))}</p>
-<form method="post" action="/links/${code}/pay"><button class="primary" type="submit">Pay ₹${amountDecimal(link.amountPaise - link.paidPaise)}</button></form></div>`));
+    if (link.status !== "ACTIVE" && link.status !== "PARTIALLY_PAID")
+      return withStatus(errorPage(`Link ${link.status.toLowerCase()}`, "This payment link can no longer be paid."));
+    return html(
+      page(
+        `Pay ${link.purpose}`,
+        `<div class="card"><p class="muted">${e(merchantName)}</p><h1>${e(link.purpose)}</h1><p class="amount">₹${amountDecimal(link.amountPaise - link.paidPaise)}</p><p class="muted">Valid until ${e(istTimestamp(link.expiryMs))}</p>
+<form method="post" action="/links/${code}/pay"><button class="primary" type="submit">Pay ₹${amountDecimal(link.amountPaise - link.paidPaise)}</button></form></div>`,
+      ),
+    );
   });
   router.on("POST", "/links/:code/pay", (_req, [code]) => {
     const link = engine.state.links[code!];
-    if (!link || (link.status !== "ACTIVE" && link.status !== "PARTIALLY_PAID")) return withStatus(errorPage("Link not payable", "This payment link can no longer be paid."));
+    if (!link || (link.status !== "ACTIVE" && link.status !== "PARTIALLY_PAID"))
+      return withStatus(errorPage("Link not payable", "This payment link can no longer be paid."));
     const order = engine.createOrder(
-      { orderId: `CFPay_${link.code}_${Date.now().toString(36)}`, amountPaise: link.amountPaise - link.paidPaise, currency: link.currency, customer: { customer_id: `link_${link.code}`, customer_phone: link.customer.customer_phone, customer_email: link.customer.customer_email, customer_name: link.customer.customer_name }, returnUrl: link.returnUrl, notifyUrl: link.notifyUrl, paymentMethods: null, expiryMs: null, note: null, tags: { cf_link_id: link.cfLinkId } },
+      {
+        orderId: `CFPay_${link.code}_${Date.now().toString(36)}`,
+        amountPaise: link.amountPaise - link.paidPaise,
+        currency: link.currency,
+        customer: {
+          customer_id: `link_${link.code}`,
+          customer_phone: link.customer.customer_phone,
+          customer_email: link.customer.customer_email,
+          customer_name: link.customer.customer_name,
+        },
+        returnUrl: link.returnUrl,
+        notifyUrl: link.notifyUrl,
+        paymentMethods: null,
+        expiryMs: null,
+        note: null,
+        tags: { cf_link_id: link.cfLinkId },
+      },
       { linkId: link.linkId },
     );
     return html(checkoutPage(order, merchantName, ""));

@@ -19,11 +19,20 @@ export interface Controls {
 
 const ok = (body: unknown): Reply => ({ status: 200, body });
 const STATUSES: FinalStatus[] = ["SUCCESS", "FAILED", "PENDING", "USER_DROPPED"];
-const TRIGGERS = ["PAYMENT_SUCCESS_WEBHOOK", "PAYMENT_FAILED_WEBHOOK", "PAYMENT_USER_DROPPED_WEBHOOK", "REFUND_STATUS_WEBHOOK", "DISPUTE_CREATED", "DISPUTE_UPDATED", "DISPUTE_CLOSED"] as const;
+const TRIGGERS = [
+  "PAYMENT_SUCCESS_WEBHOOK",
+  "PAYMENT_FAILED_WEBHOOK",
+  "PAYMENT_USER_DROPPED_WEBHOOK",
+  "REFUND_STATUS_WEBHOOK",
+  "DISPUTE_CREATED",
+  "DISPUTE_UPDATED",
+  "DISPUTE_CLOSED",
+] as const;
 
 function numberField(body: Record<string, unknown>, name: string, fallback: number) {
   const value = body[name] ?? fallback;
-  if (typeof value !== "number" || !Number.isInteger(value) || value < 0) throw invalid(name, "should be a non-negative integer", value);
+  if (typeof value !== "number" || !Number.isInteger(value) || value < 0)
+    throw invalid(name, "should be a non-negative integer", value);
   return value;
 }
 
@@ -59,15 +68,31 @@ export function createControlRoutes({ engine, apiFaults, reset }: Controls) {
   router.on("POST", "/_sandbox/orders/:id/pay", (req, [id]) => {
     const body = req.json();
     const status = (body.status ?? "SUCCESS") as FinalStatus;
-    if (!STATUSES.includes(status)) throw invalid("status", "should be SUCCESS, FAILED, PENDING or USER_DROPPED", status);
+    if (!STATUSES.includes(status))
+      throw invalid("status", "should be SUCCESS, FAILED, PENDING or USER_DROPPED", status);
     const order = engine.order(id!);
-    const open = paymentsOf(engine.state, order.orderId).findLast((p) => p.status === "NOT_ATTEMPTED" || p.status === "PENDING");
-    const payment = open ?? engine.startPayment(order, { group: "upi", method: { upi: { channel: "collect", upi_id: "testsuccess@gocash" } }, needsSimulator: false });
-    return ok({ cf_payment_id: engine.completePayment(payment.cfPaymentId, status, body.error_code ? String(body.error_code) : null).cfPaymentId });
+    const open = paymentsOf(engine.state, order.orderId).findLast(
+      (p) => p.status === "NOT_ATTEMPTED" || p.status === "PENDING",
+    );
+    const payment =
+      open ??
+      engine.startPayment(order, {
+        group: "upi",
+        method: { upi: { channel: "collect", upi_id: "testsuccess@gocash" } },
+        needsSimulator: false,
+      });
+    return ok({
+      cf_payment_id: engine.completePayment(
+        payment.cfPaymentId,
+        status,
+        body.error_code ? String(body.error_code) : null,
+      ).cfPaymentId,
+    });
   });
 
   router.on("POST", "/_sandbox/refunds/settle", () => {
-    for (const refund of Object.values(engine.state.refunds)) if (refund.status === "PENDING") refund.settlesAtMs = engine.clock.now();
+    for (const refund of Object.values(engine.state.refunds))
+      if (refund.status === "PENDING") refund.settlesAtMs = engine.clock.now();
     engine.settleRefunds();
     return ok({ settled: true });
   });
@@ -89,7 +114,8 @@ export function createControlRoutes({ engine, apiFaults, reset }: Controls) {
     }
     if (api.failNext !== undefined) apiFaults.failNext = numberField(api, "failNext", 0);
     if (api.failMode !== undefined) {
-      if (api.failMode !== "500" && api.failMode !== "timeout") throw invalid("api.failMode", "should be 500 or timeout", api.failMode);
+      if (api.failMode !== "500" && api.failMode !== "timeout")
+        throw invalid("api.failMode", "should be 500 or timeout", api.failMode);
       apiFaults.failMode = api.failMode;
     }
     sender.faults = next;
@@ -107,17 +133,29 @@ export function createControlRoutes({ engine, apiFaults, reset }: Controls) {
     const body = req.json();
     const event = String(body.event ?? "");
     if (!body.order_id) throw missing("order_id");
-    if (!TRIGGERS.includes(event as (typeof TRIGGERS)[number])) throw invalid("event", `should be one of ${TRIGGERS.join(", ")}`, event);
+    if (!TRIGGERS.includes(event as (typeof TRIGGERS)[number]))
+      throw invalid("event", `should be one of ${TRIGGERS.join(", ")}`, event);
     const order = engine.order(String(body.order_id));
     if (event.startsWith("DISPUTE_")) return ok(deliveryView(engine.emitDispute(order, event as "DISPUTE_CREATED")));
     if (event === "REFUND_STATUS_WEBHOOK") {
       const refund = Object.values(engine.state.refunds).findLast((r) => r.orderId === order.orderId);
-      if (!refund) throw new CfError(400, "refund_not_found", "invalid_request_error", "the order has no refund to report");
+      if (!refund)
+        throw new CfError(400, "refund_not_found", "invalid_request_error", "the order has no refund to report");
       return ok(deliveryView(engine.emitRefund(refund)));
     }
-    const wanted = { PAYMENT_SUCCESS_WEBHOOK: "SUCCESS", PAYMENT_FAILED_WEBHOOK: "FAILED", PAYMENT_USER_DROPPED_WEBHOOK: "USER_DROPPED" }[event as "PAYMENT_SUCCESS_WEBHOOK"];
+    const wanted = {
+      PAYMENT_SUCCESS_WEBHOOK: "SUCCESS",
+      PAYMENT_FAILED_WEBHOOK: "FAILED",
+      PAYMENT_USER_DROPPED_WEBHOOK: "USER_DROPPED",
+    }[event as "PAYMENT_SUCCESS_WEBHOOK"];
     const payment = paymentsOf(engine.state, order.orderId).findLast((p) => p.status === wanted);
-    if (!payment) throw new CfError(400, "payment_not_found", "invalid_request_error", `the order has no ${wanted} payment to report`);
+    if (!payment)
+      throw new CfError(
+        400,
+        "payment_not_found",
+        "invalid_request_error",
+        `the order has no ${wanted} payment to report`,
+      );
     return ok(deliveryView(engine.emitPayment(order, payment)));
   });
 
@@ -137,7 +175,15 @@ export function createControlRoutes({ engine, apiFaults, reset }: Controls) {
 
 export function deliveryView(delivery: SandboxState["deliveries"][number] | null) {
   if (!delivery) return null;
-  return { id: delivery.id, type: delivery.type, url: delivery.url, state: delivery.state, idempotency_key: delivery.idempotencyKey, attempts: delivery.attempts, body: JSON.parse(delivery.body) as unknown };
+  return {
+    id: delivery.id,
+    type: delivery.type,
+    url: delivery.url,
+    state: delivery.state,
+    idempotency_key: delivery.idempotencyKey,
+    attempts: delivery.attempts,
+    body: JSON.parse(delivery.body) as unknown,
+  };
 }
 
 function summary(state: SandboxState) {

@@ -40,8 +40,16 @@ export const TEST_WALLETS = [
 ] as const;
 
 export const FAILURE_TYPES = [
-  { code: "TRANSACTION_DECLINED", reason: "auth_declined", description: "issuer bank or payment service provider declined the transaction" },
-  { code: "INSUFFICIENT_FUNDS", reason: "insufficient_funds", description: "insufficient funds in the customer's account" },
+  {
+    code: "TRANSACTION_DECLINED",
+    reason: "auth_declined",
+    description: "issuer bank or payment service provider declined the transaction",
+  },
+  {
+    code: "INSUFFICIENT_FUNDS",
+    reason: "insufficient_funds",
+    description: "insufficient funds in the customer's account",
+  },
   { code: "ISSUER_NOT_AVAILABLE", reason: "issuer_unavailable", description: "issuer bank is not available" },
   { code: "INVALID_OTP", reason: "otp_invalid", description: "the OTP entered was incorrect" },
 ] as const;

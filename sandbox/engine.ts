@@ -1,7 +1,15 @@
 import { SandboxClock } from "./clock";
 import { FAILURE_TYPES } from "./defaults";
 import { CfError, orderNotFound, paymentNotFound, sessionInvalid } from "./errors";
-import { type SandboxOrder, type SandboxPayment, type SandboxRefund, type SandboxState, digits, paymentsOf, token } from "./store";
+import {
+  type SandboxOrder,
+  type SandboxPayment,
+  type SandboxRefund,
+  type SandboxState,
+  digits,
+  paymentsOf,
+  token,
+} from "./store";
 import type { ValidOrderRequest } from "./validation";
 import { disputeWebhook, linkWebhook, paymentWebhook, refundWebhook } from "./webhook-payloads";
 import type { WebhookSender } from "./webhooks";
@@ -30,7 +38,8 @@ export class SandboxEngine {
 
   createOrder(request: ValidOrderRequest, extra: Partial<SandboxOrder> = {}): SandboxOrder {
     const orderId = request.orderId ?? `order_${digits(4)}${token(20).replace(/[-_]/g, "x")}`;
-    if (this.state.orders[orderId]) throw new CfError(409, "order_already_exists", "invalid_request_error", "order with same id is already present");
+    if (this.state.orders[orderId])
+      throw new CfError(409, "order_already_exists", "invalid_request_error", "order with same id is already present");
     const now = this.clock.now();
     const order: SandboxOrder = {
       cfOrderId: digits(10),
@@ -84,8 +93,17 @@ export class SandboxEngine {
 
   // ---- payments
 
-  startPayment(order: SandboxOrder, method: { group: string; method: Record<string, unknown>; needsSimulator: boolean }): SandboxPayment {
-    if (order.status !== "ACTIVE") throw new CfError(404, "orderpay_not_found", "invalid_request_error", "The specified order is no longer active and cannot be used to initiate payment");
+  startPayment(
+    order: SandboxOrder,
+    method: { group: string; method: Record<string, unknown>; needsSimulator: boolean },
+  ): SandboxPayment {
+    if (order.status !== "ACTIVE")
+      throw new CfError(
+        404,
+        "orderpay_not_found",
+        "invalid_request_error",
+        "The specified order is no longer active and cannot be used to initiate payment",
+      );
     const payment: SandboxPayment = {
       cfPaymentId: digits(12),
       orderId: order.orderId,
@@ -121,7 +139,8 @@ export class SandboxEngine {
   completePayment(cfPaymentId: string, status: FinalStatus, errorCode?: string | null): SandboxPayment {
     const payment = this.state.payments[cfPaymentId];
     if (!payment) throw paymentNotFound();
-    if (payment.status === "SUCCESS" || payment.status === "FAILED" || payment.status === "USER_DROPPED") return payment;
+    if (payment.status === "SUCCESS" || payment.status === "FAILED" || payment.status === "USER_DROPPED")
+      return payment;
     const order = this.state.orders[payment.orderId]!;
     const now = this.clock.now();
     payment.status = status;
@@ -141,7 +160,12 @@ export class SandboxEngine {
       if (order.linkId) this.linkPaid(order, payment);
     } else if (status === "FAILED") {
       const failure = FAILURE_TYPES.find((f) => f.code === errorCode) ?? FAILURE_TYPES[0];
-      payment.error = { error_code: failure.code, error_description: failure.description, error_reason: failure.reason, error_source: "customer" };
+      payment.error = {
+        error_code: failure.code,
+        error_description: failure.description,
+        error_reason: failure.reason,
+        error_source: "customer",
+      };
       payment.message = failure.description;
       this.emitPayment(order, payment);
     } else {
@@ -154,7 +178,8 @@ export class SandboxEngine {
   /** The shopper closed the checkout: any attempt still open is recorded as USER_DROPPED. */
   dropOpenAttempts(order: SandboxOrder) {
     for (const payment of paymentsOf(this.state, order.orderId)) {
-      if (payment.status === "NOT_ATTEMPTED" || payment.status === "PENDING") this.completePayment(payment.cfPaymentId, "USER_DROPPED");
+      if (payment.status === "NOT_ATTEMPTED" || payment.status === "PENDING")
+        this.completePayment(payment.cfPaymentId, "USER_DROPPED");
     }
   }
 
@@ -162,21 +187,62 @@ export class SandboxEngine {
 
   createRefund(order: SandboxOrder, refundId: string, amountPaise: number, note: string | null): SandboxRefund {
     const success = paymentsOf(this.state, order.orderId).find((p) => p.status === "SUCCESS");
-    if (order.status !== "PAID" || !success) throw new CfError(400, "refund_invalid", "invalid_request_error", `refund can be initiated only for paid orders. current order status: ${order.status}`);
-    const refunded = Object.values(this.state.refunds).filter((r) => r.orderId === order.orderId && r.status !== "CANCELLED" && r.type === "MERCHANT_INITIATED").reduce((n, r) => n + r.amountPaise, 0);
-    if (amountPaise > order.amountPaise - refunded) throw new CfError(400, "refund_amount_invalid", "invalid_request_error", "refund_amount : should be lesser than or equal to the amount that can be refunded");
+    if (order.status !== "PAID" || !success)
+      throw new CfError(
+        400,
+        "refund_invalid",
+        "invalid_request_error",
+        `refund can be initiated only for paid orders. current order status: ${order.status}`,
+      );
+    const refunded = Object.values(this.state.refunds)
+      .filter((r) => r.orderId === order.orderId && r.status !== "CANCELLED" && r.type === "MERCHANT_INITIATED")
+      .reduce((n, r) => n + r.amountPaise, 0);
+    if (amountPaise > order.amountPaise - refunded)
+      throw new CfError(
+        400,
+        "refund_amount_invalid",
+        "invalid_request_error",
+        "refund_amount : should be lesser than or equal to the amount that can be refunded",
+      );
     return this.addRefund({ order, payment: success, refundId, amountPaise, note, type: "MERCHANT_INITIATED" });
   }
 
-  private addRefund(input: { order: SandboxOrder; payment: SandboxPayment; refundId: string; amountPaise: number; note: string | null; type: SandboxRefund["type"] }): SandboxRefund {
+  private addRefund(input: {
+    order: SandboxOrder;
+    payment: SandboxPayment;
+    refundId: string;
+    amountPaise: number;
+    note: string | null;
+    type: SandboxRefund["type"];
+  }): SandboxRefund {
     const now = this.clock.now();
-    const refund: SandboxRefund = { cfRefundId: digits(8), refundId: input.refundId, orderId: input.order.orderId, cfPaymentId: input.payment.cfPaymentId, amountPaise: input.amountPaise, currency: input.order.currency, status: "PENDING", note: input.note, type: input.type, createdMs: now, processedMs: null, settlesAtMs: now + this.options.refundSettleMs };
+    const refund: SandboxRefund = {
+      cfRefundId: digits(8),
+      refundId: input.refundId,
+      orderId: input.order.orderId,
+      cfPaymentId: input.payment.cfPaymentId,
+      amountPaise: input.amountPaise,
+      currency: input.order.currency,
+      status: "PENDING",
+      note: input.note,
+      type: input.type,
+      createdMs: now,
+      processedMs: null,
+      settlesAtMs: now + this.options.refundSettleMs,
+    };
     this.state.refunds[`${input.order.orderId}/${input.refundId}`] = refund;
     return refund;
   }
 
   private autoRefund(order: SandboxOrder, payment: SandboxPayment) {
-    this.addRefund({ order, payment, refundId: `auto_${payment.cfPaymentId}`, amountPaise: payment.amountPaise, note: "Multiple payments were performed against same order.", type: "PAYMENT_AUTO_REFUND" });
+    this.addRefund({
+      order,
+      payment,
+      refundId: `auto_${payment.cfPaymentId}`,
+      amountPaise: payment.amountPaise,
+      note: "Multiple payments were performed against same order.",
+      type: "PAYMENT_AUTO_REFUND",
+    });
   }
 
   /** PENDING refunds whose delay has passed become SUCCESS, each with its webhook. */
@@ -216,7 +282,8 @@ export class SandboxEngine {
 
   emitDispute(order: SandboxOrder, type: "DISPUTE_CREATED" | "DISPUTE_UPDATED" | "DISPUTE_CLOSED") {
     const payment = paymentsOf(this.state, order.orderId).find((p) => p.status === "SUCCESS");
-    if (!payment) throw new CfError(400, "dispute_invalid", "invalid_request_error", "disputes need a successful payment");
+    if (!payment)
+      throw new CfError(400, "dispute_invalid", "invalid_request_error", "disputes need a successful payment");
     const { body } = disputeWebhook(order, payment, type, `D${order.cfOrderId}`, this.clock.now());
     return this.deliver(order.notifyUrl, type, body);
   }

@@ -52,7 +52,15 @@ export function paymentEntity(p: SandboxPayment, order: SandboxOrder) {
     auth_id: null,
     authorization: null,
     international_payment: { international: false },
-    payment_gateway_details: { gateway_name: "CASHFREE", gateway_order_id: null, gateway_payment_id: null, gateway_order_reference_id: null, gateway_status_code: null, gateway_settlement: "cashfree", gateway_reference_name: null },
+    payment_gateway_details: {
+      gateway_name: "CASHFREE",
+      gateway_order_id: null,
+      gateway_payment_id: null,
+      gateway_order_reference_id: null,
+      gateway_status_code: null,
+      gateway_settlement: "cashfree",
+      gateway_reference_name: null,
+    },
     payment_surcharge: null,
     payment_offers: [],
   };
@@ -71,14 +79,24 @@ export function refundEntity(r: SandboxRefund) {
     refund_status: r.status,
     refund_type: r.type,
     refund_splits: [],
-    status_description: r.status === "SUCCESS" ? "Refund processed successfully" : r.status === "PENDING" ? "In Progress" : "Refund cancelled",
+    status_description:
+      r.status === "SUCCESS"
+        ? "Refund processed successfully"
+        : r.status === "PENDING"
+          ? "In Progress"
+          : "Refund cancelled",
     refund_arn: r.status === "SUCCESS" ? `ARN${r.cfRefundId}` : null,
     metadata: null,
     created_at: istTimestamp(r.createdMs),
     processed_at: r.processedMs ? istTimestamp(r.processedMs) : null,
     refund_charge: 0,
     refund_mode: "STANDARD",
-    refund_speed: { requested: "STANDARD", accepted: "STANDARD", processed: r.status === "SUCCESS" ? "STANDARD" : null, message: null },
+    refund_speed: {
+      requested: "STANDARD",
+      accepted: "STANDARD",
+      processed: r.status === "SUCCESS" ? "STANDARD" : null,
+      message: null,
+    },
   };
 }
 

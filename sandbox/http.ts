@@ -61,7 +61,8 @@ export async function readRequest(req: IncomingMessage): Promise<Request> {
     rawBody,
     json: () => {
       const parsed = rawBody ? JSON.parse(rawBody) : {};
-      if (!parsed || typeof parsed !== "object" || Array.isArray(parsed)) throw new SyntaxError("body must be a JSON object");
+      if (!parsed || typeof parsed !== "object" || Array.isArray(parsed))
+        throw new SyntaxError("body must be a JSON object");
       return parsed as Record<string, unknown>;
     },
     form: () => new URLSearchParams(rawBody),
@@ -77,4 +78,7 @@ export function send(res: ServerResponse, reply: Reply) {
 export const html = (text: string, status = 200): Reply => ({ status, text, contentType: "text/html; charset=utf-8" });
 export const redirect = (location: string): Reply => ({ status: 302, text: "", headers: { location } });
 export const escapeHtml = (value: unknown) =>
-  String(value ?? "").replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
+  String(value ?? "").replace(
+    /[&<>"']/g,
+    (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!,
+  );

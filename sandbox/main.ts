@@ -20,7 +20,9 @@ try {
     appId: env.CASHFREE_APP_ID || SANDBOX_DEFAULT_APP_ID,
     secretKey: env.CASHFREE_SECRET_KEY || SANDBOX_DEFAULT_SECRET_KEY,
     webhookUrl: env.CASHFREE_SANDBOX_WEBHOOK_URL || null,
-    webhookRetryScheduleMs: env.CASHFREE_SANDBOX_RETRY_MS ? env.CASHFREE_SANDBOX_RETRY_MS.split(",").map(Number) : undefined,
+    webhookRetryScheduleMs: env.CASHFREE_SANDBOX_RETRY_MS
+      ? env.CASHFREE_SANDBOX_RETRY_MS.split(",").map(Number)
+      : undefined,
     refundSettleMs: env.CASHFREE_SANDBOX_REFUND_SETTLE_MS ? Number(env.CASHFREE_SANDBOX_REFUND_SETTLE_MS) : undefined,
     controls: env.CASHFREE_SANDBOX_CONTROL === "1",
     rateLimitPerMinute: env.CASHFREE_SANDBOX_RATE_LIMIT ? Number(env.CASHFREE_SANDBOX_RATE_LIMIT) : null,
@@ -40,6 +42,10 @@ try {
   process.on("SIGTERM", stop);
 } catch (error) {
   const code = (error as NodeJS.ErrnoException).code;
-  console.error(code === "EADDRINUSE" ? `The sandbox port is in use. Set CASHFREE_SANDBOX_PORT to a free port.` : `The sandbox could not start: ${(error as Error).message}`);
+  console.error(
+    code === "EADDRINUSE"
+      ? `The sandbox port is in use. Set CASHFREE_SANDBOX_PORT to a free port.`
+      : `The sandbox could not start: ${(error as Error).message}`,
+  );
   process.exit(1);
 }

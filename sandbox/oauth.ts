@@ -28,7 +28,8 @@ function partnerTimestamp(ms: number) {
   return `${new Date(ms + 330 * 60_000).toISOString().slice(0, 19)}+0530`;
 }
 
-const partnerAuthFailed = () => new CfError(401, "partner_apikey_invalid", "authentication_error", "x-partner-apikey or oauth-client-id is invalid");
+const partnerAuthFailed = () =>
+  new CfError(401, "partner_apikey_invalid", "authentication_error", "x-partner-apikey or oauth-client-id is invalid");
 
 export function createOAuthRoutes(engine: SandboxEngine, options: OAuthOptions) {
   const router = new Router();
@@ -47,28 +48,55 @@ export function createOAuthRoutes(engine: SandboxEngine, options: OAuthOptions) 
     oauth().accessTokens[accessToken] = { merchantId, expiresMs: now() + ACCESS_TTL_MS };
     oauth().refreshTokens[refreshToken] = { merchantId, expiresMs: now() + REFRESH_TTL_MS };
     oauth().linked[merchantId] = true;
-    return { status: 200, body: { merchant_id: merchantId, connection_status: "Linked", access_token: accessToken, refresh_token: refreshToken, token_type: "bearer", expires_in: ACCESS_TTL_MS / 1000 } };
+    return {
+      status: 200,
+      body: {
+        merchant_id: merchantId,
+        connection_status: "Linked",
+        access_token: accessToken,
+        refresh_token: refreshToken,
+        token_type: "bearer",
+        expires_in: ACCESS_TTL_MS / 1000,
+      },
+    };
   };
 
   router.on("POST", "/partners/oauth/auth_link", (req) => {
     requireClient(req);
     const body = req.json();
-    if (body.response_type !== "code") throw new CfError(400, "response_type_invalid", "invalid_request_error", "response_type : should be code");
-    if (body.scope !== "read_write") throw new CfError(400, "scope_invalid", "invalid_request_error", "scope : should be read_write");
+    if (body.response_type !== "code")
+      throw new CfError(400, "response_type_invalid", "invalid_request_error", "response_type : should be code");
+    if (body.scope !== "read_write")
+      throw new CfError(400, "scope_invalid", "invalid_request_error", "scope : should be read_write");
     const state = body.state === undefined ? null : String(body.state);
-    if (state !== null && (state.length < 8 || state.length > 64)) throw new CfError(400, "state_invalid", "invalid_request_error", "state : should be 8 to 64 characters");
+    if (state !== null && (state.length < 8 || state.length > 64))
+      throw new CfError(400, "state_invalid", "invalid_request_error", "state : should be 8 to 64 characters");
     // Deviation: Cashfree reads the redirect URL from the partner dashboard; the sandbox also takes it here.
     const redirectUri = body.redirect_uri ? String(body.redirect_uri) : options.redirectUri;
     if (!redirectUri) throw missing("redirect_uri");
     const id = token(16);
     const created = now();
     oauth().links[id] = { state, redirectUri, expiresMs: created + HOUR };
-    return { status: 200, body: { created_at: partnerTimestamp(created), expires_at: partnerTimestamp(created + HOUR), auth_link: `${engine.options.baseUrl()}/partners/oauth/consent/${id}` } };
+    return {
+      status: 200,
+      body: {
+        created_at: partnerTimestamp(created),
+        expires_at: partnerTimestamp(created + HOUR),
+        auth_link: `${engine.options.baseUrl()}/partners/oauth/consent/${id}`,
+      },
+    };
   });
 
   router.on("GET", "/partners/oauth/consent/:id", (_req, [id]) => {
     const link = oauth().links[id!];
-    if (!link || link.expiresMs < now()) return html(page("Link expired", `<div class="card" role="alert"><h1>Link expired</h1><p>This authorization link is no longer valid. Ask the platform for a new one.</p></div>`), 400);
+    if (!link || link.expiresMs < now())
+      return html(
+        page(
+          "Link expired",
+          `<div class="card" role="alert"><h1>Link expired</h1><p>This authorization link is no longer valid. Ask the platform for a new one.</p></div>`,
+        ),
+        400,
+      );
     return html(
       page(
         "Connect your Cashfree account",
@@ -82,7 +110,8 @@ export function createOAuthRoutes(engine: SandboxEngine, options: OAuthOptions) 
 
   router.on("POST", "/partners/oauth/consent/:id", (req, [id]) => {
     const link = oauth().links[id!];
-    if (!link || link.expiresMs < now()) return html(page("Link expired", `<div class="card" role="alert"><h1>Link expired</h1></div>`), 400);
+    if (!link || link.expiresMs < now())
+      return html(page("Link expired", `<div class="card" role="alert"><h1>Link expired</h1></div>`), 400);
     delete oauth().links[id!];
     const back = new URL(link.redirectUri);
     if (req.form().get("decision") !== "allow") {
@@ -105,7 +134,8 @@ export function createOAuthRoutes(engine: SandboxEngine, options: OAuthOptions) 
       const code = String(body.code ?? "");
       const grant = oauth().codes[code];
       delete oauth().codes[code];
-      if (!grant || grant.expiresMs < now()) throw new CfError(400, "code_invalid", "invalid_request_error", "authorization code is invalid or expired");
+      if (!grant || grant.expiresMs < now())
+        throw new CfError(400, "code_invalid", "invalid_request_error", "authorization code is invalid or expired");
       return tokens(grant.merchantId);
     }
     if (body.grant_type === "refresh_token") {
@@ -113,10 +143,16 @@ export function createOAuthRoutes(engine: SandboxEngine, options: OAuthOptions) 
       const grant = oauth().refreshTokens[refresh];
       // Rotation: whatever happens next, this refresh token is spent.
       delete oauth().refreshTokens[refresh];
-      if (!grant || grant.expiresMs < now() || !oauth().linked[grant.merchantId]) throw new CfError(400, "refresh_token_invalid", "invalid_request_error", "refresh token is invalid or expired");
+      if (!grant || grant.expiresMs < now() || !oauth().linked[grant.merchantId])
+        throw new CfError(400, "refresh_token_invalid", "invalid_request_error", "refresh token is invalid or expired");
       return tokens(grant.merchantId);
     }
-    throw new CfError(400, "grant_type_invalid", "invalid_request_error", "grant_type : should be authorization_code or refresh_token");
+    throw new CfError(
+      400,
+      "grant_type_invalid",
+      "invalid_request_error",
+      "grant_type : should be authorization_code or refresh_token",
+    );
   });
 
   router.on("POST", "/partners/oauth/:merchant/revoke", (req, [merchant]) => {
@@ -130,7 +166,8 @@ export function createOAuthRoutes(engine: SandboxEngine, options: OAuthOptions) 
 
   router.on("GET", "/partners/merchants/:merchant", (req, [merchant]) => {
     requirePartner(req);
-    if (merchant !== options.merchantId) throw new CfError(404, "merchant_not_found", "invalid_request_error", "merchant not found");
+    if (merchant !== options.merchantId)
+      throw new CfError(404, "merchant_not_found", "invalid_request_error", "merchant not found");
     return {
       status: 200,
       body: {
@@ -139,7 +176,14 @@ export function createOAuthRoutes(engine: SandboxEngine, options: OAuthOptions) 
         merchant_email: "merchant@sandbox.local",
         created_at: partnerTimestamp(0),
         onboarding_status: "ACTIVE",
-        product_status: [{ product_name: "PG", activation_status: "ACTIVE", product_min_kyc_status: "MIN_KYC_APPROVED", product_full_kyc_status: "FULL_KYC_PENDING" }],
+        product_status: [
+          {
+            product_name: "PG",
+            activation_status: "ACTIVE",
+            product_min_kyc_status: "MIN_KYC_APPROVED",
+            product_full_kyc_status: "FULL_KYC_PENDING",
+          },
+        ],
       },
     };
   });

@@ -29,8 +29,10 @@ function card(details: Record<string, unknown>): ChosenMethod {
   if (!/^\d{12,19}$/.test(number) || !luhn(number)) throw invalid("card_number", "is not a valid card number", number);
   if (!str(details.card_expiry_mm)) throw missing("card_expiry_mm");
   if (!str(details.card_expiry_yy)) throw missing("card_expiry_yy");
-  if (!/^(0[1-9]|1[0-2])$/.test(str(details.card_expiry_mm))) throw invalid("card_expiry_mm", "should be a 2 digit month", details.card_expiry_mm);
-  if (!/^\d{2}$/.test(str(details.card_expiry_yy))) throw invalid("card_expiry_yy", "should be a 2 digit year", details.card_expiry_yy);
+  if (!/^(0[1-9]|1[0-2])$/.test(str(details.card_expiry_mm)))
+    throw invalid("card_expiry_mm", "should be a 2 digit month", details.card_expiry_mm);
+  if (!/^\d{2}$/.test(str(details.card_expiry_yy)))
+    throw invalid("card_expiry_yy", "should be a 2 digit year", details.card_expiry_yy);
   const cvv = str(details.card_cvv);
   if (!cvv) throw missing("card_cvv");
   if (!/^\d{3,4}$/.test(cvv)) throw invalid("card_cvv", "should be at least 3 characters", cvv);
@@ -40,7 +42,18 @@ function card(details: Record<string, unknown>): ChosenMethod {
     kind: "card",
     channel: str(details.channel) || "link",
     group: type,
-    method: { card: { channel: str(details.channel) || "link", card_number: `XXXXXXXXXXXX${number.slice(-4)}`, card_network: known?.network ?? "visa", card_type: type, card_sub_type: "R", card_country: "IN", card_bank_name: "Sandbox Bank", card_network_reference_id: null } },
+    method: {
+      card: {
+        channel: str(details.channel) || "link",
+        card_number: `XXXXXXXXXXXX${number.slice(-4)}`,
+        card_network: known?.network ?? "visa",
+        card_type: type,
+        card_sub_type: "R",
+        card_country: "IN",
+        card_bank_name: "Sandbox Bank",
+        card_network_reference_id: null,
+      },
+    },
     needsSimulator: true,
     immediateOutcome: null,
   };
@@ -54,37 +67,85 @@ function upi(details: Record<string, unknown>): ChosenMethod {
     if (!vpa) throw missing("upi_id");
     const outcome = TEST_VPAS[vpa];
     if (!outcome) {
-      throw new CfError(400, "upi_id_invalid", "invalid_request_error", "upi_id for sandbox should be testsuccess@gocash or testfailure@gocash or testtpvsuccess@gocash or testtpvfail@gocash or success@upi");
+      throw new CfError(
+        400,
+        "upi_id_invalid",
+        "invalid_request_error",
+        "upi_id for sandbox should be testsuccess@gocash or testfailure@gocash or testtpvsuccess@gocash or testtpvfail@gocash or success@upi",
+      );
     }
-    return { kind: "upi", channel, group: "upi", method: { upi: { channel, upi_id: vpa } }, needsSimulator: false, immediateOutcome: outcome };
+    return {
+      kind: "upi",
+      channel,
+      group: "upi",
+      method: { upi: { channel, upi_id: vpa } },
+      needsSimulator: false,
+      immediateOutcome: outcome,
+    };
   }
-  if (channel !== "link" && channel !== "qrcode") throw invalid("channel", "should be one of link, collect, qrcode", channel, "channel_invalid");
-  return { kind: "upi", channel, group: "upi", method: { upi: { channel, upi_id: null } }, needsSimulator: true, immediateOutcome: null };
+  if (channel !== "link" && channel !== "qrcode")
+    throw invalid("channel", "should be one of link, collect, qrcode", channel, "channel_invalid");
+  return {
+    kind: "upi",
+    channel,
+    group: "upi",
+    method: { upi: { channel, upi_id: null } },
+    needsSimulator: true,
+    immediateOutcome: null,
+  };
 }
 
 function netbanking(details: Record<string, unknown>): ChosenMethod {
   const code = str(details.netbanking_bank_code);
   const name = str(details.netbanking_bank_name);
   if (!code && !name) throw missing("netbanking_bank_code");
-  if (code && !/^\d{4}$/.test(code)) throw invalid("netbanking_bank_code", "should be a 4 digit bank code", code, "netbanking_bank_code_invalid");
+  if (code && !/^\d{4}$/.test(code))
+    throw invalid("netbanking_bank_code", "should be a 4 digit bank code", code, "netbanking_bank_code_invalid");
   const bank = TEST_BANKS.find((b) => b.code === code);
-  return { kind: "netbanking", channel: "link", group: "net_banking", method: { netbanking: { channel: null, netbanking_bank_code: code || "3333", netbanking_bank_name: bank?.name ?? (name || "TEST Bank") } }, needsSimulator: true, immediateOutcome: null };
+  return {
+    kind: "netbanking",
+    channel: "link",
+    group: "net_banking",
+    method: {
+      netbanking: {
+        channel: null,
+        netbanking_bank_code: code || "3333",
+        netbanking_bank_name: bank?.name ?? (name || "TEST Bank"),
+      },
+    },
+    needsSimulator: true,
+    immediateOutcome: null,
+  };
 }
 
 function app(details: Record<string, unknown>): ChosenMethod {
   const provider = str(details.provider);
   if (!provider) throw missing("provider");
   if (!str(details.phone)) throw missing("phone");
-  if (!/^\d{10}$/.test(str(details.phone))) throw new CfError(400, "phone_invalid", "invalid_request_error", `phone : must contain a valid 10-digit Indian phone number. Value received: ${str(details.phone)}`);
+  if (!/^\d{10}$/.test(str(details.phone)))
+    throw new CfError(
+      400,
+      "phone_invalid",
+      "invalid_request_error",
+      `phone : must contain a valid 10-digit Indian phone number. Value received: ${str(details.phone)}`,
+    );
   const wallet = TEST_WALLETS.find((w) => w.provider === provider);
-  return { kind: "app", channel: "link", group: "wallet", method: { app: { channel: wallet?.name ?? provider, upi_id: null, provider, phone: str(details.phone) } }, needsSimulator: true, immediateOutcome: null };
+  return {
+    kind: "app",
+    channel: "link",
+    group: "wallet",
+    method: { app: { channel: wallet?.name ?? provider, upi_id: null, provider, phone: str(details.phone) } },
+    needsSimulator: true,
+    immediateOutcome: null,
+  };
 }
 
 /** Reads Order Pay's `payment_method` (exactly one key) with Cashfree's validation errors. */
 export function choosePaymentMethod(paymentMethod: unknown): ChosenMethod {
   if (!paymentMethod || typeof paymentMethod !== "object") throw missing("payment_method");
   const entries = Object.entries(paymentMethod as Record<string, unknown>);
-  if (entries.length !== 1) throw invalid("payment_method", "should have exactly one payment method", JSON.stringify(paymentMethod));
+  if (entries.length !== 1)
+    throw invalid("payment_method", "should have exactly one payment method", JSON.stringify(paymentMethod));
   const [kind, details] = entries[0]!;
   const value = (details ?? {}) as Record<string, unknown>;
   switch (kind) {
@@ -97,6 +158,11 @@ export function choosePaymentMethod(paymentMethod: unknown): ChosenMethod {
     case "app":
       return app(value);
     default:
-      throw new CfError(400, "payment_method_unsupported", "invalid_request_error", `payment_method : ${kind} is not supported in this sandbox`);
+      throw new CfError(
+        400,
+        "payment_method_unsupported",
+        "invalid_request_error",
+        `payment_method : ${kind} is not supported in this sandbox`,
+      );
   }
 }

@@ -6,7 +6,14 @@ import { createCheckoutRoutes } from "./checkout";
 import { SandboxClock } from "./clock";
 import { createControlRoutes } from "./control";
 import { debugPage } from "./debug-page";
-import { SANDBOX_DEFAULT_APP_ID, SANDBOX_DEFAULT_PORT, SANDBOX_DEFAULT_SECRET_KEY, SANDBOX_MERCHANT_ID, SANDBOX_OAUTH_CLIENT_ID, SANDBOX_PARTNER_API_KEY } from "./defaults";
+import {
+  SANDBOX_DEFAULT_APP_ID,
+  SANDBOX_DEFAULT_PORT,
+  SANDBOX_DEFAULT_SECRET_KEY,
+  SANDBOX_MERCHANT_ID,
+  SANDBOX_OAUTH_CLIENT_ID,
+  SANDBOX_PARTNER_API_KEY,
+} from "./defaults";
 import { SandboxEngine } from "./engine";
 import { badUrl, CfError } from "./errors";
 import { html, readRequest, type Reply, type Request, send } from "./http";
@@ -85,7 +92,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     defaultExpiryMs: 30 * 86_400_000,
   });
   const apiFaults: ApiFaults = { failNext: 0, failMode: "500" };
-  const api = createApi(engine, { appId, secretKey, rateLimitPerMinute: options.rateLimitPerMinute ?? null, faults: apiFaults });
+  const api = createApi(engine, {
+    appId,
+    secretKey,
+    rateLimitPerMinute: options.rateLimitPerMinute ?? null,
+    faults: apiFaults,
+  });
   const merchantName = options.merchantName ?? "Kaveri & Co. (sandbox merchant)";
   const checkout = createCheckoutRoutes(engine, merchantName);
   const partners = createOAuthRoutes(engine, {
@@ -101,7 +113,15 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     Object.assign(state, emptyState(), { deliveries });
     deliveries.length = 0;
     clock.reset();
-    sender.faults = { ...sender.faults, duplicate: 0, delayMs: 0, dropAttempts: 0, corruptSignature: false, staleTimestamp: false, reorder: false };
+    sender.faults = {
+      ...sender.faults,
+      duplicate: 0,
+      delayMs: 0,
+      dropAttempts: 0,
+      corruptSignature: false,
+      staleTimestamp: false,
+      reorder: false,
+    };
     apiFaults.failNext = 0;
     persist();
   };
@@ -109,12 +129,26 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
 
   async function handle(req: Request): Promise<Reply | "timeout"> {
     if (req.method === "GET" && req.path === "/js/v3/cashfree.js") {
-      return { status: 200, text: sdkScript(), contentType: "application/javascript; charset=utf-8", headers: { "cache-control": "no-cache", "access-control-allow-origin": "*" } };
+      return {
+        status: 200,
+        text: sdkScript(),
+        contentType: "application/javascript; charset=utf-8",
+        headers: { "cache-control": "no-cache", "access-control-allow-origin": "*" },
+      };
     }
     if (req.method === "GET" && req.path === "/") return html(debugPage(engine, { appId, controls: Boolean(control) }));
     if (req.path.startsWith("/_sandbox/")) {
       const found = control?.match(req.method, req.path);
-      return found ? found.handler(req, found.params) : { status: 404, body: { message: "sandbox controls are off; start with controls enabled (CASHFREE_SANDBOX_CONTROL=1)", code: "controls_disabled", type: "invalid_request_error" } };
+      return found
+        ? found.handler(req, found.params)
+        : {
+            status: 404,
+            body: {
+              message: "sandbox controls are off; start with controls enabled (CASHFREE_SANDBOX_CONTROL=1)",
+              code: "controls_disabled",
+              type: "invalid_request_error",
+            },
+          };
     }
     const partner = req.path.startsWith("/partners/") ? partners.match(req.method, req.path) : null;
     if (partner) return partner.handler(req, partner.params);
@@ -152,9 +186,18 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
       if (req.method !== "GET") persist();
     } catch (error) {
       if (error instanceof CfError) return send(res, { status: error.status, body: error.body(), headers: echo });
-      if (error instanceof SyntaxError) return send(res, { status: 400, body: { message: "request body is not valid JSON", code: "request_invalid", type: "invalid_request_error" }, headers: echo });
+      if (error instanceof SyntaxError)
+        return send(res, {
+          status: 400,
+          body: { message: "request body is not valid JSON", code: "request_invalid", type: "invalid_request_error" },
+          headers: echo,
+        });
       console.error("[sandbox]", error);
-      send(res, { status: 500, body: { message: "internal Server Error", code: "internal_error", type: "api_error" }, headers: echo });
+      send(res, {
+        status: 500,
+        body: { message: "internal Server Error", code: "internal_error", type: "api_error" },
+        headers: echo,
+      });
     }
   }
 

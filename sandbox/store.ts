@@ -148,7 +148,8 @@ export const emptyState = (): SandboxState => ({
   oauth: { links: {}, codes: {}, accessTokens: {}, refreshTokens: {}, linked: {} },
 });
 
-export const digits = (length: number) => String(randomInt(1, 9)) + Array.from({ length: length - 1 }, () => randomInt(0, 10)).join("");
+export const digits = (length: number) =>
+  String(randomInt(1, 9)) + Array.from({ length: length - 1 }, () => randomInt(0, 10)).join("");
 export const token = (bytes: number) => randomBytes(bytes).toString("base64url");
 
 export function loadState(path: string | undefined): SandboxState {

@@ -6,7 +6,14 @@ import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 
 import { allViolations, contractAvailable } from "./testing/contract";
-import { orderBody, orderWithCardAttempt, startTestSandbox, startWebhookReceiver, type TestSandbox, type WebhookReceiver } from "./testing/harness";
+import {
+  orderBody,
+  orderWithCardAttempt,
+  startTestSandbox,
+  startWebhookReceiver,
+  type TestSandbox,
+  type WebhookReceiver,
+} from "./testing/harness";
 
 let t: TestSandbox;
 let hooks: WebhookReceiver;
@@ -25,18 +32,24 @@ afterAll(async () => {
 });
 
 /** Written from Cashfree's docs, not from the sandbox's code: base64(HMAC-SHA256(secret, timestamp + rawBody)). */
-const expectedSignature = (timestamp: string, body: string) => createHmac("sha256", "cfsk_ma_test_local_sandbox_secret").update(`${timestamp}${body}`, "utf8").digest("base64");
+const expectedSignature = (timestamp: string, body: string) =>
+  createHmac("sha256", "cfsk_ma_test_local_sandbox_secret").update(`${timestamp}${body}`, "utf8").digest("base64");
 
 async function paidWebhooks(orderOverrides: Record<string, unknown> = {}) {
   const { orderId, cfPaymentId } = await orderWithCardAttempt(t, orderOverrides);
-  await t.api("POST", "/simulate", { entity: "PAYMENTS", entity_id: cfPaymentId, entity_simulation: { payment_status: "SUCCESS" } });
+  await t.api("POST", "/simulate", {
+    entity: "PAYMENTS",
+    entity_id: cfPaymentId,
+    entity_simulation: { payment_status: "SUCCESS" },
+  });
   return orderId;
 }
 const forOrder = (orderId: string) => hooks.received.filter((r) => r.body.includes(`"order_id":"${orderId}"`));
 async function waitForOrder(orderId: string, count: number, timeoutMs = 3_000) {
   const until = Date.now() + timeoutMs;
   while (forOrder(orderId).length < count) {
-    if (Date.now() > until) throw new Error(`expected ${count} webhooks for ${orderId}, got ${forOrder(orderId).length}`);
+    if (Date.now() > until)
+      throw new Error(`expected ${count} webhooks for ${orderId}, got ${forOrder(orderId).length}`);
     await new Promise((r) => setTimeout(r, 10));
   }
   return forOrder(orderId);
@@ -54,7 +67,10 @@ describe("signed webhooks", () => {
     expect(h["content-type"]).toBe("application/json");
     expect(h["x-idempotency-key"]).toBe(createHash("sha256").update(hook!.body).digest("base64"));
     const event = JSON.parse(hook!.body);
-    expect(event).toMatchObject({ type: "PAYMENT_SUCCESS_WEBHOOK", data: { order: { order_id: orderId }, payment: { payment_status: "SUCCESS" } } });
+    expect(event).toMatchObject({
+      type: "PAYMENT_SUCCESS_WEBHOOK",
+      data: { order: { order_id: orderId }, payment: { payment_status: "SUCCESS" } },
+    });
     // Amounts in webhooks carry two decimals, as Cashfree's bodies do.
     expect(hook!.body).toContain('"order_amount":499.50');
   });
@@ -62,7 +78,9 @@ describe("signed webhooks", () => {
   it("prefers the order's notify_url over the default URL", async () => {
     const other = await startWebhookReceiver();
     try {
-      await paidWebhooks({ order_meta: { return_url: "http://localhost:3000/orders/{order_id}", notify_url: other.url } });
+      await paidWebhooks({
+        order_meta: { return_url: "http://localhost:3000/orders/{order_id}", notify_url: other.url },
+      });
       const [hook] = await other.waitFor(1);
       expect(JSON.parse(hook!.body).type).toBe("PAYMENT_SUCCESS_WEBHOOK");
     } finally {
@@ -78,9 +96,18 @@ describe("signed webhooks", () => {
     expect(new Set(got.map((g) => g.body)).size).toBe(1);
     expect(new Set(got.map((g) => g.headers["x-idempotency-key"])).size).toBe(1);
     // Each retry is signed afresh with its own timestamp.
-    for (const g of got) expect(g.headers["x-webhook-signature"]).toBe(expectedSignature(String(g.headers["x-webhook-timestamp"]), g.body));
-    const log = await t.control<{ state: string; attempts: { status: number }[] }[]>("GET", `/deliveries?order_id=${orderId}`);
-    expect(log.body[0]).toMatchObject({ state: "delivered", attempts: [{ status: 500 }, { status: 503 }, { status: 200 }] });
+    for (const g of got)
+      expect(g.headers["x-webhook-signature"]).toBe(
+        expectedSignature(String(g.headers["x-webhook-timestamp"]), g.body),
+      );
+    const log = await t.control<{ state: string; attempts: { status: number }[] }[]>(
+      "GET",
+      `/deliveries?order_id=${orderId}`,
+    );
+    expect(log.body[0]).toMatchObject({
+      state: "delivered",
+      attempts: [{ status: 500 }, { status: 503 }, { status: 200 }],
+    });
   });
 
   it("gives up after the retry schedule and marks the delivery failed", async () => {
@@ -94,12 +121,23 @@ describe("signed webhooks", () => {
   });
 
   it("treats a timeout as a failure and retries", async () => {
-    const slow = await startTestSandbox({ webhookUrl: "http://10.255.255.1:9/unroutable", webhookTimeoutMs: 50, webhookRetryScheduleMs: [10] });
+    const slow = await startTestSandbox({
+      webhookUrl: "http://10.255.255.1:9/unroutable",
+      webhookTimeoutMs: 50,
+      webhookRetryScheduleMs: [10],
+    });
     try {
       const { cfPaymentId, orderId } = await orderWithCardAttempt(slow);
-      await slow.api("POST", "/simulate", { entity: "PAYMENTS", entity_id: cfPaymentId, entity_simulation: { payment_status: "SUCCESS" } });
+      await slow.api("POST", "/simulate", {
+        entity: "PAYMENTS",
+        entity_id: cfPaymentId,
+        entity_simulation: { payment_status: "SUCCESS" },
+      });
       await new Promise((r) => setTimeout(r, 400));
-      const log = await slow.control<{ state: string; attempts: { error: string | null }[] }[]>("GET", `/deliveries?order_id=${orderId}`);
+      const log = await slow.control<{ state: string; attempts: { error: string | null }[] }[]>(
+        "GET",
+        `/deliveries?order_id=${orderId}`,
+      );
       expect(log.body[0]!.attempts).toHaveLength(2);
       expect(log.body[0]!.attempts.every((a) => a.error)).toBe(true);
     } finally {
@@ -135,7 +173,9 @@ describe("fault injection", () => {
     await t.control("POST", "/faults", { webhooks: { corruptSignature: true } });
     const orderId = await paidWebhooks();
     const [hook] = await waitForOrder(orderId, 1);
-    expect(hook!.headers["x-webhook-signature"]).not.toBe(expectedSignature(String(hook!.headers["x-webhook-timestamp"]), hook!.body));
+    expect(hook!.headers["x-webhook-signature"]).not.toBe(
+      expectedSignature(String(hook!.headers["x-webhook-timestamp"]), hook!.body),
+    );
   });
 
   it("sends stale timestamps (correctly signed)", async () => {
@@ -153,14 +193,19 @@ describe("fault injection", () => {
     const second = await paidWebhooks();
     await waitForOrder(second, 1);
     await waitForOrder(first, 1);
-    const order = hooks.received.map((r) => (r.body.includes(first) ? "first" : r.body.includes(second) ? "second" : null)).filter(Boolean);
+    const order = hooks.received
+      .map((r) => (r.body.includes(first) ? "first" : r.body.includes(second) ? "second" : null))
+      .filter(Boolean);
     expect(order.slice(-2)).toEqual(["second", "first"]);
   });
 
   it("makes the PG API fail with 500s, then recover", async () => {
     await t.control("POST", "/faults", { api: { failNext: 2, failMode: "500" } });
     expect((await t.api("POST", "/orders", orderBody())).status).toBe(500);
-    expect(await t.api("GET", "/orders/whatever")).toMatchObject({ status: 500, body: { code: "internal_error", type: "api_error" } });
+    expect(await t.api("GET", "/orders/whatever")).toMatchObject({
+      status: 500,
+      body: { code: "internal_error", type: "api_error" },
+    });
     expect((await t.api("POST", "/orders", orderBody())).status).toBe(200);
   });
 
@@ -184,7 +229,10 @@ describe("clock, expiry, trigger and reset", () => {
     const expired = await t.control("POST", `/orders/${body.order_id}/expire`);
     expect(expired.body).toEqual({ order_id: body.order_id, order_status: "EXPIRED" });
     expect((await t.api("GET", `/orders/${body.order_id}`)).body.order_status).toBe("EXPIRED");
-    const page = await fetch(`${t.sandbox.url}/pg/view/sessions/checkout`, { method: "POST", body: new URLSearchParams({ payment_session_id: String(created.body.payment_session_id) }) });
+    const page = await fetch(`${t.sandbox.url}/pg/view/sessions/checkout`, {
+      method: "POST",
+      body: new URLSearchParams({ payment_session_id: String(created.body.payment_session_id) }),
+    });
     expect(page.status).toBe(400);
     expect(await page.text()).toContain("Session expired");
   });
@@ -199,12 +247,21 @@ describe("clock, expiry, trigger and reset", () => {
   it("triggers events on demand, like `stripe trigger`", async () => {
     const orderId = await paidWebhooks();
     await waitForOrder(orderId, 1);
-    const again = await t.control<{ type: string }>("POST", "/trigger", { event: "PAYMENT_SUCCESS_WEBHOOK", order_id: orderId });
+    const again = await t.control<{ type: string }>("POST", "/trigger", {
+      event: "PAYMENT_SUCCESS_WEBHOOK",
+      order_id: orderId,
+    });
     expect(again.body.type).toBe("PAYMENT_SUCCESS_WEBHOOK");
     await t.control("POST", "/trigger", { event: "DISPUTE_CREATED", order_id: orderId });
     const got = await waitForOrder(orderId, 3);
-    expect(got.map((g) => JSON.parse(g.body).type)).toEqual(["PAYMENT_SUCCESS_WEBHOOK", "PAYMENT_SUCCESS_WEBHOOK", "DISPUTE_CREATED"]);
-    expect((await t.control("POST", "/trigger", { event: "PAYMENT_FAILED_WEBHOOK", order_id: orderId })).status).toBe(400);
+    expect(got.map((g) => JSON.parse(g.body).type)).toEqual([
+      "PAYMENT_SUCCESS_WEBHOOK",
+      "PAYMENT_SUCCESS_WEBHOOK",
+      "DISPUTE_CREATED",
+    ]);
+    expect((await t.control("POST", "/trigger", { event: "PAYMENT_FAILED_WEBHOOK", order_id: orderId })).status).toBe(
+      400,
+    );
     expect((await t.control("POST", "/trigger", { event: "NOPE", order_id: orderId })).status).toBe(400);
   });
 
@@ -262,13 +319,20 @@ describe("clock, expiry, trigger and reset", () => {
 });
 
 describe("contract", () => {
-  it.skipIf(!contractAvailable)("every request accepted and response sent above matches Cashfree's OpenAPI document", () => {
-    expect(allViolations(t.exchanges)).toEqual([]);
-  });
+  it.skipIf(!contractAvailable)(
+    "every request accepted and response sent above matches Cashfree's OpenAPI document",
+    () => {
+      expect(allViolations(t.exchanges)).toEqual([]);
+    },
+  );
 });
 
 describe("hosted checkout error pages", () => {
-  const open = (session: string) => fetch(`${t.sandbox.url}/pg/view/sessions/checkout`, { method: "POST", body: new URLSearchParams({ payment_session_id: session }) });
+  const open = (session: string) =>
+    fetch(`${t.sandbox.url}/pg/view/sessions/checkout`, {
+      method: "POST",
+      body: new URLSearchParams({ payment_session_id: session }),
+    });
 
   it("shows Cashfree-like pages for unknown and terminated sessions", async () => {
     const unknown = await open("session_unknown");
@@ -284,7 +348,12 @@ describe("hosted checkout error pages", () => {
 
   it("refuses a wrong OTP and a FAILED without a failure type on the simulator", async () => {
     const { cfPaymentId } = await orderWithCardAttempt(t);
-    const submit = (fields: Record<string, string>) => fetch(`${t.sandbox.url}/pg/view/simulator/${cfPaymentId}`, { method: "POST", body: new URLSearchParams(fields), redirect: "manual" });
+    const submit = (fields: Record<string, string>) =>
+      fetch(`${t.sandbox.url}/pg/view/simulator/${cfPaymentId}`, {
+        method: "POST",
+        body: new URLSearchParams(fields),
+        redirect: "manual",
+      });
     expect((await submit({ otp: "000000", status: "SUCCESS" })).status).toBe(400);
     const noType = await submit({ otp: "111000", status: "FAILED" });
     expect(noType.status).toBe(400);

@@ -16,7 +16,14 @@ export interface WebhookFaults {
   reorder: boolean;
 }
 
-export const noWebhookFaults = (): WebhookFaults => ({ duplicate: 0, delayMs: 0, dropAttempts: 0, corruptSignature: false, staleTimestamp: false, reorder: false });
+export const noWebhookFaults = (): WebhookFaults => ({
+  duplicate: 0,
+  delayMs: 0,
+  dropAttempts: 0,
+  corruptSignature: false,
+  staleTimestamp: false,
+  reorder: false,
+});
 
 export interface WebhookSenderOptions {
   secret: string;
@@ -28,7 +35,10 @@ export interface WebhookSenderOptions {
   onChange: () => void;
 }
 
-export const sign = (secret: string, timestamp: string, body: string) => createHmac("sha256", secret).update(timestamp + body).digest("base64");
+export const sign = (secret: string, timestamp: string, body: string) =>
+  createHmac("sha256", secret)
+    .update(timestamp + body)
+    .digest("base64");
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms).unref?.());
 
@@ -105,14 +115,25 @@ export class WebhookSender {
   private async attempt(delivery: WebhookDelivery, primary: boolean, retryIndex: number): Promise<void> {
     if (this.faults.delayMs > 0) await sleep(this.faults.delayMs);
     const number = delivery.attempts.length + 1;
-    const record = { attempt: number, atMs: this.options.clock.now(), status: null as number | null, error: null as string | null };
+    const record = {
+      attempt: number,
+      atMs: this.options.clock.now(),
+      status: null as number | null,
+      error: null as string | null,
+    };
     delivery.attempts.push(record);
     if (this.faults.dropAttempts > 0) {
       this.faults.dropAttempts--;
       record.error = "dropped by fault injection";
     } else {
       try {
-        const response = await fetch(delivery.url, { method: "POST", body: delivery.body, headers: this.headers(delivery, number), redirect: "manual", signal: AbortSignal.timeout(this.options.timeoutMs) });
+        const response = await fetch(delivery.url, {
+          method: "POST",
+          body: delivery.body,
+          headers: this.headers(delivery, number),
+          redirect: "manual",
+          signal: AbortSignal.timeout(this.options.timeoutMs),
+        });
         record.status = response.status;
         await response.arrayBuffer().catch(() => undefined);
       } catch (error) {
@@ -125,7 +146,8 @@ export class WebhookSender {
     } else if (primary) {
       const delay = this.options.retrySchedule[retryIndex];
       if (delay === undefined) {
-        if (delivery.state !== "delivered") delivery.state = record.error === "dropped by fault injection" ? "dropped" : "failed";
+        if (delivery.state !== "delivered")
+          delivery.state = record.error === "dropped by fault injection" ? "dropped" : "failed";
       } else {
         this.options.onChange();
         await sleep(delay);

@@ -10,7 +10,14 @@ import { getAdminByEmail, insertAdmin } from "../db/queries/admin-users";
 import { hashPassword } from "../lib/auth/password";
 import { rupeesToPaise } from "../lib/money";
 
-const { values } = parseArgs({ options: { email: { type: "string" }, name: { type: "string" }, role: { type: "string", default: "staff" }, "refund-limit": { type: "string" } } });
+const { values } = parseArgs({
+  options: {
+    email: { type: "string" },
+    name: { type: "string" },
+    role: { type: "string", default: "staff" },
+    "refund-limit": { type: "string" },
+  },
+});
 const input = z
   .object({
     email: z.string().trim().toLowerCase().pipe(z.email("--email must be an email address")),
@@ -33,7 +40,13 @@ if (await getAdminByEmail(handle.db, email)) {
   await handle.close();
   process.exit(1);
 }
-await insertAdmin(handle.db, { email, name, role, passwordHash: await hashPassword(password), refundLimitPaise: refundLimit ? rupeesToPaise(refundLimit) : null });
+await insertAdmin(handle.db, {
+  email,
+  name,
+  role,
+  passwordHash: await hashPassword(password),
+  refundLimitPaise: refundLimit ? rupeesToPaise(refundLimit) : null,
+});
 await handle.close();
 console.log(`Created ${role} ${email}.`);
 if (!input.data.password) console.log(`Password (shown once): ${password}`);

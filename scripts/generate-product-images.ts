@@ -19,7 +19,12 @@ const motifs: Record<string, (fg: string, mid: string) => string> = {
   "copper-water-bottle": (fg, mid) =>
     `<rect x="150" y="110" width="100" height="200" rx="40" fill="#c8733a" stroke="${fg}" stroke-width="6"/><rect x="170" y="70" width="60" height="50" rx="10" fill="${mid}" stroke="${fg}" stroke-width="6"/>${[0, 1, 2, 3].map((i) => `<circle cx="${175 + (i % 2) * 50}" cy="${160 + i * 30}" r="8" fill="#e39a62"/>`).join("")}`,
   "terracotta-kulhad-set": () =>
-    [90, 170, 250].map((x, i) => `<path d="M${x} ${150 + i * 10} h70 l-10 110 h-50 z" fill="#b5562b" stroke="#7a3518" stroke-width="5"/>`).join(""),
+    [90, 170, 250]
+      .map(
+        (x, i) =>
+          `<path d="M${x} ${150 + i * 10} h70 l-10 110 h-50 z" fill="#b5562b" stroke="#7a3518" stroke-width="5"/>`,
+      )
+      .join(""),
   "handloom-cotton-dhurrie": (fg) =>
     `<rect x="70" y="90" width="260" height="220" fill="#f8f4ea"/>${[0, 1, 2, 3, 4].map((i) => `<rect x="70" y="${100 + i * 44}" width="260" height="20" fill="${fg}"/>`).join("")}`,
   "block-print-bedsheet": (fg, mid) =>
@@ -27,7 +32,12 @@ const motifs: Record<string, (fg: string, mid: string) => string> = {
   "kantha-stitch-throw": (fg) =>
     `<rect x="70" y="90" width="260" height="220" rx="8" fill="#e8590c"/>${Array.from({ length: 9 }, (_, i) => `<path d="M80 ${105 + i * 23} h240" stroke="#fff3bf" stroke-width="3" stroke-dasharray="8 6"/>`).join("")}<rect x="70" y="90" width="260" height="220" rx="8" fill="none" stroke="${fg}" stroke-width="6"/>`,
   "khadi-kitchen-towels": (fg, mid) =>
-    [0, 1, 2].map((i) => `<rect x="${90 + i * 30}" y="${110 + i * 30}" width="190" height="140" rx="6" fill="#f8f4ea" stroke="${i === 1 ? fg : mid}" stroke-width="6"/>`).join(""),
+    [0, 1, 2]
+      .map(
+        (i) =>
+          `<rect x="${90 + i * 30}" y="${110 + i * 30}" width="190" height="140" rx="6" fill="#f8f4ea" stroke="${i === 1 ? fg : mid}" stroke-width="6"/>`,
+      )
+      .join(""),
   "darjeeling-first-flush": (fg, mid) =>
     `<rect x="130" y="100" width="140" height="210" rx="12" fill="${fg}"/><rect x="130" y="100" width="140" height="40" rx="12" fill="${mid}"/><path d="M200 230 c-40 -10 -40 -60 0 -70 c40 10 40 60 0 70 z" fill="#b9d6a0"/>`,
   "nilgiri-frost-tea": (fg) =>
@@ -39,7 +49,12 @@ const motifs: Record<string, (fg: string, mid: string) => string> = {
   "handmade-paper-journal": (fg, mid) =>
     `<rect x="120" y="90" width="170" height="230" rx="8" fill="${fg}"/><rect x="135" y="90" width="155" height="230" rx="8" fill="${mid}"/><circle cx="212" cy="205" r="40" fill="none" stroke="${fg}" stroke-width="6"/><circle cx="212" cy="205" r="14" fill="${fg}"/>`,
   "brass-bookmark-set": (fg) =>
-    [0, 1, 2].map((i) => `<path d="M${130 + i * 55} 100 h40 v190 l-20 -22 l-20 22 z" fill="#e0b44c" stroke="${fg}" stroke-width="5"/>`).join(""),
+    [0, 1, 2]
+      .map(
+        (i) =>
+          `<path d="M${130 + i * 55} 100 h40 v190 l-20 -22 l-20 22 z" fill="#e0b44c" stroke="${fg}" stroke-width="5"/>`,
+      )
+      .join(""),
 };
 
 for (const product of seedProducts) {

@@ -8,7 +8,9 @@ if (!url) throw new Error("usage: screenshot <url> <out.png> [--mobile]");
 const mobile = flag === "--mobile";
 const browser = await chromium.launch({ executablePath: chromiumPath(), args: chromiumArgs });
 const page = await browser.newPage(
-  mobile ? { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true } : { viewport: { width: 1280, height: 900 } },
+  mobile
+    ? { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true }
+    : { viewport: { width: 1280, height: 900 } },
 );
 await page.goto(url, { waitUntil: "networkidle" });
 await page.screenshot({ path: out, fullPage: true });

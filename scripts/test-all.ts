@@ -64,7 +64,11 @@ function vitestCounts() {
 function playwrightCounts() {
   if (!existsSync(E2E_JSON)) return { passed: 0, failed: 0, skipped: 0 };
   const { stats } = JSON.parse(readFileSync(E2E_JSON, "utf8"));
-  return { passed: (stats.expected ?? 0) + (stats.flaky ?? 0), failed: stats.unexpected ?? 0, skipped: stats.skipped ?? 0 };
+  return {
+    passed: (stats.expected ?? 0) + (stats.flaky ?? 0),
+    failed: stats.unexpected ?? 0,
+    skipped: stats.skipped ?? 0,
+  };
 }
 
 console.log("\n=== summary ===");
@@ -74,5 +78,7 @@ const e2e = playwrightCounts();
 console.log(`vitest: ${unit.passed} passed, ${unit.failed} failed, ${unit.skipped} skipped`);
 console.log(`playwright: ${e2e.passed} passed, ${e2e.failed} failed, ${e2e.skipped} skipped`);
 const failedSteps = results.filter((r) => !r.ok).length;
-console.log(`${unit.passed + e2e.passed} passed, ${unit.failed + e2e.failed + failedSteps} failed, ${unit.skipped + e2e.skipped} skipped`);
+console.log(
+  `${unit.passed + e2e.passed} passed, ${unit.failed + e2e.failed + failedSteps} failed, ${unit.skipped + e2e.skipped} skipped`,
+);
 process.exit(failedSteps === 0 ? 0 : 1);

@@ -10,7 +10,11 @@ import { MAX_QUANTITY_PER_LINE } from "@/lib/pricing";
 // Product id and quantity only: prices are never taken from the browser.
 const lineSchema = z.object({
   productId: z.uuid("Unknown product."),
-  quantity: z.coerce.number().int("Choose a whole number.").min(1, "Choose at least 1.").max(MAX_QUANTITY_PER_LINE, `At most ${MAX_QUANTITY_PER_LINE} per order.`),
+  quantity: z.coerce
+    .number()
+    .int("Choose a whole number.")
+    .min(1, "Choose at least 1.")
+    .max(MAX_QUANTITY_PER_LINE, `At most ${MAX_QUANTITY_PER_LINE} per order.`),
 });
 
 export const addToCartAction = shopAction(lineSchema, async (data) => {

@@ -17,42 +17,92 @@ export default async function CartPage() {
     <div className="space-y-6">
       <h1 className="text-2xl font-semibold">Your cart</h1>
       {cart.notices.length > 0 && (
-        <ul role="alert" className="space-y-1 rounded-lg border border-amber-200 bg-amber-50 p-3 text-sm text-amber-900">
-          {cart.notices.map((notice) => <li key={notice}>{notice}</li>)}
+        <ul
+          role="alert"
+          className="space-y-1 rounded-lg border border-amber-200 bg-amber-50 p-3 text-sm text-amber-900"
+        >
+          {cart.notices.map((notice) => (
+            <li key={notice}>{notice}</li>
+          ))}
         </ul>
       )}
       {cart.lines.length === 0 ? (
         <div className="space-y-4 py-8 text-center">
           <p className="text-stone-600">Your cart is empty.</p>
-          <Link href="/" className="inline-block rounded-lg bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700">Continue shopping</Link>
+          <Link
+            href="/"
+            className="inline-block rounded-lg bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700"
+          >
+            Continue shopping
+          </Link>
         </div>
       ) : (
         <div className="grid gap-8 lg:grid-cols-[1fr_22rem]">
           <ul aria-label="Cart items" className="divide-y divide-stone-200 rounded-xl border border-stone-200 bg-white">
             {cart.lines.map((line) => (
               <li key={line.productId} className="flex gap-4 p-4">
-                <Image src={line.imagePath} alt="" width={96} height={96} unoptimized className="size-20 rounded-lg bg-stone-100 object-cover sm:size-24" />
+                <Image
+                  src={line.imagePath}
+                  alt=""
+                  width={96}
+                  height={96}
+                  unoptimized
+                  className="size-20 rounded-lg bg-stone-100 object-cover sm:size-24"
+                />
                 <div className="flex flex-1 flex-col justify-between gap-2 sm:flex-row sm:items-center">
                   <div>
-                    <Link href={`/products/${line.slug}`} className="font-medium hover:text-brand-700">{line.name}</Link>
+                    <Link href={`/products/${line.slug}`} className="font-medium hover:text-brand-700">
+                      {line.name}
+                    </Link>
                     <p className="text-sm text-stone-600">{formatInr(line.unitPricePaise)} each</p>
                   </div>
-                  <CartLineControls productId={line.productId} name={line.name} quantity={line.quantity} maxQuantity={Math.min(MAX_QUANTITY_PER_LINE, line.stock)} />
+                  <CartLineControls
+                    productId={line.productId}
+                    name={line.name}
+                    quantity={line.quantity}
+                    maxQuantity={Math.min(MAX_QUANTITY_PER_LINE, line.stock)}
+                  />
                   <p className="font-semibold sm:w-28 sm:text-right">{formatInr(line.lineTotalPaise)}</p>
                 </div>
               </li>
             ))}
           </ul>
-          <aside aria-labelledby="totals-heading" className="h-fit space-y-3 rounded-xl border border-stone-200 bg-white p-5">
-            <h2 id="totals-heading" className="text-lg font-semibold">Order total</h2>
+          <aside
+            aria-labelledby="totals-heading"
+            className="h-fit space-y-3 rounded-xl border border-stone-200 bg-white p-5"
+          >
+            <h2 id="totals-heading" className="text-lg font-semibold">
+              Order total
+            </h2>
             <dl className="space-y-1 text-sm">
-              <div className="flex justify-between"><dt>Subtotal</dt><dd>{formatInr(totals.subtotalPaise)}</dd></div>
-              <div className="flex justify-between"><dt>Shipping</dt><dd>{totals.shippingPaise === 0 ? "Free" : formatInr(totals.shippingPaise)}</dd></div>
-              <div className="flex justify-between text-stone-600"><dt>GST</dt><dd>Included</dd></div>
-              <div className="flex justify-between border-t border-stone-200 pt-2 text-base font-semibold"><dt>Total</dt><dd>{formatInr(totals.totalPaise)}</dd></div>
+              <div className="flex justify-between">
+                <dt>Subtotal</dt>
+                <dd>{formatInr(totals.subtotalPaise)}</dd>
+              </div>
+              <div className="flex justify-between">
+                <dt>Shipping</dt>
+                <dd>{totals.shippingPaise === 0 ? "Free" : formatInr(totals.shippingPaise)}</dd>
+              </div>
+              <div className="flex justify-between text-stone-600">
+                <dt>GST</dt>
+                <dd>Included</dd>
+              </div>
+              <div className="flex justify-between border-t border-stone-200 pt-2 text-base font-semibold">
+                <dt>Total</dt>
+                <dd>{formatInr(totals.totalPaise)}</dd>
+              </div>
             </dl>
-            <p className="text-sm text-stone-600">{toFreeShipping > 0 ? `Add ${formatInr(toFreeShipping)} more for free shipping.` : "You get free shipping."}</p>
-            <Link href="/checkout" className="block rounded-lg bg-brand-600 px-4 py-3 text-center font-semibold text-white hover:bg-brand-700">Checkout</Link>
+            <p className="text-sm text-stone-600">
+              {toFreeShipping > 0
+                ? `Add ${formatInr(toFreeShipping)} more for free shipping.`
+                : "You get free shipping."}
+            </p>
+            <Link
+              href="/checkout"
+              className="block rounded-lg bg-brand-600 px-4 py-3 text-center font-semibold text-white hover:bg-brand-700"
+            >
+              Checkout
+            </Link>
           </aside>
         </div>
       )}

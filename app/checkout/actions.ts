@@ -16,7 +16,10 @@ export const placeOrderAction = shopAction(
     if (!cartId || !z.uuid().safeParse(cartId).success) return fail("Your cart is empty.", { reload: true });
     const result = await placeOrder({ cartId, ...data });
     if (!result.ok) return fail(result.message, { reload: result.code !== "payment_unavailable" });
-    return ok("Opening the payment page.", { paymentSessionId: result.paymentSessionId, orderPath: orderPagePath(result.orderId, result.accessToken) });
+    return ok("Opening the payment page.", {
+      paymentSessionId: result.paymentSessionId,
+      orderPath: orderPagePath(result.orderId, result.accessToken),
+    });
   },
   { invalidMessage: "Please check the highlighted fields." },
 );

@@ -16,7 +16,10 @@ export default async function CheckoutPage() {
     return (
       <div className="mx-auto max-w-md space-y-4 py-12 text-center">
         <h1 className="text-2xl font-semibold">Your cart is empty</h1>
-        <Link href="/" className="inline-block rounded-lg bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700">
+        <Link
+          href="/"
+          className="inline-block rounded-lg bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700"
+        >
           Continue shopping
         </Link>
       </div>
@@ -26,19 +29,33 @@ export default async function CheckoutPage() {
   return (
     <div className="grid gap-8 lg:grid-cols-[1fr_22rem]">
       <section aria-labelledby="checkout-heading" className="space-y-4">
-        <h1 id="checkout-heading" className="text-2xl font-semibold">Checkout</h1>
+        <h1 id="checkout-heading" className="text-2xl font-semibold">
+          Checkout
+        </h1>
         {cart.notices.length > 0 && (
-          <ul role="alert" className="space-y-1 rounded-lg border border-amber-200 bg-amber-50 p-3 text-sm text-amber-900">
+          <ul
+            role="alert"
+            className="space-y-1 rounded-lg border border-amber-200 bg-amber-50 p-3 text-sm text-amber-900"
+          >
             {cart.notices.map((notice) => (
               <li key={notice}>{notice}</li>
             ))}
           </ul>
         )}
-        <CheckoutForm totalPaise={totals.totalPaise} payLabel={`Pay ${formatInr(totals.totalPaise)}`} variant={variant} sdk={browserCheckoutConfig()} />
-        <p className="text-xs text-stone-600">You will pay securely on Cashfree&apos;s payment page. We never see your card or UPI details.</p>
+        <CheckoutForm
+          totalPaise={totals.totalPaise}
+          payLabel={`Pay ${formatInr(totals.totalPaise)}`}
+          variant={variant}
+          sdk={browserCheckoutConfig()}
+        />
+        <p className="text-xs text-stone-600">
+          You will pay securely on Cashfree&apos;s payment page. We never see your card or UPI details.
+        </p>
       </section>
       <aside aria-labelledby="summary-heading" className="h-fit rounded-xl border border-stone-200 bg-white p-5">
-        <h2 id="summary-heading" className="mb-3 text-lg font-semibold">Order summary</h2>
+        <h2 id="summary-heading" className="mb-3 text-lg font-semibold">
+          Order summary
+        </h2>
         <ul className="space-y-2 text-sm">
           {cart.lines.map((line) => (
             <li key={line.productId} className="flex justify-between gap-3">

@@ -14,7 +14,11 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-semibold">{query ? `Results for “${query}”` : "Search the shop"}</h1>
-      {query ? <ProductGrid products={products} label="Search results" /> : <p className="text-stone-600">Type a product name in the search box above.</p>}
+      {query ? (
+        <ProductGrid products={products} label="Search results" />
+      ) : (
+        <p className="text-stone-600">Type a product name in the search box above.</p>
+      )}
     </div>
   );
 }

@@ -5,7 +5,15 @@ import { useState, useTransition } from "react";
 type Result = { ok: true; message: string } | { ok: false; error: string };
 
 /** A button that runs one admin server action and says what happened. */
-export function ActionButton({ label, run, confirm: confirmText }: { label: string; run: () => Promise<Result>; confirm?: string }) {
+export function ActionButton({
+  label,
+  run,
+  confirm: confirmText,
+}: {
+  label: string;
+  run: () => Promise<Result>;
+  confirm?: string;
+}) {
   const [pending, start] = useTransition();
   const [result, setResult] = useState<Result | null>(null);
   return (

@@ -1,6 +1,18 @@
 "use client";
 
-import { Bar, BarChart, CartesianGrid, Cell, Legend, Pie, PieChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  Cell,
+  Legend,
+  Pie,
+  PieChart,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from "recharts";
 
 // Charts only: the numbers behind each chart are rendered as tables by the server page, for screen readers and export.
 const rupees = (paise: number) => `₹${(paise / 100).toLocaleString("en-IN", { maximumFractionDigits: 0 })}`;
@@ -15,8 +27,19 @@ export function RevenueChart({ days }: { days: { day: string; revenuePaise: numb
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
           <XAxis dataKey="day" tickFormatter={(day: string) => day.slice(5)} fontSize={12} />
           <YAxis tickFormatter={rupees} fontSize={12} width={72} />
-          <Tooltip formatter={(value) => rupees(Number(value))} labelFormatter={(day) => String(day)} cursor={{ fill: "#f5f5f4" }} />
-          <Bar dataKey="revenuePaise" name="Revenue" fill="#b4541f" radius={[4, 4, 0, 0]} maxBarSize={48} isAnimationActive={false} />
+          <Tooltip
+            formatter={(value) => rupees(Number(value))}
+            labelFormatter={(day) => String(day)}
+            cursor={{ fill: "#f5f5f4" }}
+          />
+          <Bar
+            dataKey="revenuePaise"
+            name="Revenue"
+            fill="#b4541f"
+            radius={[4, 4, 0, 0]}
+            maxBarSize={48}
+            isAnimationActive={false}
+          />
         </BarChart>
       </ResponsiveContainer>
     </div>
@@ -29,7 +52,15 @@ export function ShareChart({ slices }: { slices: { label: string; n: number }[] 
     <div className="h-56 w-full" aria-hidden="true">
       <ResponsiveContainer width="100%" height="100%">
         <PieChart>
-          <Pie data={slices} dataKey="n" nameKey="label" innerRadius="55%" outerRadius="85%" paddingAngle={2} isAnimationActive={false}>
+          <Pie
+            data={slices}
+            dataKey="n"
+            nameKey="label"
+            innerRadius="55%"
+            outerRadius="85%"
+            paddingAngle={2}
+            isAnimationActive={false}
+          >
             {slices.map((slice, index) => (
               <Cell key={slice.label} fill={COLORS[index % COLORS.length]} />
             ))}

@@ -24,7 +24,9 @@ export function ExportCsvButton({ href, total }: { href: string; total: number }
         if (done) break;
         chunks.push(value);
         for (const byte of value) if (byte === 10) rows++;
-        setProgress(`Exporting… ${Math.max(rows, 0).toLocaleString("en-IN")} of ${total.toLocaleString("en-IN")} orders`);
+        setProgress(
+          `Exporting… ${Math.max(rows, 0).toLocaleString("en-IN")} of ${total.toLocaleString("en-IN")} orders`,
+        );
       }
       const name = /filename="([^"]+)"/.exec(response.headers.get("content-disposition") ?? "")?.[1] ?? "orders.csv";
       const url = URL.createObjectURL(new Blob(chunks, { type: "text/csv" }));
@@ -41,8 +43,15 @@ export function ExportCsvButton({ href, total }: { href: string; total: number }
 
   return (
     <div className="flex items-center gap-3">
-      <p role="status" aria-live="polite" className="text-sm text-stone-600">{progress}</p>
-      <button type="button" onClick={exportCsv} disabled={busy} className="rounded-lg border border-stone-300 bg-white px-3 py-1.5 text-sm font-medium hover:bg-stone-100 disabled:opacity-60">
+      <p role="status" aria-live="polite" className="text-sm text-stone-600">
+        {progress}
+      </p>
+      <button
+        type="button"
+        onClick={exportCsv}
+        disabled={busy}
+        className="rounded-lg border border-stone-300 bg-white px-3 py-1.5 text-sm font-medium hover:bg-stone-100 disabled:opacity-60"
+      >
         Export CSV
       </button>
     </div>

@@ -6,7 +6,15 @@ import { useState, useTransition } from "react";
 import { saveProductAction } from "@/app/admin/(console)/products/actions";
 
 interface ProductFormProps {
-  product?: { id: string; name: string; slug: string; description: string; category: string; priceRupees: string; featured: boolean };
+  product?: {
+    id: string;
+    name: string;
+    slug: string;
+    description: string;
+    category: string;
+    priceRupees: string;
+    featured: boolean;
+  };
 }
 
 const field = "mt-1 block w-full rounded-lg border border-stone-300 px-2 py-1.5";
@@ -30,16 +38,53 @@ export function ProductForm({ product }: ProductFormProps) {
       }}
     >
       <input type="hidden" name="id" value={product?.id ?? ""} />
-      <label className="text-sm font-medium">Name<input name="name" required defaultValue={product?.name} className={field} /></label>
-      <label className="text-sm font-medium">URL slug<input name="slug" required defaultValue={product?.slug} className={field} /></label>
-      <label className="text-sm font-medium">Category<input name="category" required defaultValue={product?.category} className={field} /></label>
-      <label className="text-sm font-medium">Price (₹, GST included)<input name="price" inputMode="decimal" required defaultValue={product?.priceRupees} className={field} /></label>
-      <label className="text-sm font-medium sm:col-span-2">Description<textarea name="description" required rows={4} defaultValue={product?.description} className={field} /></label>
-      <label className="text-sm font-medium">Image (PNG, JPEG or WebP, up to 2 MB)<input name="image" type="file" accept="image/png,image/jpeg,image/webp" className="mt-1 block w-full text-sm" /></label>
-      <label className="flex items-center gap-2 self-end text-sm font-medium"><input name="featured" type="checkbox" defaultChecked={product?.featured} /> Featured on the home page</label>
+      <label className="text-sm font-medium">
+        Name
+        <input name="name" required defaultValue={product?.name} className={field} />
+      </label>
+      <label className="text-sm font-medium">
+        URL slug
+        <input name="slug" required defaultValue={product?.slug} className={field} />
+      </label>
+      <label className="text-sm font-medium">
+        Category
+        <input name="category" required defaultValue={product?.category} className={field} />
+      </label>
+      <label className="text-sm font-medium">
+        Price (₹, GST included)
+        <input name="price" inputMode="decimal" required defaultValue={product?.priceRupees} className={field} />
+      </label>
+      <label className="text-sm font-medium sm:col-span-2">
+        Description
+        <textarea name="description" required rows={4} defaultValue={product?.description} className={field} />
+      </label>
+      <label className="text-sm font-medium">
+        Image (PNG, JPEG or WebP, up to 2 MB)
+        <input
+          name="image"
+          type="file"
+          accept="image/png,image/jpeg,image/webp"
+          className="mt-1 block w-full text-sm"
+        />
+      </label>
+      <label className="flex items-center gap-2 self-end text-sm font-medium">
+        <input name="featured" type="checkbox" defaultChecked={product?.featured} /> Featured on the home page
+      </label>
       <div className="sm:col-span-2">
-        <button type="submit" disabled={pending} className="rounded-lg bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700 disabled:opacity-60">{pending ? "Saving…" : "Save product"}</button>
-        <p role="status" aria-live="polite" className={`mt-2 text-sm ${result?.ok ? "text-emerald-800" : "text-red-700"}`}>{result?.text}</p>
+        <button
+          type="submit"
+          disabled={pending}
+          className="rounded-lg bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700 disabled:opacity-60"
+        >
+          {pending ? "Saving…" : "Save product"}
+        </button>
+        <p
+          role="status"
+          aria-live="polite"
+          className={`mt-2 text-sm ${result?.ok ? "text-emerald-800" : "text-red-700"}`}
+        >
+          {result?.text}
+        </p>
       </div>
     </form>
   );

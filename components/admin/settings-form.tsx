@@ -7,12 +7,22 @@ import type { CheckoutVariant } from "@/lib/cashfree/browser";
 import { saveSettingsAction } from "@/app/admin/(console)/settings/actions";
 
 const VARIANTS: { value: CheckoutVariant; label: string; hint: string }[] = [
-  { value: "redirect", label: "Redirect", hint: "Shoppers go to Cashfree's page and come back. Keeps you in PCI DSS SAQ A." },
+  {
+    value: "redirect",
+    label: "Redirect",
+    hint: "Shoppers go to Cashfree's page and come back. Keeps you in PCI DSS SAQ A.",
+  },
   { value: "modal", label: "Popup", hint: "Cashfree's checkout opens over your page." },
   { value: "inline", label: "Inline", hint: "Cashfree's checkout is embedded in your checkout page." },
 ];
 
-export function SettingsForm({ checkoutVariant, autoRefundLatePayments }: { checkoutVariant: CheckoutVariant; autoRefundLatePayments: boolean }) {
+export function SettingsForm({
+  checkoutVariant,
+  autoRefundLatePayments,
+}: {
+  checkoutVariant: CheckoutVariant;
+  autoRefundLatePayments: boolean;
+}) {
   const [pending, start] = useTransition();
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   return (
@@ -22,7 +32,10 @@ export function SettingsForm({ checkoutVariant, autoRefundLatePayments }: { chec
         event.preventDefault();
         const data = new FormData(event.currentTarget);
         start(async () => {
-          const result = await saveSettingsAction({ checkoutVariant: data.get("checkoutVariant") as CheckoutVariant, autoRefundLatePayments: data.get("autoRefund") === "on" });
+          const result = await saveSettingsAction({
+            checkoutVariant: data.get("checkoutVariant") as CheckoutVariant,
+            autoRefundLatePayments: data.get("autoRefund") === "on",
+          });
           setMessage(result.ok ? { ok: true, text: result.message } : { ok: false, text: result.error });
         });
       }}
@@ -31,7 +44,12 @@ export function SettingsForm({ checkoutVariant, autoRefundLatePayments }: { chec
         <legend className="font-medium">Checkout</legend>
         {VARIANTS.map((variant) => (
           <label key={variant.value} className="flex gap-3 rounded-lg border border-stone-200 bg-white p-3">
-            <input type="radio" name="checkoutVariant" value={variant.value} defaultChecked={variant.value === checkoutVariant} />
+            <input
+              type="radio"
+              name="checkoutVariant"
+              value={variant.value}
+              defaultChecked={variant.value === checkoutVariant}
+            />
             <span>
               <span className="block font-medium">{variant.label}</span>
               <span className="block text-sm text-stone-600">{variant.hint}</span>
@@ -43,10 +61,16 @@ export function SettingsForm({ checkoutVariant, autoRefundLatePayments }: { chec
         <input type="checkbox" name="autoRefund" defaultChecked={autoRefundLatePayments} />
         Refund automatically a payment that arrives after its order expired and the stock is gone
       </label>
-      <button type="submit" disabled={pending} className="rounded-lg bg-brand-600 px-4 py-2 font-semibold text-white hover:bg-brand-700 disabled:opacity-60">
+      <button
+        type="submit"
+        disabled={pending}
+        className="rounded-lg bg-brand-600 px-4 py-2 font-semibold text-white hover:bg-brand-700 disabled:opacity-60"
+      >
         {pending ? "Saving…" : "Save settings"}
       </button>
-      <p role="status" aria-live="polite" className={`text-sm ${message?.ok ? "text-emerald-800" : "text-red-700"}`}>{message?.text}</p>
+      <p role="status" aria-live="polite" className={`text-sm ${message?.ok ? "text-emerald-800" : "text-red-700"}`}>
+        {message?.text}
+      </p>
     </form>
   );
 }

@@ -12,5 +12,11 @@ const STYLES: Record<string, string> = {
 };
 
 export function StatusBadge({ status }: { status: string }) {
-  return <span className={`inline-block rounded-full px-2 py-0.5 text-xs font-medium ${STYLES[status] ?? "bg-stone-100 text-stone-800"}`}>{status.replaceAll("_", " ")}</span>;
+  return (
+    <span
+      className={`inline-block rounded-full px-2 py-0.5 text-xs font-medium ${STYLES[status] ?? "bg-stone-100 text-stone-800"}`}
+    >
+      {status.replaceAll("_", " ")}
+    </span>
+  );
 }

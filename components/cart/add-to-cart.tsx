@@ -5,13 +5,25 @@ import { useState, useTransition } from "react";
 import { addToCartAction } from "@/app/cart/actions";
 import { announceCartChanged } from "@/components/layout/cart-link";
 
-export function AddToCart({ productId, maxQuantity, soldOut }: { productId: string; maxQuantity: number; soldOut: boolean }) {
+export function AddToCart({
+  productId,
+  maxQuantity,
+  soldOut,
+}: {
+  productId: string;
+  maxQuantity: number;
+  soldOut: boolean;
+}) {
   const [quantity, setQuantity] = useState(1);
   const [pending, start] = useTransition();
   const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null);
   if (soldOut) {
     return (
-      <button type="button" disabled className="w-full cursor-not-allowed rounded-lg bg-stone-300 px-4 py-3 font-semibold text-stone-700 sm:w-auto">
+      <button
+        type="button"
+        disabled
+        className="w-full cursor-not-allowed rounded-lg bg-stone-300 px-4 py-3 font-semibold text-stone-700 sm:w-auto"
+      >
         Sold out
       </button>
     );
@@ -21,20 +33,28 @@ export function AddToCart({ productId, maxQuantity, soldOut }: { productId: stri
       <div className="flex flex-wrap items-end gap-3">
         <label className="text-sm font-medium">
           Quantity
-          <select value={quantity} onChange={(e) => setQuantity(Number(e.target.value))} className="mt-1 block rounded-lg border border-stone-300 bg-white px-3 py-2">
+          <select
+            value={quantity}
+            onChange={(e) => setQuantity(Number(e.target.value))}
+            className="mt-1 block rounded-lg border border-stone-300 bg-white px-3 py-2"
+          >
             {Array.from({ length: maxQuantity }, (_, i) => i + 1).map((n) => (
-              <option key={n} value={n}>{n}</option>
+              <option key={n} value={n}>
+                {n}
+              </option>
             ))}
           </select>
         </label>
         <button
           type="button"
           disabled={pending}
-          onClick={() => start(async () => {
-            const outcome = await addToCartAction({ productId, quantity });
-            setResult(outcome.ok ? { ok: true, text: outcome.message } : { ok: false, text: outcome.error });
-            if (outcome.ok) announceCartChanged();
-          })}
+          onClick={() =>
+            start(async () => {
+              const outcome = await addToCartAction({ productId, quantity });
+              setResult(outcome.ok ? { ok: true, text: outcome.message } : { ok: false, text: outcome.error });
+              if (outcome.ok) announceCartChanged();
+            })
+          }
           className="rounded-lg bg-brand-600 px-6 py-2.5 font-semibold text-white hover:bg-brand-700 disabled:opacity-60"
         >
           {pending ? "Adding…" : "Add to cart"}
@@ -42,7 +62,14 @@ export function AddToCart({ productId, maxQuantity, soldOut }: { productId: stri
       </div>
       <p role="status" aria-live="polite" className={`text-sm ${result?.ok ? "text-emerald-800" : "text-red-700"}`}>
         {result?.text}
-        {result?.ok && <> <a href="/cart" className="font-medium underline">View cart</a></>}
+        {result?.ok && (
+          <>
+            {" "}
+            <a href="/cart" className="font-medium underline">
+              View cart
+            </a>
+          </>
+        )}
       </p>
     </div>
   );

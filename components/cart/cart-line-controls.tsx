@@ -5,12 +5,24 @@ import { useState, useTransition } from "react";
 import { removeCartLineAction, updateCartLineAction } from "@/app/cart/actions";
 import { announceCartChanged } from "@/components/layout/cart-link";
 
-export function CartLineControls({ productId, name, quantity, maxQuantity }: { productId: string; name: string; quantity: number; maxQuantity: number }) {
+export function CartLineControls({
+  productId,
+  name,
+  quantity,
+  maxQuantity,
+}: {
+  productId: string;
+  name: string;
+  quantity: number;
+  maxQuantity: number;
+}) {
   const [pending, start] = useTransition();
   const [error, setError] = useState<string | null>(null);
   return (
     <div className="flex items-center gap-3">
-      <label className="sr-only" htmlFor={`qty-${productId}`}>Quantity of {name}</label>
+      <label className="sr-only" htmlFor={`qty-${productId}`}>
+        Quantity of {name}
+      </label>
       <select
         id={`qty-${productId}`}
         value={quantity}
@@ -26,7 +38,9 @@ export function CartLineControls({ productId, name, quantity, maxQuantity }: { p
         className="rounded-lg border border-stone-300 bg-white px-2 py-1"
       >
         {Array.from({ length: Math.max(quantity, maxQuantity) }, (_, i) => i + 1).map((n) => (
-          <option key={n} value={n}>{n}</option>
+          <option key={n} value={n}>
+            {n}
+          </option>
         ))}
       </select>
       <button
@@ -43,7 +57,11 @@ export function CartLineControls({ productId, name, quantity, maxQuantity }: { p
       >
         Remove
       </button>
-      {error && <span role="alert" className="text-sm text-red-700">{error}</span>}
+      {error && (
+        <span role="alert" className="text-sm text-red-700">
+          {error}
+        </span>
+      )}
     </div>
   );
 }

@@ -45,9 +45,15 @@ export function CashfreePayButton({ sdk, variant, label, getSession, className }
         return;
       }
       const session = result.data;
-      const { outcome } = await openCashfreeCheckout({ ...sdk, variant, paymentSessionId: session.paymentSessionId, container: container.current });
+      const { outcome } = await openCashfreeCheckout({
+        ...sdk,
+        variant,
+        paymentSessionId: session.paymentSessionId,
+        container: container.current,
+      });
       if (outcome === "redirecting") return;
-      if (outcome === "closed") setMessage("Payment window closed. Your order is saved: you can pay whenever you are ready.");
+      if (outcome === "closed")
+        setMessage("Payment window closed. Your order is saved: you can pay whenever you are ready.");
       router.push(session.orderPath);
     } catch (error) {
       setMessage(error instanceof Error ? error.message : "Could not open the payment page. Please try again.");
@@ -62,7 +68,10 @@ export function CashfreePayButton({ sdk, variant, label, getSession, className }
         type="button"
         onClick={pay}
         disabled={busy}
-        className={className ?? "w-full rounded-lg bg-brand-600 px-4 py-3 font-semibold text-white hover:bg-brand-700 disabled:opacity-60"}
+        className={
+          className ??
+          "w-full rounded-lg bg-brand-600 px-4 py-3 font-semibold text-white hover:bg-brand-700 disabled:opacity-60"
+        }
       >
         {busy ? "Opening payment…" : label}
       </button>

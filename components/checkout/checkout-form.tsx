@@ -10,7 +10,14 @@ import { customerDetailsSchema, type CustomerField, INDIAN_STATES } from "@/lib/
 
 import { placeOrderAction } from "@/app/checkout/actions";
 
-const FIELDS: { name: CustomerField; label: string; type?: string; autoComplete: string; inputMode?: "tel" | "numeric" | "email"; optional?: boolean }[] = [
+const FIELDS: {
+  name: CustomerField;
+  label: string;
+  type?: string;
+  autoComplete: string;
+  inputMode?: "tel" | "numeric" | "email";
+  optional?: boolean;
+}[] = [
   { name: "name", label: "Full name", autoComplete: "name" },
   { name: "email", label: "Email", type: "email", autoComplete: "email", inputMode: "email" },
   { name: "phone", label: "Mobile number", type: "tel", autoComplete: "tel-national", inputMode: "tel" },
@@ -45,7 +52,11 @@ export function CheckoutForm({ totalPaise, payLabel, variant, sdk }: CheckoutFor
       return fail("Please check the highlighted fields.");
     }
     setErrors({});
-    const result = await placeOrderAction({ customer: local.data, checkoutAttemptId: attemptId, expectedTotalPaise: totalPaise });
+    const result = await placeOrderAction({
+      customer: local.data,
+      checkoutAttemptId: attemptId,
+      expectedTotalPaise: totalPaise,
+    });
     if (result.ok) return result;
     setErrors(result.fieldErrors ?? {});
     if (result.reload) router.refresh();
@@ -53,10 +64,19 @@ export function CheckoutForm({ totalPaise, payLabel, variant, sdk }: CheckoutFor
   }
 
   return (
-    <form ref={form} noValidate onSubmit={(e) => e.preventDefault()} className="space-y-4" aria-label="Shipping details">
+    <form
+      ref={form}
+      noValidate
+      onSubmit={(e) => e.preventDefault()}
+      className="space-y-4"
+      aria-label="Shipping details"
+    >
       <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
         {FIELDS.map((field) => (
-          <div key={field.name} className={field.name === "line1" || field.name === "line2" ? "sm:col-span-2" : undefined}>
+          <div
+            key={field.name}
+            className={field.name === "line1" || field.name === "line2" ? "sm:col-span-2" : undefined}
+          >
             <label htmlFor={field.name} className="mb-1 block text-sm font-medium">
               {field.label}
             </label>

@@ -32,7 +32,12 @@ export function CartLink() {
 
   return (
     <Link href="/cart" className="hover:text-brand-700">
-      Cart{count > 0 && <span className="ml-1 rounded-full bg-brand-600 px-2 py-0.5 text-xs text-white" aria-label={`${count} items`}>{count}</span>}
+      Cart
+      {count > 0 && (
+        <span className="ml-1 rounded-full bg-brand-600 px-2 py-0.5 text-xs text-white" aria-label={`${count} items`}>
+          {count}
+        </span>
+      )}
     </Link>
   );
 }

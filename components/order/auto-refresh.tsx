@@ -16,5 +16,9 @@ export function AutoRefresh({ everyMs = 4000, maxTimes = 30 }: { everyMs?: numbe
     return () => clearTimeout(timer);
   }, [router, times, everyMs, maxTimes]);
   if (times < maxTimes) return null;
-  return <p className="text-sm text-stone-600">Still waiting. You can safely close this page: we will email you when the payment is confirmed.</p>;
+  return (
+    <p className="text-sm text-stone-600">
+      Still waiting. You can safely close this page: we will email you when the payment is confirmed.
+    </p>
+  );
 }

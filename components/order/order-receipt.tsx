@@ -11,7 +11,8 @@ const METHOD_NAMES: Record<string, string> = {
   pay_later: "Pay later",
 };
 
-export const paymentMethodName = (group: string | null) => (group ? (METHOD_NAMES[group] ?? group.replaceAll("_", " ")) : "—");
+export const paymentMethodName = (group: string | null) =>
+  group ? (METHOD_NAMES[group] ?? group.replaceAll("_", " ")) : "—";
 
 export function OrderReceipt({ order }: { order: OrderView }) {
   return (
@@ -23,9 +24,15 @@ export function OrderReceipt({ order }: { order: OrderView }) {
         <caption className="sr-only">Items in this order</caption>
         <thead>
           <tr className="border-b border-stone-200 text-left text-stone-600">
-            <th scope="col" className="py-2 font-medium">Item</th>
-            <th scope="col" className="py-2 text-right font-medium">Qty</th>
-            <th scope="col" className="py-2 text-right font-medium">Amount</th>
+            <th scope="col" className="py-2 font-medium">
+              Item
+            </th>
+            <th scope="col" className="py-2 text-right font-medium">
+              Qty
+            </th>
+            <th scope="col" className="py-2 text-right font-medium">
+              Amount
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -39,7 +46,9 @@ export function OrderReceipt({ order }: { order: OrderView }) {
         </tbody>
         <tfoot className="text-stone-700">
           <tr>
-            <td colSpan={2} className="pt-3">Subtotal</td>
+            <td colSpan={2} className="pt-3">
+              Subtotal
+            </td>
             <td className="pt-3 text-right">{formatInr(order.subtotalPaise)}</td>
           </tr>
           <tr>
@@ -47,7 +56,9 @@ export function OrderReceipt({ order }: { order: OrderView }) {
             <td className="text-right">{order.shippingPaise === 0 ? "Free" : formatInr(order.shippingPaise)}</td>
           </tr>
           <tr className="font-semibold text-ink">
-            <td colSpan={2} className="pt-1">Total (GST included)</td>
+            <td colSpan={2} className="pt-1">
+              Total (GST included)
+            </td>
             <td className="pt-1 text-right">{formatInr(order.totalPaise)}</td>
           </tr>
         </tfoot>
@@ -55,7 +66,9 @@ export function OrderReceipt({ order }: { order: OrderView }) {
       <dl className="mt-4 grid grid-cols-1 gap-x-6 gap-y-2 text-sm sm:grid-cols-2">
         <div>
           <dt className="text-stone-600">Ship to</dt>
-          <dd>{order.customerName}, {order.shippingAddress}</dd>
+          <dd>
+            {order.customerName}, {order.shippingAddress}
+          </dd>
         </div>
         {order.paidPayment && (
           <>

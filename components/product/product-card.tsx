@@ -20,7 +20,7 @@ export function ProductCard({ product, priority = false }: { product: ProductSum
           className="aspect-square w-full bg-stone-100 object-cover"
         />
         <div className="space-y-1 p-4">
-          <p className="text-xs uppercase tracking-wide text-stone-600">{product.category}</p>
+          <p className="text-xs tracking-wide text-stone-600 uppercase">{product.category}</p>
           <h3 className="font-medium text-ink group-hover:text-brand-700">{product.name}</h3>
           <div className="flex items-center justify-between pt-1">
             <Price paise={product.pricePaise} className="font-semibold" />

@@ -28,14 +28,18 @@ const listColumns = {
   customerPhone: orders.customerPhone,
   attentionReason: orders.attentionReason,
   createdAt: orders.createdAt,
-  paymentGroup: sql<string | null>`(select ${payments.paymentGroup} from ${payments} where ${payments.cfPaymentId} = ${orders.paidCfPaymentId})`,
+  paymentGroup: sql<
+    string | null
+  >`(select ${payments.paymentGroup} from ${payments} where ${payments.cfPaymentId} = ${orders.paidCfPaymentId})`,
 };
 
 export function orderListWhere(query: Omit<OrderListQuery, "sort" | "limit" | "offset">): SQL | undefined {
   const filters: SQL[] = [];
   if (query.status) filters.push(eq(orders.status, query.status));
   if (query.paymentGroup) {
-    filters.push(sql`exists (select 1 from ${payments} where ${payments.cfPaymentId} = ${orders.paidCfPaymentId} and ${payments.paymentGroup} = ${query.paymentGroup})`);
+    filters.push(
+      sql`exists (select 1 from ${payments} where ${payments.cfPaymentId} = ${orders.paidCfPaymentId} and ${payments.paymentGroup} = ${query.paymentGroup})`,
+    );
   }
   if (query.createdFrom) filters.push(gte(orders.createdAt, query.createdFrom));
   if (query.createdBefore) filters.push(lt(orders.createdAt, query.createdBefore));
@@ -45,7 +49,13 @@ export function orderListWhere(query: Omit<OrderListQuery, "sort" | "limit" | "o
     const term = query.search.replace(/[\\%_]/g, (c) => `\\${c}`);
     // Each branch has its index: email, phone, and the order id's prefix (ids are upper case, so the
     // search is too; LIKE 'prefix%' uses orders_id_prefix_idx, where ILIKE would scan every row).
-    filters.push(or(eq(orders.customerEmail, query.search.toLowerCase()), eq(orders.customerPhone, query.search), like(orders.id, `${term.toUpperCase()}%`))!);
+    filters.push(
+      or(
+        eq(orders.customerEmail, query.search.toLowerCase()),
+        eq(orders.customerPhone, query.search),
+        like(orders.id, `${term.toUpperCase()}%`),
+      )!,
+    );
   }
   return filters.length ? and(...filters) : undefined;
 }
@@ -60,14 +70,24 @@ const ORDER_BY = {
 export async function listOrdersPage(db: Database, query: OrderListQuery) {
   const where = orderListWhere(query);
   const [rows, [total]] = await Promise.all([
-    db.select(listColumns).from(orders).where(where).orderBy(...ORDER_BY[query.sort]).limit(query.limit).offset(query.offset),
+    db
+      .select(listColumns)
+      .from(orders)
+      .where(where)
+      .orderBy(...ORDER_BY[query.sort])
+      .limit(query.limit)
+      .offset(query.offset),
     db.select({ n: count() }).from(orders).where(where),
   ]);
   return { rows, total: total?.n ?? 0 };
 }
 
 /** Streams the filtered list in id-ordered batches (keyset), so an export never holds every order in memory. */
-export async function* iterateOrders(db: Database, query: Omit<OrderListQuery, "sort" | "limit" | "offset">, batchSize = 1000) {
+export async function* iterateOrders(
+  db: Database,
+  query: Omit<OrderListQuery, "sort" | "limit" | "offset">,
+  batchSize = 1000,
+) {
   let after = "";
   for (;;) {
     const where = and(orderListWhere(query), sql`${orders.id} > ${after}`);

@@ -20,7 +20,10 @@ export async function insertProduct(db: Database, product: typeof products.$infe
 }
 
 export async function updateProduct(db: Database, id: string, values: Partial<typeof products.$inferInsert>) {
-  await db.update(products).set({ ...values, updatedAt: new Date() }).where(eq(products.id, id));
+  await db
+    .update(products)
+    .set({ ...values, updatedAt: new Date() })
+    .where(eq(products.id, id));
 }
 
 /** One statement, so a checkout reserving the same product at the same moment can never be lost. */
@@ -38,5 +41,10 @@ export async function adjustProductStock(db: Database, id: string, delta: number
 }
 
 export function listStockAdjustments(db: Database, productId: string) {
-  return db.select().from(stockAdjustments).where(eq(stockAdjustments.productId, productId)).orderBy(desc(stockAdjustments.createdAt)).limit(50);
+  return db
+    .select()
+    .from(stockAdjustments)
+    .where(eq(stockAdjustments.productId, productId))
+    .orderBy(desc(stockAdjustments.createdAt))
+    .limit(50);
 }

@@ -4,13 +4,22 @@ import type { Database } from "../client";
 import { orders, payments, webhookEvents, webhookRejections } from "../schema";
 
 export async function ordersByStatus(db: Database, since: Date) {
-  return db.select({ status: orders.status, n: count(), totalPaise: sum(orders.totalPaise).mapWith(Number) }).from(orders).where(gte(orders.createdAt, since)).groupBy(orders.status);
+  return db
+    .select({ status: orders.status, n: count(), totalPaise: sum(orders.totalPaise).mapWith(Number) })
+    .from(orders)
+    .where(gte(orders.createdAt, since))
+    .groupBy(orders.status);
 }
 
 export async function revenueByDay(db: Database, since: Date) {
   const day = sql<string>`to_char(${orders.paidAt} at time zone 'Asia/Kolkata', 'YYYY-MM-DD')`;
   return db
-    .select({ day, revenuePaise: sum(orders.totalPaise).mapWith(Number), refundedPaise: sum(orders.refundedPaise).mapWith(Number), n: count() })
+    .select({
+      day,
+      revenuePaise: sum(orders.totalPaise).mapWith(Number),
+      refundedPaise: sum(orders.refundedPaise).mapWith(Number),
+      n: count(),
+    })
     .from(orders)
     .where(and(inArray(orders.status, ["paid"]), gte(orders.paidAt, since)))
     .groupBy(day)
@@ -31,9 +40,17 @@ export async function paymentMethodMix(db: Database, since: Date) {
 
 export function attentionOrders(db: Database, pendingBefore: Date) {
   return db
-    .select({ id: orders.id, status: orders.status, attentionReason: orders.attentionReason, totalPaise: orders.totalPaise, createdAt: orders.createdAt })
+    .select({
+      id: orders.id,
+      status: orders.status,
+      attentionReason: orders.attentionReason,
+      totalPaise: orders.totalPaise,
+      createdAt: orders.createdAt,
+    })
     .from(orders)
-    .where(sql`${orders.status} = 'needs_review' OR (${orders.status} IN ('pending','awaiting_payment') AND ${orders.createdAt} < ${pendingBefore})`)
+    .where(
+      sql`${orders.status} = 'needs_review' OR (${orders.status} IN ('pending','awaiting_payment') AND ${orders.createdAt} < ${pendingBefore})`,
+    )
     .orderBy(desc(orders.createdAt))
     .limit(200);
 }
@@ -41,9 +58,22 @@ export function attentionOrders(db: Database, pendingBefore: Date) {
 /** Verified events not applied: failed, unmatched, or still `received` after `stuckBefore` (a crashed apply). */
 export function failedWebhookEvents(db: Database, stuckBefore: Date) {
   return db
-    .select({ id: webhookEvents.id, eventType: webhookEvents.eventType, orderId: webhookEvents.orderId, outcome: webhookEvents.outcome, lastError: webhookEvents.lastError, receivedAt: webhookEvents.receivedAt, attempts: webhookEvents.attempts })
+    .select({
+      id: webhookEvents.id,
+      eventType: webhookEvents.eventType,
+      orderId: webhookEvents.orderId,
+      outcome: webhookEvents.outcome,
+      lastError: webhookEvents.lastError,
+      receivedAt: webhookEvents.receivedAt,
+      attempts: webhookEvents.attempts,
+    })
     .from(webhookEvents)
-    .where(or(inArray(webhookEvents.outcome, ["failed", "unmatched"]), and(eq(webhookEvents.outcome, "received"), lt(webhookEvents.receivedAt, stuckBefore))))
+    .where(
+      or(
+        inArray(webhookEvents.outcome, ["failed", "unmatched"]),
+        and(eq(webhookEvents.outcome, "received"), lt(webhookEvents.receivedAt, stuckBefore)),
+      ),
+    )
     .orderBy(desc(webhookEvents.receivedAt))
     .limit(100);
 }
@@ -57,7 +87,9 @@ export async function rejectionsSince(db: Database, since: Date) {
 }
 
 export async function stuckCount(db: Database, before: Date) {
-  const [row] = await db.select({ n: count() }).from(orders).where(and(inArray(orders.status, ["pending", "awaiting_payment"]), lt(orders.createdAt, before)));
+  const [row] = await db
+    .select({ n: count() })
+    .from(orders)
+    .where(and(inArray(orders.status, ["pending", "awaiting_payment"]), lt(orders.createdAt, before)));
   return row?.n ?? 0;
 }
-

@@ -21,7 +21,12 @@ export async function getAdminForSession(db: Database, id: string, sessionId: st
   const [row] = await db
     .select()
     .from(adminUsers)
-    .where(and(eq(adminUsers.id, id), notExists(db.select().from(revokedSessions).where(eq(revokedSessions.sessionId, sessionId)))));
+    .where(
+      and(
+        eq(adminUsers.id, id),
+        notExists(db.select().from(revokedSessions).where(eq(revokedSessions.sessionId, sessionId))),
+      ),
+    );
   return row;
 }
 
@@ -51,7 +56,12 @@ export async function lockLoginThrottles(tx: Executor, keys: string[]) {
     .insert(loginThrottles)
     .values(keys.map((key) => ({ key })))
     .onConflictDoNothing();
-  return tx.select().from(loginThrottles).where(inArray(loginThrottles.key, keys)).orderBy(asc(loginThrottles.key)).for("update");
+  return tx
+    .select()
+    .from(loginThrottles)
+    .where(inArray(loginThrottles.key, keys))
+    .orderBy(asc(loginThrottles.key))
+    .for("update");
 }
 
 export async function setLoginThrottle(tx: Executor, key: string, failures: number) {

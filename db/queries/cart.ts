@@ -33,16 +33,28 @@ export function listCartLines(db: Database, cartId: string) {
 }
 
 /** Adds to a line (or creates it), capped at `maxQuantity`. */
-export async function addCartItem(db: Database, cartId: string, productId: string, quantity: number, maxQuantity: number) {
+export async function addCartItem(
+  db: Database,
+  cartId: string,
+  productId: string,
+  quantity: number,
+  maxQuantity: number,
+) {
   await db
     .insert(cartItems)
     .values({ cartId, productId, quantity: Math.min(quantity, maxQuantity) })
-    .onConflictDoUpdate({ target: [cartItems.cartId, cartItems.productId], set: { quantity: sql`least(${cartItems.quantity} + ${quantity}, ${maxQuantity})` } });
+    .onConflictDoUpdate({
+      target: [cartItems.cartId, cartItems.productId],
+      set: { quantity: sql`least(${cartItems.quantity} + ${quantity}, ${maxQuantity})` },
+    });
   await db.update(carts).set({ updatedAt: new Date() }).where(eq(carts.id, cartId));
 }
 
 export async function setCartItemQuantity(db: Database, cartId: string, productId: string, quantity: number) {
-  await db.update(cartItems).set({ quantity }).where(and(eq(cartItems.cartId, cartId), eq(cartItems.productId, productId)));
+  await db
+    .update(cartItems)
+    .set({ quantity })
+    .where(and(eq(cartItems.cartId, cartId), eq(cartItems.productId, productId)));
 }
 
 export async function removeCartItem(db: Database, cartId: string, productId: string) {
@@ -54,6 +66,9 @@ export async function clearCart(db: Database, cartId: string) {
 }
 
 export async function getProductStock(db: Database, productId: string) {
-  const [row] = await db.select({ stock: products.stock, archivedAt: products.archivedAt, name: products.name }).from(products).where(eq(products.id, productId));
+  const [row] = await db
+    .select({ stock: products.stock, archivedAt: products.archivedAt, name: products.name })
+    .from(products)
+    .where(eq(products.id, productId));
   return row;
 }

@@ -67,7 +67,14 @@ export function listOrderEvents(db: Executor, orderId: string) {
  */
 export function lockProducts(db: Executor, productIds: string[]) {
   return db
-    .select({ id: products.id, name: products.name, pricePaise: products.pricePaise, currency: products.currency, stock: products.stock, archivedAt: products.archivedAt })
+    .select({
+      id: products.id,
+      name: products.name,
+      pricePaise: products.pricePaise,
+      currency: products.currency,
+      stock: products.stock,
+      archivedAt: products.archivedAt,
+    })
     .from(products)
     .where(inArray(products.id, productIds))
     .orderBy(asc(products.id))
@@ -86,7 +93,11 @@ export async function clearCartItems(db: Executor, cartId: string) {
 }
 
 export function listPayments(db: Executor, orderId: string) {
-  return db.select().from(payments).where(eq(payments.orderId, orderId)).orderBy(desc(payments.paymentTime), desc(payments.createdAt));
+  return db
+    .select()
+    .from(payments)
+    .where(eq(payments.orderId, orderId))
+    .orderBy(desc(payments.paymentTime), desc(payments.createdAt));
 }
 
 export async function getPayment(db: Executor, cfPaymentId: string) {
@@ -123,7 +134,10 @@ export async function getOpenOrderForCart(db: Executor, cartId: string) {
 }
 
 export function listCartQuantities(db: Executor, cartId: string) {
-  return db.select({ productId: cartItems.productId, quantity: cartItems.quantity }).from(cartItems).where(eq(cartItems.cartId, cartId));
+  return db
+    .select({ productId: cartItems.productId, quantity: cartItems.quantity })
+    .from(cartItems)
+    .where(eq(cartItems.cartId, cartId));
 }
 
 /** Open orders that should have heard from Cashfree by now: older than `olderThan`, or past their expiry. */
@@ -131,7 +145,12 @@ export function listOrdersToReconcile(db: Executor, olderThan: Date, now: Date, 
   return db
     .select({ id: orders.id, status: orders.status, cfOrderId: orders.cfOrderId, expiresAt: orders.expiresAt })
     .from(orders)
-    .where(and(inArray(orders.status, ["pending", "awaiting_payment"]), sql`(${orders.createdAt} < ${olderThan} OR ${orders.expiresAt} < ${now})`))
+    .where(
+      and(
+        inArray(orders.status, ["pending", "awaiting_payment"]),
+        sql`(${orders.createdAt} < ${olderThan} OR ${orders.expiresAt} < ${now})`,
+      ),
+    )
     .orderBy(asc(orders.createdAt))
     .limit(limit);
 }

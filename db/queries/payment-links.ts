@@ -10,8 +10,15 @@ export async function insertPaymentLink(db: Database, link: typeof paymentLinks.
   return row!;
 }
 
-export async function updatePaymentLink(db: Database, linkId: string, values: Partial<typeof paymentLinks.$inferInsert>) {
-  await db.update(paymentLinks).set({ ...values, updatedAt: new Date() }).where(eq(paymentLinks.linkId, linkId));
+export async function updatePaymentLink(
+  db: Database,
+  linkId: string,
+  values: Partial<typeof paymentLinks.$inferInsert>,
+) {
+  await db
+    .update(paymentLinks)
+    .set({ ...values, updatedAt: new Date() })
+    .where(eq(paymentLinks.linkId, linkId));
 }
 
 export async function getPaymentLink(db: Database, linkId: string) {

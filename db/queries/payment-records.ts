@@ -17,7 +17,11 @@ export async function getRefund(db: Database, refundId: string, options: { lock?
 }
 
 /** Moves a refund to Cashfree's status; a final status never changes again. */
-export async function setRefundStatus(db: Database, refundId: string, values: { status: string; cfRefundId: string | null; description: string | null }) {
+export async function setRefundStatus(
+  db: Database,
+  refundId: string,
+  values: { status: string; cfRefundId: string | null; description: string | null },
+) {
   await db
     .update(refunds)
     .set({
@@ -32,7 +36,11 @@ export async function setRefundStatus(db: Database, refundId: string, values: { 
 
 /** Records a refund Cashfree made without us; false when it was recorded before. */
 export async function insertRefundIfNew(db: Database, refund: typeof refunds.$inferInsert) {
-  const [inserted] = await db.insert(refunds).values(refund).onConflictDoNothing({ target: refunds.refundId }).returning({ id: refunds.id });
+  const [inserted] = await db
+    .insert(refunds)
+    .values(refund)
+    .onConflictDoNothing({ target: refunds.refundId })
+    .returning({ id: refunds.id });
   return !!inserted;
 }
 
@@ -40,15 +48,32 @@ export async function upsertDispute(db: Database, dispute: typeof disputes.$infe
   await db
     .insert(disputes)
     .values(dispute)
-    .onConflictDoUpdate({ target: disputes.disputeId, set: { status: dispute.status, disputeType: dispute.disputeType, reasonDescription: dispute.reasonDescription, respondBy: dispute.respondBy, updatedAt: new Date() } });
+    .onConflictDoUpdate({
+      target: disputes.disputeId,
+      set: {
+        status: dispute.status,
+        disputeType: dispute.disputeType,
+        reasonDescription: dispute.reasonDescription,
+        respondBy: dispute.respondBy,
+        updatedAt: new Date(),
+      },
+    });
 }
 
-export async function updatePaymentLinkFromEvent(db: Database, linkId: string, values: { status: string; amountPaidPaise: number; orderId: string | null }) {
+export async function updatePaymentLinkFromEvent(
+  db: Database,
+  linkId: string,
+  values: { status: string; amountPaidPaise: number; orderId: string | null },
+) {
   const [row] = await db
     .update(paymentLinks)
     .set({ status: values.status, amountPaidPaise: values.amountPaidPaise, updatedAt: new Date() })
     .where(eq(paymentLinks.linkId, linkId))
-    .returning({ orderId: paymentLinks.orderId, amountPaise: paymentLinks.amountPaise, currency: paymentLinks.currency });
+    .returning({
+      orderId: paymentLinks.orderId,
+      amountPaise: paymentLinks.amountPaise,
+      currency: paymentLinks.currency,
+    });
   return row;
 }
 

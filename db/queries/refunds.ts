@@ -18,5 +18,8 @@ export async function insertRefund(db: Executor, refund: typeof refunds.$inferIn
 }
 
 export async function updateRefund(db: Executor, refundId: string, values: Partial<typeof refunds.$inferInsert>) {
-  await db.update(refunds).set({ ...values, updatedAt: new Date() }).where(eq(refunds.refundId, refundId));
+  await db
+    .update(refunds)
+    .set({ ...values, updatedAt: new Date() })
+    .where(eq(refunds.refundId, refundId));
 }

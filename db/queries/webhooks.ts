@@ -15,7 +15,11 @@ export async function insertWebhookEvent(db: Database, event: NewWebhookEvent): 
 export async function findWebhookEvent(db: Database, keys: { idempotencyKey: string | null; dedupeKey: string }) {
   const matches = [eq(webhookEvents.dedupeKey, keys.dedupeKey)];
   if (keys.idempotencyKey) matches.push(eq(webhookEvents.idempotencyKey, keys.idempotencyKey));
-  const [row] = await db.select().from(webhookEvents).where(or(...matches)).limit(1);
+  const [row] = await db
+    .select()
+    .from(webhookEvents)
+    .where(or(...matches))
+    .limit(1);
   return row;
 }
 
@@ -46,7 +50,12 @@ export async function markWebhookFailed(db: Database, id: string, lastError: str
     .where(and(eq(webhookEvents.id, id), inArray(webhookEvents.outcome, ["received", "failed"])));
 }
 
-export async function setWebhookOutcome(db: Database, id: string, outcome: WebhookEventRow["outcome"], lastError: string | null = null) {
+export async function setWebhookOutcome(
+  db: Database,
+  id: string,
+  outcome: WebhookEventRow["outcome"],
+  lastError: string | null = null,
+) {
   await db.update(webhookEvents).set({ outcome, lastError, processedAt: new Date() }).where(eq(webhookEvents.id, id));
 }
 
@@ -67,5 +76,9 @@ export async function getWebhookEvent(db: Database, id: string) {
 }
 
 export function listOrderWebhookEvents(db: Database, orderId: string) {
-  return db.select().from(webhookEvents).where(eq(webhookEvents.orderId, orderId)).orderBy(desc(webhookEvents.receivedAt));
+  return db
+    .select()
+    .from(webhookEvents)
+    .where(eq(webhookEvents.orderId, orderId))
+    .orderBy(desc(webhookEvents.receivedAt));
 }

@@ -54,5 +54,8 @@ export const cartItems = pgTable(
       .references(() => products.id, { onDelete: "cascade" }),
     quantity: integer().notNull(),
   },
-  (t) => [primaryKey({ columns: [t.cartId, t.productId] }), check("cart_items_quantity_positive", sql`${t.quantity} > 0`)],
+  (t) => [
+    primaryKey({ columns: [t.cartId, t.productId] }),
+    check("cart_items_quantity_positive", sql`${t.quantity} > 0`),
+  ],
 );

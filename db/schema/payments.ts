@@ -69,7 +69,14 @@ export const disputes = pgTable("disputes", {
   updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 });
 
-export const webhookOutcome = pgEnum("webhook_outcome", ["received", "applied", "duplicate", "ignored", "unmatched", "failed"]);
+export const webhookOutcome = pgEnum("webhook_outcome", [
+  "received",
+  "applied",
+  "duplicate",
+  "ignored",
+  "unmatched",
+  "failed",
+]);
 
 /** Inbox of every verified Cashfree webhook, kept before it is applied. */
 export const webhookEvents = pgTable(
@@ -92,7 +99,10 @@ export const webhookEvents = pgTable(
     receivedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     processedAt: timestamp({ withTimezone: true }),
   },
-  (t) => [index("webhook_events_order_idx").on(t.orderId), index("webhook_events_outcome_idx").on(t.outcome, t.receivedAt)],
+  (t) => [
+    index("webhook_events_order_idx").on(t.orderId),
+    index("webhook_events_outcome_idx").on(t.outcome, t.receivedAt),
+  ],
 );
 
 /**
@@ -133,5 +143,8 @@ export const paymentLinks = pgTable(
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [check("payment_links_amount_min", sql`${t.amountPaise} >= 100`), index("payment_links_status_idx").on(t.status)],
+  (t) => [
+    check("payment_links_amount_min", sql`${t.amountPaise} >= 100`),
+    index("payment_links_status_idx").on(t.status),
+  ],
 );

@@ -53,7 +53,10 @@ export interface TestDatabase extends DatabaseHandle {
 }
 
 /** A fresh, migrated database for one driver; `close()` drops it. */
-export async function createTestDatabase(driver: DatabaseDriver, options: { poolSize?: number } = {}): Promise<TestDatabase> {
+export async function createTestDatabase(
+  driver: DatabaseDriver,
+  options: { poolSize?: number } = {},
+): Promise<TestDatabase> {
   if (driver === "pglite") {
     const handle = await openDatabase({ driver, pgliteDir: "memory://" });
     await migrateDatabase(handle);

@@ -6,7 +6,10 @@ import net from "node:net";
  * database away from a running app ("restarted mid-stream") without touching the real server.
  * Control: POST /down (drop every connection, refuse new ones), POST /up, GET / (state).
  */
-export async function startOutageProxy(target: { host: string; port: number }, ports: { proxy: number; control: number }) {
+export async function startOutageProxy(
+  target: { host: string; port: number },
+  ports: { proxy: number; control: number },
+) {
   let down = false;
   const sockets = new Set<net.Socket>();
   const proxy = net.createServer((client) => {
@@ -26,7 +29,9 @@ export async function startOutageProxy(target: { host: string; port: number }, p
       down = req.url === "/down";
       if (down) for (const socket of sockets) socket.destroy();
     }
-    res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ down, connections: sockets.size / 2 }));
+    res
+      .writeHead(200, { "content-type": "application/json" })
+      .end(JSON.stringify({ down, connections: sockets.size / 2 }));
   });
   await new Promise<void>((resolve) => proxy.listen(ports.proxy, "127.0.0.1", resolve));
   await new Promise<void>((resolve) => control.listen(ports.control, "127.0.0.1", resolve));

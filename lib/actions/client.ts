@@ -44,7 +44,11 @@ async function guarded<T>(run: () => Promise<Result<T>>, context: string): Promi
 function parse<S extends z.ZodType>(schema: S, input: unknown, invalidMessage?: string) {
   const parsed = schema.safeParse(input);
   if (parsed.success) return { data: parsed.data as z.output<S> };
-  return { failure: fail(invalidMessage ?? parsed.error.issues[0]?.message ?? "Invalid input.", { fieldErrors: fieldErrorsOf(parsed.error) }) };
+  return {
+    failure: fail(invalidMessage ?? parsed.error.issues[0]?.message ?? "Invalid input.", {
+      fieldErrors: fieldErrorsOf(parsed.error),
+    }),
+  };
 }
 
 export interface ActionOptions {
@@ -53,7 +57,11 @@ export interface ActionOptions {
 }
 
 /** A shop action: anyone may call it; the input is all it trusts. */
-export function shopAction<S extends z.ZodType, T>(schema: S, run: (data: z.output<S>) => Promise<Result<T>>, options: ActionOptions = {}) {
+export function shopAction<S extends z.ZodType, T>(
+  schema: S,
+  run: (data: z.output<S>) => Promise<Result<T>>,
+  options: ActionOptions = {},
+) {
   return async (input: z.input<S>): Promise<Result<T>> =>
     guarded(async () => {
       const parsed = parse(schema, input, options.invalidMessage);
@@ -62,7 +70,12 @@ export function shopAction<S extends z.ZodType, T>(schema: S, run: (data: z.outp
 }
 
 /** An admin action: the signed-in admin must hold `role`, checked on every call, before the input is read. */
-export function adminAction<S extends z.ZodType, T>(role: AdminRole, schema: S, run: (data: z.output<S>, admin: Admin) => Promise<Result<T>>, options: ActionOptions = {}) {
+export function adminAction<S extends z.ZodType, T>(
+  role: AdminRole,
+  schema: S,
+  run: (data: z.output<S>, admin: Admin) => Promise<Result<T>>,
+  options: ActionOptions = {},
+) {
   return async (input: z.input<S>): Promise<Result<T>> =>
     guarded(async () => {
       const admin = await requireAdmin(role);
@@ -78,7 +91,8 @@ export function adminRoute(role: AdminRole, handler: (request: Request, admin: A
     try {
       admin = await requireAdmin(role);
     } catch (error) {
-      if (error instanceof AdminAuthError) return new Response(error.message, { status: error.reason === "unauthenticated" ? 401 : 403 });
+      if (error instanceof AdminAuthError)
+        return new Response(error.message, { status: error.reason === "unauthenticated" ? 401 : 403 });
       throw error;
     }
     return handler(request, admin);

@@ -20,6 +20,9 @@ export function ok<T>(message: string, data?: T) {
   return { ok: true as const, message, data };
 }
 
-export function fail(error: string, extra: { fieldErrors?: Record<string, string>; reload?: boolean } = {}): Result<never> {
+export function fail(
+  error: string,
+  extra: { fieldErrors?: Record<string, string>; reload?: boolean } = {},
+): Result<never> {
   return { ok: false, error, ...extra };
 }

@@ -30,7 +30,11 @@ const FORGED_INPUTS: unknown[] = [
 async function snapshot() {
   const { getDb } = await import("@/db");
   const db = await getDb();
-  const [[o], [r], [e]] = await Promise.all([db.select({ n: count() }).from(orders), db.select({ n: count() }).from(refunds), db.select({ n: count() }).from(orderEvents)]);
+  const [[o], [r], [e]] = await Promise.all([
+    db.select({ n: count() }).from(orders),
+    db.select({ n: count() }).from(refunds),
+    db.select({ n: count() }).from(orderEvents),
+  ]);
   return { orders: o?.n, refunds: r?.n, events: e?.n };
 }
 
@@ -48,7 +52,10 @@ describe("admin authorization", () => {
       for (const [actionName, action] of actions) {
         for (const input of FORGED_INPUTS) {
           const result = await (action as (input: unknown) => Promise<{ ok: boolean; error?: string }>)(input);
-          expect(result, `${actionName}(${JSON.stringify(input)})`).toMatchObject({ ok: false, error: "Please sign in." });
+          expect(result, `${actionName}(${JSON.stringify(input)})`).toMatchObject({
+            ok: false,
+            error: "Please sign in.",
+          });
         }
       }
       expect(await snapshot()).toEqual(before);
@@ -58,7 +65,9 @@ describe("admin authorization", () => {
       session = { adminId: crypto.randomUUID() };
       for (const [, action] of Object.entries(await load())) {
         if (typeof action !== "function") continue;
-        expect(await (action as (input: unknown) => Promise<unknown>)({ orderId: "KC-1" })).toMatchObject({ ok: false });
+        expect(await (action as (input: unknown) => Promise<unknown>)({ orderId: "KC-1" })).toMatchObject({
+          ok: false,
+        });
       }
     });
   }
@@ -66,12 +75,22 @@ describe("admin authorization", () => {
   it("refuses owner-only settings to a staff session, and leaves the setting unchanged", async () => {
     const { getDb } = await import("@/db");
     const { insertAdmin } = await import("@/db/queries/admin-users");
-    const staff = await insertAdmin(await getDb(), { email: "staff-test@example.com", name: "Staff", role: "staff", passwordHash: "x" });
+    const staff = await insertAdmin(await getDb(), {
+      email: "staff-test@example.com",
+      name: "Staff",
+      role: "staff",
+      passwordHash: "x",
+    });
     session = { adminId: staff!.id, sessionId: crypto.randomUUID() };
     const { saveSettingsAction } = await import("@/app/admin/(console)/settings/actions");
     const { getSetting } = await import("@/lib/settings");
     const before = await getSetting("checkout_variant");
-    expect(await saveSettingsAction({ checkoutVariant: before === "modal" ? "inline" : "modal", autoRefundLatePayments: true })).toMatchObject({
+    expect(
+      await saveSettingsAction({
+        checkoutVariant: before === "modal" ? "inline" : "modal",
+        autoRefundLatePayments: true,
+      }),
+    ).toMatchObject({
       ok: false,
       error: "You do not have permission to do that.",
     });
@@ -83,12 +102,25 @@ describe("admin authorization", () => {
     const { getDb } = await import("@/db");
     const { insertAdmin } = await import("@/db/queries/admin-users");
     const { products } = await import("@/db/schema");
-    const staff = await insertAdmin(await getDb(), { email: "staff-catalog@example.com", name: "Staff", role: "staff", passwordHash: "x" });
+    const staff = await insertAdmin(await getDb(), {
+      email: "staff-catalog@example.com",
+      name: "Staff",
+      role: "staff",
+      passwordHash: "x",
+    });
     session = { adminId: staff!.id, sessionId: crypto.randomUUID() };
     const [product] = await (await getDb()).select().from(products).limit(1);
     const { saveProductAction, setArchivedAction } = await import("@/app/admin/(console)/products/actions");
     const form = new FormData();
-    for (const [key, value] of Object.entries({ id: product!.id, name: product!.name, slug: product!.slug, description: product!.description, category: product!.category, price: "1" })) form.set(key, value);
+    for (const [key, value] of Object.entries({
+      id: product!.id,
+      name: product!.name,
+      slug: product!.slug,
+      description: product!.description,
+      category: product!.category,
+      price: "1",
+    }))
+      form.set(key, value);
     const denied = { ok: false, error: "You do not have permission to do that." };
     expect(await saveProductAction(form)).toMatchObject(denied);
     expect(await setArchivedAction({ productId: product!.id, archived: true })).toMatchObject(denied);
@@ -101,7 +133,12 @@ describe("admin authorization", () => {
     const { getDb } = await import("@/db");
     const { insertAdmin } = await import("@/db/queries/admin-users");
     const { endSession } = await import("@/lib/auth/admins");
-    const owner = await insertAdmin(await getDb(), { email: "owner-signout@example.com", name: "Owner", role: "owner", passwordHash: "x" });
+    const owner = await insertAdmin(await getDb(), {
+      email: "owner-signout@example.com",
+      name: "Owner",
+      role: "owner",
+      passwordHash: "x",
+    });
     session = { adminId: owner!.id, sessionId: crypto.randomUUID() };
     const { GET } = await import("@/app/admin/(console)/orders/export/route");
     expect((await GET(new Request("http://localhost/admin/orders/export"))).status).toBe(200);

@@ -30,7 +30,14 @@ export async function getCatalogProduct(id: string) {
 export async function saveProduct(id: string | null, input: ProductInput) {
   const db = await getDb();
   const imagePath = input.image ? await imageStorage.save(input.image.data, input.image.contentType) : undefined;
-  const values = { name: input.name, slug: input.slug, description: input.description, category: input.category, pricePaise: input.pricePaise, featured: input.featured };
+  const values = {
+    name: input.name,
+    slug: input.slug,
+    description: input.description,
+    category: input.category,
+    pricePaise: input.pricePaise,
+    featured: input.featured,
+  };
   if (id) {
     await queries.updateProduct(db, id, { ...values, ...(imagePath ? { imagePath } : {}) });
     return id;

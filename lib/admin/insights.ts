@@ -11,10 +11,23 @@ const STUCK_EVENT_MINUTES = 5;
 export async function getDashboard(days: number) {
   const db = await getDb();
   const since = new Date(Date.now() - days * 86_400_000);
-  const [byStatus, byDay, byMethod] = await Promise.all([stats.ordersByStatus(db, since), stats.revenueByDay(db, since), stats.paymentMethodMix(db, since)]);
+  const [byStatus, byDay, byMethod] = await Promise.all([
+    stats.ordersByStatus(db, since),
+    stats.revenueByDay(db, since),
+    stats.paymentMethodMix(db, since),
+  ]);
   const started = byStatus.reduce((n, row) => n + row.n, 0);
   const paid = byStatus.find((row) => row.status === "paid")?.n ?? 0;
-  return { byStatus, byDay, byMethod, started, paid, conversion: started ? paid / started : 0, revenuePaise: byDay.reduce((n, d) => n + d.revenuePaise, 0), refundedPaise: byDay.reduce((n, d) => n + d.refundedPaise, 0) };
+  return {
+    byStatus,
+    byDay,
+    byMethod,
+    started,
+    paid,
+    conversion: started ? paid / started : 0,
+    revenuePaise: byDay.reduce((n, d) => n + d.revenuePaise, 0),
+    refundedPaise: byDay.reduce((n, d) => n + d.refundedPaise, 0),
+  };
 }
 
 export async function getAttention() {

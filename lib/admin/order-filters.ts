@@ -6,8 +6,11 @@ export const PAGE_SIZE = 25;
 export const ORDER_SORTS = ["newest", "oldest", "total_high", "total_low"] as const;
 export const PAYMENT_GROUPS = ["upi", "credit_card", "debit_card", "net_banking", "wallet", "pay_later"] as const;
 
-const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === "" || v === undefined ? undefined : v), schema.optional());
-const rupees = optional(z.coerce.number().nonnegative().max(10_000_000)).transform((v) => (v === undefined ? undefined : Math.round(v * 100)));
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((v) => (v === "" || v === undefined ? undefined : v), schema.optional());
+const rupees = optional(z.coerce.number().nonnegative().max(10_000_000)).transform((v) =>
+  v === undefined ? undefined : Math.round(v * 100),
+);
 
 /** The admin order list's query string; anything malformed falls back to "no filter" rather than an error page. */
 export const orderFiltersSchema = z.object({
@@ -25,6 +28,8 @@ export const orderFiltersSchema = z.object({
 export type OrderFilters = z.output<typeof orderFiltersSchema>;
 
 export function parseOrderFilters(params: Record<string, string | string[] | undefined>): OrderFilters {
-  const flat = Object.fromEntries(Object.entries(params).map(([key, value]) => [key, Array.isArray(value) ? value[0] : value]));
+  const flat = Object.fromEntries(
+    Object.entries(params).map(([key, value]) => [key, Array.isArray(value) ? value[0] : value]),
+  );
   return orderFiltersSchema.parse(flat);
 }

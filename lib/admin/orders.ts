@@ -25,7 +25,11 @@ function toQuery(filters: OrderFilters): Omit<OrderListQuery, "limit" | "offset"
 }
 
 export async function listAdminOrders(filters: OrderFilters) {
-  const { rows, total } = await listOrdersPage(await getDb(), { ...toQuery(filters), limit: PAGE_SIZE, offset: (filters.page - 1) * PAGE_SIZE });
+  const { rows, total } = await listOrdersPage(await getDb(), {
+    ...toQuery(filters),
+    limit: PAGE_SIZE,
+    offset: (filters.page - 1) * PAGE_SIZE,
+  });
   return { rows, total, pages: Math.max(1, Math.ceil(total / PAGE_SIZE)) };
 }
 
@@ -46,7 +50,15 @@ export async function getAdminOrder(orderId: string) {
     orderQueries.listOrderEvents(db, orderId),
   ]);
   const { accessToken: _token, createIdempotencyKey: _key, ...safeOrder } = order;
-  return { order: safeOrder, items, payments, refunds: orderRefunds, disputes: orderDisputes, webhookEvents: events, timeline };
+  return {
+    order: safeOrder,
+    items,
+    payments,
+    refunds: orderRefunds,
+    disputes: orderDisputes,
+    webhookEvents: events,
+    timeline,
+  };
 }
 
 export type AdminOrderDetail = NonNullable<Awaited<ReturnType<typeof getAdminOrder>>>;

@@ -16,11 +16,24 @@ export interface Admin {
   refundLimitPaise: number | null;
 }
 
-export type CheckCredentialsResult = { ok: true; admin: Admin } | { ok: false; reason: "invalid" } | { ok: false; reason: "rate_limited"; retryAfterSeconds: number };
+export type CheckCredentialsResult =
+  | { ok: true; admin: Admin }
+  | { ok: false; reason: "invalid" }
+  | { ok: false; reason: "rate_limited"; retryAfterSeconds: number };
 
-const toAdmin = (row: queries.AdminUserRow): Admin => ({ id: row.id, email: row.email, name: row.name, role: row.role, refundLimitPaise: row.refundLimitPaise });
+const toAdmin = (row: queries.AdminUserRow): Admin => ({
+  id: row.id,
+  email: row.email,
+  name: row.name,
+  role: row.role,
+  refundLimitPaise: row.refundLimitPaise,
+});
 
-export async function checkCredentials(email: string, password: string, address: string | null): Promise<CheckCredentialsResult> {
+export async function checkCredentials(
+  email: string,
+  password: string,
+  address: string | null,
+): Promise<CheckCredentialsResult> {
   const throttle = await beginSignInAttempt(email, address);
   if (!throttle.allowed) return { ok: false, reason: "rate_limited", retryAfterSeconds: throttle.retryAfterSeconds };
 

@@ -7,7 +7,9 @@ const DEV_PASSWORDS: Record<(typeof devAdminAccounts)[number]["email"], string> 
 };
 
 export function isDevAdminCredential(email: string, password: string) {
-  return Object.entries(DEV_PASSWORDS).some(([devEmail, devPassword]) => devEmail === email && devPassword === password);
+  return Object.entries(DEV_PASSWORDS).some(
+    ([devEmail, devPassword]) => devEmail === email && devPassword === password,
+  );
 }
 
 export const devAdminPasswords = DEV_PASSWORDS;

@@ -26,7 +26,10 @@ class RateLimited extends CredentialsSignin {
 
 const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
 
-const credentialsSchema = z.object({ email: z.string().trim().toLowerCase().pipe(z.email()), password: z.string().min(1).max(200) });
+const credentialsSchema = z.object({
+  email: z.string().trim().toLowerCase().pipe(z.email()),
+  password: z.string().min(1).max(200),
+});
 
 const oauthProviders = [
   env.oauth.github && GitHub({ clientId: env.oauth.github.clientId, clientSecret: env.oauth.github.clientSecret }),
@@ -73,7 +76,10 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     },
     async jwt({ token, user, account }) {
       if (user && account) {
-        const admin = account.provider === "credentials" ? { id: user.id } : await getAdminByEmail(await getDb(), (user.email ?? "").toLowerCase());
+        const admin =
+          account.provider === "credentials"
+            ? { id: user.id }
+            : await getAdminByEmail(await getDb(), (user.email ?? "").toLowerCase());
         token.adminId = admin?.id;
         // Names this session, so signing out can revoke it (a JWT alone stays valid until it expires).
         token.sessionId = randomUUID();
@@ -89,7 +95,10 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     async signOut(message) {
       const token = "token" in message ? message.token : null;
       if (typeof token?.sessionId !== "string") return;
-      const expiresAt = typeof token.exp === "number" ? new Date(token.exp * 1000) : new Date(Date.now() + SESSION_MAX_AGE_SECONDS * 1000);
+      const expiresAt =
+        typeof token.exp === "number"
+          ? new Date(token.exp * 1000)
+          : new Date(Date.now() + SESSION_MAX_AGE_SECONDS * 1000);
       await endSession(token.sessionId, expiresAt);
     },
   },

@@ -5,7 +5,9 @@ import { describe, expect, it } from "vitest";
 import { DUMMY_HASH, hashPassword, needsRehash, verifyPassword } from "./password";
 
 const legacyKey = async (password: string, salt: string) =>
-  scryptSync(password.normalize("NFKC"), Buffer.from(salt, "base64url"), 32, { N: 16_384, r: 8, p: 1 }).toString("base64url");
+  scryptSync(password.normalize("NFKC"), Buffer.from(salt, "base64url"), 32, { N: 16_384, r: 8, p: 1 }).toString(
+    "base64url",
+  );
 
 describe("password hashing", () => {
   it("verifies the right password and refuses a wrong one", async () => {

@@ -18,7 +18,9 @@ let n = 0;
 
 async function newAdmin(password: string, passwordHash?: string) {
   const email = `owner-${++n}@throttle.test`;
-  await database.db.insert(adminUsers).values({ email, name: "Owner", role: "owner", passwordHash: passwordHash ?? (await hashPassword(password)) });
+  await database.db
+    .insert(adminUsers)
+    .values({ email, name: "Owner", role: "owner", passwordHash: passwordHash ?? (await hashPassword(password)) });
   return email;
 }
 
@@ -40,7 +42,9 @@ describe.skipIf(!postgres)("sign-in throttling on real PostgreSQL", () => {
   // Review defect 4a: the count was read before failures were written, so 30 parallel guesses got 15 checks.
   it("checks at most 5 passwords out of 30 parallel wrong guesses on one account from one address", async () => {
     const email = await newAdmin("the-right-password");
-    const results = await Promise.all(Array.from({ length: 30 }, () => checkCredentials(email, "a-wrong-guess", "203.0.113.7")));
+    const results = await Promise.all(
+      Array.from({ length: 30 }, () => checkCredentials(email, "a-wrong-guess", "203.0.113.7")),
+    );
     expect(results.filter((r) => !r.ok && r.reason === "invalid")).toHaveLength(5);
     expect(results.filter((r) => !r.ok && r.reason === "rate_limited")).toHaveLength(25);
   });
@@ -61,7 +65,10 @@ describe.skipIf(!postgres)("sign-in throttling on real PostgreSQL", () => {
   it("never locks the owner out: another address signs in at once, and the guessing address waits a back-off", async () => {
     const email = await newAdmin("the-right-password");
     for (let i = 0; i < 8; i++) await checkCredentials(email, "a-wrong-guess", "203.0.113.99");
-    expect(await checkCredentials(email, "the-right-password", "203.0.113.99")).toMatchObject({ ok: false, reason: "rate_limited" });
+    expect(await checkCredentials(email, "the-right-password", "203.0.113.99")).toMatchObject({
+      ok: false,
+      reason: "rate_limited",
+    });
     expect(await checkCredentials(email, "the-right-password", "192.0.2.10")).toMatchObject({ ok: true });
     // The back-off is 30 s after the fifth failure and doubles with each further one; it ends by itself.
     const refused = await beginSignInAttempt(email, "203.0.113.99");
@@ -77,12 +84,17 @@ describe.skipIf(!postgres)("sign-in throttling on real PostgreSQL", () => {
     const results = await Promise.all(emails.map((email) => checkCredentials(email, "wrong", "198.51.100.250")));
     expect(results.filter((r) => !r.ok && r.reason === "invalid")).toHaveLength(20);
     expect(results.filter((r) => !r.ok && r.reason === "rate_limited")).toHaveLength(1);
-    expect(await checkCredentials(emails[20]!, "wrong", "198.51.100.251")).toMatchObject({ ok: false, reason: "invalid" });
+    expect(await checkCredentials(emails[20]!, "wrong", "198.51.100.251")).toMatchObject({
+      ok: false,
+      reason: "invalid",
+    });
   });
 
   it("re-hashes an older 2^14 password hash at the next successful sign-in", async () => {
     const salt = "c2FsdHNhbHRzYWx0c2FsdA";
-    const key = scryptSync("legacy-password", Buffer.from(salt, "base64url"), 32, { N: 16_384, r: 8, p: 1 }).toString("base64url");
+    const key = scryptSync("legacy-password", Buffer.from(salt, "base64url"), 32, { N: 16_384, r: 8, p: 1 }).toString(
+      "base64url",
+    );
     const email = await newAdmin("", `scrypt$16384$8$1$${salt}$${key}`);
     expect(await checkCredentials(email, "legacy-password", "192.0.2.20")).toMatchObject({ ok: true });
     const [row] = await database.db.select().from(adminUsers).where(eq(adminUsers.email, email));

@@ -27,7 +27,11 @@ const keysFor = (email: string, address: string | null) => {
 };
 
 /** Counts an attempt before its password is checked, or refuses it while a back-off runs. */
-export async function beginSignInAttempt(email: string, address: string | null, now = new Date()): Promise<ThrottleDecision> {
+export async function beginSignInAttempt(
+  email: string,
+  address: string | null,
+  now = new Date(),
+): Promise<ThrottleDecision> {
   const keys = keysFor(email, address);
   const db = await getDb();
   return db.transaction(async (tx) => {

@@ -32,14 +32,17 @@ export function outcomeOf(result: CheckoutResult): CheckoutOutcome {
 }
 
 /** Opens Cashfree checkout in the chosen variant; modal and inline resolve once the shopper is done or closes it. */
-export async function openCashfreeCheckout(options: OpenCheckoutOptions): Promise<{ outcome: CheckoutOutcome; message?: string }> {
+export async function openCashfreeCheckout(
+  options: OpenCheckoutOptions,
+): Promise<{ outcome: CheckoutOutcome; message?: string }> {
   // The official loader injects Cashfree's script as an import side effect, unless window.Cashfree already exists:
   // in local mode we load the sandbox's cashfree.js first, so the same loader code path serves both.
   if (options.sdkScriptUrl) await loadScript(options.sdkScriptUrl);
   const { load } = await import("@cashfreepayments/cashfree-js");
   const cashfree = await load({ mode: options.mode });
   if (!cashfree) throw new Error("The payment page is not available in this browser.");
-  const redirectTarget = options.variant === "redirect" ? "_self" : options.variant === "modal" ? "_modal" : options.container;
+  const redirectTarget =
+    options.variant === "redirect" ? "_self" : options.variant === "modal" ? "_modal" : options.container;
   if (!redirectTarget) throw new Error("No place on the page to show the payment form.");
   const result = await cashfree.checkout({ paymentSessionId: options.paymentSessionId, redirectTarget });
   return { outcome: outcomeOf(result), message: result.error?.message ?? result.paymentDetails?.paymentMessage };

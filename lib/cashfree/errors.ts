@@ -46,5 +46,7 @@ export class CashfreeResponseError extends Error {
 export type CashfreeError = CashfreeApiError | CashfreeNetworkError | CashfreeResponseError;
 
 export function isCashfreeError(error: unknown): error is CashfreeError {
-  return error instanceof CashfreeApiError || error instanceof CashfreeNetworkError || error instanceof CashfreeResponseError;
+  return (
+    error instanceof CashfreeApiError || error instanceof CashfreeNetworkError || error instanceof CashfreeResponseError
+  );
 }

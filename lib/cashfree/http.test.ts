@@ -14,7 +14,14 @@ let seen: { method: string; url: string; headers: IncomingHttpHeaders; body: str
 let server: Server;
 let config: CashfreeConfig;
 
-const order = { cf_order_id: "2149460581", order_id: "KC-1", order_amount: 1499.5, order_currency: "INR", order_status: "ACTIVE", payment_session_id: "session_abc" };
+const order = {
+  cf_order_id: "2149460581",
+  order_id: "KC-1",
+  order_amount: 1499.5,
+  order_currency: "INR",
+  order_status: "ACTIVE",
+  payment_session_id: "session_abc",
+};
 const createInput = {
   orderId: "KC-1",
   amountPaise: 149_950,
@@ -41,7 +48,13 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
-  config = { baseUrl: `http://127.0.0.1:${port}/pg`, credentials: { kind: "merchant", appId: "TEST_APP", secretKey: "cfsk_ma_test_x" }, timeoutMs: 300, maxRetries: 2, retryBaseMs: 5 };
+  config = {
+    baseUrl: `http://127.0.0.1:${port}/pg`,
+    credentials: { kind: "merchant", appId: "TEST_APP", secretKey: "cfsk_ma_test_x" },
+    timeoutMs: 300,
+    maxRetries: 2,
+    retryBaseMs: 5,
+  };
 });
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 beforeEach(() => {
@@ -53,30 +66,64 @@ describe("Cashfree HTTP client", () => {
   it("sends version, credentials, a request id and the idempotency key, and the amount in rupees", async () => {
     replies = [{ status: 200, body: order }];
     const created = await createCashfreeOrder(config, createInput);
-    expect(created).toMatchObject({ orderId: "KC-1", amountPaise: 149_950, paymentSessionId: "session_abc", cfOrderId: "2149460581" });
+    expect(created).toMatchObject({
+      orderId: "KC-1",
+      amountPaise: 149_950,
+      paymentSessionId: "session_abc",
+      cfOrderId: "2149460581",
+    });
     const [request] = seen;
     expect(request?.url).toBe("/pg/orders");
-    expect(request?.headers).toMatchObject({ "x-api-version": "2025-01-01", "x-client-id": "TEST_APP", "x-client-secret": "cfsk_ma_test_x", "x-idempotency-key": createInput.idempotencyKey });
+    expect(request?.headers).toMatchObject({
+      "x-api-version": "2025-01-01",
+      "x-client-id": "TEST_APP",
+      "x-client-secret": "cfsk_ma_test_x",
+      "x-idempotency-key": createInput.idempotencyKey,
+    });
     expect(request?.headers["x-request-id"]).toMatch(/^[0-9a-f-]{36}$/);
-    expect(JSON.parse(request!.body)).toMatchObject({ order_id: "KC-1", order_amount: 1499.5, order_currency: "INR", order_meta: { return_url: createInput.returnUrl } });
+    expect(JSON.parse(request!.body)).toMatchObject({
+      order_id: "KC-1",
+      order_amount: 1499.5,
+      order_currency: "INR",
+      order_meta: { return_url: createInput.returnUrl },
+    });
   });
 
   it("retries 5xx with the same idempotency key, then succeeds", async () => {
-    replies = [{ status: 500, body: { code: "internal_error", type: "api_error", message: "internal Server Error" } }, { status: 200, body: order }];
+    replies = [
+      { status: 500, body: { code: "internal_error", type: "api_error", message: "internal Server Error" } },
+      { status: 200, body: order },
+    ];
     await createCashfreeOrder(config, createInput);
     expect(seen).toHaveLength(2);
     expect(seen[1]?.headers["x-idempotency-key"]).toBe(createInput.idempotencyKey);
   });
 
   it("honours x-ratelimit-retry on 429", async () => {
-    replies = [{ status: 429, body: { code: "request_failed", type: "rate_limit_error", message: "Too many requests" }, headers: { "x-ratelimit-retry": "1" } }, { status: 200, body: order }];
+    replies = [
+      {
+        status: 429,
+        body: { code: "request_failed", type: "rate_limit_error", message: "Too many requests" },
+        headers: { "x-ratelimit-retry": "1" },
+      },
+      { status: 200, body: order },
+    ];
     const started = Date.now();
     await getCashfreeOrder(config, "KC-1");
     expect(Date.now() - started).toBeGreaterThanOrEqual(950);
   });
 
   it("never retries a 4xx and surfaces Cashfree's error", async () => {
-    replies = [{ status: 400, body: { code: "order_amount_invalid", type: "invalid_request_error", message: "order_amount : Invalid amount entered " } }];
+    replies = [
+      {
+        status: 400,
+        body: {
+          code: "order_amount_invalid",
+          type: "invalid_request_error",
+          message: "order_amount : Invalid amount entered ",
+        },
+      },
+    ];
     const error = await createCashfreeOrder(config, createInput).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(CashfreeApiError);
     expect(error).toMatchObject({ status: 400, code: "order_amount_invalid", type: "invalid_request_error" });
@@ -85,12 +132,26 @@ describe("Cashfree HTTP client", () => {
   });
 
   it("treats order_already_exists on a retried create as success when the order matches", async () => {
-    replies = [{ status: 409, body: { code: "order_already_exists", type: "invalid_request_error", message: "order with same id is already present" } }, { status: 200, body: order }];
+    replies = [
+      {
+        status: 409,
+        body: {
+          code: "order_already_exists",
+          type: "invalid_request_error",
+          message: "order with same id is already present",
+        },
+      },
+      { status: 200, body: order },
+    ];
     expect((await createCashfreeOrder(config, createInput)).orderId).toBe("KC-1");
   });
 
   it("gives up after retries on timeouts with a network error", async () => {
-    replies = [{ status: 200, body: order, delayMs: 1000 }, { status: 200, body: order, delayMs: 1000 }, { status: 200, body: order, delayMs: 1000 }];
+    replies = [
+      { status: 200, body: order, delayMs: 1000 },
+      { status: 200, body: order, delayMs: 1000 },
+      { status: 200, body: order, delayMs: 1000 },
+    ];
     const error = await getCashfreeOrder(config, "KC-1").catch((e: unknown) => e);
     expect(error).toBeInstanceOf(CashfreeNetworkError);
     expect(seen).toHaveLength(3);

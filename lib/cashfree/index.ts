@@ -18,10 +18,12 @@ export const cashfree = {
   getOrder: (orderId: string) => orders.getCashfreeOrder(defaultCashfreeConfig(), orderId),
   getPayments: (orderId: string) => orders.getCashfreePayments(defaultCashfreeConfig(), orderId),
   terminateOrder: (orderId: string) => orders.terminateCashfreeOrder(defaultCashfreeConfig(), orderId),
-  updateShipment: (update: orders.ShipmentUpdate) => orders.updateCashfreeOrderShipment(defaultCashfreeConfig(), update),
+  updateShipment: (update: orders.ShipmentUpdate) =>
+    orders.updateCashfreeOrderShipment(defaultCashfreeConfig(), update),
   probe: () => probeCashfree(defaultCashfreeConfig()),
   createRefund: (input: refunds.CreateRefundInput) => refunds.createCashfreeRefund(defaultCashfreeConfig(), input),
-  getRefund: (orderId: string, refundId: string) => refunds.getCashfreeRefund(defaultCashfreeConfig(), orderId, refundId),
+  getRefund: (orderId: string, refundId: string) =>
+    refunds.getCashfreeRefund(defaultCashfreeConfig(), orderId, refundId),
   createLink: (input: links.CreateLinkInput) => links.createCashfreeLink(defaultCashfreeConfig(), input),
   getLink: (linkId: string) => links.getCashfreeLink(defaultCashfreeConfig(), linkId),
   cancelLink: (linkId: string) => links.cancelCashfreeLink(defaultCashfreeConfig(), linkId),

@@ -55,7 +55,11 @@ export function createCashfreeLink(config: CashfreeConfig, input: CreateLinkInpu
       link_amount: Number(paiseToRupeeString(input.amountPaise)),
       link_currency: input.currency,
       link_purpose: input.purpose,
-      customer_details: { customer_phone: input.customer.phone, customer_email: input.customer.email ?? undefined, customer_name: input.customer.name ?? undefined },
+      customer_details: {
+        customer_phone: input.customer.phone,
+        customer_email: input.customer.email ?? undefined,
+        customer_name: input.customer.name ?? undefined,
+      },
       link_expiry_time: input.expiresAt?.toISOString(),
       link_notify: { send_sms: true, send_email: !!input.customer.email },
       link_meta: { notify_url: input.notifyUrl, return_url: input.returnUrl },
@@ -72,5 +76,9 @@ export function cancelCashfreeLink(config: CashfreeConfig, linkId: string) {
 }
 
 export function getCashfreeLinkOrders(config: CashfreeConfig, linkId: string) {
-  return cashfreeFetch(config, { method: "GET", path: `${path(linkId)}/orders?status=ALL`, schema: z.array(orderEntitySchema) });
+  return cashfreeFetch(config, {
+    method: "GET",
+    path: `${path(linkId)}/orders?status=ALL`,
+    schema: z.array(orderEntitySchema),
+  });
 }

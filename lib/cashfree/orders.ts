@@ -23,7 +23,10 @@ export interface CreateCashfreeOrderInput {
 
 const path = (orderId: string) => `/orders/${encodeURIComponent(orderId)}`;
 
-export async function createCashfreeOrder(config: CashfreeConfig, input: CreateCashfreeOrderInput): Promise<CashfreeOrder> {
+export async function createCashfreeOrder(
+  config: CashfreeConfig,
+  input: CreateCashfreeOrderInput,
+): Promise<CashfreeOrder> {
   const body = {
     order_id: input.orderId,
     // JSON numbers cannot carry "1499.00"; a number with at most two decimals is what Cashfree documents.
@@ -62,7 +65,11 @@ export function getCashfreeOrder(config: CashfreeConfig, orderId: string) {
 }
 
 export function getCashfreePayments(config: CashfreeConfig, orderId: string) {
-  return cashfreeFetch(config, { method: "GET", path: `${path(orderId)}/payments`, schema: z.array(paymentEntitySchema) });
+  return cashfreeFetch(config, {
+    method: "GET",
+    path: `${path(orderId)}/payments`,
+    schema: z.array(paymentEntitySchema),
+  });
 }
 
 export function terminateCashfreeOrder(config: CashfreeConfig, orderId: string) {

@@ -40,12 +40,21 @@ export function createCashfreeRefund(config: CashfreeConfig, input: CreateRefund
   return cashfreeFetch(config, {
     method: "POST",
     path: `/orders/${encodeURIComponent(input.orderId)}/refunds`,
-    body: { refund_amount: Number(paiseToRupeeString(input.amountPaise)), refund_id: input.refundId, refund_note: input.note, refund_speed: "STANDARD" },
+    body: {
+      refund_amount: Number(paiseToRupeeString(input.amountPaise)),
+      refund_id: input.refundId,
+      refund_note: input.note,
+      refund_speed: "STANDARD",
+    },
     idempotencyKey: input.idempotencyKey,
     schema: refundEntitySchema,
   });
 }
 
 export function getCashfreeRefund(config: CashfreeConfig, orderId: string, refundId: string) {
-  return cashfreeFetch(config, { method: "GET", path: `/orders/${encodeURIComponent(orderId)}/refunds/${encodeURIComponent(refundId)}`, schema: refundEntitySchema });
+  return cashfreeFetch(config, {
+    method: "GET",
+    path: `/orders/${encodeURIComponent(orderId)}/refunds/${encodeURIComponent(refundId)}`,
+    schema: refundEntitySchema,
+  });
 }

@@ -43,7 +43,9 @@ export const errorDetailsSchema = z
     error_reason: z.string().nullish(),
   })
   .nullish()
-  .transform((e) => (e ? { code: e.error_code ?? null, description: e.error_description ?? null, reason: e.error_reason ?? null } : null));
+  .transform((e) =>
+    e ? { code: e.error_code ?? null, description: e.error_description ?? null, reason: e.error_reason ?? null } : null,
+  );
 
 /** A payment as Get Payments and the payment webhooks both describe it. */
 export const paymentSchema = z.looseObject({
@@ -77,4 +79,6 @@ export function toPayment(orderId: string, p: z.output<typeof paymentSchema>, er
 
 export type CashfreePayment = ReturnType<typeof toPayment>;
 
-export const paymentEntitySchema = paymentSchema.extend({ order_id: z.string() }).transform((p) => toPayment(p.order_id, p));
+export const paymentEntitySchema = paymentSchema
+  .extend({ order_id: z.string() })
+  .transform((p) => toPayment(p.order_id, p));

@@ -13,7 +13,15 @@ const now = Number(timestamp) + 1_000;
 const tolerance = 5 * 60_000;
 
 const verify = (overrides: Partial<Parameters<typeof verifyCashfreeSignature>[0]>) =>
-  verifyCashfreeSignature({ rawBody: body, signature: goodSignature, timestamp, secret, nowMs: now, toleranceMs: tolerance, ...overrides });
+  verifyCashfreeSignature({
+    rawBody: body,
+    signature: goodSignature,
+    timestamp,
+    secret,
+    nowMs: now,
+    toleranceMs: tolerance,
+    ...overrides,
+  });
 
 describe("Cashfree webhook signatures", () => {
   it("matches the reference vector and an independent HMAC", () => {

@@ -15,7 +15,9 @@ export interface SignatureInput {
 
 /** Cashfree's webhook signature: base64(HMAC-SHA256(secret, timestamp + rawBody)) over the exact bytes received. */
 export function signCashfreePayload(secret: string, timestamp: string, rawBody: string): string {
-  return createHmac("sha256", secret).update(timestamp + rawBody).digest("base64");
+  return createHmac("sha256", secret)
+    .update(timestamp + rawBody)
+    .digest("base64");
 }
 
 export function verifyCashfreeSignature(input: SignatureInput): SignatureCheck {

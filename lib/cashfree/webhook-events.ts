@@ -33,7 +33,16 @@ const refundEventSchema = z.object({
         processed_at: z.string().nullish(),
       })
       .optional(),
-    auto_refund: z.looseObject({ cf_refund_id: cfId.nullish(), cf_payment_id: cfId.nullish(), order_id: z.string(), refund_amount: amountPaise, refund_status: z.string(), refund_reason: z.string().nullish() }).optional(),
+    auto_refund: z
+      .looseObject({
+        cf_refund_id: cfId.nullish(),
+        cf_payment_id: cfId.nullish(),
+        order_id: z.string(),
+        refund_amount: amountPaise,
+        refund_status: z.string(),
+        refund_reason: z.string().nullish(),
+      })
+      .optional(),
   }),
 });
 
@@ -45,7 +54,9 @@ const linkEventSchema = z.object({
     link_status: z.string(),
     link_amount: amountPaise,
     link_amount_paid: amountPaise,
-    order: z.looseObject({ order_id: z.string(), transaction_id: cfId.nullish(), transaction_status: z.string().nullish() }).nullish(),
+    order: z
+      .looseObject({ order_id: z.string(), transaction_id: cfId.nullish(), transaction_status: z.string().nullish() })
+      .nullish(),
   }),
 });
 
@@ -67,10 +78,52 @@ const disputeEventSchema = z.object({
 });
 
 export type CashfreeWebhookEvent =
-  | { kind: "payment"; type: string; orderId: string; orderAmountPaise: number; orderCurrency: string; payment: ReturnType<typeof toPayment>; dedupeKey: string }
-  | { kind: "refund"; type: string; orderId: string; refundId: string | null; cfRefundId: string | null; cfPaymentId: string | null; amountPaise: number; status: string; refundType: string | null; description: string | null; dedupeKey: string }
-  | { kind: "link"; type: string; linkId: string; status: string; amountPaidPaise: number; orderId: string | null; transactionId: string | null; dedupeKey: string }
-  | { kind: "dispute"; type: string; orderId: string; disputeId: string; cfPaymentId: string | null; status: string; disputeType: string | null; reasonCode: string | null; reasonDescription: string | null; amountPaise: number | null; respondBy: string | null; dedupeKey: string }
+  | {
+      kind: "payment";
+      type: string;
+      orderId: string;
+      orderAmountPaise: number;
+      orderCurrency: string;
+      payment: ReturnType<typeof toPayment>;
+      dedupeKey: string;
+    }
+  | {
+      kind: "refund";
+      type: string;
+      orderId: string;
+      refundId: string | null;
+      cfRefundId: string | null;
+      cfPaymentId: string | null;
+      amountPaise: number;
+      status: string;
+      refundType: string | null;
+      description: string | null;
+      dedupeKey: string;
+    }
+  | {
+      kind: "link";
+      type: string;
+      linkId: string;
+      status: string;
+      amountPaidPaise: number;
+      orderId: string | null;
+      transactionId: string | null;
+      dedupeKey: string;
+    }
+  | {
+      kind: "dispute";
+      type: string;
+      orderId: string;
+      disputeId: string;
+      cfPaymentId: string | null;
+      status: string;
+      disputeType: string | null;
+      reasonCode: string | null;
+      reasonDescription: string | null;
+      amountPaise: number | null;
+      respondBy: string | null;
+      dedupeKey: string;
+    }
   | { kind: "unknown"; type: string; orderId: string | null; dedupeKey: string };
 
 const bodyHash = (rawBody: string) => createHash("sha256").update(rawBody).digest("hex");
@@ -126,7 +179,16 @@ export function parseCashfreeWebhook(body: unknown, rawBody: string): CashfreeWe
   const link = linkEventSchema.safeParse(body);
   if (link.success) {
     const d = link.data.data;
-    return { kind: "link", type, linkId: d.link_id, status: d.link_status, amountPaidPaise: d.link_amount_paid, orderId: d.order?.order_id ?? null, transactionId: d.order?.transaction_id ?? null, dedupeKey: `${type}:${d.link_id}:${d.link_status}:${d.link_amount_paid}` };
+    return {
+      kind: "link",
+      type,
+      linkId: d.link_id,
+      status: d.link_status,
+      amountPaidPaise: d.link_amount_paid,
+      orderId: d.order?.order_id ?? null,
+      transactionId: d.order?.transaction_id ?? null,
+      dedupeKey: `${type}:${d.link_id}:${d.link_status}:${d.link_amount_paid}`,
+    };
   }
   const dispute = disputeEventSchema.safeParse(body);
   if (dispute.success) {

@@ -14,4 +14,8 @@ export type Actor =
 
 export const SHOPPER: Actor = { type: "shopper" };
 export const cashfreeVia = (via: CashfreeChannel): Actor => ({ type: "cashfree", via });
-export const adminActor = (admin: { id: string; email: string }): Actor => ({ type: "admin", id: admin.id, email: admin.email });
+export const adminActor = (admin: { id: string; email: string }): Actor => ({
+  type: "admin",
+  id: admin.id,
+  email: admin.email,
+});

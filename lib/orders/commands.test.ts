@@ -21,12 +21,22 @@ let lib: {
   insertOrder: typeof import("@/db/queries/orders").insertOrder;
 };
 
-const OWNER: Admin = { id: "owner-1", email: "owner@kaveri.local", name: "Owner", role: "owner", refundLimitPaise: null };
+const OWNER: Admin = {
+  id: "owner-1",
+  email: "owner@kaveri.local",
+  name: "Owner",
+  role: "owner",
+  refundLimitPaise: null,
+};
 const owner = () => lib.refundAuthorityOf(OWNER);
 
 async function paidOrder(totalPaise: number) {
   const paid = await orderWithCardAttempt(t, { order_amount: totalPaise / 100 });
-  await t.api("POST", "/simulate", { entity: "PAYMENTS", entity_id: paid.cfPaymentId, entity_simulation: { payment_status: "SUCCESS" } });
+  await t.api("POST", "/simulate", {
+    entity: "PAYMENTS",
+    entity_id: paid.cfPaymentId,
+    entity_simulation: { payment_status: "SUCCESS" },
+  });
   const [product] = await database.db.select().from(products).limit(1);
   await lib.insertOrder(
     database.db,
@@ -48,7 +58,15 @@ async function paidOrder(totalPaise: number) {
       paidCfPaymentId: paid.cfPaymentId,
       expiresAt: new Date(Date.now() + 60_000),
     },
-    [{ productId: product!.id, productName: product!.name, unitPricePaise: totalPaise, quantity: 1, lineTotalPaise: totalPaise }],
+    [
+      {
+        productId: product!.id,
+        productName: product!.name,
+        unitPricePaise: totalPaise,
+        quantity: 1,
+        lineTotalPaise: totalPaise,
+      },
+    ],
   );
   return paid.orderId;
 }
@@ -81,7 +99,13 @@ describe.skipIf(!postgres)("order commands under concurrency (real PostgreSQL, l
       import("@/lib/webhooks/receive"),
       import("@/db/queries/orders"),
     ]);
-    lib = { markFulfilment: operations.markFulfilment, issueRefund: refundsModule.issueRefund, refundAuthorityOf: refundsModule.refundAuthorityOf, receive: receiveModule.receiveCashfreeWebhook, insertOrder: orderQueries.insertOrder };
+    lib = {
+      markFulfilment: operations.markFulfilment,
+      issueRefund: refundsModule.issueRefund,
+      refundAuthorityOf: refundsModule.refundAuthorityOf,
+      receive: receiveModule.receiveCashfreeWebhook,
+      insertOrder: orderQueries.insertOrder,
+    };
   });
   afterAll(async () => {
     await (await import("@/db")).closeDb();
@@ -91,10 +115,16 @@ describe.skipIf(!postgres)("order commands under concurrency (real PostgreSQL, l
 
   it("ships an order once when 20 merchants press Mark as shipped at the same moment", async () => {
     const orderId = await paidOrder(150_000);
-    const results = await Promise.all(Array.from({ length: 20 }, () => lib.markFulfilment(OWNER, orderId, "shipped", { company: "Delhivery", number: "AWB123456" })));
+    const results = await Promise.all(
+      Array.from({ length: 20 }, () =>
+        lib.markFulfilment(OWNER, orderId, "shipped", { company: "Delhivery", number: "AWB123456" }),
+      ),
+    );
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     expect(results.filter((r) => !r.ok).every((r) => !r.ok && r.error === "This order is shipped.")).toBe(true);
-    const shipped = (await database.db.select().from(orderEvents).where(eq(orderEvents.orderId, orderId))).filter((e) => e.type === "order_shipped");
+    const shipped = (await database.db.select().from(orderEvents).where(eq(orderEvents.orderId, orderId))).filter(
+      (e) => e.type === "order_shipped",
+    );
     expect(shipped).toHaveLength(1);
     expect(shipped[0]!.detail).toMatchObject({ by: OWNER.email, company: "Delhivery", number: "AWB123456" });
     expect((await orderRow(orderId)).fulfillmentStatus).toBe("shipped");
@@ -104,13 +134,21 @@ describe.skipIf(!postgres)("order commands under concurrency (real PostgreSQL, l
     const orderId = await paidOrder(100_000);
     const [a, b] = await Promise.all([
       lib.issueRefund(owner(), { orderId, amountPaise: 60_000, reason: "Broken lid", refundKey: crypto.randomUUID() }),
-      lib.issueRefund(owner(), { orderId, amountPaise: 70_000, reason: "Wrong colour", refundKey: crypto.randomUUID() }),
+      lib.issueRefund(owner(), {
+        orderId,
+        amountPaise: 70_000,
+        reason: "Wrong colour",
+        refundKey: crypto.randomUUID(),
+      }),
     ]);
     const accepted = [a, b].filter((r) => r.ok);
     const refused = [a, b].filter((r) => !r.ok);
     expect(accepted).toHaveLength(1);
     expect(refused).toHaveLength(1);
-    expect(refused[0]).toMatchObject({ ok: false, error: expect.stringMatching(/^Only ₹[34]00\.00 of this order can still be refunded\.$/) });
+    expect(refused[0]).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/^Only ₹[34]00\.00 of this order can still be refunded\.$/),
+    });
     const order = await orderRow(orderId);
     expect([60_000, 70_000]).toContain(order.refundedPaise);
     expect(order.refundedPaise).toBe(await liveRefundTotal(orderId));
@@ -118,7 +156,12 @@ describe.skipIf(!postgres)("order commands under concurrency (real PostgreSQL, l
 
   it("keeps totals consistent when a refund races a late webhook saying an earlier refund failed", async () => {
     const orderId = await paidOrder(100_000);
-    const first = await lib.issueRefund(owner(), { orderId, amountPaise: 30_000, reason: "First try", refundKey: crypto.randomUUID() });
+    const first = await lib.issueRefund(owner(), {
+      orderId,
+      amountPaise: 30_000,
+      reason: "First try",
+      refundKey: crypto.randomUUID(),
+    });
     expect(first).toMatchObject({ ok: true });
     const refundId = first.ok ? first.refundId : "";
     const body = refundWebhook(orderId, refundId, "300.00", "FAILED");

@@ -72,7 +72,8 @@ export async function confirmAndLoadOrder(orderId: string, token: string | undef
 
   const [items, payments] = await Promise.all([queries.listOrderItems(db, orderId), queries.listPayments(db, orderId)]);
   const latest = payments[0];
-  const paid = payments.find((p) => p.cfPaymentId === order.paidCfPaymentId) ?? payments.find((p) => p.status === "SUCCESS");
+  const paid =
+    payments.find((p) => p.cfPaymentId === order.paidCfPaymentId) ?? payments.find((p) => p.status === "SUCCESS");
   return {
     id: order.id,
     accessToken: order.accessToken,
@@ -88,9 +89,19 @@ export async function confirmAndLoadOrder(orderId: string, token: string | undef
     refundedPaise: order.refundedPaise,
     customerName: order.customerName,
     customerEmail: order.customerEmail,
-    shippingAddress: [order.shippingLine1, order.shippingLine2, `${order.shippingCity}, ${order.shippingState} ${order.shippingPincode}`].filter(Boolean).join(", "),
-    latestAttempt: latest ? { status: latest.status, reason: latest.errorDescription, group: latest.paymentGroup } : null,
-    paidPayment: paid ? { cfPaymentId: paid.cfPaymentId, group: paid.paymentGroup, bankReference: paid.bankReference } : null,
+    shippingAddress: [
+      order.shippingLine1,
+      order.shippingLine2,
+      `${order.shippingCity}, ${order.shippingState} ${order.shippingPincode}`,
+    ]
+      .filter(Boolean)
+      .join(", "),
+    latestAttempt: latest
+      ? { status: latest.status, reason: latest.errorDescription, group: latest.paymentGroup }
+      : null,
+    paidPayment: paid
+      ? { cfPaymentId: paid.cfPaymentId, group: paid.paymentGroup, bankReference: paid.bankReference }
+      : null,
     confirmationDelayed,
   };
 }

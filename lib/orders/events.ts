@@ -4,8 +4,23 @@ import type { Actor } from "./actors";
 import type { Flag, OrderStatus } from "./transitions";
 
 /** Cashfree's payment statuses, as the timeline records an attempt's progress (`payment_failed`, …). */
-type PaymentEvent = "payment_success" | "payment_failed" | "payment_user_dropped" | "payment_pending" | "payment_cancelled" | "payment_void" | "payment_flagged" | "payment_not_attempted";
-type RefundEvent = "refund_requested" | "refund_success" | "refund_pending" | "refund_failed" | "refund_cancelled" | "refund_onhold" | "refund_recorded";
+type PaymentEvent =
+  | "payment_success"
+  | "payment_failed"
+  | "payment_user_dropped"
+  | "payment_pending"
+  | "payment_cancelled"
+  | "payment_void"
+  | "payment_flagged"
+  | "payment_not_attempted";
+type RefundEvent =
+  | "refund_requested"
+  | "refund_success"
+  | "refund_pending"
+  | "refund_failed"
+  | "refund_cancelled"
+  | "refund_onhold"
+  | "refund_recorded";
 
 /** Every kind of entry in an order's timeline (`order_events.type`). */
 export type OrderEventType =

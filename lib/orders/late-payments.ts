@@ -31,7 +31,8 @@ async function refundIfPaidWithoutStock(orderId: string) {
 
 /** Runs the auto-refund after the response when inside a request (a webhook must answer fast), else now. */
 export function scheduleLatePaymentRefund(orderId: string) {
-  const work = () => refundIfPaidWithoutStock(orderId).catch((error: unknown) => logError(`auto-refund of ${orderId}`, error));
+  const work = () =>
+    refundIfPaidWithoutStock(orderId).catch((error: unknown) => logError(`auto-refund of ${orderId}`, error));
   try {
     after(work);
   } catch {

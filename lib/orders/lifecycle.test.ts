@@ -18,16 +18,36 @@ const STATES: Record<string, OrderSnapshot> = {
   needs_review: { status: "needs_review", fulfilment: "unfulfilled", totalPaise: 1000, refundedPaise: 0 },
 };
 const COMMANDS: Record<string, OrderCommand> = {
-  created: { type: "cashfree_order_created" }, checkout_failed: { type: "checkout_failed" }, superseded: { type: "checkout_superseded" },
-  paid: { type: "payment_succeeded", amountMatches: true, stockAvailable: true }, paid_no_stock: { type: "payment_succeeded", amountMatches: true, stockAvailable: false },
-  wrong_amount: { type: "payment_succeeded", amountMatches: false, stockAvailable: true }, attempt: { type: "payment_attempt" },
-  expired: { type: "order_expired" }, terminated: { type: "order_terminated" }, ship: { type: "mark_shipped" }, deliver: { type: "mark_delivered" },
-  refund_200: { type: "request_refund", amountPaise: 200, maxRefundedPaise: null }, refund_200_staff_150: { type: "request_refund", amountPaise: 200, maxRefundedPaise: 150 },
-  refund_failed_300: { type: "refund_failed", amountPaise: 300 }, refund_recorded_300: { type: "refund_recorded", amountPaise: 300 }, link: { type: "send_payment_link" },
+  created: { type: "cashfree_order_created" },
+  checkout_failed: { type: "checkout_failed" },
+  superseded: { type: "checkout_superseded" },
+  paid: { type: "payment_succeeded", amountMatches: true, stockAvailable: true },
+  paid_no_stock: { type: "payment_succeeded", amountMatches: true, stockAvailable: false },
+  wrong_amount: { type: "payment_succeeded", amountMatches: false, stockAvailable: true },
+  attempt: { type: "payment_attempt" },
+  expired: { type: "order_expired" },
+  terminated: { type: "order_terminated" },
+  ship: { type: "mark_shipped" },
+  deliver: { type: "mark_delivered" },
+  refund_200: { type: "request_refund", amountPaise: 200, maxRefundedPaise: null },
+  refund_200_staff_150: { type: "request_refund", amountPaise: 200, maxRefundedPaise: 150 },
+  refund_failed_300: { type: "refund_failed", amountPaise: 300 },
+  refund_recorded_300: { type: "refund_recorded", amountPaise: 300 },
+  link: { type: "send_payment_link" },
 };
 
 const show = (d: ReturnType<typeof decide>) =>
-  d.refusal ? `!${d.refusal}` : [d.to, d.fulfilment && `ship:${d.fulfilment}`, d.refundDeltaPaise && `Δ${d.refundDeltaPaise}`, d.flag && `#${d.flag}`, ...d.effects].filter(Boolean).join(" ");
+  d.refusal
+    ? `!${d.refusal}`
+    : [
+        d.to,
+        d.fulfilment && `ship:${d.fulfilment}`,
+        d.refundDeltaPaise && `Δ${d.refundDeltaPaise}`,
+        d.flag && `#${d.flag}`,
+        ...d.effects,
+      ]
+        .filter(Boolean)
+        .join(" ");
 
 const TABLE: Record<keyof typeof STATES, Record<keyof typeof COMMANDS, string>> = {
   pending: {

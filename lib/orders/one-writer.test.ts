@@ -30,7 +30,8 @@ describe("one writer of order state", () => {
     const offenders: string[] = [];
     for (const file of APP_SOURCES.flatMap(sources)) {
       if (!/\.tsx?$/.test(file) || file.endsWith(".test.ts") || ALLOWED.some((dir) => file.startsWith(dir))) continue;
-      for (const line of orderWrites(readFileSync(path.join(ROOT, file), "utf8"))) offenders.push(`${file}: ${line.trim()}`);
+      for (const line of orderWrites(readFileSync(path.join(ROOT, file), "utf8")))
+        offenders.push(`${file}: ${line.trim()}`);
     }
     expect(offenders).toEqual([]);
   });

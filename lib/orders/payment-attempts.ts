@@ -18,7 +18,12 @@ const rank = (status: string) => RANK[status] ?? 0;
 export type AttemptChange = "new" | "advanced" | "unchanged";
 
 /** Records one Cashfree payment attempt in its own row (one order can have many). */
-export async function recordPaymentAttempt(db: Executor, orderId: string, payment: CashfreePayment, source: string): Promise<AttemptChange> {
+export async function recordPaymentAttempt(
+  db: Executor,
+  orderId: string,
+  payment: CashfreePayment,
+  source: string,
+): Promise<AttemptChange> {
   const values = {
     status: payment.status,
     amountPaise: payment.amountPaise,

@@ -34,7 +34,11 @@ async function product(slug: string) {
   return row!;
 }
 
-const openOrders = (cartId: string) => database.db.select().from(orders).where(and(eq(orders.cartId, cartId), inArray(orders.status, ["pending", "awaiting_payment"])));
+const openOrders = (cartId: string) =>
+  database.db
+    .select()
+    .from(orders)
+    .where(and(eq(orders.cartId, cartId), inArray(orders.status, ["pending", "awaiting_payment"])));
 
 /** Runs `count` tasks, `concurrency` at a time. */
 async function pool<T>(count: number, concurrency: number, task: (i: number) => Promise<T>) {
@@ -72,7 +76,14 @@ describe.skipIf(!postgres)("one open order per cart (real PostgreSQL, local sand
     const tawa = await product("cast-iron-tawa");
     const cartId = await createCart(database.db);
     await addCartItem(database.db, cartId, tawa.id, 2, 10);
-    const results = await pool(200, 4, () => placeOrder({ cartId, customer: customer(), checkoutAttemptId: randomUUID(), expectedTotalPaise: 2 * tawa.pricePaise }));
+    const results = await pool(200, 4, () =>
+      placeOrder({
+        cartId,
+        customer: customer(),
+        checkoutAttemptId: randomUUID(),
+        expectedTotalPaise: 2 * tawa.pricePaise,
+      }),
+    );
 
     expect(results.every((r) => r.ok)).toBe(true);
     expect(new Set(results.map((r) => (r.ok ? r.orderId : null))).size).toBe(1);
@@ -84,14 +95,24 @@ describe.skipIf(!postgres)("one open order per cart (real PostgreSQL, local sand
     const dabba = await product("brass-masala-dabba");
     const cartId = await createCart(database.db);
     await addCartItem(database.db, cartId, dabba.id, 3, 10);
-    const results = await pool(40, 4, (i) => placeOrder({ cartId, customer: customer(`shopper${i}@example.com`), checkoutAttemptId: randomUUID(), expectedTotalPaise: 3 * dabba.pricePaise }));
+    const results = await pool(40, 4, (i) =>
+      placeOrder({
+        cartId,
+        customer: customer(`shopper${i}@example.com`),
+        checkoutAttemptId: randomUUID(),
+        expectedTotalPaise: 3 * dabba.pricePaise,
+      }),
+    );
 
     expect(results.filter((r) => r.ok).length).toBeGreaterThan(0);
     const open = await openOrders(cartId);
     expect(open).toHaveLength(1);
     expect((await product("brass-masala-dabba")).stock).toBe(dabba.stock - 3);
     // The replaced orders are closed here and at Cashfree, so none of them can take a payment on its own.
-    const replaced = await database.db.select().from(orders).where(and(eq(orders.cartId, cartId), eq(orders.status, "cancelled")));
+    const replaced = await database.db
+      .select()
+      .from(orders)
+      .where(and(eq(orders.cartId, cartId), eq(orders.status, "cancelled")));
     expect(replaced.length).toBeGreaterThan(0);
     expect(replaced.every((o) => o.stockState === "released")).toBe(true);
     const atCashfree = replaced.map((o) => sandbox.engine.state.orders[o.id]).filter((o) => !!o);
@@ -106,7 +127,9 @@ describe.skipIf(!postgres)("one open order per cart (real PostgreSQL, local sand
     for (const cartId of [first, second]) await addCartItem(database.db, cartId, kulhad.id, 1, 10);
     const checkoutAttemptId = randomUUID();
     const expectedTotalPaise = computeTotals([{ unitPricePaise: kulhad.pricePaise, quantity: 1 }]).totalPaise;
-    expect(await placeOrder({ cartId: first, customer: customer(), checkoutAttemptId, expectedTotalPaise })).toMatchObject({ ok: true });
+    expect(
+      await placeOrder({ cartId: first, customer: customer(), checkoutAttemptId, expectedTotalPaise }),
+    ).toMatchObject({ ok: true });
     expect(await placeOrder({ cartId: second, customer: customer(), checkoutAttemptId, expectedTotalPaise })).toEqual({
       ok: false,
       code: "order_closed",

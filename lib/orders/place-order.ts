@@ -27,7 +27,11 @@ export interface PlaceOrderInput {
 
 export type PlaceOrderResult =
   | { ok: true; orderId: string; accessToken: string; paymentSessionId: string }
-  | { ok: false; code: "empty_cart" | "stock_changed" | "price_changed" | "payment_unavailable" | "order_closed"; message: string };
+  | {
+      ok: false;
+      code: "empty_cart" | "stock_changed" | "price_changed" | "payment_unavailable" | "order_closed";
+      message: string;
+    };
 
 export function orderPagePath(orderId: string, accessToken: string) {
   return `/orders/${encodeURIComponent(orderId)}?token=${accessToken}`;
@@ -45,8 +49,17 @@ class CheckoutRefusal extends Error {
 type Reservation = { order: queries.OrderRow; reused: boolean; superseded: queries.OrderRow | null };
 
 /** The open order is exactly what this checkout would create: the same lines, customer and total. */
-function sameCheckout(open: queries.OrderRow, openItems: { productId: string; quantity: number }[], lines: { productId: string; quantity: number }[], input: PlaceOrderInput) {
-  const key = (rows: { productId: string; quantity: number }[]) => rows.map((r) => `${r.productId}:${r.quantity}`).sort().join(",");
+function sameCheckout(
+  open: queries.OrderRow,
+  openItems: { productId: string; quantity: number }[],
+  lines: { productId: string; quantity: number }[],
+  input: PlaceOrderInput,
+) {
+  const key = (rows: { productId: string; quantity: number }[]) =>
+    rows
+      .map((r) => `${r.productId}:${r.quantity}`)
+      .sort()
+      .join(",");
   const { customer } = input;
   const sameCustomer =
     open.customerName === customer.name &&
@@ -74,24 +87,38 @@ async function reserveOrder(input: PlaceOrderInput): Promise<Reservation> {
     if (lines.length === 0) throw new CheckoutRefusal("empty_cart", "Your cart is empty.");
 
     const open = await queries.getOpenOrderForCart(tx, input.cartId);
-    if (open && sameCheckout(open, await queries.listOrderItems(tx, open.id), lines, input)) return { order: open, reused: true, superseded: null };
+    if (open && sameCheckout(open, await queries.listOrderItems(tx, open.id), lines, input))
+      return { order: open, reused: true, superseded: null };
     if (open) await supersede(tx, open);
 
-    const locked = await queries.lockProducts(tx, lines.map((line) => line.productId));
+    const locked = await queries.lockProducts(
+      tx,
+      lines.map((line) => line.productId),
+    );
     const byId = new Map(locked.map((product) => [product.id, product]));
 
     const items = lines.map((line) => {
       const product = byId.get(line.productId);
-      if (!product || product.archivedAt) throw new CheckoutRefusal("stock_changed", "An item in your cart is no longer sold. Please review your cart.");
+      if (!product || product.archivedAt)
+        throw new CheckoutRefusal("stock_changed", "An item in your cart is no longer sold. Please review your cart.");
       if (product.stock < line.quantity) {
         const left = product.stock === 0 ? "is sold out" : `has only ${product.stock} left`;
         throw new CheckoutRefusal("stock_changed", `${product.name} ${left}. Please review your cart.`);
       }
-      return { productId: product.id, productName: product.name, unitPricePaise: product.pricePaise, quantity: line.quantity, lineTotalPaise: product.pricePaise * line.quantity };
+      return {
+        productId: product.id,
+        productName: product.name,
+        unitPricePaise: product.pricePaise,
+        quantity: line.quantity,
+        lineTotalPaise: product.pricePaise * line.quantity,
+      };
     });
     const totals = computeTotals(items);
     if (totals.totalPaise !== input.expectedTotalPaise) {
-      throw new CheckoutRefusal("price_changed", `Prices changed since you opened checkout. Your new total is ${formatInr(totals.totalPaise)}: please check it and pay again.`);
+      throw new CheckoutRefusal(
+        "price_changed",
+        `Prices changed since you opened checkout. Your new total is ${formatInr(totals.totalPaise)}: please check it and pay again.`,
+      );
     }
 
     for (const item of items) await queries.adjustStock(tx, item.productId, -item.quantity);
@@ -113,7 +140,15 @@ async function reserveOrder(input: PlaceOrderInput): Promise<Reservation> {
       expiresAt: new Date(Date.now() + PAYMENT_WINDOW_MINUTES * 60_000),
     };
     await queries.insertOrder(tx, order, items);
-    await queries.appendOrderEvents(tx, [{ orderId: order.id, type: "order_placed", source: "checkout", toStatus: "pending", detail: { totalPaise: totals.totalPaise, items: items.length, replaces: open?.id } }]);
+    await queries.appendOrderEvents(tx, [
+      {
+        orderId: order.id,
+        type: "order_placed",
+        source: "checkout",
+        toStatus: "pending",
+        detail: { totalPaise: totals.totalPaise, items: items.length, replaces: open?.id },
+      },
+    ]);
     return { order: (await queries.getOrder(tx, order.id))!, reused: false, superseded: open ?? null };
   });
 }
@@ -136,7 +171,10 @@ async function terminateAtCashfree(order: queries.OrderRow) {
 
 /** Cashfree refused or could not be reached: the order is closed and its stock given back, once. */
 export async function failCheckout(orderId: string, reason: string) {
-  await applyToOrder(await getDb(), orderId, { type: "checkout_failed" }, cashfreeVia("checkout"), { detail: { reason }, updates: { checkoutError: reason } });
+  await applyToOrder(await getDb(), orderId, { type: "checkout_failed" }, cashfreeVia("checkout"), {
+    detail: { reason },
+    updates: { checkoutError: reason },
+  });
 }
 
 async function createPaymentSession(order: queries.OrderRow): Promise<PlaceOrderResult> {
@@ -145,7 +183,12 @@ async function createPaymentSession(order: queries.OrderRow): Promise<PlaceOrder
       orderId: order.id,
       amountPaise: order.totalPaise,
       currency: order.currency,
-      customer: { id: `C${order.customerPhone}`, name: order.customerName, email: order.customerEmail, phone: order.customerPhone },
+      customer: {
+        id: `C${order.customerPhone}`,
+        name: order.customerName,
+        email: order.customerEmail,
+        phone: order.customerPhone,
+      },
       returnUrl: `${env.appUrl}/orders/{order_id}?token=${order.accessToken}`,
       notifyUrl: `${env.appUrl}/api/webhooks/cashfree`,
       expiresAt: order.expiresAt,
@@ -167,7 +210,12 @@ async function createPaymentSession(order: queries.OrderRow): Promise<PlaceOrder
     const reason = isCashfreeError(error) ? error.message : "unexpected error creating the Cashfree order";
     console.error(`checkout: Cashfree order ${order.id} failed: ${reason}`);
     await failCheckout(order.id, reason);
-    return { ok: false, code: "payment_unavailable", message: "We could not start the payment. Nothing was charged and your cart is unchanged: please try again in a moment." };
+    return {
+      ok: false,
+      code: "payment_unavailable",
+      message:
+        "We could not start the payment. Nothing was charged and your cart is unchanged: please try again in a moment.",
+    };
   }
 }
 
@@ -188,7 +236,8 @@ export async function placeOrder(input: PlaceOrderInput, isRetry = false): Promi
   // The same submit again (double click, network retry): continue that order, never start another.
   if (previous && previous.cartId === input.cartId) return continueOrder(previous);
   // Another cart's attempt id (a copied form, a forged request): nothing to continue here.
-  if (previous) return { ok: false, code: "order_closed", message: "This checkout form has expired. Please reload the page." };
+  if (previous)
+    return { ok: false, code: "order_closed", message: "This checkout form has expired. Please reload the page." };
 
   let reservation: Reservation;
   try {

@@ -33,7 +33,8 @@ export async function reconcileOpenOrders(options: ReconcileOptions = {}): Promi
   for (const order of open) {
     try {
       const result = await syncOrderWithCashfree(order.id, "reconcile");
-      if (result.found && result.from !== result.to) report.changed.push({ orderId: order.id, from: result.from!, to: result.to! });
+      if (result.found && result.from !== result.to)
+        report.changed.push({ orderId: order.id, from: result.from!, to: result.to! });
     } catch (error) {
       // Never created at Cashfree (the create failed before it got there): close it and give the stock back.
       if (error instanceof CashfreeApiError && error.status === 404 && order.status === "pending") {

@@ -17,5 +17,8 @@ export async function resumePayment(orderId: string, token: string) {
   }
   // The shopper is about to pay again: the order page they come back to must ask Cashfree, not reuse the last answer.
   await updateOrder(await getDb(), order.id, { cfCheckedAt: null });
-  return ok("Opening the payment page.", { paymentSessionId: order.paymentSessionId, orderPath: orderPagePath(order.id, order.accessToken) });
+  return ok("Opening the payment page.", {
+    paymentSessionId: order.paymentSessionId,
+    orderPath: orderPagePath(order.id, order.accessToken),
+  });
 }

@@ -7,7 +7,14 @@ import type { Actor } from "./actors";
 import { eventSource, type OrderEventInput, type OrderEventType } from "./events";
 import { afterCommit, type AfterCommitWork } from "./after-commit";
 import { applyStockEffects } from "./stock";
-import { decide, type FulfilmentStatus, type OrderCommand, type OrderSnapshot, type OrderStatus, type Refusal } from "./transitions";
+import {
+  decide,
+  type FulfilmentStatus,
+  type OrderCommand,
+  type OrderSnapshot,
+  type OrderStatus,
+  type Refusal,
+} from "./transitions";
 
 /**
  * The one writer of order state. Every change to an order (Cashfree's signals, checkout, fulfilment, refunds,
@@ -40,13 +47,24 @@ export interface CommandOptions {
   events?: OrderEventInput[];
 }
 
-const NOT_FOUND: CommandResult = { found: false, fulfilled: false, stockChanged: false, paidWithoutStock: false, work: [] };
+const NOT_FOUND: CommandResult = {
+  found: false,
+  fulfilled: false,
+  stockChanged: false,
+  paidWithoutStock: false,
+  work: [],
+};
 
 export function lockOrder(tx: queries.Executor, orderId: string) {
   return queries.getOrderForUpdate(tx, orderId);
 }
 
-const snapshot = (order: queries.OrderRow, status: OrderStatus, fulfilment: FulfilmentStatus, refundedPaise: number): OrderSnapshot => ({
+const snapshot = (
+  order: queries.OrderRow,
+  status: OrderStatus,
+  fulfilment: FulfilmentStatus,
+  refundedPaise: number,
+): OrderSnapshot => ({
   status,
   fulfilment,
   totalPaise: order.totalPaise,
@@ -77,34 +95,63 @@ function eventType(command: OrderCommand, decision: ReturnType<typeof decide>, f
 }
 
 /** Commands that leave a timeline entry even when the order's status does not move. */
-const ALWAYS_RECORDED = new Set<OrderCommand["type"]>(["mark_shipped", "mark_delivered", "request_refund", "refund_failed", "refund_recorded", "send_payment_link"]);
+const ALWAYS_RECORDED = new Set<OrderCommand["type"]>([
+  "mark_shipped",
+  "mark_delivered",
+  "request_refund",
+  "refund_failed",
+  "refund_recorded",
+  "send_payment_link",
+]);
 
 /**
  * Applies commands to an order the caller has locked (`lockOrder`) inside its transaction. A refusal stops at
  * once and writes nothing.
  */
-export async function applyCommands(tx: Database, order: queries.OrderRow, commands: OrderCommand[], actor: Actor, options: CommandOptions = {}): Promise<CommandResult> {
+export async function applyCommands(
+  tx: Database,
+  order: queries.OrderRow,
+  commands: OrderCommand[],
+  actor: Actor,
+  options: CommandOptions = {},
+): Promise<CommandResult> {
   let status = order.status as OrderStatus;
   let fulfilment = order.fulfillmentStatus as FulfilmentStatus;
   let refundedPaise = order.refundedPaise;
   let stockState = order.stockState;
   const updates: Partial<queries.NewOrder> = { ...options.updates };
   const events: OrderEventInput[] = [...(options.events ?? [])];
-  const result: CommandResult = { found: true, from: status, fulfilled: false, stockChanged: false, paidWithoutStock: false, work: [] };
+  const result: CommandResult = {
+    found: true,
+    from: status,
+    fulfilled: false,
+    stockChanged: false,
+    paidWithoutStock: false,
+    work: [],
+  };
 
   for (const original of commands) {
     let command = original;
     if (command.type === "payment_succeeded" && stockState === "released") {
       // A late payment: can the released stock be taken again? Decided under the product row locks.
-      command = { ...command, stockAvailable: await applyStockEffects(tx, order, ["reserve_stock_again"], { dryRun: true }) };
+      command = {
+        ...command,
+        stockAvailable: await applyStockEffects(tx, order, ["reserve_stock_again"], { dryRun: true }),
+      };
     }
     const decision = decide(snapshot(order, status, fulfilment, refundedPaise), command);
     if (decision.refusal) return { ...result, to: status, refusal: decision.refusal, order };
-    const moves = decision.to !== status || decision.effects.length > 0 || !!decision.flag || !!decision.fulfilment || !!decision.refundDeltaPaise;
+    const moves =
+      decision.to !== status ||
+      decision.effects.length > 0 ||
+      !!decision.flag ||
+      !!decision.fulfilment ||
+      !!decision.refundDeltaPaise;
     if (!moves && !ALWAYS_RECORDED.has(command.type)) continue;
 
     await applyStockEffects(tx, { ...order, stockState }, decision.effects);
-    if (decision.effects.includes("release_stock") || decision.effects.includes("reserve_stock_again")) result.stockChanged = true;
+    if (decision.effects.includes("release_stock") || decision.effects.includes("reserve_stock_again"))
+      result.stockChanged = true;
     if (decision.effects.includes("release_stock")) stockState = "released";
     if (decision.effects.includes("commit_stock")) stockState = "committed";
     if (decision.effects.includes("fulfil")) {
@@ -117,7 +164,12 @@ export async function applyCommands(tx: Database, order: queries.OrderRow, comma
     if (decision.refundDeltaPaise) refundedPaise += decision.refundDeltaPaise;
     if (decision.flag && decision.flag !== "late_payment") updates.attentionReason = decision.flag;
     if (decision.flag === "late_payment_no_stock") result.paidWithoutStock = true;
-    if (command.type === "mark_shipped" || command.type === "mark_delivered") result.work.push({ type: "tell_cashfree_shipment", orderId: order.id, status: fulfilment === "shipped" ? "SHIPPED" : "DELIVERED" });
+    if (command.type === "mark_shipped" || command.type === "mark_delivered")
+      result.work.push({
+        type: "tell_cashfree_shipment",
+        orderId: order.id,
+        status: fulfilment === "shipped" ? "SHIPPED" : "DELIVERED",
+      });
     const statusMoved = decision.to !== status;
     events.push({
       orderId: order.id,
@@ -125,16 +177,39 @@ export async function applyCommands(tx: Database, order: queries.OrderRow, comma
       source: eventSource(actor),
       fromStatus: statusMoved || !ALWAYS_RECORDED.has(command.type) ? status : undefined,
       toStatus: statusMoved || !ALWAYS_RECORDED.has(command.type) ? decision.to : undefined,
-      detail: { signal: command.type, effects: decision.effects.length ? decision.effects : undefined, flag: decision.flag, ...actorDetail(actor), ...options.detail },
+      detail: {
+        signal: command.type,
+        effects: decision.effects.length ? decision.effects : undefined,
+        flag: decision.flag,
+        ...actorDetail(actor),
+        ...options.detail,
+      },
     });
     status = decision.to;
   }
 
   if (result.stockChanged) result.work.push({ type: "refresh_product_pages" });
   if (result.paidWithoutStock) result.work.push({ type: "refund_late_payment", orderId: order.id });
-  await queries.updateOrder(tx, order.id, { ...updates, status, stockState, fulfillmentStatus: fulfilment, refundedPaise });
+  await queries.updateOrder(tx, order.id, {
+    ...updates,
+    status,
+    stockState,
+    fulfillmentStatus: fulfilment,
+    refundedPaise,
+  });
   await queries.appendOrderEvents(tx, events);
-  return { ...result, to: status, order: { ...order, ...updates, status, stockState, fulfillmentStatus: fulfilment, refundedPaise } as queries.OrderRow };
+  return {
+    ...result,
+    to: status,
+    order: {
+      ...order,
+      ...updates,
+      status,
+      stockState,
+      fulfillmentStatus: fulfilment,
+      refundedPaise,
+    } as queries.OrderRow,
+  };
 }
 
 function actorDetail(actor: Actor): Record<string, unknown> {
@@ -144,7 +219,13 @@ function actorDetail(actor: Actor): Record<string, unknown> {
 }
 
 /** Locks the order, applies one command, commits, then runs the work that waits for the commit. */
-export async function applyToOrder(db: Database, orderId: string, command: OrderCommand, actor: Actor, options: CommandOptions = {}): Promise<CommandResult> {
+export async function applyToOrder(
+  db: Database,
+  orderId: string,
+  command: OrderCommand,
+  actor: Actor,
+  options: CommandOptions = {},
+): Promise<CommandResult> {
   const result = await db.transaction(async (tx) => {
     const order = await lockOrder(tx, orderId);
     return order ? applyCommands(tx, order, [command], actor, options) : NOT_FOUND;

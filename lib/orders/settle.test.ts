@@ -55,7 +55,13 @@ const success = (orderId: string): CashfreePayment => ({
   error: null,
 });
 
-const fromWebhook = (orderId: string): CashfreeObservation => ({ orderId, source: "webhook", orderAmountPaise: 34_900, orderCurrency: "INR", payments: [success(orderId)] });
+const fromWebhook = (orderId: string): CashfreeObservation => ({
+  orderId,
+  source: "webhook",
+  orderAmountPaise: 34_900,
+  orderCurrency: "INR",
+  payments: [success(orderId)],
+});
 const fromGetOrder = (orderId: string, source: "return_page" | "reconcile"): CashfreeObservation => ({
   orderId,
   source,
@@ -85,7 +91,9 @@ describe.skipIf(!postgres)("settleOrder on real PostgreSQL", () => {
         settleOrder(database.db, fromGetOrder(id, "reconcile")),
       ]);
       expect(results.filter((r) => r.fulfilled)).toHaveLength(1);
-      const paid = (await database.db.select().from(orderEvents).where(eq(orderEvents.orderId, id))).filter((e) => e.toStatus === "paid");
+      const paid = (await database.db.select().from(orderEvents).where(eq(orderEvents.orderId, id))).filter(
+        (e) => e.toStatus === "paid",
+      );
       expect(paid).toHaveLength(1);
     }
   });
@@ -97,7 +105,10 @@ describe.skipIf(!postgres)("settleOrder on real PostgreSQL", () => {
     await Promise.all(Array.from({ length: 10 }, () => settleOrder(database.db, expiry)));
     const after = (await database.db.select().from(products).where(eq(products.id, productId)))[0]!.stock;
     expect(after).toBe(before + 1);
-    expect((await database.db.select().from(orders).where(eq(orders.id, id)))[0]).toMatchObject({ status: "expired", stockState: "released" });
+    expect((await database.db.select().from(orders).where(eq(orders.id, id)))[0]).toMatchObject({
+      status: "expired",
+      stockState: "released",
+    });
   });
 
   it("never regresses a paid order when Cashfree later reports expiry or termination", async () => {
@@ -105,6 +116,9 @@ describe.skipIf(!postgres)("settleOrder on real PostgreSQL", () => {
     await settleOrder(database.db, fromWebhook(id));
     await settleOrder(database.db, { orderId: id, source: "reconcile", orderStatus: "EXPIRED", payments: [] });
     await settleOrder(database.db, { orderId: id, source: "reconcile", orderStatus: "TERMINATED", payments: [] });
-    expect((await database.db.select().from(orders).where(eq(orders.id, id)))[0]).toMatchObject({ status: "paid", stockState: "committed" });
+    expect((await database.db.select().from(orders).where(eq(orders.id, id)))[0]).toMatchObject({
+      status: "paid",
+      stockState: "committed",
+    });
   });
 });

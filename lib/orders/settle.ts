@@ -49,7 +49,8 @@ function signalsFor(observation: CashfreeObservation, amountMatches: boolean, kn
   const succeeded = observation.orderStatus === "PAID" || observation.payments.some((p) => p.status === "SUCCESS");
   // A success we already applied (a duplicate webhook, a page refresh) is not news.
   const success = observation.payments.find((p) => p.status === "SUCCESS");
-  if (succeeded && !knownSuccess) signals.push({ type: "payment_succeeded", amountMatches, stockAvailable: true, cfPaymentId: success?.cfPaymentId });
+  if (succeeded && !knownSuccess)
+    signals.push({ type: "payment_succeeded", amountMatches, stockAvailable: true, cfPaymentId: success?.cfPaymentId });
   else if (observation.orderStatus === "EXPIRED") signals.push({ type: "order_expired" });
   else if (observation.orderStatus === "TERMINATED") signals.push({ type: "order_terminated" });
   return signals;
@@ -96,7 +97,12 @@ export async function settleWithinTransaction(tx: Database, observation: Cashfre
         orderId: order.id,
         type: paymentEventType(payment.status),
         source: observation.source,
-        detail: { cfPaymentId: payment.cfPaymentId, amountPaise: payment.amountPaise, reason: payment.error?.description ?? payment.message, reference: observation.reference },
+        detail: {
+          cfPaymentId: payment.cfPaymentId,
+          amountPaise: payment.amountPaise,
+          reason: payment.error?.description ?? payment.message,
+          reference: observation.reference,
+        },
       });
     }
   }
@@ -113,6 +119,18 @@ export async function settleWithinTransaction(tx: Database, observation: Cashfre
 
   const alreadySettled = isSettled(order.status as OrderStatus);
   const signals = signalsFor(observation, amountMatches(order, observation), alreadySettled && !newSuccess);
-  const result = await applyCommands(tx, order, signals, cashfreeVia(observation.source), { updates, events, detail: { reference: observation.reference } });
-  return { found: true, from: result.from, to: result.to, fulfilled: result.fulfilled, paidWithoutStock: result.paidWithoutStock, stockChanged: result.stockChanged, work: result.work };
+  const result = await applyCommands(tx, order, signals, cashfreeVia(observation.source), {
+    updates,
+    events,
+    detail: { reference: observation.reference },
+  });
+  return {
+    found: true,
+    from: result.from,
+    to: result.to,
+    fulfilled: result.fulfilled,
+    paidWithoutStock: result.paidWithoutStock,
+    stockChanged: result.stockChanged,
+    work: result.work,
+  };
 }

@@ -23,7 +23,10 @@ export async function applyStockEffects(
     for (const item of items) await queries.adjustStock(tx, item.productId, item.quantity);
   }
   if (effects.includes("reserve_stock_again") && order.stockState === "released") {
-    const locked = await queries.lockProducts(tx, items.map((item) => item.productId));
+    const locked = await queries.lockProducts(
+      tx,
+      items.map((item) => item.productId),
+    );
     const stockById = new Map(locked.map((p) => [p.id, p.stock]));
     const available = items.every((item) => (stockById.get(item.productId) ?? 0) >= item.quantity);
     if (!available || options.dryRun) return available;

@@ -41,11 +41,18 @@ describe("order transitions", () => {
   });
 
   it("keeps a FAILED attempt non-final: a later success still pays the order", () => {
-    expect(run("awaiting_payment", [{ type: "payment_attempt" }, { type: "payment_succeeded", amountMatches: true, stockAvailable: true }]).status).toBe("paid");
+    expect(
+      run("awaiting_payment", [
+        { type: "payment_attempt" },
+        { type: "payment_succeeded", amountMatches: true, stockAvailable: true },
+      ]).status,
+    ).toBe("paid");
   });
 
   it("holds a success with the wrong amount for review, without fulfilment", () => {
-    expect(decide("awaiting_payment", { type: "payment_succeeded", amountMatches: false, stockAvailable: true })).toEqual({
+    expect(
+      decide("awaiting_payment", { type: "payment_succeeded", amountMatches: false, stockAvailable: true }),
+    ).toEqual({
       to: "needs_review",
       effects: [],
       flag: "amount_mismatch",
@@ -57,7 +64,9 @@ describe("order transitions", () => {
       to: "paid",
       effects: ["reserve_stock_again", "commit_stock", "fulfil"],
     });
-    expect(decide("cancelled", { type: "payment_succeeded", amountMatches: true, stockAvailable: false })).toMatchObject({
+    expect(
+      decide("cancelled", { type: "payment_succeeded", amountMatches: true, stockAvailable: false }),
+    ).toMatchObject({
       to: "needs_review",
       flag: "late_payment_no_stock",
     });
@@ -76,7 +85,10 @@ describe("order transitions", () => {
           expect(count(effects, "fulfil")).toBeLessThanOrEqual(1);
           expect(count(effects, "release_stock")).toBeLessThanOrEqual(1);
           // Stock is released only from a reservation, and only re-reserved after a release.
-          if (effects.includes("reserve_stock_again")) expect(["checkout_failed", "expired", "cancelled"]).toContain(start === "pending" || start === "awaiting_payment" ? afterFirst : start);
+          if (effects.includes("reserve_stock_again"))
+            expect(["checkout_failed", "expired", "cancelled"]).toContain(
+              start === "pending" || start === "awaiting_payment" ? afterFirst : start,
+            );
           // A fulfilled order has committed its stock.
           if (effects.includes("fulfil")) expect(effects).toContain("commit_stock");
         });

@@ -3,7 +3,15 @@
  * decides; lib/orders/runner.ts applies the decision, under the order's row lock, in one transaction.
  */
 
-export const ORDER_STATUSES = ["pending", "awaiting_payment", "paid", "checkout_failed", "expired", "cancelled", "needs_review"] as const;
+export const ORDER_STATUSES = [
+  "pending",
+  "awaiting_payment",
+  "paid",
+  "checkout_failed",
+  "expired",
+  "cancelled",
+  "needs_review",
+] as const;
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
 
 export const FULFILMENT_STATUSES = ["unfulfilled", "ready_to_ship", "shipped", "delivered"] as const;
@@ -39,7 +47,14 @@ export type OrderCommand = OrderSignal | OrderAction;
 export type Effect = "release_stock" | "reserve_stock_again" | "commit_stock" | "fulfil";
 export type Flag = "amount_mismatch" | "late_payment_no_stock" | "late_payment" | "payment_after_paid";
 /** Why a command cannot apply to the order as it is; callers phrase it for the person who asked. */
-export type Refusal = "not_paid" | "not_ready_to_ship" | "not_shipped" | "not_refundable" | "exceeds_balance" | "exceeds_limit" | "not_unpaid";
+export type Refusal =
+  | "not_paid"
+  | "not_ready_to_ship"
+  | "not_shipped"
+  | "not_refundable"
+  | "exceeds_balance"
+  | "exceeds_limit"
+  | "not_unpaid";
 
 /** The part of an order the state machine reads. */
 export interface OrderSnapshot {
@@ -71,7 +86,12 @@ function onPaymentSucceeded(from: OrderStatus, signal: Extract<OrderSignal, { ty
   if (!signal.amountMatches) return { to: "needs_review", effects: [], flag: "amount_mismatch" };
   if (RELEASED.includes(from)) {
     return signal.stockAvailable
-      ? { to: "paid", effects: ["reserve_stock_again", "commit_stock", "fulfil"], flag: "late_payment", fulfilment: "ready_to_ship" }
+      ? {
+          to: "paid",
+          effects: ["reserve_stock_again", "commit_stock", "fulfil"],
+          flag: "late_payment",
+          fulfilment: "ready_to_ship",
+        }
       : { to: "needs_review", effects: [], flag: "late_payment_no_stock" };
   }
   return { to: "paid", effects: ["commit_stock", "fulfil"], fulfilment: "ready_to_ship" };
@@ -79,20 +99,26 @@ function onPaymentSucceeded(from: OrderStatus, signal: Extract<OrderSignal, { ty
 
 function onFulfilment(order: OrderSnapshot, step: "shipped" | "delivered"): Decision {
   if (order.status !== "paid") return REFUSE(order.status, "not_paid");
-  if (step === "shipped") return order.fulfilment === "ready_to_ship" ? { ...STAY("paid"), fulfilment: "shipped" } : REFUSE("paid", "not_ready_to_ship");
+  if (step === "shipped")
+    return order.fulfilment === "ready_to_ship"
+      ? { ...STAY("paid"), fulfilment: "shipped" }
+      : REFUSE("paid", "not_ready_to_ship");
   return order.fulfilment === "shipped" ? { ...STAY("paid"), fulfilment: "delivered" } : REFUSE("paid", "not_shipped");
 }
 
 function onRefundRequested(order: OrderSnapshot, action: Extract<OrderAction, { type: "request_refund" }>): Decision {
   if (!isRefundable(order.status)) return REFUSE(order.status, "not_refundable");
   if (action.amountPaise > refundablePaise(order)) return REFUSE(order.status, "exceeds_balance");
-  if (action.maxRefundedPaise !== null && order.refundedPaise + action.amountPaise > action.maxRefundedPaise) return REFUSE(order.status, "exceeds_limit");
+  if (action.maxRefundedPaise !== null && order.refundedPaise + action.amountPaise > action.maxRefundedPaise)
+    return REFUSE(order.status, "exceeds_limit");
   return { ...STAY(order.status), refundDeltaPaise: action.amountPaise };
 }
 
 /** A bare status stands for an order with nothing shipped and nothing refunded (how Cashfree signals are tested). */
 function snapshotOf(from: OrderStatus | OrderSnapshot): OrderSnapshot {
-  return typeof from === "string" ? { status: from, fulfilment: from === "paid" ? "ready_to_ship" : "unfulfilled", totalPaise: 0, refundedPaise: 0 } : from;
+  return typeof from === "string"
+    ? { status: from, fulfilment: from === "paid" ? "ready_to_ship" : "unfulfilled", totalPaise: 0, refundedPaise: 0 }
+    : from;
 }
 
 export function decide(from: OrderStatus | OrderSnapshot, command: OrderCommand): Decision {
@@ -162,7 +188,9 @@ export function canTerminate(status: OrderStatus) {
 }
 
 /** The fulfilment step a merchant can take next, if any. */
-export function nextFulfilmentStep(order: Pick<OrderSnapshot, "status" | "fulfilment">): "shipped" | "delivered" | null {
+export function nextFulfilmentStep(
+  order: Pick<OrderSnapshot, "status" | "fulfilment">,
+): "shipped" | "delivered" | null {
   if (order.status !== "paid") return null;
   if (order.fulfilment === "ready_to_ship") return "shipped";
   if (order.fulfilment === "shipped") return "delivered";

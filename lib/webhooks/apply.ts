@@ -47,7 +47,12 @@ async function applyCashfreeEvent(tx: Database, event: CashfreeWebhookEvent, ref
  * event locked by another, or already applied, gets null (a duplicate). `replay` (the admin's button) also takes
  * events that were applied, unmatched or ignored before.
  */
-export async function claimAndApply(db: Database, eventId: string, event: CashfreeWebhookEvent, options: { replay?: boolean } = {}) {
+export async function claimAndApply(
+  db: Database,
+  eventId: string,
+  event: CashfreeWebhookEvent,
+  options: { replay?: boolean } = {},
+) {
   try {
     const applied = await db.transaction(async (tx) => {
       if (!(await queries.claimWebhookEvent(tx, eventId, options))) return null;

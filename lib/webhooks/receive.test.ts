@@ -33,7 +33,9 @@ let insertOrder: typeof import("@/db/queries/orders").insertOrder;
 let productId: string;
 let counter = 0;
 
-async function placeOrder(options: { status?: "awaiting_payment" | "expired"; stockState?: "reserved" | "released"; quantity?: number } = {}) {
+async function placeOrder(
+  options: { status?: "awaiting_payment" | "expired"; stockState?: "reserved" | "released"; quantity?: number } = {},
+) {
   const id = `KC-TEST-${++counter}-${Date.now()}`;
   const quantity = options.quantity ?? 1;
   await insertOrder(
@@ -55,15 +57,25 @@ async function placeOrder(options: { status?: "awaiting_payment" | "expired"; st
       cfOrderId: "1234567",
       expiresAt: new Date(Date.now() + 20 * 60_000),
     },
-    [{ productId, productName: "Brass Masala Dabba", unitPricePaise: 149_900, quantity, lineTotalPaise: 149_900 * quantity }],
+    [
+      {
+        productId,
+        productName: "Brass Masala Dabba",
+        unitPricePaise: 149_900,
+        quantity,
+        lineTotalPaise: 149_900 * quantity,
+      },
+    ],
   );
   return id;
 }
 
-const deliver = (rawBody: string, headers = signedHeaders(rawBody)) => receive({ rawBody, headers, remoteAddress: "127.0.0.1" });
+const deliver = (rawBody: string, headers = signedHeaders(rawBody)) =>
+  receive({ rawBody, headers, remoteAddress: "127.0.0.1" });
 const orderRow = async (id: string) => (await database.db.select().from(orders).where(eq(orders.id, id)))[0]!;
 const events = (id: string) => database.db.select().from(orderEvents).where(eq(orderEvents.orderId, id));
-const stock = async () => (await database.db.select({ stock: products.stock }).from(products).where(eq(products.id, productId)))[0]!.stock;
+const stock = async () =>
+  (await database.db.select({ stock: products.stock }).from(products).where(eq(products.id, productId)))[0]!.stock;
 
 describe.skipIf(!postgres)("Cashfree webhooks on real PostgreSQL", () => {
   beforeAll(async () => {
@@ -83,10 +95,17 @@ describe.skipIf(!postgres)("Cashfree webhooks on real PostgreSQL", () => {
 
   it("applies a signed success: paid, stock committed, fulfilled once", async () => {
     const id = await placeOrder();
-    const result = await deliver(paymentWebhookBody({ orderId: id, cfPaymentId: "9001", status: "SUCCESS", amount: "1499.00" }));
+    const result = await deliver(
+      paymentWebhookBody({ orderId: id, cfPaymentId: "9001", status: "SUCCESS", amount: "1499.00" }),
+    );
     expect(result).toEqual({ status: 200, body: { ok: true, status: "applied" } });
     const order = await orderRow(id);
-    expect(order).toMatchObject({ status: "paid", stockState: "committed", fulfillmentStatus: "ready_to_ship", paidCfPaymentId: "9001" });
+    expect(order).toMatchObject({
+      status: "paid",
+      stockState: "committed",
+      fulfillmentStatus: "ready_to_ship",
+      paidCfPaymentId: "9001",
+    });
   });
 
   it("fulfils exactly once under 50 concurrent duplicate deliveries", async () => {
@@ -134,9 +153,15 @@ describe.skipIf(!postgres)("Cashfree webhooks on real PostgreSQL", () => {
   it("flags a success whose amount or currency differs, without fulfilling", async () => {
     const short = await placeOrder();
     await deliver(paymentWebhookBody({ orderId: short, cfPaymentId: "9008", status: "SUCCESS", amount: "1.00" }));
-    expect(await orderRow(short)).toMatchObject({ status: "needs_review", attentionReason: "amount_mismatch", fulfillmentStatus: "unfulfilled" });
+    expect(await orderRow(short)).toMatchObject({
+      status: "needs_review",
+      attentionReason: "amount_mismatch",
+      fulfillmentStatus: "unfulfilled",
+    });
     const usd = await placeOrder();
-    await deliver(paymentWebhookBody({ orderId: usd, cfPaymentId: "9009", status: "SUCCESS", amount: "1499.00", currency: "USD" }));
+    await deliver(
+      paymentWebhookBody({ orderId: usd, cfPaymentId: "9009", status: "SUCCESS", amount: "1499.00", currency: "USD" }),
+    );
     expect((await orderRow(usd)).status).toBe("needs_review");
   });
 
@@ -148,24 +173,32 @@ describe.skipIf(!postgres)("Cashfree webhooks on real PostgreSQL", () => {
     expect(await stock()).toBe(before - 1);
 
     const tooLate = await placeOrder({ status: "expired", stockState: "released", quantity: 1000 });
-    await deliver(paymentWebhookBody({ orderId: tooLate, cfPaymentId: "9011", status: "SUCCESS", amount: "1499000.00" }));
+    await deliver(
+      paymentWebhookBody({ orderId: tooLate, cfPaymentId: "9011", status: "SUCCESS", amount: "1499000.00" }),
+    );
     expect(await orderRow(tooLate)).toMatchObject({ status: "needs_review", attentionReason: "late_payment_no_stock" });
     expect(await stock()).toBe(before - 1);
   });
 
   it("stores and acknowledges events for unknown orders and unknown types", async () => {
-    const unknownOrder = await deliver(paymentWebhookBody({ orderId: "KC-NOPE", cfPaymentId: "9012", status: "SUCCESS", amount: "10.00" }));
+    const unknownOrder = await deliver(
+      paymentWebhookBody({ orderId: "KC-NOPE", cfPaymentId: "9012", status: "SUCCESS", amount: "10.00" }),
+    );
     expect(unknownOrder).toEqual({ status: 200, body: { ok: true, status: "unmatched" } });
     const body = `{"data":{"settlement":{"amount_settled":97.94}},"event_time":"2026-11-22T12:35:19+05:30","type":"SETTLEMENT_SUCCESS"}`;
     expect((await deliver(body)).body.status).toBe("ignored");
-    const stored = await database.db.select().from(webhookEvents).where(eq(webhookEvents.eventType, "SETTLEMENT_SUCCESS"));
+    const stored = await database.db
+      .select()
+      .from(webhookEvents)
+      .where(eq(webhookEvents.eventType, "SETTLEMENT_SUCCESS"));
     expect(stored[0]?.rawBody).toBe(body);
   });
 
   it("rejects bad signatures, stale timestamps and missing headers, writing nothing but a rejection count", async () => {
     const id = await placeOrder();
     const body = paymentWebhookBody({ orderId: id, cfPaymentId: "9013", status: "SUCCESS", amount: "1499.00" });
-    const rejectionCount = async () => (await database.db.select().from(webhookRejections)).reduce((n, row) => n + row.count, 0);
+    const rejectionCount = async () =>
+      (await database.db.select().from(webhookRejections)).reduce((n, row) => n + row.count, 0);
     const rejectionsBefore = await rejectionCount();
     const rowsBefore = (await database.db.select().from(webhookRejections)).length;
     expect((await deliver(body, signedHeaders(body, { secret: "cfsk_someone_else" }))).status).toBe(401);
@@ -193,7 +226,9 @@ describe.skipIf(!postgres)("Cashfree webhooks on real PostgreSQL", () => {
     const dying = deliver(body, headers).catch((error: unknown) => error);
     await atApply;
     // SIGKILL of the app: its database connection drops, with whatever it had not committed.
-    await database.db.execute(sql`select pg_terminate_backend(pid) from pg_stat_activity where datname = current_database() and state = 'idle in transaction' and pid <> pg_backend_pid()`);
+    await database.db.execute(
+      sql`select pg_terminate_backend(pid) from pg_stat_activity where datname = current_database() and state = 'idle in transaction' and pid <> pg_backend_pid()`,
+    );
 
     const retry = await deliver(body, headers);
     expect(retry).toEqual({ status: 200, body: { ok: true, status: "applied" } });
@@ -212,7 +247,16 @@ describe.skipIf(!postgres)("Cashfree webhooks on real PostgreSQL", () => {
     const id = await placeOrder();
     const [stuck] = await database.db
       .insert(webhookEvents)
-      .values({ eventType: "PAYMENT_SUCCESS_WEBHOOK", webhookTimestamp: "0", signature: "s", rawBody: "{}", orderId: id, dedupeKey: `stuck-${id}`, attempts: 1, receivedAt: new Date(Date.now() - 10 * 60_000) })
+      .values({
+        eventType: "PAYMENT_SUCCESS_WEBHOOK",
+        webhookTimestamp: "0",
+        signature: "s",
+        rawBody: "{}",
+        orderId: id,
+        dedupeKey: `stuck-${id}`,
+        attempts: 1,
+        receivedAt: new Date(Date.now() - 10 * 60_000),
+      })
       .returning();
     const listed = await failedWebhookEvents(database.db, new Date(Date.now() - 5 * 60_000));
     expect(listed.map((e) => e.id)).toContain(stuck!.id);
@@ -221,7 +265,9 @@ describe.skipIf(!postgres)("Cashfree webhooks on real PostgreSQL", () => {
   it("counts 300 forged deliveries in a handful of rows", async () => {
     const body = paymentWebhookBody({ orderId: "KC-FORGED", cfPaymentId: "9015", status: "SUCCESS", amount: "1.00" });
     const rowsBefore = (await database.db.select().from(webhookRejections)).length;
-    const results = await Promise.all(Array.from({ length: 300 }, () => deliver(body, signedHeaders(body, { secret: "cfsk_forger" }))));
+    const results = await Promise.all(
+      Array.from({ length: 300 }, () => deliver(body, signedHeaders(body, { secret: "cfsk_forger" }))),
+    );
     expect(results.every((r) => r.status === 401)).toBe(true);
     expect((await database.db.select().from(webhookRejections)).length - rowsBefore).toBeLessThanOrEqual(2);
   });

@@ -22,10 +22,14 @@ export interface WebhookResponse {
   body: { ok: boolean; status: string };
 }
 
-const reply = (status: number, ok: boolean, message: string): WebhookResponse => ({ status, body: { ok, status: message } });
+const reply = (status: number, ok: boolean, message: string): WebhookResponse => ({
+  status,
+  body: { ok, status: message },
+});
 
 // Cashfree's dashboard test call has used `x-cashfree-*` spellings; deliveries use `x-webhook-*`.
-const header = (headers: Headers, name: string) => headers.get(`x-webhook-${name}`) ?? headers.get(`x-cashfree-${name}`);
+const header = (headers: Headers, name: string) =>
+  headers.get(`x-webhook-${name}`) ?? headers.get(`x-cashfree-${name}`);
 
 async function recordRejection(reason: string, remoteAddress: string | null) {
   console.warn(`webhook rejected: ${reason} from ${remoteAddress ?? "unknown"}`);

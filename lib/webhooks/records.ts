@@ -14,7 +14,10 @@ type Outcome = "applied" | "unmatched";
  * A refund's progress. Its order is locked first (as the refund form does), then the refund; a refund that ends
  * FAILED or CANCELLED gives its amount back to the order's refundable balance, through the order writer.
  */
-export async function applyRefundWebhook(tx: Database, event: Extract<CashfreeWebhookEvent, { kind: "refund" }>): Promise<Outcome> {
+export async function applyRefundWebhook(
+  tx: Database,
+  event: Extract<CashfreeWebhookEvent, { kind: "refund" }>,
+): Promise<Outcome> {
   const known = event.refundId ? await queries.getRefund(tx, event.refundId) : undefined;
   const order = await lockOrder(tx, known?.orderId ?? event.orderId);
   if (!order) return "unmatched";
@@ -22,11 +25,17 @@ export async function applyRefundWebhook(tx: Database, event: Extract<CashfreeWe
   const refund = known ? await queries.getRefund(tx, known.refundId, { lock: true }) : undefined;
   if (refund) {
     if (queries.FINAL_REFUND_STATUSES.includes(refund.status) || refund.status === event.status) return "applied";
-    await queries.setRefundStatus(tx, refund.refundId, { status: event.status, cfRefundId: event.cfRefundId, description: event.description });
+    await queries.setRefundStatus(tx, refund.refundId, {
+      status: event.status,
+      cfRefundId: event.cfRefundId,
+      description: event.description,
+    });
     const detail = { refundId: refund.refundId, amountPaise: refund.amountPaise };
     const failed = event.status === "CANCELLED" || event.status === "FAILED";
     const commands = failed ? [{ type: "refund_failed", amountPaise: refund.amountPaise } as const] : [];
-    const events = failed ? [] : [{ orderId: order.id, type: refundEventType(event.status), source: "webhook", detail }];
+    const events = failed
+      ? []
+      : [{ orderId: order.id, type: refundEventType(event.status), source: "webhook", detail }];
     await applyCommands(tx, order, commands, actor, { detail, events });
     return "applied";
   }
@@ -47,13 +56,19 @@ export async function applyRefundWebhook(tx: Database, event: Extract<CashfreeWe
   if (!isNew) return "applied";
   const detail = { refundId, amountPaise: event.amountPaise, refundType, status: event.status };
   // Only a merchant refund comes out of the order's balance; an auto-refund returns a second payment.
-  const commands = refundType === "MERCHANT_INITIATED" ? [{ type: "refund_recorded", amountPaise: event.amountPaise } as const] : [];
-  const events = commands.length ? [] : [{ orderId: order.id, type: "refund_recorded" as const, source: "webhook", detail }];
+  const commands =
+    refundType === "MERCHANT_INITIATED" ? [{ type: "refund_recorded", amountPaise: event.amountPaise } as const] : [];
+  const events = commands.length
+    ? []
+    : [{ orderId: order.id, type: "refund_recorded" as const, source: "webhook", detail }];
   await applyCommands(tx, order, commands, actor, { detail, events });
   return "applied";
 }
 
-export async function applyDisputeWebhook(db: Database, event: Extract<CashfreeWebhookEvent, { kind: "dispute" }>): Promise<Outcome> {
+export async function applyDisputeWebhook(
+  db: Database,
+  event: Extract<CashfreeWebhookEvent, { kind: "dispute" }>,
+): Promise<Outcome> {
   const known = await queries.orderExists(db, event.orderId);
   await queries.upsertDispute(db, {
     disputeId: event.disputeId,
@@ -72,7 +87,11 @@ export async function applyDisputeWebhook(db: Database, event: Extract<CashfreeW
 /** Runs inside the webhook's transaction; a link that pays one of our orders settles it there too. */
 export async function applyPaymentLinkWebhook(tx: Database, event: Extract<CashfreeWebhookEvent, { kind: "link" }>) {
   const nothingAfter = () => {};
-  const link = await queries.updatePaymentLinkFromEvent(tx, event.linkId, { status: event.status, amountPaidPaise: event.amountPaidPaise, orderId: event.orderId });
+  const link = await queries.updatePaymentLinkFromEvent(tx, event.linkId, {
+    status: event.status,
+    amountPaidPaise: event.amountPaidPaise,
+    orderId: event.orderId,
+  });
   if (!link) return { outcome: "unmatched" as const, afterCommit: nothingAfter };
   // A link sent for one of our unpaid orders: its payment pays that order, through the same state machine.
   if (link.orderId && event.status === "PAID") {

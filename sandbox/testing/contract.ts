@@ -30,7 +30,8 @@ export const DEVIATIONS = [
   {
     id: "session-error-type",
     why: "Order Pay answers a bad payment_session_id with type request_failed (observed in Cashfree's Java SDK tests and issues, api-reference.md §2.4); the document allows only invalid_request_error.",
-    accepts: (violation: string) => violation.startsWith("POST /orders/sessions → 400 response: /type must be equal to one of the allowed values"),
+    accepts: (violation: string) =>
+      violation.startsWith("POST /orders/sessions → 400 response: /type must be equal to one of the allowed values"),
   },
   {
     id: "control-and-oauth-paths",
@@ -38,7 +39,10 @@ export const DEVIATIONS = [
   },
 ] as { id: string; why: string; accepts?: (violation: string) => boolean }[];
 
-type Operation = { requestBody?: { content?: Record<string, { schema?: unknown }> }; responses?: Record<string, { content?: Record<string, { schema?: unknown }> }> };
+type Operation = {
+  requestBody?: { content?: Record<string, { schema?: unknown }> };
+  responses?: Record<string, { content?: Record<string, { schema?: unknown }> }>;
+};
 type Doc = { paths: Record<string, Record<string, Operation>> };
 
 let loaded: { doc: Doc; ajv: Ajv; templates: { pattern: RegExp; template: string }[] } | null = null;
@@ -52,7 +56,11 @@ function load() {
   ajv.addSchema(oneOfAsAnyOf(doc) as object, "openapi");
   // Literal segments first, so /orders/sessions wins over /orders/{order_id}.
   const templates = Object.keys(doc.paths)
-    .map((template) => ({ template, pattern: new RegExp(`^${template.replace(/\{[^}]+\}/g, "[^/]+")}$`), params: (template.match(/\{/g) ?? []).length }))
+    .map((template) => ({
+      template,
+      pattern: new RegExp(`^${template.replace(/\{[^}]+\}/g, "[^/]+")}$`),
+      params: (template.match(/\{/g) ?? []).length,
+    }))
     .sort((a, b) => a.params - b.params);
   loaded = { doc, ajv, templates };
   return loaded;
@@ -71,13 +79,19 @@ function validator(ref: string) {
 
 function oneOfAsAnyOf(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(oneOfAsAnyOf);
-  if (value && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([k, v]) => [k === "oneOf" ? "anyOf" : k, oneOfAsAnyOf(v)]));
+  if (value && typeof value === "object")
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k === "oneOf" ? "anyOf" : k, oneOfAsAnyOf(v)]));
   return value;
 }
 
 function withoutNulls(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(withoutNulls);
-  if (value && typeof value === "object") return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== null).map(([k, v]) => [k, withoutNulls(v)]));
+  if (value && typeof value === "object")
+    return Object.fromEntries(
+      Object.entries(value)
+        .filter(([, v]) => v !== null)
+        .map(([k, v]) => [k, withoutNulls(v)]),
+    );
   return value;
 }
 
@@ -90,16 +104,40 @@ export function contractViolations(exchange: Exchange): string[] {
   if (!found || !operation) return [];
   const where = `${exchange.method} ${exchange.path} → ${exchange.status}`;
   const problems: string[] = [];
-  if (exchange.status < 300 && operation.requestBody?.content?.["application/json"]?.schema && exchange.requestBody !== null) {
-    const validate = validator(pointer("paths", found.template, method, "requestBody", "content", "application/json", "schema"));
-    if (!validate(exchange.requestBody)) problems.push(`${where} request: ${validate.errors?.map((e) => `${e.instancePath} ${e.message}`).join("; ")}`);
+  if (
+    exchange.status < 300 &&
+    operation.requestBody?.content?.["application/json"]?.schema &&
+    exchange.requestBody !== null
+  ) {
+    const validate = validator(
+      pointer("paths", found.template, method, "requestBody", "content", "application/json", "schema"),
+    );
+    if (!validate(exchange.requestBody))
+      problems.push(`${where} request: ${validate.errors?.map((e) => `${e.instancePath} ${e.message}`).join("; ")}`);
   }
   const response = operation.responses?.[String(exchange.status)] ?? operation.responses?.default;
   if (!response) return [...problems, `${where}: status ${exchange.status} is not documented for this operation`];
   const schema = response.content?.["application/json"]?.schema;
   if (schema) {
-    const validate = validator(pointer("paths", found.template, method, "responses", operation.responses?.[String(exchange.status)] ? String(exchange.status) : "default", "content", "application/json", "schema"));
-    if (!validate(withoutNulls(exchange.responseBody))) problems.push(`${where} response: ${validate.errors?.slice(0, 5).map((e) => `${e.instancePath} ${e.message}`).join("; ")}`);
+    const validate = validator(
+      pointer(
+        "paths",
+        found.template,
+        method,
+        "responses",
+        operation.responses?.[String(exchange.status)] ? String(exchange.status) : "default",
+        "content",
+        "application/json",
+        "schema",
+      ),
+    );
+    if (!validate(withoutNulls(exchange.responseBody)))
+      problems.push(
+        `${where} response: ${validate.errors
+          ?.slice(0, 5)
+          .map((e) => `${e.instancePath} ${e.message}`)
+          .join("; ")}`,
+      );
   }
   return problems;
 }

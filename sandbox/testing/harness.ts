@@ -59,7 +59,13 @@ export interface Exchange {
 
 /** Sandbox on a random port plus a client that speaks to its PG API the way a merchant server does. */
 export async function startTestSandbox(options: SandboxOptions = {}) {
-  const sandbox: RunningSandbox = await startSandbox({ port: 0, controls: true, webhookRetryScheduleMs: [30, 60], refundSettleMs: 50, ...options });
+  const sandbox: RunningSandbox = await startSandbox({
+    port: 0,
+    controls: true,
+    webhookRetryScheduleMs: [30, 60],
+    refundSettleMs: 50,
+    ...options,
+  });
   const exchanges: Exchange[] = [];
   const headers = (extra: Record<string, string> = {}) => ({
     "content-type": "application/json",
@@ -68,15 +74,28 @@ export async function startTestSandbox(options: SandboxOptions = {}) {
     "x-api-version": "2025-01-01",
     ...extra,
   });
-  async function api<T = Record<string, unknown>>(method: string, path: string, body?: unknown, extra: Record<string, string> = {}) {
-    const response = await fetch(`${sandbox.url}/pg${path}`, { method, headers: headers(extra), body: body === undefined ? undefined : JSON.stringify(body) });
+  async function api<T = Record<string, unknown>>(
+    method: string,
+    path: string,
+    body?: unknown,
+    extra: Record<string, string> = {},
+  ) {
+    const response = await fetch(`${sandbox.url}/pg${path}`, {
+      method,
+      headers: headers(extra),
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
     const text = await response.text();
     const json = text ? (JSON.parse(text) as T) : (null as T);
     exchanges.push({ method, path, requestBody: body ?? null, status: response.status, responseBody: json });
     return { status: response.status, body: json, headers: response.headers };
   }
   async function control<T = Record<string, unknown>>(method: string, path: string, body?: unknown) {
-    const response = await fetch(`${sandbox.url}/_sandbox${path}`, { method, headers: { "content-type": "application/json" }, body: body === undefined ? undefined : JSON.stringify(body) });
+    const response = await fetch(`${sandbox.url}/_sandbox${path}`, {
+      method,
+      headers: { "content-type": "application/json" },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
     return { status: response.status, body: (await response.json()) as T };
   }
   return { sandbox, api, control, headers, exchanges, close: () => sandbox.close() };
@@ -92,7 +111,12 @@ export function orderBody(overrides: Record<string, unknown> = {}) {
     order_id: `test_${Date.now().toString(36)}_${counter}`,
     order_amount: 499.5,
     order_currency: "INR",
-    customer_details: { customer_id: "cust_001", customer_phone: "9876543210", customer_email: "asha@example.com", customer_name: "Asha Rao" },
+    customer_details: {
+      customer_id: "cust_001",
+      customer_phone: "9876543210",
+      customer_email: "asha@example.com",
+      customer_name: "Asha Rao",
+    },
     order_meta: { return_url: "http://localhost:3000/orders/{order_id}" },
     ...overrides,
   };
@@ -103,7 +127,20 @@ export async function orderWithCardAttempt(t: TestSandbox, overrides: Record<str
   const order = await t.api<{ order_id: string; payment_session_id: string }>("POST", "/orders", orderBody(overrides));
   const pay = await t.api<{ cf_payment_id: string }>("POST", "/orders/sessions", {
     payment_session_id: order.body.payment_session_id,
-    payment_method: { card: { channel: "link", card_number: "4706131211212123", card_expiry_mm: "12", card_expiry_yy: "30", card_cvv: "123", card_holder_name: "Asha Rao" } },
+    payment_method: {
+      card: {
+        channel: "link",
+        card_number: "4706131211212123",
+        card_expiry_mm: "12",
+        card_expiry_yy: "30",
+        card_cvv: "123",
+        card_holder_name: "Asha Rao",
+      },
+    },
   });
-  return { orderId: order.body.order_id, sessionId: order.body.payment_session_id, cfPaymentId: String(pay.body.cf_payment_id) };
+  return {
+    orderId: order.body.order_id,
+    sessionId: order.body.payment_session_id,
+    cfPaymentId: String(pay.body.cf_payment_id),
+  };
 }

@@ -39,7 +39,10 @@ const cases: [string, OrderListQuery][] = [
   ["newest, page 1000", { ...base, offset: 999 * PAGE }],
   ["status = needs_review", { ...base, status: "needs_review" }],
   ["payment method = upi", { ...base, paymentGroup: "upi" }],
-  ["last 7 days, ₹1,000–₹2,000", { ...base, createdFrom: new Date(Date.now() - 7 * 86_400_000), minTotalPaise: 100_000, maxTotalPaise: 200_000 }],
+  [
+    "last 7 days, ₹1,000–₹2,000",
+    { ...base, createdFrom: new Date(Date.now() - 7 * 86_400_000), minTotalPaise: 100_000, maxTotalPaise: 200_000 },
+  ],
   ["search by email", { ...base, search: "customer4242@example.com" }],
   ["search by order id prefix", { ...base, search: "KC-B00042" }],
   ["sort by total, highest", { ...base, sort: "total_high" }],
@@ -69,9 +72,13 @@ for await (const batch of iterateOrders(db, {})) {
 const exportSeconds = (performance.now() - exportStarted) / 1000;
 await handle.close();
 
-console.log(`\nAdmin order list on ${ORDERS.toLocaleString("en-IN")} orders, PostgreSQL, ${RUNS} runs per row, ${PAGE} rows per page (${new Date().toISOString()})`);
+console.log(
+  `\nAdmin order list on ${ORDERS.toLocaleString("en-IN")} orders, PostgreSQL, ${RUNS} runs per row, ${PAGE} rows per page (${new Date().toISOString()})`,
+);
 console.log(`Seeding took ${seedSeconds.toFixed(1)} s.\n`);
 console.log("| query | matching orders | p50 | p99 |");
 console.log("|---|---|---|---|");
 for (const row of rows) console.log(`| ${row.join(" | ")} |`);
-console.log(`\nCSV export stream: ${exported.toLocaleString("en-IN")} orders in ${exportSeconds.toFixed(1)} s, memory growth ${((peakRss - rssBefore) / 1024 / 1024).toFixed(0)} MB (batches of 1,000).`);
+console.log(
+  `\nCSV export stream: ${exported.toLocaleString("en-IN")} orders in ${exportSeconds.toFixed(1)} s, memory growth ${((peakRss - rssBefore) / 1024 / 1024).toFixed(0)} MB (batches of 1,000).`,
+);

@@ -32,17 +32,40 @@ for (let i = 0; i < total; i++) {
 await handle.close();
 
 const sandbox = await startSandbox({ port: SANDBOX_PORT });
-const server = await startNextServer(PORT, { DATABASE_URL: url, CASHFREE_ENV: "local", CASHFREE_SANDBOX_PORT: String(SANDBOX_PORT), APP_URL: `http://localhost:${PORT}` });
+const server = await startNextServer(PORT, {
+  DATABASE_URL: url,
+  CASHFREE_ENV: "local",
+  CASHFREE_SANDBOX_PORT: String(SANDBOX_PORT),
+  APP_URL: `http://localhost:${PORT}`,
+});
 
-const manifest = JSON.parse(readFileSync(".next/server/server-reference-manifest.json", "utf8")) as { node: Record<string, { filename: string; exportedName: string }> };
-const actionId = Object.entries(manifest.node).find(([, a]) => a.filename === "app/checkout/actions.ts" && a.exportedName === "placeOrderAction")![0];
-const customer = { name: "Bench Shopper", email: "bench@example.com", phone: "9876543210", line1: "1 MG Road", line2: "", city: "Pune", state: "Maharashtra", pincode: "411001" };
+const manifest = JSON.parse(readFileSync(".next/server/server-reference-manifest.json", "utf8")) as {
+  node: Record<string, { filename: string; exportedName: string }>;
+};
+const actionId = Object.entries(manifest.node).find(
+  ([, a]) => a.filename === "app/checkout/actions.ts" && a.exportedName === "placeOrderAction",
+)![0];
+const customer = {
+  name: "Bench Shopper",
+  email: "bench@example.com",
+  phone: "9876543210",
+  line1: "1 MG Road",
+  line2: "",
+  city: "Pune",
+  state: "Maharashtra",
+  pincode: "411001",
+};
 const totalPaise = computeTotals([{ unitPricePaise: product!.pricePaise, quantity: 1 }]).totalPaise;
 
 async function placeOrder(cart: string) {
   const response = await fetch(`http://127.0.0.1:${PORT}/checkout`, {
     method: "POST",
-    headers: { "next-action": actionId, "content-type": "text/plain;charset=UTF-8", accept: "text/x-component", cookie: `cart_id=${cart}` },
+    headers: {
+      "next-action": actionId,
+      "content-type": "text/plain;charset=UTF-8",
+      accept: "text/x-component",
+      cookie: `cart_id=${cart}`,
+    },
     body: JSON.stringify([{ customer, checkoutAttemptId: crypto.randomUUID(), expectedTotalPaise: totalPaise }]),
   });
   const text = await response.text();
@@ -53,8 +76,20 @@ let orderCounter = 0;
 async function createOrderAlone() {
   const response = await fetch(`${sandbox.url}/pg/orders`, {
     method: "POST",
-    headers: { "content-type": "application/json", "x-client-id": sandbox.appId, "x-client-secret": sandbox.secretKey, "x-api-version": "2025-01-01", "x-idempotency-key": crypto.randomUUID() },
-    body: JSON.stringify({ order_id: `bench_${Date.now()}_${orderCounter++}`, order_amount: totalPaise / 100, order_currency: "INR", customer_details: { customer_id: "C9876543210", customer_phone: "9876543210" }, order_meta: { return_url: "http://localhost/orders/{order_id}" } }),
+    headers: {
+      "content-type": "application/json",
+      "x-client-id": sandbox.appId,
+      "x-client-secret": sandbox.secretKey,
+      "x-api-version": "2025-01-01",
+      "x-idempotency-key": crypto.randomUUID(),
+    },
+    body: JSON.stringify({
+      order_id: `bench_${Date.now()}_${orderCounter++}`,
+      order_amount: totalPaise / 100,
+      order_currency: "INR",
+      customer_details: { customer_id: "C9876543210", customer_phone: "9876543210" },
+      order_meta: { return_url: "http://localhost/orders/{order_id}" },
+    }),
   });
   if (!response.ok) throw new Error(`create order: ${response.status}`);
   await response.arrayBuffer();
@@ -68,15 +103,31 @@ try {
     const offset = level * PER_LEVEL;
     const alone = await runConcurrent(PER_LEVEL, concurrency, () => createOrderAlone());
     const full = await runConcurrent(PER_LEVEL, concurrency, (i) => placeOrder(carts[offset + i]!));
-    rows.push([String(concurrency), "sandbox Create Order alone", alone.perSecond.toFixed(0), fmt(alone.p50), fmt(alone.p99), "1.0×"]);
-    rows.push([String(concurrency), "checkout action → DB → Create Order", full.perSecond.toFixed(0), fmt(full.p50), fmt(full.p99), `${(full.p50 / alone.p50).toFixed(1)}×`]);
+    rows.push([
+      String(concurrency),
+      "sandbox Create Order alone",
+      alone.perSecond.toFixed(0),
+      fmt(alone.p50),
+      fmt(alone.p99),
+      "1.0×",
+    ]);
+    rows.push([
+      String(concurrency),
+      "checkout action → DB → Create Order",
+      full.perSecond.toFixed(0),
+      fmt(full.p50),
+      fmt(full.p99),
+      `${(full.p50 / alone.p50).toFixed(1)}×`,
+    ]);
   }
 } finally {
   server.kill("SIGTERM");
   await sandbox.close();
 }
 
-console.log(`\nPlacing an order, ${PER_LEVEL} per row, production build + PostgreSQL + local sandbox (${new Date().toISOString()})\n`);
+console.log(
+  `\nPlacing an order, ${PER_LEVEL} per row, production build + PostgreSQL + local sandbox (${new Date().toISOString()})\n`,
+);
 console.log("| shoppers | path | orders/s | p50 | p99 | p50 ratio |");
 console.log("|---|---|---|---|---|---|");
 for (const row of rows) console.log(`| ${row.join(" | ")} |`);

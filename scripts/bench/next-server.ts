@@ -6,13 +6,25 @@ import { clearPageCache } from "../../e2e/page-cache";
 /** Starts the production build (building it first if needed) and waits until it answers. */
 export async function startNextServer(port: number, env: Record<string, string>): Promise<ChildProcess> {
   // `next start` is a production server and refuses to start without an explicit AUTH_SECRET.
-  const childEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", AUTH_SECRET: "bench-only-auth-secret-0123456789abcdef", ...env };
+  const childEnv = {
+    ...process.env,
+    NEXT_TELEMETRY_DISABLED: "1",
+    AUTH_SECRET: "bench-only-auth-secret-0123456789abcdef",
+    ...env,
+  };
   if (!existsSync(".next/BUILD_ID")) {
-    const build = spawnSync(process.execPath, ["node_modules/next/dist/bin/next", "build"], { stdio: "inherit", env: childEnv });
+    const build = spawnSync(process.execPath, ["node_modules/next/dist/bin/next", "build"], {
+      stdio: "inherit",
+      env: childEnv,
+    });
     if (build.status !== 0) throw new Error("next build failed");
   }
   clearPageCache();
-  const server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"], { stdio: ["ignore", "ignore", "inherit"], env: childEnv });
+  const server = spawn(
+    process.execPath,
+    ["node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"],
+    { stdio: ["ignore", "ignore", "inherit"], env: childEnv },
+  );
   for (let i = 0; i < 120; i++) {
     try {
       const response = await fetch(`http://127.0.0.1:${port}/api/health`);

@@ -21,7 +21,13 @@ export async function runConcurrent(total: number, concurrency: number, task: (i
   );
   const wallMs = performance.now() - started;
   latencies.sort((a, b) => a - b);
-  return { latencies, wallMs, p50: percentile(latencies, 50), p99: percentile(latencies, 99), perSecond: (total / wallMs) * 1000 };
+  return {
+    latencies,
+    wallMs,
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
+    perSecond: (total / wallMs) * 1000,
+  };
 }
 
 export const fmt = (ms: number) => `${ms.toFixed(1)} ms`;

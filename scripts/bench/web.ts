@@ -20,8 +20,16 @@ const PAGES = [
 
 rmSync(PGLITE_DIR, { recursive: true, force: true });
 const sandbox = await startSandbox({ port: SANDBOX_PORT });
-const server = await startNextServer(PORT, { PGLITE_DIR, CASHFREE_ENV: "local", CASHFREE_SANDBOX_PORT: String(SANDBOX_PORT), APP_URL: `http://localhost:${PORT}` });
-const chrome = await chromeLauncher.launch({ chromePath: chromiumPath(), chromeFlags: [...chromiumArgs, "--headless=new"] });
+const server = await startNextServer(PORT, {
+  PGLITE_DIR,
+  CASHFREE_ENV: "local",
+  CASHFREE_SANDBOX_PORT: String(SANDBOX_PORT),
+  APP_URL: `http://localhost:${PORT}`,
+});
+const chrome = await chromeLauncher.launch({
+  chromePath: chromiumPath(),
+  chromeFlags: [...chromiumArgs, "--headless=new"],
+});
 
 type NetworkItem = { resourceType?: string; transferSize?: number; resourceSize?: number };
 const rows: string[][] = [];
@@ -29,10 +37,17 @@ try {
   for (const [name, path] of PAGES) {
     const url = `http://localhost:${PORT}${path}`;
     await fetch(url); // warm the route once, as a visitor after deploy would find it
-    const result = await lighthouse(url, { port: chrome.port, output: "json", logLevel: "error", onlyCategories: ["performance", "accessibility", "best-practices"] });
+    const result = await lighthouse(url, {
+      port: chrome.port,
+      output: "json",
+      logLevel: "error",
+      onlyCategories: ["performance", "accessibility", "best-practices"],
+    });
     if (!result) throw new Error(`lighthouse gave no result for ${url}`);
     const { categories, audits } = result.lhr;
-    const scripts = ((audits["network-requests"]?.details as { items?: NetworkItem[] } | undefined)?.items ?? []).filter((item) => item.resourceType === "Script");
+    const scripts = (
+      (audits["network-requests"]?.details as { items?: NetworkItem[] } | undefined)?.items ?? []
+    ).filter((item) => item.resourceType === "Script");
     const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} kB`;
     const score = (key: string) => String(Math.round((categories[key]?.score ?? 0) * 100));
     rows.push([
@@ -52,7 +67,11 @@ try {
   await sandbox.close();
 }
 
-console.log(`\nLighthouse (mobile preset, simulated throttling), next start, embedded database (${new Date().toISOString()})\n`);
-console.log("| page | performance | accessibility | best practices | LCP | TBT | first-load JS (transferred) | first-load JS (uncompressed) |");
+console.log(
+  `\nLighthouse (mobile preset, simulated throttling), next start, embedded database (${new Date().toISOString()})\n`,
+);
+console.log(
+  "| page | performance | accessibility | best practices | LCP | TBT | first-load JS (transferred) | first-load JS (uncompressed) |",
+);
 console.log("|---|---|---|---|---|---|---|---|");
 for (const row of rows) console.log(`| ${row.join(" | ")} |`);

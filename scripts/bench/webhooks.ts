@@ -18,21 +18,55 @@ const total = PER_LEVEL * LEVELS.length;
 for (let i = 0; i < total; i++) {
   await insertOrder(
     handle.db,
-    { id: `KC-BENCH-${i}`, accessToken: `t${i}`, status: "awaiting_payment", subtotalPaise: product!.pricePaise, totalPaise: product!.pricePaise, customerName: "Bench", customerEmail: "bench@example.com", customerPhone: "9876543210", shippingLine1: "1 Road", shippingCity: "Pune", shippingState: "Maharashtra", shippingPincode: "411001", cfOrderId: String(i), expiresAt: new Date(Date.now() + 3_600_000) },
-    [{ productId: product!.id, productName: product!.name, unitPricePaise: product!.pricePaise, quantity: 1, lineTotalPaise: product!.pricePaise }],
+    {
+      id: `KC-BENCH-${i}`,
+      accessToken: `t${i}`,
+      status: "awaiting_payment",
+      subtotalPaise: product!.pricePaise,
+      totalPaise: product!.pricePaise,
+      customerName: "Bench",
+      customerEmail: "bench@example.com",
+      customerPhone: "9876543210",
+      shippingLine1: "1 Road",
+      shippingCity: "Pune",
+      shippingState: "Maharashtra",
+      shippingPincode: "411001",
+      cfOrderId: String(i),
+      expiresAt: new Date(Date.now() + 3_600_000),
+    },
+    [
+      {
+        productId: product!.id,
+        productName: product!.name,
+        unitPricePaise: product!.pricePaise,
+        quantity: 1,
+        lineTotalPaise: product!.pricePaise,
+      },
+    ],
   );
 }
 await handle.close();
 
-const server = await startNextServer(PORT, { DATABASE_URL: url, CASHFREE_ENV: "local", APP_URL: `http://localhost:${PORT}` });
+const server = await startNextServer(PORT, {
+  DATABASE_URL: url,
+  CASHFREE_ENV: "local",
+  APP_URL: `http://localhost:${PORT}`,
+});
 const amount = (product!.pricePaise / 100).toFixed(2);
-const bodies = Array.from({ length: total }, (_, i) => paymentWebhookBody({ orderId: `KC-BENCH-${i}`, cfPaymentId: `${900000 + i}`, status: "SUCCESS", amount }));
+const bodies = Array.from({ length: total }, (_, i) =>
+  paymentWebhookBody({ orderId: `KC-BENCH-${i}`, cfPaymentId: `${900000 + i}`, status: "SUCCESS", amount }),
+);
 const keys = bodies.map(() => crypto.randomUUID());
 
 async function deliver(i: number, expect: string) {
-  const response = await fetch(`http://127.0.0.1:${PORT}/api/webhooks/cashfree`, { method: "POST", body: bodies[i], headers: signedHeaders(bodies[i]!, { idempotencyKey: keys[i] }) });
+  const response = await fetch(`http://127.0.0.1:${PORT}/api/webhooks/cashfree`, {
+    method: "POST",
+    body: bodies[i],
+    headers: signedHeaders(bodies[i]!, { idempotencyKey: keys[i] }),
+  });
   const json = (await response.json()) as { status: string };
-  if (json.status !== expect) throw new Error(`delivery ${i}: expected ${expect}, got ${response.status} ${json.status}`);
+  if (json.status !== expect)
+    throw new Error(`delivery ${i}: expected ${expect}, got ${response.status} ${json.status}`);
 }
 
 // Warm up the route (first compile of the handler, connection pool).
@@ -51,7 +85,9 @@ try {
   server.kill("SIGTERM");
 }
 
-console.log(`\nSigned webhooks → next start → PostgreSQL, ${PER_LEVEL} deliveries per row (${new Date().toISOString()})\n`);
+console.log(
+  `\nSigned webhooks → next start → PostgreSQL, ${PER_LEVEL} deliveries per row (${new Date().toISOString()})\n`,
+);
 console.log("| concurrency | delivery | req/s | p50 | p99 |");
 console.log("|---|---|---|---|---|");
 for (const row of rows) console.log(`| ${row.join(" | ")} |`);

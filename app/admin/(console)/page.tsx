@@ -9,7 +9,11 @@ import { formatInr } from "@/lib/money";
 
 export const metadata: Metadata = { title: "Dashboard · Admin" };
 
-export default async function AdminDashboardPage({ searchParams }: { searchParams: Promise<{ days?: string; denied?: string }> }) {
+export default async function AdminDashboardPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ days?: string; denied?: string }>;
+}) {
   await requireAdminPage();
   const params = await searchParams;
   const days = [7, 30, 90].includes(Number(params.days)) ? Number(params.days) : 30;
@@ -23,12 +27,21 @@ export default async function AdminDashboardPage({ searchParams }: { searchParam
   ];
   return (
     <div className="space-y-6">
-      {params.denied && <p role="alert" className="rounded bg-red-50 p-2 text-sm text-red-900">That page needs the owner role.</p>}
+      {params.denied && (
+        <p role="alert" className="rounded bg-red-50 p-2 text-sm text-red-900">
+          That page needs the owner role.
+        </p>
+      )}
       <div className="flex items-center justify-between">
         <h1 className="text-2xl font-semibold">Dashboard</h1>
         <nav aria-label="Period" className="flex gap-2 text-sm">
           {[7, 30, 90].map((d) => (
-            <a key={d} href={`/admin?days=${d}`} aria-current={d === days ? "page" : undefined} className="rounded border border-stone-300 px-2 py-1 aria-[current=page]:bg-brand-600 aria-[current=page]:text-white">
+            <a
+              key={d}
+              href={`/admin?days=${d}`}
+              aria-current={d === days ? "page" : undefined}
+              className="rounded border border-stone-300 px-2 py-1 aria-[current=page]:bg-brand-600 aria-[current=page]:text-white"
+            >
               {d} days
             </a>
           ))}
@@ -37,7 +50,7 @@ export default async function AdminDashboardPage({ searchParams }: { searchParam
       <dl className="grid grid-cols-2 gap-3 sm:grid-cols-5">
         {cards.map((card) => (
           <div key={card.label} className="rounded-xl border border-stone-200 bg-white p-4">
-            <dt className="text-xs uppercase tracking-wide text-stone-600">{card.label}</dt>
+            <dt className="text-xs tracking-wide text-stone-600 uppercase">{card.label}</dt>
             <dd className="mt-1 text-xl font-semibold">{card.value}</dd>
           </div>
         ))}
@@ -48,10 +61,22 @@ export default async function AdminDashboardPage({ searchParams }: { searchParam
         <details className="mt-2 text-sm">
           <summary className="cursor-pointer text-stone-600">Numbers</summary>
           <table className="mt-2 w-full">
-            <thead className="text-left text-stone-600"><tr><th className="font-medium">Day</th><th className="font-medium">Orders</th><th className="text-right font-medium">Revenue</th><th className="text-right font-medium">Refunded</th></tr></thead>
+            <thead className="text-left text-stone-600">
+              <tr>
+                <th className="font-medium">Day</th>
+                <th className="font-medium">Orders</th>
+                <th className="text-right font-medium">Revenue</th>
+                <th className="text-right font-medium">Refunded</th>
+              </tr>
+            </thead>
             <tbody>
               {data.byDay.map((d) => (
-                <tr key={d.day} className="border-t border-stone-100"><td>{d.day}</td><td>{d.n}</td><td className="text-right">{formatInr(d.revenuePaise)}</td><td className="text-right">{formatInr(d.refundedPaise)}</td></tr>
+                <tr key={d.day} className="border-t border-stone-100">
+                  <td>{d.day}</td>
+                  <td>{d.n}</td>
+                  <td className="text-right">{formatInr(d.revenuePaise)}</td>
+                  <td className="text-right">{formatInr(d.refundedPaise)}</td>
+                </tr>
               ))}
             </tbody>
           </table>
@@ -63,7 +88,12 @@ export default async function AdminDashboardPage({ searchParams }: { searchParam
           <ShareChart slices={data.byStatus.map((row) => ({ label: row.status.replaceAll("_", " "), n: row.n }))} />
           <ul className="space-y-1 text-sm">
             {data.byStatus.map((row) => (
-              <li key={row.status} className="flex justify-between"><StatusBadge status={row.status} /><span>{row.n} · {formatInr(row.totalPaise)}</span></li>
+              <li key={row.status} className="flex justify-between">
+                <StatusBadge status={row.status} />
+                <span>
+                  {row.n} · {formatInr(row.totalPaise)}
+                </span>
+              </li>
             ))}
           </ul>
         </section>
@@ -72,7 +102,12 @@ export default async function AdminDashboardPage({ searchParams }: { searchParam
           <ShareChart slices={data.byMethod.map((row) => ({ label: paymentMethodName(row.method), n: row.n }))} />
           <ul className="space-y-1 text-sm">
             {data.byMethod.map((row) => (
-              <li key={row.method} className="flex justify-between"><span>{paymentMethodName(row.method)}</span><span>{row.n} · {formatInr(row.totalPaise)}</span></li>
+              <li key={row.method} className="flex justify-between">
+                <span>{paymentMethodName(row.method)}</span>
+                <span>
+                  {row.n} · {formatInr(row.totalPaise)}
+                </span>
+              </li>
             ))}
           </ul>
         </section>

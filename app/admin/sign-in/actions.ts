@@ -27,7 +27,11 @@ const signInWithPassword = shopAction(
     } catch (error) {
       if (!(error instanceof AuthError)) throw error;
       const { code, retryAfterSeconds } = error as AuthError & { code?: string; retryAfterSeconds?: number };
-      return fail(code === "rate_limited" ? tooManyAttempts(retryAfterSeconds) : "That email and password do not match an account.");
+      return fail(
+        code === "rate_limited"
+          ? tooManyAttempts(retryAfterSeconds)
+          : "That email and password do not match an account.",
+      );
     }
   },
   { invalidMessage: "Enter your email and password." },
@@ -35,7 +39,10 @@ const signInWithPassword = shopAction(
 
 /** The sign-in form's action (useActionState passes the previous state first). */
 export async function signInAction(_previous: SignInState, formData: FormData): Promise<SignInState> {
-  return signInWithPassword({ email: String(formData.get("email") ?? ""), password: String(formData.get("password") ?? "") });
+  return signInWithPassword({
+    email: String(formData.get("email") ?? ""),
+    password: String(formData.get("password") ?? ""),
+  });
 }
 
 const oauthProvider = z.enum(["github", "google"]);

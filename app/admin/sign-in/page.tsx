@@ -24,14 +24,18 @@ export default async function SignInPage() {
         .filter((provider) => env.oauth[provider])
         .map((provider) => (
           <form key={provider} action={oauthSignInAction.bind(null, provider)}>
-            <button type="submit" className="w-full rounded-lg border border-stone-300 bg-white px-4 py-2 font-medium hover:bg-stone-100">
+            <button
+              type="submit"
+              className="w-full rounded-lg border border-stone-300 bg-white px-4 py-2 font-medium hover:bg-stone-100"
+            >
               Continue with {OAUTH_NAMES[provider]}
             </button>
           </form>
         ))}
       {!env.isPublicDeployment && (
         <p className="rounded-lg bg-stone-100 p-3 text-xs text-stone-700">
-          Local development: sign in as <code>owner@kaveri.local</code> / <code>kaveri-local-owner</code> (or staff@kaveri.local / kaveri-local-staff).
+          Local development: sign in as <code>owner@kaveri.local</code> / <code>kaveri-local-owner</code> (or
+          staff@kaveri.local / kaveri-local-staff).
         </p>
       )}
     </div>

@@ -11,6 +11,7 @@ export async function GET(request: Request) {
   const status = database.ok ? 200 : 503;
   const headers = { "cache-control": "no-store" };
   // The environment and whether the credentials work are for the operator, not for anyone who asks.
-  if (!hasCronSecret(request) && !(await currentAdmin())) return Response.json({ ok: database.ok }, { status, headers });
+  if (!hasCronSecret(request) && !(await currentAdmin()))
+    return Response.json({ ok: database.ok }, { status, headers });
   return Response.json({ ok: database.ok, database, cashfree: await checkCashfree() }, { status, headers });
 }

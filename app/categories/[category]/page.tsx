@@ -7,7 +7,9 @@ import { ProductGrid } from "@/components/product/product-grid";
 import { categorySlug, listCategories, listProducts } from "@/lib/products";
 
 // Metadata and page both need it: one query per request.
-const findCategory = cache(async (slug: string) => (await listCategories()).find((category) => categorySlug(category) === slug));
+const findCategory = cache(async (slug: string) =>
+  (await listCategories()).find((category) => categorySlug(category) === slug),
+);
 
 export async function generateMetadata({ params }: { params: Promise<{ category: string }> }): Promise<Metadata> {
   await connection();

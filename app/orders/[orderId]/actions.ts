@@ -9,4 +9,6 @@ import { orderIdSchema } from "@/lib/schemas";
 // The order's link token is the shopper's only credential; resumePayment checks it in constant time.
 const resumeSchema = z.object({ orderId: orderIdSchema, token: z.string().min(10).max(64) });
 
-export const resumePaymentAction = shopAction(resumeSchema, (data) => resumePayment(data.orderId, data.token), { invalidMessage: "Order not found." });
+export const resumePaymentAction = shopAction(resumeSchema, (data) => resumePayment(data.orderId, data.token), {
+  invalidMessage: "Order not found.",
+});

@@ -32,28 +32,71 @@ function headline(order: OrderView): { title: string; body: string; tone: Tone }
   const attempt = order.latestAttempt;
   switch (order.status) {
     case "paid":
-      return { title: "Payment successful", body: `Thank you, ${order.customerName}. Your order is confirmed and will ship soon; this page is your receipt.`, tone: "success" };
+      return {
+        title: "Payment successful",
+        body: `Thank you, ${order.customerName}. Your order is confirmed and will ship soon; this page is your receipt.`,
+        tone: "success",
+      };
     case "needs_review":
-      return { title: "We are checking your payment", body: "Your payment reached us, but something needs a quick manual check. We will email you within one working day; you do not need to pay again.", tone: "waiting" };
+      return {
+        title: "We are checking your payment",
+        body: "Your payment reached us, but something needs a quick manual check. We will email you within one working day; you do not need to pay again.",
+        tone: "waiting",
+      };
     case "expired":
-      return { title: "This order expired", body: "The time to pay ran out and nothing was charged. The items are no longer reserved.", tone: "neutral" };
+      return {
+        title: "This order expired",
+        body: "The time to pay ran out and nothing was charged. The items are no longer reserved.",
+        tone: "neutral",
+      };
     case "cancelled":
       return { title: "This order was cancelled", body: "Nothing was charged.", tone: "neutral" };
     case "checkout_failed":
-      return { title: "Payment could not start", body: "We could not reach the payment provider and nothing was charged.", tone: "error" };
+      return {
+        title: "Payment could not start",
+        body: "We could not reach the payment provider and nothing was charged.",
+        tone: "error",
+      };
     default:
-      if (order.confirmationDelayed) return { title: "Confirming your payment", body: "We could not reach Cashfree just now. If you paid, there is nothing more to do: we will confirm it shortly.", tone: "waiting" };
+      if (order.confirmationDelayed)
+        return {
+          title: "Confirming your payment",
+          body: "We could not reach Cashfree just now. If you paid, there is nothing more to do: we will confirm it shortly.",
+          tone: "waiting",
+        };
       const outcome = latestAttemptOutcome(order);
       if (outcome === "failed" || outcome === "not_completed") {
-        const reason = outcome === "not_completed" ? "The payment was not completed." : sentence(attempt?.reason ?? "The bank declined the payment.");
-        return { title: "Payment failed", body: `${reason} No money was taken. You can try again below.`, tone: "error" };
+        const reason =
+          outcome === "not_completed"
+            ? "The payment was not completed."
+            : sentence(attempt?.reason ?? "The bank declined the payment.");
+        return {
+          title: "Payment failed",
+          body: `${reason} No money was taken. You can try again below.`,
+          tone: "error",
+        };
       }
-      if (outcome === "pending") return { title: "Payment pending", body: "Your bank is still processing the payment. This page updates by itself; please do not pay again.", tone: "waiting" };
-      return { title: "Awaiting payment", body: "Your order is saved. Complete the payment to confirm it.", tone: "waiting" };
+      if (outcome === "pending")
+        return {
+          title: "Payment pending",
+          body: "Your bank is still processing the payment. This page updates by itself; please do not pay again.",
+          tone: "waiting",
+        };
+      return {
+        title: "Awaiting payment",
+        body: "Your order is saved. Complete the payment to confirm it.",
+        tone: "waiting",
+      };
   }
 }
 
-export default async function OrderPage({ params, searchParams }: { params: Promise<{ orderId: string }>; searchParams: Promise<{ token?: string }> }) {
+export default async function OrderPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ orderId: string }>;
+  searchParams: Promise<{ token?: string }>;
+}) {
   const [{ orderId }, { token }] = await Promise.all([params, searchParams]);
   const order = await confirmAndLoadOrder(decodeURIComponent(orderId), typeof token === "string" ? token : undefined);
   if (!order) notFound();
@@ -71,11 +114,20 @@ export default async function OrderPage({ params, searchParams }: { params: Prom
         {pending && <AutoRefresh />}
       </div>
       {open && !pending && (
-        <RetryPayment orderId={order.id} token={order.accessToken} sdk={browserCheckoutConfig()} variant={variant} label={`Pay ${formatInr(order.totalPaise)}`} />
+        <RetryPayment
+          orderId={order.id}
+          token={order.accessToken}
+          sdk={browserCheckoutConfig()}
+          variant={variant}
+          label={`Pay ${formatInr(order.totalPaise)}`}
+        />
       )}
       <OrderReceipt order={order} />
       <p className="text-sm text-stone-600">
-        Keep this page&apos;s link to check your order later. <Link href="/" className="font-medium text-brand-700 underline">Continue shopping</Link>
+        Keep this page&apos;s link to check your order later.{" "}
+        <Link href="/" className="font-medium text-brand-700 underline">
+          Continue shopping
+        </Link>
       </p>
     </div>
   );

@@ -32,10 +32,24 @@ export default async function ProductPage({ params }: Props) {
   if (!product) notFound();
   return (
     <div className="grid gap-8 md:grid-cols-2">
-      <Image src={product.imagePath} alt={product.name} width={600} height={600} priority unoptimized className="aspect-square w-full rounded-2xl bg-stone-100 object-cover" />
+      <Image
+        src={product.imagePath}
+        alt={product.name}
+        width={600}
+        height={600}
+        priority
+        unoptimized
+        className="aspect-square w-full rounded-2xl bg-stone-100 object-cover"
+      />
       <div className="space-y-4">
         <nav aria-label="Breadcrumb" className="text-sm text-stone-600">
-          <Link href="/" className="hover:underline">Shop</Link> / <Link href={`/categories/${categorySlug(product.category)}`} className="hover:underline">{product.category}</Link>
+          <Link href="/" className="hover:underline">
+            Shop
+          </Link>{" "}
+          /{" "}
+          <Link href={`/categories/${categorySlug(product.category)}`} className="hover:underline">
+            {product.category}
+          </Link>
         </nav>
         <h1 className="text-3xl font-semibold tracking-tight">{product.name}</h1>
         <div className="flex items-center gap-3">
@@ -44,7 +58,11 @@ export default async function ProductPage({ params }: Props) {
         </div>
         <p className="text-sm text-stone-600">Inclusive of GST. Free shipping on orders over ₹999.</p>
         <p className="leading-relaxed text-stone-800">{product.description}</p>
-        <AddToCart productId={product.id} soldOut={product.stockLevel === "sold_out"} maxQuantity={Math.max(1, Math.min(MAX_QUANTITY_PER_LINE, product.stock))} />
+        <AddToCart
+          productId={product.id}
+          soldOut={product.stockLevel === "sold_out"}
+          maxQuantity={Math.max(1, Math.min(MAX_QUANTITY_PER_LINE, product.stock))}
+        />
       </div>
     </div>
   );

@@ -20,15 +20,23 @@ export default async function AttentionPage() {
     <div className="space-y-6">
       <h1 className="text-2xl font-semibold">Needs attention</h1>
       <section aria-label="Orders" className="rounded-xl border border-stone-200 bg-white p-4">
-        <h2 className="mb-2 font-semibold">Orders held for review or unpaid for over {PENDING_ATTENTION_MINUTES} minutes</h2>
-        {orders.length === 0 ? <p className="text-sm text-stone-600">Nothing to look at.</p> : (
+        <h2 className="mb-2 font-semibold">
+          Orders held for review or unpaid for over {PENDING_ATTENTION_MINUTES} minutes
+        </h2>
+        {orders.length === 0 ? (
+          <p className="text-sm text-stone-600">Nothing to look at.</p>
+        ) : (
           <ul className="space-y-1 text-sm">
             {orders.map((o) => (
               <li key={o.id} className="flex flex-wrap items-center gap-2">
-                <Link href={`/admin/orders/${encodeURIComponent(o.id)}`} className="font-mono text-brand-700 underline">{o.id}</Link>
+                <Link href={`/admin/orders/${encodeURIComponent(o.id)}`} className="font-mono text-brand-700 underline">
+                  {o.id}
+                </Link>
                 <StatusBadge status={o.status} />
                 <span>{o.attentionReason?.replaceAll("_", " ")}</span>
-                <span className="text-stone-600">{formatInr(o.totalPaise)} · {when.format(o.createdAt)}</span>
+                <span className="text-stone-600">
+                  {formatInr(o.totalPaise)} · {when.format(o.createdAt)}
+                </span>
               </li>
             ))}
           </ul>
@@ -36,11 +44,16 @@ export default async function AttentionPage() {
       </section>
       <section aria-label="Webhook events" className="rounded-xl border border-stone-200 bg-white p-4">
         <h2 className="mb-2 font-semibold">Webhook events not applied</h2>
-        {failedEvents.length === 0 ? <p className="text-sm text-stone-600">All verified events were applied.</p> : (
+        {failedEvents.length === 0 ? (
+          <p className="text-sm text-stone-600">All verified events were applied.</p>
+        ) : (
           <ul className="space-y-1 text-sm">
             {failedEvents.map((e) => (
               <li key={e.id} className="flex flex-wrap items-start gap-3">
-                <span>{e.eventType} · {e.outcome} · order {e.orderId ?? "unknown"} · {when.format(e.receivedAt)} · attempts {e.attempts} {e.lastError && `· ${e.lastError}`}</span>
+                <span>
+                  {e.eventType} · {e.outcome} · order {e.orderId ?? "unknown"} · {when.format(e.receivedAt)} · attempts{" "}
+                  {e.attempts} {e.lastError && `· ${e.lastError}`}
+                </span>
                 <ActionButton label="Replay event" run={replayWebhookAction.bind(null, { eventId: e.id })} />
               </li>
             ))}
@@ -49,8 +62,16 @@ export default async function AttentionPage() {
       </section>
       <section aria-label="Signature failures" className="rounded-xl border border-stone-200 bg-white p-4">
         <h2 className="mb-2 font-semibold">Rejected webhooks in the last 24 hours</h2>
-        {rejections.length === 0 ? <p className="text-sm text-stone-600">None.</p> : (
-          <ul className="text-sm">{rejections.map((r) => <li key={r.reason}>{r.reason.replaceAll("_", " ")}: {r.n}</li>)}</ul>
+        {rejections.length === 0 ? (
+          <p className="text-sm text-stone-600">None.</p>
+        ) : (
+          <ul className="text-sm">
+            {rejections.map((r) => (
+              <li key={r.reason}>
+                {r.reason.replaceAll("_", " ")}: {r.n}
+              </li>
+            ))}
+          </ul>
         )}
       </section>
     </div>

@@ -11,19 +11,31 @@ import { formatInr } from "@/lib/money";
 
 export const metadata: Metadata = { title: "Orders · Admin" };
 
-const dateTime = new Intl.DateTimeFormat("en-IN", { dateStyle: "medium", timeStyle: "short", timeZone: "Asia/Kolkata" });
+const dateTime = new Intl.DateTimeFormat("en-IN", {
+  dateStyle: "medium",
+  timeStyle: "short",
+  timeZone: "Asia/Kolkata",
+});
 
-export default async function AdminOrdersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function AdminOrdersPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   await requireAdminPage();
   const params = await searchParams;
   const filters = parseOrderFilters(params);
   const { rows, total, pages } = await listAdminOrders(filters);
   const query = (page: number) => {
-    const next = new URLSearchParams(Object.entries(params).flatMap(([k, v]) => (typeof v === "string" && v ? [[k, v]] : [])));
+    const next = new URLSearchParams(
+      Object.entries(params).flatMap(([k, v]) => (typeof v === "string" && v ? [[k, v]] : [])),
+    );
     next.set("page", String(page));
     return `?${next}`;
   };
-  const exportQuery = new URLSearchParams(Object.entries(params).flatMap(([k, v]) => (typeof v === "string" && v && k !== "page" ? [[k, v]] : [])));
+  const exportQuery = new URLSearchParams(
+    Object.entries(params).flatMap(([k, v]) => (typeof v === "string" && v && k !== "page" ? [[k, v]] : [])),
+  );
 
   return (
     <div className="space-y-4">
@@ -37,37 +49,79 @@ export default async function AdminOrdersPage({ searchParams }: { searchParams: 
         <table className="w-full text-sm">
           <thead className="bg-stone-50 text-left text-stone-600">
             <tr>
-              <th scope="col" className="px-3 py-2 font-medium">Order</th>
-              <th scope="col" className="px-3 py-2 font-medium">Placed</th>
-              <th scope="col" className="px-3 py-2 font-medium">Customer</th>
-              <th scope="col" className="px-3 py-2 font-medium">Status</th>
-              <th scope="col" className="px-3 py-2 font-medium">Method</th>
-              <th scope="col" className="px-3 py-2 text-right font-medium">Total</th>
+              <th scope="col" className="px-3 py-2 font-medium">
+                Order
+              </th>
+              <th scope="col" className="px-3 py-2 font-medium">
+                Placed
+              </th>
+              <th scope="col" className="px-3 py-2 font-medium">
+                Customer
+              </th>
+              <th scope="col" className="px-3 py-2 font-medium">
+                Status
+              </th>
+              <th scope="col" className="px-3 py-2 font-medium">
+                Method
+              </th>
+              <th scope="col" className="px-3 py-2 text-right font-medium">
+                Total
+              </th>
             </tr>
           </thead>
           <tbody>
             {rows.map((row) => (
               <tr key={row.id} className="border-t border-stone-100">
                 <td className="px-3 py-2 font-mono">
-                  <Link href={`/admin/orders/${encodeURIComponent(row.id)}`} className="text-brand-700 underline">{row.id}</Link>
+                  <Link href={`/admin/orders/${encodeURIComponent(row.id)}`} className="text-brand-700 underline">
+                    {row.id}
+                  </Link>
                 </td>
                 <td className="px-3 py-2 whitespace-nowrap">{dateTime.format(row.createdAt)}</td>
-                <td className="px-3 py-2">{row.customerName}<span className="block text-xs text-stone-500">{row.customerEmail}</span></td>
-                <td className="px-3 py-2"><StatusBadge status={row.status} /></td>
+                <td className="px-3 py-2">
+                  {row.customerName}
+                  <span className="block text-xs text-stone-500">{row.customerEmail}</span>
+                </td>
+                <td className="px-3 py-2">
+                  <StatusBadge status={row.status} />
+                </td>
                 <td className="px-3 py-2">{row.paymentGroup?.replaceAll("_", " ") ?? "—"}</td>
-                <td className="px-3 py-2 text-right whitespace-nowrap">{formatInr(row.totalPaise)}{row.refundedPaise > 0 && <span className="block text-xs text-stone-500">refunded {formatInr(row.refundedPaise)}</span>}</td>
+                <td className="px-3 py-2 text-right whitespace-nowrap">
+                  {formatInr(row.totalPaise)}
+                  {row.refundedPaise > 0 && (
+                    <span className="block text-xs text-stone-500">refunded {formatInr(row.refundedPaise)}</span>
+                  )}
+                </td>
               </tr>
             ))}
             {rows.length === 0 && (
-              <tr><td colSpan={6} className="px-3 py-6 text-center text-stone-600">No orders match these filters.</td></tr>
+              <tr>
+                <td colSpan={6} className="px-3 py-6 text-center text-stone-600">
+                  No orders match these filters.
+                </td>
+              </tr>
             )}
           </tbody>
         </table>
       </div>
       <nav aria-label="Pages" className="flex items-center justify-between text-sm">
-        {filters.page > 1 ? <Link href={query(filters.page - 1)} className="text-brand-700 underline">Previous</Link> : <span />}
-        <span>Page {filters.page} of {pages}</span>
-        {filters.page < pages ? <Link href={query(filters.page + 1)} className="text-brand-700 underline">Next</Link> : <span />}
+        {filters.page > 1 ? (
+          <Link href={query(filters.page - 1)} className="text-brand-700 underline">
+            Previous
+          </Link>
+        ) : (
+          <span />
+        )}
+        <span>
+          Page {filters.page} of {pages}
+        </span>
+        {filters.page < pages ? (
+          <Link href={query(filters.page + 1)} className="text-brand-700 underline">
+            Next
+          </Link>
+        ) : (
+          <span />
+        )}
       </nav>
     </div>
   );

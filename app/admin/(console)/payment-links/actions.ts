@@ -36,8 +36,12 @@ export const cancelPaymentLinkAction = adminAction("staff", linkId, async (data)
   return result.ok ? ok("Link cancelled.") : fail(result.error);
 });
 
-export const sendOrderPaymentLinkAction = adminAction("staff", z.object({ orderId: orderIdSchema }), async (data, admin) => {
-  const result = await sendOrderPaymentLink(admin, data.orderId);
-  revalidatePath(`/admin/orders/${encodeURIComponent(data.orderId)}`);
-  return result.ok ? ok(`Payment link sent: ${result.url}`) : fail(result.error);
-});
+export const sendOrderPaymentLinkAction = adminAction(
+  "staff",
+  z.object({ orderId: orderIdSchema }),
+  async (data, admin) => {
+    const result = await sendOrderPaymentLink(admin, data.orderId);
+    revalidatePath(`/admin/orders/${encodeURIComponent(data.orderId)}`);
+    return result.ok ? ok(`Payment link sent: ${result.url}`) : fail(result.error);
+  },
+);

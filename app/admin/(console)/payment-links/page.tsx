@@ -21,25 +21,59 @@ export default async function PaymentLinksPage({ searchParams }: { searchParams:
       <h1 className="text-2xl font-semibold">Payment links</h1>
       <PaymentLinkForm />
       <nav aria-label="Filter links" className="flex flex-wrap gap-2 text-sm">
-        <Link href="/admin/payment-links" className="rounded border border-stone-300 px-2 py-1">All</Link>
+        <Link href="/admin/payment-links" className="rounded border border-stone-300 px-2 py-1">
+          All
+        </Link>
         {STATUSES.map((s) => (
-          <Link key={s} href={`/admin/payment-links?status=${s}`} aria-current={s === filter ? "page" : undefined} className="rounded border border-stone-300 px-2 py-1 aria-[current=page]:bg-brand-600 aria-[current=page]:text-white">{s.replace("_", " ").toLowerCase()}</Link>
+          <Link
+            key={s}
+            href={`/admin/payment-links?status=${s}`}
+            aria-current={s === filter ? "page" : undefined}
+            className="rounded border border-stone-300 px-2 py-1 aria-[current=page]:bg-brand-600 aria-[current=page]:text-white"
+          >
+            {s.replace("_", " ").toLowerCase()}
+          </Link>
         ))}
       </nav>
       <div className="overflow-x-auto rounded-xl border border-stone-200 bg-white">
         <table className="w-full text-sm">
-          <thead className="bg-stone-50 text-left text-stone-600"><tr><th className="px-3 py-2 font-medium">Link</th><th className="px-3 py-2 font-medium">Purpose</th><th className="px-3 py-2 font-medium">Customer</th><th className="px-3 py-2 font-medium">Status</th><th className="px-3 py-2 text-right font-medium">Amount</th></tr></thead>
+          <thead className="bg-stone-50 text-left text-stone-600">
+            <tr>
+              <th className="px-3 py-2 font-medium">Link</th>
+              <th className="px-3 py-2 font-medium">Purpose</th>
+              <th className="px-3 py-2 font-medium">Customer</th>
+              <th className="px-3 py-2 font-medium">Status</th>
+              <th className="px-3 py-2 text-right font-medium">Amount</th>
+            </tr>
+          </thead>
           <tbody>
             {links.map((link) => (
               <tr key={link.linkId} className="border-t border-stone-100">
-                <td className="px-3 py-2 font-mono"><Link href={`/admin/payment-links/${link.linkId}`} className="text-brand-700 underline">{link.linkId}</Link></td>
+                <td className="px-3 py-2 font-mono">
+                  <Link href={`/admin/payment-links/${link.linkId}`} className="text-brand-700 underline">
+                    {link.linkId}
+                  </Link>
+                </td>
                 <td className="px-3 py-2">{link.purpose}</td>
                 <td className="px-3 py-2">{link.customerName ?? link.customerPhone}</td>
-                <td className="px-3 py-2"><StatusBadge status={link.status} /></td>
-                <td className="px-3 py-2 text-right">{formatInr(link.amountPaise)}{link.amountPaidPaise > 0 && <span className="block text-xs text-stone-500">paid {formatInr(link.amountPaidPaise)}</span>}</td>
+                <td className="px-3 py-2">
+                  <StatusBadge status={link.status} />
+                </td>
+                <td className="px-3 py-2 text-right">
+                  {formatInr(link.amountPaise)}
+                  {link.amountPaidPaise > 0 && (
+                    <span className="block text-xs text-stone-500">paid {formatInr(link.amountPaidPaise)}</span>
+                  )}
+                </td>
               </tr>
             ))}
-            {links.length === 0 && <tr><td colSpan={5} className="px-3 py-6 text-center text-stone-600">No payment links yet.</td></tr>}
+            {links.length === 0 && (
+              <tr>
+                <td colSpan={5} className="px-3 py-6 text-center text-stone-600">
+                  No payment links yet.
+                </td>
+              </tr>
+            )}
           </tbody>
         </table>
       </div>

@@ -14,7 +14,10 @@ const productId = z.uuid("Invalid product.");
 const productSchema = z.object({
   id: productId.nullable(),
   name: z.string().trim().min(3).max(120),
-  slug: z.string().trim().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "Use lowercase letters, digits and dashes."),
+  slug: z
+    .string()
+    .trim()
+    .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "Use lowercase letters, digits and dashes."),
   description: z.string().trim().min(10, "Write at least a sentence.").max(2000),
   category: z.string().trim().min(2).max(60),
   price: rupeeAmount({ label: "price", example: "499 or 499.50" }),
@@ -44,7 +47,9 @@ const productForm = z.preprocess((formData) => {
 
 // Catalog and prices are owner-only: staff keep stock counts (README: roles).
 export const saveProductAction = adminAction("owner", productForm, async (data) => {
-  const imageData = data.image ? { data: Buffer.from(await data.image.arrayBuffer()), contentType: data.image.type } : undefined;
+  const imageData = data.image
+    ? { data: Buffer.from(await data.image.arrayBuffer()), contentType: data.image.type }
+    : undefined;
   try {
     await saveProduct(data.id, { ...data, pricePaise: data.price, image: imageData });
   } catch (error) {

@@ -15,19 +15,38 @@ export default async function AdminProductsPage() {
       <div className="flex items-center justify-between">
         <h1 className="text-2xl font-semibold">Products and stock</h1>
         {admin.role === "owner" && (
-          <Link href="/admin/products/new" className="rounded-lg bg-brand-600 px-3 py-1.5 text-sm font-semibold text-white hover:bg-brand-700">New product</Link>
+          <Link
+            href="/admin/products/new"
+            className="rounded-lg bg-brand-600 px-3 py-1.5 text-sm font-semibold text-white hover:bg-brand-700"
+          >
+            New product
+          </Link>
         )}
       </div>
       <div className="overflow-x-auto rounded-xl border border-stone-200 bg-white">
         <table className="w-full text-sm">
-          <thead className="bg-stone-50 text-left text-stone-600"><tr><th className="px-3 py-2 font-medium">Product</th><th className="px-3 py-2 font-medium">Category</th><th className="px-3 py-2 text-right font-medium">Price</th><th className="px-3 py-2 text-right font-medium">Stock</th><th className="px-3 py-2 font-medium">Shop</th></tr></thead>
+          <thead className="bg-stone-50 text-left text-stone-600">
+            <tr>
+              <th className="px-3 py-2 font-medium">Product</th>
+              <th className="px-3 py-2 font-medium">Category</th>
+              <th className="px-3 py-2 text-right font-medium">Price</th>
+              <th className="px-3 py-2 text-right font-medium">Stock</th>
+              <th className="px-3 py-2 font-medium">Shop</th>
+            </tr>
+          </thead>
           <tbody>
             {products.map((p) => (
               <tr key={p.id} className="border-t border-stone-100">
-                <td className="px-3 py-2"><Link href={`/admin/products/${p.id}`} className="text-brand-700 underline">{p.name}</Link></td>
+                <td className="px-3 py-2">
+                  <Link href={`/admin/products/${p.id}`} className="text-brand-700 underline">
+                    {p.name}
+                  </Link>
+                </td>
                 <td className="px-3 py-2">{p.category}</td>
                 <td className="px-3 py-2 text-right">{formatInr(p.pricePaise)}</td>
-                <td className={`px-3 py-2 text-right ${p.stock === 0 ? "font-semibold text-red-700" : ""}`}>{p.stock}</td>
+                <td className={`px-3 py-2 text-right ${p.stock === 0 ? "font-semibold text-red-700" : ""}`}>
+                  {p.stock}
+                </td>
                 <td className="px-3 py-2">{p.archivedAt ? "archived" : "listed"}</td>
               </tr>
             ))}

@@ -8,7 +8,11 @@ export async function GET(request: Request) {
   if (!hasCronSecret(request)) return Response.json({ ok: false, error: "unauthorized" }, { status: 401 });
   // Optional ?stale_after_minutes= (0–1440): how old an open order must be before it is checked (default 10).
   const stale = Number(new URL(request.url).searchParams.get("stale_after_minutes") ?? 10);
-  if (!Number.isInteger(stale) || stale < 0 || stale > 1440) return Response.json({ ok: false, error: "stale_after_minutes must be a whole number from 0 to 1440" }, { status: 400 });
+  if (!Number.isInteger(stale) || stale < 0 || stale > 1440)
+    return Response.json(
+      { ok: false, error: "stale_after_minutes must be a whole number from 0 to 1440" },
+      { status: 400 },
+    );
   const report = await reconcileOpenOrders({ staleAfterMinutes: stale });
   return Response.json({ ok: true, ...report }, { headers: { "cache-control": "no-store" } });
 }

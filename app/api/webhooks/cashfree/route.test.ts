@@ -16,7 +16,11 @@ function endlessBody(totalBytes: number) {
       controller.enqueue(new Uint8Array(CHUNK).fill(0x61));
     },
   });
-  const request = new Request("http://localhost/api/webhooks/cashfree", { method: "POST", body: stream, duplex: "half" } as RequestInit);
+  const request = new Request("http://localhost/api/webhooks/cashfree", {
+    method: "POST",
+    body: stream,
+    duplex: "half",
+  } as RequestInit);
   return { request, pulled };
 }
 
@@ -31,7 +35,11 @@ describe("POST /api/webhooks/cashfree body limit", () => {
   });
 
   it("answers 413 at once to a declared oversized body", async () => {
-    const request = new Request("http://localhost/api/webhooks/cashfree", { method: "POST", headers: { "content-length": String(10 * 1024 * 1024) }, body: "x" });
+    const request = new Request("http://localhost/api/webhooks/cashfree", {
+      method: "POST",
+      headers: { "content-length": String(10 * 1024 * 1024) },
+      body: "x",
+    });
     expect((await POST(request)).status).toBe(413);
   });
 });

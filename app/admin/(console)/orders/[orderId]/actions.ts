@@ -16,7 +16,11 @@ export const resyncOrderAction = adminAction("staff", z.object({ orderId }), asy
   const result = await syncOrderWithCashfree(data.orderId, "admin");
   revalidatePath(orderPath(data.orderId));
   if (!result.found) return fail("Order not found.");
-  return ok(result.from === result.to ? `Up to date with Cashfree (${result.to}).` : `Updated from Cashfree: ${result.from} → ${result.to}.`);
+  return ok(
+    result.from === result.to
+      ? `Up to date with Cashfree (${result.to}).`
+      : `Updated from Cashfree: ${result.from} → ${result.to}.`,
+  );
 });
 
 const refundSchema = z.object({
@@ -27,7 +31,12 @@ const refundSchema = z.object({
 });
 
 export const refundOrderAction = adminAction("staff", refundSchema, async (data, admin) => {
-  const result = await issueRefund(refundAuthorityOf(admin), { orderId: data.orderId, amountPaise: data.amount, reason: data.reason, refundKey: data.refundKey });
+  const result = await issueRefund(refundAuthorityOf(admin), {
+    orderId: data.orderId,
+    amountPaise: data.amount,
+    reason: data.reason,
+    refundKey: data.refundKey,
+  });
   revalidatePath(orderPath(data.orderId));
   return result.ok ? ok(result.message) : fail(result.error);
 });
@@ -46,7 +55,10 @@ const fulfilmentSchema = z.object({
 });
 
 export const markFulfilmentAction = adminAction("staff", fulfilmentSchema, async (data, admin) => {
-  const result = await markFulfilment(admin, data.orderId, data.step, { company: data.trackingCompany, number: data.trackingNumber });
+  const result = await markFulfilment(admin, data.orderId, data.step, {
+    company: data.trackingCompany,
+    number: data.trackingNumber,
+  });
   revalidatePath(orderPath(data.orderId));
   return result;
 });

@@ -5,7 +5,13 @@ import { ActionButton } from "@/components/admin/action-button";
 import { RefundForm } from "@/components/admin/refund-form";
 import { StatusBadge } from "@/components/admin/status-badge";
 import { getAdminOrder } from "@/lib/admin/orders";
-import { canSendPaymentLink, canTerminate, isRefundable, nextFulfilmentStep, refundablePaise } from "@/lib/orders/transitions";
+import {
+  canSendPaymentLink,
+  canTerminate,
+  isRefundable,
+  nextFulfilmentStep,
+  refundablePaise,
+} from "@/lib/orders/transitions";
 import { isSuccessfulAttempt } from "@/lib/orders/view";
 import { requireAdminPage } from "@/lib/auth/session";
 import { formatInr, paiseToRupeeString } from "@/lib/money";
@@ -42,23 +48,41 @@ export default async function AdminOrderPage({ params }: { params: Promise<{ ord
         <div>
           <h1 className="font-mono text-2xl font-semibold">{order.id}</h1>
           <p className="mt-1 flex items-center gap-2 text-sm text-stone-600">
-            <StatusBadge status={order.status} /> {order.fulfillmentStatus.replaceAll("_", " ")} · placed {when.format(order.createdAt)}
+            <StatusBadge status={order.status} /> {order.fulfillmentStatus.replaceAll("_", " ")} · placed{" "}
+            {when.format(order.createdAt)}
           </p>
-          {order.attentionReason && <p className="mt-2 rounded bg-red-50 px-2 py-1 text-sm text-red-900">Needs attention: {order.attentionReason.replaceAll("_", " ")}</p>}
+          {order.attentionReason && (
+            <p className="mt-2 rounded bg-red-50 px-2 py-1 text-sm text-red-900">
+              Needs attention: {order.attentionReason.replaceAll("_", " ")}
+            </p>
+          )}
         </div>
         <div className="flex flex-wrap gap-2">
           <ActionButton label="Re-sync with Cashfree" run={resyncOrderAction.bind(null, { orderId: order.id })} />
           {canSendPaymentLink(order.status) && (
-            <ActionButton label="Send payment link" run={sendOrderPaymentLinkAction.bind(null, { orderId: order.id })} />
+            <ActionButton
+              label="Send payment link"
+              run={sendOrderPaymentLinkAction.bind(null, { orderId: order.id })}
+            />
           )}
           {canTerminate(order.status) && (
-            <ActionButton label="Terminate order" confirm="Terminate this unpaid order at Cashfree?" run={terminateOrderAction.bind(null, { orderId: order.id })} />
+            <ActionButton
+              label="Terminate order"
+              confirm="Terminate this unpaid order at Cashfree?"
+              run={terminateOrderAction.bind(null, { orderId: order.id })}
+            />
           )}
           {nextStep === "shipped" && (
-            <ActionButton label="Mark shipped" run={markFulfilmentAction.bind(null, { orderId: order.id, step: "shipped" })} />
+            <ActionButton
+              label="Mark shipped"
+              run={markFulfilmentAction.bind(null, { orderId: order.id, step: "shipped" })}
+            />
           )}
           {nextStep === "delivered" && (
-            <ActionButton label="Mark delivered" run={markFulfilmentAction.bind(null, { orderId: order.id, step: "delivered" })} />
+            <ActionButton
+              label="Mark delivered"
+              run={markFulfilmentAction.bind(null, { orderId: order.id, step: "delivered" })}
+            />
           )}
         </div>
       </div>
@@ -68,31 +92,55 @@ export default async function AdminOrderPage({ params }: { params: Promise<{ ord
           <ul className="space-y-1 text-sm">
             {items.map((item) => (
               <li key={item.productId} className="flex justify-between">
-                <span>{item.productName} × {item.quantity}</span>
+                <span>
+                  {item.productName} × {item.quantity}
+                </span>
                 <span>{formatInr(item.lineTotalPaise)}</span>
               </li>
             ))}
           </ul>
           <p className="mt-2 border-t border-stone-100 pt-2 text-sm">
-            Shipping {formatInr(order.shippingPaise)} · <strong>Total {formatInr(order.totalPaise)}</strong> · refunded {formatInr(order.refundedPaise)}
+            Shipping {formatInr(order.shippingPaise)} · <strong>Total {formatInr(order.totalPaise)}</strong> · refunded{" "}
+            {formatInr(order.refundedPaise)}
           </p>
         </Section>
         <Section title="Customer and shipping">
-          <p className="text-sm">{order.customerName} · {order.customerEmail} · {order.customerPhone}</p>
-          <p className="text-sm text-stone-700">{[order.shippingLine1, order.shippingLine2, order.shippingCity, order.shippingState, order.shippingPincode].filter(Boolean).join(", ")}</p>
-          <p className="mt-2 text-xs text-stone-600">Cashfree order {order.cfOrderId ?? "—"} · status {order.cfOrderStatus ?? "—"} · paid payment {order.paidCfPaymentId ?? "—"}</p>
+          <p className="text-sm">
+            {order.customerName} · {order.customerEmail} · {order.customerPhone}
+          </p>
+          <p className="text-sm text-stone-700">
+            {[order.shippingLine1, order.shippingLine2, order.shippingCity, order.shippingState, order.shippingPincode]
+              .filter(Boolean)
+              .join(", ")}
+          </p>
+          <p className="mt-2 text-xs text-stone-600">
+            Cashfree order {order.cfOrderId ?? "—"} · status {order.cfOrderStatus ?? "—"} · paid payment{" "}
+            {order.paidCfPaymentId ?? "—"}
+          </p>
         </Section>
       </div>
 
       <Section title="Payment attempts">
-        {payments.length === 0 ? <p className="text-sm text-stone-600">No attempts yet.</p> : (
+        {payments.length === 0 ? (
+          <p className="text-sm text-stone-600">No attempts yet.</p>
+        ) : (
           <table className="w-full text-sm">
-            <thead className="text-left text-stone-600"><tr><th className="py-1 font-medium">Payment</th><th className="font-medium">Status</th><th className="font-medium">Method</th><th className="font-medium">Amount</th><th className="font-medium">Failure reason</th></tr></thead>
+            <thead className="text-left text-stone-600">
+              <tr>
+                <th className="py-1 font-medium">Payment</th>
+                <th className="font-medium">Status</th>
+                <th className="font-medium">Method</th>
+                <th className="font-medium">Amount</th>
+                <th className="font-medium">Failure reason</th>
+              </tr>
+            </thead>
             <tbody>
               {payments.map((p) => (
                 <tr key={p.cfPaymentId} className="border-t border-stone-100">
                   <td className="py-1 font-mono">{p.cfPaymentId}</td>
-                  <td><StatusBadge status={p.status} /></td>
+                  <td>
+                    <StatusBadge status={p.status} />
+                  </td>
                   <td>{p.paymentGroup?.replaceAll("_", " ") ?? "—"}</td>
                   <td>{formatInr(p.amountPaise)}</td>
                   <td className="text-stone-700">{isSuccessfulAttempt(p.status) ? "" : (p.errorDescription ?? "")}</td>
@@ -109,19 +157,28 @@ export default async function AdminOrderPage({ params }: { params: Promise<{ ord
             {refunds.map((r) => (
               <li key={r.refundId} className="flex flex-wrap justify-between gap-2">
                 <span className="font-mono">{r.refundId}</span>
-                <span>{formatInr(r.amountPaise)} · <StatusBadge status={r.status} /> · {r.reason ?? r.refundType}</span>
+                <span>
+                  {formatInr(r.amountPaise)} · <StatusBadge status={r.status} /> · {r.reason ?? r.refundType}
+                </span>
               </li>
             ))}
           </ul>
         )}
-        {canRefund ? <RefundForm orderId={order.id} refundableRupees={paiseToRupeeString(refundable)} /> : <p className="text-sm text-stone-600">Nothing refundable.</p>}
+        {canRefund ? (
+          <RefundForm orderId={order.id} refundableRupees={paiseToRupeeString(refundable)} />
+        ) : (
+          <p className="text-sm text-stone-600">Nothing refundable.</p>
+        )}
       </Section>
 
       {disputes.length > 0 && (
         <Section title="Disputes">
           <ul className="space-y-1 text-sm">
             {disputes.map((d) => (
-              <li key={d.disputeId}>{d.disputeId}: {d.status} · {d.reasonDescription} {d.respondBy && `· respond by ${when.format(d.respondBy)}`}</li>
+              <li key={d.disputeId}>
+                {d.disputeId}: {d.status} · {d.reasonDescription}{" "}
+                {d.respondBy && `· respond by ${when.format(d.respondBy)}`}
+              </li>
             ))}
           </ul>
         </Section>
@@ -140,14 +197,21 @@ export default async function AdminOrderPage({ params }: { params: Promise<{ ord
       </Section>
 
       <Section title="Webhook events">
-        {webhookEvents.length === 0 ? <p className="text-sm text-stone-600">None received.</p> : (
+        {webhookEvents.length === 0 ? (
+          <p className="text-sm text-stone-600">None received.</p>
+        ) : (
           <ul className="space-y-2 text-sm">
             {webhookEvents.map((w) => (
               <li key={w.id}>
                 <details>
-                  <summary className="cursor-pointer">{w.eventType} · {w.outcome} · {when.format(w.receivedAt)} · attempts {w.attempts}{w.lastError ? ` · ${w.lastError}` : ""}</summary>
+                  <summary className="cursor-pointer">
+                    {w.eventType} · {w.outcome} · {when.format(w.receivedAt)} · attempts {w.attempts}
+                    {w.lastError ? ` · ${w.lastError}` : ""}
+                  </summary>
                   <pre className="mt-1 overflow-x-auto rounded bg-stone-50 p-2 text-xs">{w.rawBody}</pre>
-                  {(w.outcome === "failed" || w.outcome === "unmatched") && <ActionButton label="Replay event" run={replayWebhookAction.bind(null, { eventId: w.id })} />}
+                  {(w.outcome === "failed" || w.outcome === "unmatched") && (
+                    <ActionButton label="Replay event" run={replayWebhookAction.bind(null, { eventId: w.id })} />
+                  )}
                 </details>
               </li>
             ))}

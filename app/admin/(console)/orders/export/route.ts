@@ -7,7 +7,18 @@ import { paiseToRupeeString } from "@/lib/money";
 
 export const dynamic = "force-dynamic";
 
-const HEADER = ["order_id", "created_at", "status", "payment_method", "customer_name", "customer_email", "customer_phone", "total_inr", "refunded_inr", "attention"];
+const HEADER = [
+  "order_id",
+  "created_at",
+  "status",
+  "payment_method",
+  "customer_name",
+  "customer_email",
+  "customer_phone",
+  "total_inr",
+  "refunded_inr",
+  "attention",
+];
 
 export const GET = adminRoute("staff", async (request) => {
   const filters = parseOrderFilters(Object.fromEntries(new URL(request.url).searchParams));
@@ -22,7 +33,20 @@ export const GET = adminRoute("staff", async (request) => {
       const { value, done } = await batches.next();
       if (done) return controller.close();
       const text = value
-        .map((o) => csvRow([o.id, o.createdAt, o.status, o.paymentGroup, o.customerName, o.customerEmail, o.customerPhone, paiseToRupeeString(o.totalPaise), paiseToRupeeString(o.refundedPaise), o.attentionReason]))
+        .map((o) =>
+          csvRow([
+            o.id,
+            o.createdAt,
+            o.status,
+            o.paymentGroup,
+            o.customerName,
+            o.customerEmail,
+            o.customerPhone,
+            paiseToRupeeString(o.totalPaise),
+            paiseToRupeeString(o.refundedPaise),
+            o.attentionReason,
+          ]),
+        )
         .join("");
       controller.enqueue(encoder.encode(text));
     },
@@ -32,6 +56,10 @@ export const GET = adminRoute("staff", async (request) => {
   });
   const day = new Date().toISOString().slice(0, 10);
   return new Response(stream, {
-    headers: { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="orders-${day}.csv"`, "cache-control": "no-store" },
+    headers: {
+      "content-type": "text/csv; charset=utf-8",
+      "content-disposition": `attachment; filename="orders-${day}.csv"`,
+      "cache-control": "no-store",
+    },
   });
 });

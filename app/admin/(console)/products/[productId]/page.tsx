@@ -27,7 +27,12 @@ export default async function AdminProductPage({ params }: { params: Promise<{ p
     <div className="max-w-3xl space-y-6">
       <div className="flex items-center justify-between">
         <h1 className="text-2xl font-semibold">{product.name}</h1>
-        {isOwner && <ActionButton label={product.archivedAt ? "Restore to shop" : "Archive"} run={setArchivedAction.bind(null, { productId: product.id, archived: !product.archivedAt })} />}
+        {isOwner && (
+          <ActionButton
+            label={product.archivedAt ? "Restore to shop" : "Archive"}
+            run={setArchivedAction.bind(null, { productId: product.id, archived: !product.archivedAt })}
+          />
+        )}
       </div>
       <section aria-label="Stock" className="space-y-3 rounded-xl border border-stone-200 bg-white p-4">
         <h2 className="font-semibold">Stock: {product.stock} available</h2>
@@ -35,14 +40,26 @@ export default async function AdminProductPage({ params }: { params: Promise<{ p
         {adjustments.length > 0 && (
           <ul className="space-y-1 text-sm text-stone-700">
             {adjustments.map((a) => (
-              <li key={a.id}>{when.format(a.createdAt)} · {a.delta > 0 ? `+${a.delta}` : a.delta} · {a.reason} · {a.actor}</li>
+              <li key={a.id}>
+                {when.format(a.createdAt)} · {a.delta > 0 ? `+${a.delta}` : a.delta} · {a.reason} · {a.actor}
+              </li>
             ))}
           </ul>
         )}
       </section>
       <section aria-label="Details" className="rounded-xl border border-stone-200 bg-white p-4">
         {isOwner ? (
-          <ProductForm product={{ id: product.id, name: product.name, slug: product.slug, description: product.description, category: product.category, priceRupees: paiseToRupeeString(product.pricePaise), featured: product.featured }} />
+          <ProductForm
+            product={{
+              id: product.id,
+              name: product.name,
+              slug: product.slug,
+              description: product.description,
+              category: product.category,
+              priceRupees: paiseToRupeeString(product.pricePaise),
+              featured: product.featured,
+            }}
+          />
         ) : (
           <dl className="grid grid-cols-[8rem_1fr] gap-2 text-sm">
             <dt className="text-stone-600">Price</dt>

@@ -11,7 +11,9 @@ export default async function NewProductPage() {
   return (
     <div className="max-w-3xl space-y-4">
       <h1 className="text-2xl font-semibold">New product</h1>
-      <p className="text-sm text-stone-600">New products start with no stock; add stock on the product&apos;s page once saved.</p>
+      <p className="text-sm text-stone-600">
+        New products start with no stock; add stock on the product&apos;s page once saved.
+      </p>
       <ProductForm />
     </div>
   );
