@@ -2,7 +2,7 @@ import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 
 import * as schema from "./schema";
 
-export type Schema = typeof schema;
+type Schema = typeof schema;
 /** One type for all three drivers (a union of the driver types makes `.transaction()` uncallable). */
 export type Database = PgDatabase<PgQueryResultHKT, Schema>;
 export type DatabaseDriver = "pglite" | "pg" | "neon";

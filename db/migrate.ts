@@ -3,7 +3,7 @@ import path from "node:path";
 import type { DatabaseHandle } from "./client";
 
 // Relative to the project root: Next, the CLIs and the tests all run from there.
-export const MIGRATIONS_FOLDER = path.join(process.cwd(), "db", "migrations");
+const MIGRATIONS_FOLDER = path.join(process.cwd(), "db", "migrations");
 
 /** Applies the committed drizzle-kit migrations with the migrator of the handle's driver. */
 export async function migrateDatabase(handle: DatabaseHandle, migrationsFolder = MIGRATIONS_FOLDER) {

@@ -5,7 +5,7 @@ import { countAdmins, insertAdmin } from "./queries/admin-users";
 import { products, storeSettings } from "./schema";
 import { devAdminAccounts, productImagePath, seedProducts } from "./seed-data";
 
-export const DEFAULT_SETTINGS: Record<string, unknown> = {
+const DEFAULT_SETTINGS: Record<string, unknown> = {
   checkout_variant: "redirect",
   auto_refund_late_payments: false,
 };

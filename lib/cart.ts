@@ -11,7 +11,7 @@ import { computeTotals, MAX_QUANTITY_PER_LINE, type Totals } from "@/lib/pricing
 
 const CART_COOKIE = "cart_id";
 
-export interface CartLine {
+interface CartLine {
   productId: string;
   slug: string;
   name: string;
@@ -133,10 +133,6 @@ export async function removeCartLine(productId: string): Promise<CartChange> {
   const cartId = await getCartId();
   if (cartId) await queries.removeCartItem(await getDb(), cartId, productId);
   return { ok: true, message: "Removed from your cart." };
-}
-
-export async function clearCart(cartId: string): Promise<void> {
-  await queries.clearCart(await getDb(), cartId);
 }
 
 /** For the header badge: a read-only count (the cart page, not the header, corrects and explains lines). */

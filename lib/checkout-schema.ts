@@ -72,5 +72,3 @@ export const checkoutRequestSchema = z.object({
   /** The total the shopper saw. Never used as a price: only compared, so a changed price is announced. */
   expectedTotalPaise: z.coerce.number().int().nonnegative(),
 });
-
-export type CheckoutRequest = z.input<typeof checkoutRequestSchema>;

@@ -2,7 +2,7 @@ import { z } from "zod";
 
 // Local defaults let a newcomer run everything with no .env; they only ever apply to the local sandbox.
 export const LOCAL_CASHFREE_APP_ID = "TEST_LOCAL_APP_ID";
-export const LOCAL_CASHFREE_SECRET_KEY = "cfsk_ma_test_local_sandbox_secret";
+const LOCAL_CASHFREE_SECRET_KEY = "cfsk_ma_test_local_sandbox_secret";
 const DEV_AUTH_SECRET = "dev-only-auth-secret-change-me-0123456789";
 
 const CASHFREE_HOSTS = {

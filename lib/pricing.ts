@@ -2,8 +2,6 @@
 
 export const FREE_SHIPPING_THRESHOLD_PAISE = 99_900;
 export const SHIPPING_FEE_PAISE = 7_900;
-/** Catalog prices include GST, so no tax is added on top; receipts state that it is included. */
-export const GST_INCLUDED = true;
 export const MAX_QUANTITY_PER_LINE = 10;
 
 export interface PricedLine {
@@ -18,7 +16,7 @@ export interface Totals {
   totalPaise: number;
 }
 
-export function shippingFor(subtotalPaise: number): number {
+function shippingFor(subtotalPaise: number): number {
   if (subtotalPaise === 0) return 0;
   return subtotalPaise >= FREE_SHIPPING_THRESHOLD_PAISE ? 0 : SHIPPING_FEE_PAISE;
 }

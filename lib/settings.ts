@@ -6,8 +6,6 @@ import { getDb } from "@/db";
 import { getSettingValue, setSettingValue } from "@/db/queries/settings";
 
 export const CHECKOUT_VARIANTS = ["redirect", "modal", "inline"] as const;
-export type CheckoutVariant = (typeof CHECKOUT_VARIANTS)[number];
-
 const settingSchemas = {
   /** redirect keeps the merchant in PCI DSS SAQ A; modal and inline embed Cashfree's page in ours. */
   checkout_variant: z.enum(CHECKOUT_VARIANTS).catch("redirect"),

@@ -14,7 +14,7 @@ const TYPES: Record<string, string> = { "image/png": "png", "image/jpeg": "jpg",
 const UPLOAD_DIR = path.join(process.cwd(), ".data", "uploads");
 
 /** Files under .data/uploads, served by /media/[name] (files added to public/ after a build are not served). */
-export const localImageStorage: ImageStorage = {
+const localImageStorage: ImageStorage = {
   async save(data, contentType) {
     const extension = TYPES[contentType];
     if (!extension) throw new Error("Only PNG, JPEG and WebP images are accepted.");

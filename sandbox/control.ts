@@ -173,7 +173,7 @@ export function createControlRoutes({ engine, apiFaults, reset }: Controls) {
   return router;
 }
 
-export function deliveryView(delivery: SandboxState["deliveries"][number] | null) {
+function deliveryView(delivery: SandboxState["deliveries"][number] | null) {
   if (!delivery) return null;
   return {
     id: delivery.id,

@@ -6,7 +6,7 @@
  * Known difference: Cashfree's iframe page learns it is embedded from the iframe's base64 `name`; ours
  * is also told by an `embed` form field, which Cashfree ignores.
  */
-export const SDK_VERSION = "2024.08.01";
+const SDK_VERSION = "2024.08.01";
 
 const script = String.raw`(function () {
   "use strict";

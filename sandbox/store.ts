@@ -29,7 +29,7 @@ export interface SandboxOrder {
   linkId: string | null;
 }
 
-export interface PaymentError {
+interface PaymentError {
   error_code: string;
   error_description: string;
   error_reason: string;
@@ -84,7 +84,7 @@ export interface SandboxLink {
   expiryMs: number;
 }
 
-export interface WebhookAttempt {
+interface WebhookAttempt {
   attempt: number;
   atMs: number;
   status: number | null;
@@ -103,20 +103,20 @@ export interface WebhookDelivery {
   createdMs: number;
 }
 
-export interface Simulation {
+interface Simulation {
   simulation_id: string;
   entity: string;
   entity_id: string;
   entity_simulation: { payment_status: string; payment_error_code?: string | null };
 }
 
-export interface IdempotencyRecord {
+interface IdempotencyRecord {
   fingerprint: string;
   status: number;
   body: string;
 }
 
-export interface OAuthState {
+interface OAuthState {
   /** Consent requests behind auth links (valid 1 h). */
   links: Record<string, { state: string | null; redirectUri: string; expiresMs: number }>;
   /** Authorization codes (valid 5 min, single use). */

@@ -10,7 +10,7 @@ const PAYMENT_TYPES = {
   USER_DROPPED: "PAYMENT_USER_DROPPED_WEBHOOK",
 } as const;
 
-export function paymentWebhookType(status: SandboxPayment["status"]): string | null {
+function paymentWebhookType(status: SandboxPayment["status"]): string | null {
   return status in PAYMENT_TYPES ? PAYMENT_TYPES[status as keyof typeof PAYMENT_TYPES] : null;
 }
 

@@ -35,7 +35,7 @@ export interface WebhookSenderOptions {
   onChange: () => void;
 }
 
-export const sign = (secret: string, timestamp: string, body: string) =>
+const sign = (secret: string, timestamp: string, body: string) =>
   createHmac("sha256", secret)
     .update(timestamp + body)
     .digest("base64");

@@ -35,7 +35,9 @@ rmSync(E2E_JSON, { force: true });
 
 const steps: Step[] = [
   { name: "typecheck", run: command(bin("tsc"), ["--noEmit"]) },
-  { name: "lint", run: command(bin("eslint"), ["--max-warnings=0", "."]) },
+  { name: "lint (eslint)", run: command(bin("eslint"), ["--max-warnings=0", "."]) },
+  { name: "format (prettier --check)", run: command(bin("prettier"), ["--check", "."]) },
+  { name: "dead code (knip)", run: command(bin("knip"), []) },
   {
     name: "unit + integration (vitest)",
     run: command(bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile=${VITEST_JSON}`]),

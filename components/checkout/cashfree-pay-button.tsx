@@ -6,7 +6,7 @@ import { useRef, useState } from "react";
 import type { Result } from "@/lib/actions/result";
 import { type CheckoutVariant, openCashfreeCheckout } from "@/lib/cashfree/browser";
 
-export interface PaymentSession {
+interface PaymentSession {
   paymentSessionId: string;
   orderPath: string;
 }

@@ -5,7 +5,7 @@ import { usePathname } from "next/navigation";
 import { useEffect, useState } from "react";
 
 /** Cart components announce changes with this event; the badge then asks the server again. */
-export const CART_CHANGED = "cart:changed";
+const CART_CHANGED = "cart:changed";
 
 export function announceCartChanged() {
   window.dispatchEvent(new Event(CART_CHANGED));

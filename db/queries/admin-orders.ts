@@ -33,7 +33,7 @@ const listColumns = {
   >`(select ${payments.paymentGroup} from ${payments} where ${payments.cfPaymentId} = ${orders.paidCfPaymentId})`,
 };
 
-export function orderListWhere(query: Omit<OrderListQuery, "sort" | "limit" | "offset">): SQL | undefined {
+function orderListWhere(query: Omit<OrderListQuery, "sort" | "limit" | "offset">): SQL | undefined {
   const filters: SQL[] = [];
   if (query.status) filters.push(eq(orders.status, query.status));
   if (query.paymentGroup) {

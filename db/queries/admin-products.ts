@@ -3,8 +3,6 @@ import { asc, desc, eq, sql } from "drizzle-orm";
 import type { Database } from "../client";
 import { products, stockAdjustments } from "../schema";
 
-export type ProductRowFull = typeof products.$inferSelect;
-
 export function listAllProducts(db: Database) {
   return db.select().from(products).orderBy(asc(products.archivedAt), asc(products.name));
 }

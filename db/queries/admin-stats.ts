@@ -85,11 +85,3 @@ export async function rejectionsSince(db: Database, since: Date) {
     .where(gte(webhookRejections.minute, since))
     .groupBy(webhookRejections.reason);
 }
-
-export async function stuckCount(db: Database, before: Date) {
-  const [row] = await db
-    .select({ n: count() })
-    .from(orders)
-    .where(and(inArray(orders.status, ["pending", "awaiting_payment"]), lt(orders.createdAt, before)));
-  return row?.n ?? 0;
-}

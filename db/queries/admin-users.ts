@@ -11,11 +11,6 @@ export async function getAdminByEmail(db: Database, email: string) {
   return row;
 }
 
-export async function getAdminById(db: Database, id: string) {
-  const [row] = await db.select().from(adminUsers).where(eq(adminUsers.id, id));
-  return row;
-}
-
 /** The admin behind a session, unless that session was signed out: one query, on every admin request. */
 export async function getAdminForSession(db: Database, id: string, sessionId: string) {
   const [row] = await db

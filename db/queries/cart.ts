@@ -61,10 +61,6 @@ export async function removeCartItem(db: Database, cartId: string, productId: st
   await db.delete(cartItems).where(and(eq(cartItems.cartId, cartId), eq(cartItems.productId, productId)));
 }
 
-export async function clearCart(db: Database, cartId: string) {
-  await db.delete(cartItems).where(eq(cartItems.cartId, cartId));
-}
-
 export async function getProductStock(db: Database, productId: string) {
   const [row] = await db
     .select({ stock: products.stock, archivedAt: products.archivedAt, name: products.name })

@@ -3,8 +3,6 @@ import { desc, eq } from "drizzle-orm";
 import type { Database } from "../client";
 import { paymentLinks } from "../schema";
 
-export type PaymentLinkRow = typeof paymentLinks.$inferSelect;
-
 export async function insertPaymentLink(db: Database, link: typeof paymentLinks.$inferInsert) {
   const [row] = await db.insert(paymentLinks).values(link).returning();
   return row!;

@@ -7,12 +7,12 @@ import { migrateDatabase } from "../migrate";
 import { startWsProxy } from "./ws-proxy";
 
 /** The real PostgreSQL the tests use: a server on this machine, never a remote one. */
-export const TEST_POSTGRES_URL =
+const TEST_POSTGRES_URL =
   process.env.TEST_POSTGRES_URL ?? process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 
 let reachable: Promise<boolean> | undefined;
 
-export function postgresReachable(): Promise<boolean> {
+function postgresReachable(): Promise<boolean> {
   reachable ??= (async () => {
     const client = new pg.Client({ connectionString: TEST_POSTGRES_URL, connectionTimeoutMillis: 2000 });
     try {

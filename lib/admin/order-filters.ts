@@ -13,7 +13,7 @@ const rupees = optional(z.coerce.number().nonnegative().max(10_000_000)).transfo
 );
 
 /** The admin order list's query string; anything malformed falls back to "no filter" rather than an error page. */
-export const orderFiltersSchema = z.object({
+const orderFiltersSchema = z.object({
   status: optional(z.enum(ORDER_STATUSES)).catch(undefined),
   method: optional(z.enum(PAYMENT_GROUPS)).catch(undefined),
   from: optional(z.iso.date()).catch(undefined),

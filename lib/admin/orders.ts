@@ -60,5 +60,3 @@ export async function getAdminOrder(orderId: string) {
     timeline,
   };
 }
-
-export type AdminOrderDetail = NonNullable<Awaited<ReturnType<typeof getAdminOrder>>>;

@@ -24,7 +24,7 @@ function loadScript(src: string) {
   });
 }
 
-export function outcomeOf(result: CheckoutResult): CheckoutOutcome {
+function outcomeOf(result: CheckoutResult): CheckoutOutcome {
   if (result.redirect) return "redirecting";
   if (result.paymentDetails) return "attempted";
   if (result.error?.code === "payment_aborted") return "closed";

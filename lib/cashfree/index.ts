@@ -6,11 +6,7 @@ import * as orders from "./orders";
 import { probeCashfree } from "./probe";
 import * as refunds from "./refunds";
 
-export { CashfreeApiError, CashfreeNetworkError, CashfreeResponseError, isCashfreeError } from "./errors";
-export type { CashfreeOrder, CashfreePayment } from "./schemas";
-export type { CreateCashfreeOrderInput } from "./orders";
-export type { CashfreeRefund, CreateRefundInput } from "./refunds";
-export type { CashfreeLink, CreateLinkInput } from "./links";
+export { CashfreeApiError, isCashfreeError } from "./errors";
 
 /** The app's Cashfree client, configured from the environment. The only way the app talks to Cashfree. */
 export const cashfree = {

@@ -6,7 +6,7 @@ import type { CashfreeConfig } from "./config";
 import { cashfreeFetch } from "./http";
 import { amountPaise, cfId, orderEntitySchema } from "./schemas";
 
-export const linkEntitySchema = z
+const linkEntitySchema = z
   .looseObject({
     cf_link_id: cfId.nullish(),
     link_id: z.string(),
@@ -27,8 +27,6 @@ export const linkEntitySchema = z
     url: l.link_url ?? null,
     expiresAt: l.link_expiry_time ? new Date(l.link_expiry_time) : null,
   }));
-
-export type CashfreeLink = z.output<typeof linkEntitySchema>;
 
 export interface CreateLinkInput {
   linkId: string;

@@ -6,7 +6,7 @@ import type { CashfreeConfig } from "./config";
 import { cashfreeFetch } from "./http";
 import { amountPaise, cfId } from "./schemas";
 
-export const refundEntitySchema = z
+const refundEntitySchema = z
   .looseObject({
     cf_refund_id: cfId.nullish(),
     cf_payment_id: cfId.nullish(),
@@ -25,8 +25,6 @@ export const refundEntitySchema = z
     status: r.refund_status,
     description: r.status_description ?? null,
   }));
-
-export type CashfreeRefund = z.output<typeof refundEntitySchema>;
 
 export interface CreateRefundInput {
   orderId: string;

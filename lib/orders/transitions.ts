@@ -14,8 +14,7 @@ export const ORDER_STATUSES = [
 ] as const;
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
 
-export const FULFILMENT_STATUSES = ["unfulfilled", "ready_to_ship", "shipped", "delivered"] as const;
-export type FulfilmentStatus = (typeof FULFILMENT_STATUSES)[number];
+export type FulfilmentStatus = "unfulfilled" | "ready_to_ship" | "shipped" | "delivered";
 
 /** What Cashfree told us, translated by settle.ts. */
 export type OrderSignal =
@@ -31,7 +30,7 @@ export type OrderSignal =
   | { type: "order_terminated" };
 
 /** What a merchant, a refund's progress or the store's own rules ask of an order. */
-export type OrderAction =
+type OrderAction =
   | { type: "mark_shipped" }
   | { type: "mark_delivered" }
   /** `maxRefundedPaise`: the most the order's total refunded may reach for this actor (a staff limit), or null. */
@@ -165,7 +164,7 @@ export function isSettled(status: OrderStatus) {
 }
 
 /** Still waiting for the shopper's money, with stock held. */
-export function isOpen(status: OrderStatus) {
+function isOpen(status: OrderStatus) {
   return status === "pending" || status === "awaiting_payment";
 }
 

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 
 import { signCashfreePayload } from "@/lib/cashfree/signature";
 
-export const TEST_SECRET = "cfsk_ma_test_local_sandbox_secret";
+const TEST_SECRET = "cfsk_ma_test_local_sandbox_secret";
 
 /** A 2025-01-01 payment webhook body, with amounts written the way Cashfree writes them ("1499.00"). */
 export function paymentWebhookBody(options: {

@@ -6,7 +6,7 @@ import type { CashfreeWebhookEvent } from "@/lib/cashfree/webhook-events";
 import { afterSettle, settleWithinTransaction } from "@/lib/orders/settle";
 import { applyDisputeWebhook, applyPaymentLinkWebhook, applyRefundWebhook } from "@/lib/webhooks/records";
 
-export type ApplyOutcome = "applied" | "unmatched" | "ignored";
+type ApplyOutcome = "applied" | "unmatched" | "ignored";
 
 /** What applying an event did, and the work that must wait until it is committed. */
 export interface Applied {

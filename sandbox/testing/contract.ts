@@ -11,14 +11,14 @@ import type { Exchange } from "./harness";
  * Checks the sandbox's requests and responses against Cashfree's own OpenAPI document, read from
  * ../shared/cashfree (never copied into the repo). Where it is absent the contract tests report skipped.
  */
-export const OPENAPI_PATH = path.resolve(import.meta.dirname, "../../../shared/cashfree/openapi-2025-01-01.yaml");
+const OPENAPI_PATH = path.resolve(import.meta.dirname, "../../../shared/cashfree/openapi-2025-01-01.yaml");
 export const contractAvailable = existsSync(OPENAPI_PATH);
 
 /**
  * Deliberate deviations, reviewed. Each is a place where we follow what Cashfree actually sends over what
  * its document says; see sandbox/README.md.
  */
-export const DEVIATIONS = [
+const DEVIATIONS = [
   {
     id: "null-for-absent",
     why: "The document marks almost nothing nullable, yet Cashfree's responses send null for absent values (e.g. terminal_data, order_note, auth_id in api-reference.md §3.2, §4.5). Null properties are removed before validation.",
@@ -96,7 +96,7 @@ function withoutNulls(value: unknown): unknown {
 }
 
 /** Problems with one exchange; [] when it matches (or the path is not in the document). */
-export function contractViolations(exchange: Exchange): string[] {
+function contractViolations(exchange: Exchange): string[] {
   const { doc, templates } = load();
   const found = templates.find((t) => t.pattern.test(exchange.path));
   const method = exchange.method.toLowerCase();
