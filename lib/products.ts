@@ -1,6 +1,6 @@
 import "server-only";
 
-import { revalidatePath } from "next/cache";
+import { revalidatePath, revalidateTag, unstable_cache } from "next/cache";
 
 import { getDb } from "@/db";
 import * as queries from "@/db/queries/products";
@@ -48,9 +48,23 @@ export async function listProducts(params: queries.ListProductsParams = {}): Pro
   return rows.map(toDetail);
 }
 
-export async function getProduct(slug: string): Promise<ProductDetail | undefined> {
-  const row = await queries.getProductBySlug(await getDb(), slug);
-  return row && toDetail(row);
+/**
+ * Cache tags, owned here: product pages are cached (ISR) with the tags of the data they read, and every change
+ * that can make them stale calls one of the functions below, never a path string.
+ */
+const PRODUCTS_TAG = "products";
+const productTag = (slug: string) => `product:${slug}`;
+
+/** One product for its page, cached under its tags until a change expires them. */
+export function getProduct(slug: string): Promise<ProductDetail | undefined> {
+  return unstable_cache(
+    async () => {
+      const row = await queries.getProductBySlug(await getDb(), slug);
+      return row && toDetail(row);
+    },
+    ["product", slug],
+    { tags: [PRODUCTS_TAG, productTag(slug)] },
+  )();
 }
 
 export async function listCategories(): Promise<string[]> {
@@ -70,17 +84,19 @@ export function categorySlug(category: string) {
  * tests) there is no cache to clear and revalidatePath throws; the pages' revalidate window covers that.
  */
 export function productPagesChanged() {
-  refresh(() => revalidatePath("/products/[slug]", "page"));
+  // Expired at once ({ expire: 0 }), not served stale: a shopper must not see stock that was just sold.
+  refresh(() => revalidateTag(PRODUCTS_TAG, { expire: 0 }));
 }
 
 /** A merchant edited a product: its page, and every listing that shows it. */
 export function productChanged(slug: string) {
   catalogChanged();
-  refresh(() => revalidatePath(`/products/${slug}`));
+  refresh(() => revalidateTag(productTag(slug), { expire: 0 }));
 }
 
 /** Stock, archiving or the catalog changed: every shop page may show it. */
 export function catalogChanged() {
+  productPagesChanged();
   refresh(() => revalidatePath("/", "layout"));
 }
 
