@@ -37,6 +37,12 @@ const rawEnvSchema = z.object({
   AUTH_GOOGLE_ID: optionalString,
   AUTH_GOOGLE_SECRET: optionalString,
   CRON_SECRET: optionalString,
+  /** Where order e-mails are sent through: any SMTP provider (smtp:// or smtps://). Locally, the mail catcher. */
+  SMTP_URL: optionalUrl,
+  MAILDEV_SMTP_PORT: intWithDefault(1025),
+  MAILDEV_WEB_PORT: intWithDefault(1080),
+  /** "off" stops the background outbox loop (Vercel, where cron and after() run the jobs instead). */
+  OUTBOX_LOOP: z.preprocess(emptyToUndefined, z.enum(["on", "off"]).optional()),
   /** How many proxies in front of the app append to X-Forwarded-For (Vercel, a load balancer, nginx): 1 by default. */
   TRUSTED_PROXY_HOPS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(10).default(1)),
 });
@@ -168,6 +174,13 @@ export function parseEnv(source: Record<string, string | undefined>) {
     livePayments: raw.CASHFREE_ENV === "production",
     trustedProxyHops: raw.TRUSTED_PROXY_HOPS,
     cronSecret: raw.CRON_SECRET,
+    email: {
+      // Production must name its SMTP provider; everywhere else the local mail catcher (npm run dev starts it).
+      smtpUrl: raw.SMTP_URL ?? `smtp://127.0.0.1:${raw.MAILDEV_SMTP_PORT}`,
+      configured: !!raw.SMTP_URL || !production,
+      catcher: { smtpPort: raw.MAILDEV_SMTP_PORT, webPort: raw.MAILDEV_WEB_PORT },
+    },
+    outboxLoop: (raw.OUTBOX_LOOP ?? (source.VERCEL ? "off" : "on")) === "on",
   } as const;
 }
 

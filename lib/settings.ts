@@ -11,6 +11,10 @@ const settingSchemas = {
   checkout_variant: z.enum(CHECKOUT_VARIANTS).catch("redirect"),
   /** Refund a payment that arrives after its order expired and the stock is gone. */
   auto_refund_late_payments: z.boolean().catch(false),
+  /** Who order e-mails come from, and the store's name and address printed in them. */
+  email_from_name: z.string().min(1).max(100).catch("Kaveri & Co."),
+  email_from_address: z.email().catch("orders@kaveri.local"),
+  store_address: z.string().max(300).catch("Kaveri & Co., 12 Residency Road, Bengaluru, Karnataka 560025"),
 };
 
 export type SettingKey = keyof typeof settingSchemas;

@@ -199,6 +199,10 @@ export function createApi(engine: SandboxEngine, options: ApiOptions) {
     const order = engine.order(id!);
     const body = req.json();
     if (!body.shipment_details && !body.order_delivery_status) throw missing("shipment_details");
+    order.shipment = {
+      shipment_details: (body.shipment_details as unknown[]) ?? [],
+      order_delivery_status: body.order_delivery_status ?? null,
+    };
     return ok({
       cf_order_id: order.cfOrderId,
       order_id: order.orderId,

@@ -55,6 +55,11 @@ export function createControlRoutes({ engine, apiFaults, reset }: Controls) {
     return ok({ now: new Date(engine.clock.now()).toISOString() });
   });
 
+  /** What the merchant last told Cashfree about the order's shipment (Update Order Extended). */
+  router.on("GET", "/_sandbox/orders/:id/shipment", (_req, [id]) =>
+    ok(engine.order(id!).shipment ?? { shipment_details: [], order_delivery_status: null }),
+  );
+
   router.on("POST", "/_sandbox/orders/:id/expire", (_req, [id]) => {
     const order = engine.order(id!);
     if (order.status === "ACTIVE") {

@@ -27,6 +27,8 @@ export interface SandboxOrder {
   note: string | null;
   tags: Record<string, string> | null;
   linkId: string | null;
+  /** The last Update Order Extended (PUT …/extended), kept so tests and the debug page can see it. */
+  shipment?: { shipment_details: unknown[]; order_delivery_status: unknown };
 }
 
 interface PaymentError {

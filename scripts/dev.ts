@@ -31,4 +31,22 @@ if (env.cashfree.env === "local") {
     CASHFREE_SANDBOX_STATE: process.env.CASHFREE_SANDBOX_STATE ?? ".data/sandbox-state.json",
   });
 }
+// A real SMTP server with a web inbox, so every e-mail the shop sends can be read locally (unless SMTP_URL is set).
+if (!process.env.SMTP_URL) {
+  const { MailDev } = await import("maildev");
+  const { smtpPort, webPort } = env.email.catcher;
+  const catcher = new MailDev({
+    smtp: smtpPort,
+    ip: "127.0.0.1",
+    web: webPort,
+    webIp: "127.0.0.1",
+    silent: true,
+    mailDirectory: ".data/maildev",
+  });
+  await catcher.start();
+  console.log(
+    `Mail catcher: every e-mail the shop sends is at http://localhost:${webPort} (SMTP on 127.0.0.1:${smtpPort})`,
+  );
+}
+
 run(process.execPath, ["node_modules/next/dist/bin/next", "dev", "-p", port]);

@@ -2,3 +2,4 @@ export * from "./admin";
 export * from "./catalog";
 export * from "./orders";
 export * from "./payments";
+export * from "./outbox";

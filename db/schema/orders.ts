@@ -55,6 +55,12 @@ export const orders = pgTable(
     attentionReason: text(),
     checkoutError: text(),
     paymentLinkId: text(),
+    /** Shipment, as the merchant entered it: a courier, its AWB number and (optionally) a tracking page. */
+    shippingCourier: text(),
+    trackingNumber: text(),
+    trackingUrl: text(),
+    shippedAt: timestamp({ withTimezone: true }),
+    deliveredAt: timestamp({ withTimezone: true }),
     expiresAt: timestamp({ withTimezone: true }).notNull(),
     paidAt: timestamp({ withTimezone: true }),
     fulfilledAt: timestamp({ withTimezone: true }),

@@ -2,6 +2,7 @@ import "server-only";
 
 import { getDb } from "@/db";
 import * as stats from "@/db/queries/admin-stats";
+import { listDeadJobs } from "@/db/queries/outbox";
 
 /** Orders unpaid for longer than this are listed as needing attention. */
 export const PENDING_ATTENTION_MINUTES = 30;
@@ -33,10 +34,11 @@ export async function getDashboard(days: number) {
 export async function getAttention() {
   const db = await getDb();
   const pendingBefore = new Date(Date.now() - PENDING_ATTENTION_MINUTES * 60_000);
-  const [orders, failedEvents, rejections] = await Promise.all([
+  const [orders, failedEvents, rejections, deadJobs] = await Promise.all([
     stats.attentionOrders(db, pendingBefore),
     stats.failedWebhookEvents(db, new Date(Date.now() - STUCK_EVENT_MINUTES * 60_000)),
     stats.rejectionsSince(db, new Date(Date.now() - 86_400_000)),
+    listDeadJobs(db),
   ]);
-  return { orders, failedEvents, rejections };
+  return { orders, failedEvents, rejections, deadJobs };
 }

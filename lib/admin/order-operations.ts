@@ -1,16 +1,22 @@
 import "server-only";
 
+import { randomUUID } from "node:crypto";
+
 import { getDb } from "@/db";
 import * as queries from "@/db/queries/orders";
+import { enqueueJobs, reviveJob } from "@/db/queries/outbox";
 import { getWebhookEvent } from "@/db/queries/webhooks";
 import type { Result } from "@/lib/actions/result";
 import type { Admin } from "@/lib/auth/admins";
 import { cashfree, isCashfreeError } from "@/lib/cashfree";
 import { parseCashfreeWebhook } from "@/lib/cashfree/webhook-events";
 import { adminActor } from "@/lib/orders/actors";
+import { emailJob } from "@/lib/orders/jobs";
 import { applyToOrder } from "@/lib/orders/runner";
+import { kickOutbox } from "@/lib/outbox/worker";
 import { settleOrder } from "@/lib/orders/settle";
 import { canTerminate } from "@/lib/orders/transitions";
+import { type CourierName, trackingUrlFor } from "@/lib/shipping";
 import { claimAndApply } from "@/lib/webhooks/apply";
 
 /** Terminates an unpaid order at Cashfree, then applies Cashfree's answer (it may say PAID if a payment won the race). */
@@ -34,34 +40,39 @@ export async function terminateOrder(admin: Admin, orderId: string): Promise<Res
   }
 }
 
+export interface Shipment {
+  courier: CourierName;
+  trackingNumber: string;
+  trackingUrl?: string;
+}
+
 /**
- * Marks a paid order shipped or delivered through the order writer (under the order's lock: twenty clicks at
- * once ship it once), then tells Cashfree (Update Order Extended) where it can.
+ * Marks a paid order shipped (with its courier and tracking) or delivered, through the order writer: under the
+ * order's lock twenty clicks at once ship it once. Telling Cashfree (Update Order Extended) and the shopper
+ * (e-mail) are outbox jobs of that same transaction, retried until they succeed.
  */
 export async function markFulfilment(
   admin: Admin,
   orderId: string,
   step: "shipped" | "delivered",
-  tracking: { company?: string; number?: string },
+  shipment?: Shipment,
 ): Promise<Result> {
   const command = step === "shipped" ? ({ type: "mark_shipped" } as const) : ({ type: "mark_delivered" } as const);
-  const result = await applyToOrder(await getDb(), orderId, command, adminActor(admin), { detail: tracking });
+  const detail = shipment
+    ? { ...shipment, trackingUrl: trackingUrlFor(shipment.courier, shipment.trackingNumber, shipment.trackingUrl) }
+    : {};
+  const result = await applyToOrder(await getDb(), orderId, command, adminActor(admin), { detail });
   if (!result.found) return { ok: false, error: "Order not found." };
   if (result.refusal === "not_paid") return { ok: false, error: "Only paid orders can be shipped." };
   if (result.refusal)
     return { ok: false, error: `This order is ${result.order!.fulfillmentStatus.replaceAll("_", " ")}.` };
-  try {
-    await cashfree.updateShipment({
-      orderId,
-      status: step === "shipped" ? "SHIPPED" : "DELIVERED",
-      trackingCompany: tracking.company,
-      trackingNumber: tracking.number,
-    });
-    return { ok: true, message: `Marked ${step}; Cashfree updated.` };
-  } catch (error) {
-    if (!isCashfreeError(error)) throw error;
-    return { ok: true, message: `Marked ${step}. Cashfree was not updated (${error.message}).` };
-  }
+  return {
+    ok: true,
+    message:
+      step === "shipped"
+        ? "Marked shipped. The shopper and Cashfree will be told."
+        : "Marked delivered. The shopper will be told.",
+  };
 }
 
 /** Applies a stored webhook event again (after a fix, or once its order exists). */
@@ -80,4 +91,21 @@ export async function replayWebhookEvent(eventId: string): Promise<Result> {
   return outcome
     ? { ok: true, message: `Replayed: ${outcome}.` }
     : { ok: false, error: "This event is being applied right now; try again in a moment." };
+}
+
+/** "Resend confirmation": a new e-mail job of its own (its own key), run soon after. */
+export async function resendConfirmation(orderId: string): Promise<Result> {
+  const db = await getDb();
+  const order = await queries.getOrder(db, orderId);
+  if (!order?.paidAt) return { ok: false, error: "Only paid orders have a confirmation to resend." };
+  await enqueueJobs(db, [emailJob(orderId, "order_confirmed", `${orderId}:resend:${randomUUID()}`)]);
+  kickOutbox();
+  return { ok: true, message: `Confirmation queued for ${order.customerEmail}.` };
+}
+
+/** The merchant's Retry on a job the outbox gave up on. */
+export async function retryJob(jobId: string): Promise<Result> {
+  if (!(await reviveJob(await getDb(), jobId))) return { ok: false, error: "That job is not waiting for a retry." };
+  kickOutbox();
+  return { ok: true, message: "Retrying now." };
 }

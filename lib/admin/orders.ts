@@ -2,6 +2,7 @@ import "server-only";
 
 import { getDb } from "@/db";
 import { iterateOrders, listOrdersPage, type OrderListQuery } from "@/db/queries/admin-orders";
+import { listOrderEmails } from "@/db/queries/email-deliveries";
 import * as orderQueries from "@/db/queries/orders";
 import * as recordQueries from "@/db/queries/payment-records";
 import { listOrderWebhookEvents } from "@/db/queries/webhooks";
@@ -41,13 +42,14 @@ export async function getAdminOrder(orderId: string) {
   const db = await getDb();
   const order = await orderQueries.getOrder(db, orderId);
   if (!order) return null;
-  const [items, payments, orderRefunds, orderDisputes, events, timeline] = await Promise.all([
+  const [items, payments, orderRefunds, orderDisputes, events, timeline, emails] = await Promise.all([
     orderQueries.listOrderItems(db, orderId),
     orderQueries.listPayments(db, orderId),
     recordQueries.listOrderRefunds(db, orderId),
     recordQueries.listOrderDisputes(db, orderId),
     listOrderWebhookEvents(db, orderId),
     orderQueries.listOrderEvents(db, orderId),
+    listOrderEmails(db, orderId),
   ]);
   const { accessToken: _token, createIdempotencyKey: _key, ...safeOrder } = order;
   return {
@@ -58,5 +60,6 @@ export async function getAdminOrder(orderId: string) {
     disputes: orderDisputes,
     webhookEvents: events,
     timeline,
+    emails,
   };
 }

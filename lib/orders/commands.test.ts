@@ -117,7 +117,7 @@ describe.skipIf(!postgres)("order commands under concurrency (real PostgreSQL, l
     const orderId = await paidOrder(150_000);
     const results = await Promise.all(
       Array.from({ length: 20 }, () =>
-        lib.markFulfilment(OWNER, orderId, "shipped", { company: "Delhivery", number: "AWB123456" }),
+        lib.markFulfilment(OWNER, orderId, "shipped", { courier: "Delhivery", trackingNumber: "AWB123456" }),
       ),
     );
     expect(results.filter((r) => r.ok)).toHaveLength(1);
@@ -126,7 +126,7 @@ describe.skipIf(!postgres)("order commands under concurrency (real PostgreSQL, l
       (e) => e.type === "order_shipped",
     );
     expect(shipped).toHaveLength(1);
-    expect(shipped[0]!.detail).toMatchObject({ by: OWNER.email, company: "Delhivery", number: "AWB123456" });
+    expect(shipped[0]!.detail).toMatchObject({ by: OWNER.email, courier: "Delhivery", trackingNumber: "AWB123456" });
     expect((await orderRow(orderId)).fulfillmentStatus).toBe("shipped");
   });
 

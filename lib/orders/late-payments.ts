@@ -1,42 +1,40 @@
 import "server-only";
 
-import { after } from "next/server";
-
 import { getDb } from "@/db";
 import { getOrder } from "@/db/queries/orders";
+import { getRefundByRefundId } from "@/db/queries/refunds";
 import { issueRefund } from "@/lib/refunds";
 import { getSetting } from "@/lib/settings";
-import { logError, redact } from "@/lib/log";
 
 /** The store's own rule, not a person: no staff limit applies, and the timeline says who it was. */
 const AUTO_REFUND = { actor: { type: "system", name: "Automatic refund" }, maxRefundedPaise: null } as const;
 
 /**
  * A payment that arrived after its order expired and its stock was sold is flagged for the merchant; when the
- * store setting says so, it is also refunded in full. The refund key is fixed per order, so a second trigger
- * finds the same refund instead of making another.
+ * store setting says so, it is also refunded in full, by an outbox job. The refund key is fixed per order, so a
+ * job run twice finds the same refund instead of making another; it throws (and is retried) until Cashfree has
+ * taken the refund.
  */
-async function refundIfPaidWithoutStock(orderId: string) {
+export async function refundLatePayment(orderId: string) {
   if (!(await getSetting("auto_refund_late_payments"))) return;
-  const order = await getOrder(await getDb(), orderId);
+  const db = await getDb();
+  const order = await getOrder(db, orderId);
   if (!order) return;
+  const refundKey = `auto-${orderId}`;
+  const refundId = `rf_${refundKey.replaceAll("-", "")}`;
+  const earlier = await getRefundByRefundId(db, refundId);
+  const remaining = order.totalPaise - order.refundedPaise;
+  // Refunded in full by hand meanwhile: nothing left for the rule to do.
+  if (!earlier && remaining <= 0) return;
+  // A refund this rule started before is found by its key and only sent to Cashfree again (same idempotency key).
+  const amountPaise = earlier?.amountPaise ?? remaining;
   const outcome = await issueRefund(AUTO_REFUND, {
     orderId,
-    amountPaise: order.totalPaise - order.refundedPaise,
+    amountPaise,
     reason: "Paid after the order expired and the items sold out",
-    refundKey: `auto-${orderId}`,
+    refundKey,
   });
-  if (!outcome.ok) console.error(`auto-refund of ${orderId} failed: ${redact(outcome.error)}`);
-}
-
-/** Runs the auto-refund after the response when inside a request (a webhook must answer fast), else now. */
-export function scheduleLatePaymentRefund(orderId: string) {
-  const work = () =>
-    refundIfPaidWithoutStock(orderId).catch((error: unknown) => logError(`auto-refund of ${orderId}`, error));
-  try {
-    after(work);
-  } catch {
-    // Outside a request (the reconcile CLI, tests): do it now.
-    void work();
-  }
+  if (!outcome.ok) throw new Error(`auto-refund refused: ${outcome.error}`);
+  if (!(await getRefundByRefundId(db, refundId))?.cfRefundId)
+    throw new Error("Cashfree has not confirmed the auto-refund yet");
 }

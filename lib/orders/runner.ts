@@ -2,10 +2,12 @@ import "server-only";
 
 import type { Database } from "@/db";
 import * as queries from "@/db/queries/orders";
+import { enqueueJobs, type NewOutboxJob } from "@/db/queries/outbox";
 
 import type { Actor } from "./actors";
 import { eventSource, type OrderEventInput, type OrderEventType } from "./events";
 import { afterCommit, type AfterCommitWork } from "./after-commit";
+import { jobsFor } from "./jobs";
 import { applyStockEffects } from "./stock";
 import {
   decide,
@@ -20,8 +22,9 @@ import {
  * The one writer of order state. Every change to an order (Cashfree's signals, checkout, fulfilment, refunds,
  * payment links) is a command: the order's row is locked, the pure `decide()` says what follows, and the effects
  * (stock, cart, fulfilment, refunded total, flags), the update and its typed events are written in the same
- * transaction. What must wait for the commit (page refreshes, the late-payment refund, telling Cashfree about a
- * shipment) comes back as work for `afterCommit`.
+ * transaction, with the outbox jobs the change causes (e-mails, the late-payment refund, telling Cashfree about
+ * a shipment). What must wait for the commit (page refreshes, running those jobs) comes back as work for
+ * `afterCommit`.
  */
 
 export interface CommandResult {
@@ -45,6 +48,8 @@ export interface CommandOptions {
   updates?: Partial<queries.NewOrder>;
   /** Events the caller records under the same lock (payment attempts). */
   events?: OrderEventInput[];
+  /** Outbox jobs the caller adds under the same lock (the e-mail for a failed payment attempt). */
+  jobs?: NewOutboxJob[];
 }
 
 const NOT_FOUND: CommandResult = {
@@ -121,6 +126,7 @@ export async function applyCommands(
   let stockState = order.stockState;
   const updates: Partial<queries.NewOrder> = { ...options.updates };
   const events: OrderEventInput[] = [...(options.events ?? [])];
+  const jobs: NewOutboxJob[] = [...(options.jobs ?? [])];
   const result: CommandResult = {
     found: true,
     from: status,
@@ -164,12 +170,10 @@ export async function applyCommands(
     if (decision.refundDeltaPaise) refundedPaise += decision.refundDeltaPaise;
     if (decision.flag && decision.flag !== "late_payment") updates.attentionReason = decision.flag;
     if (decision.flag === "late_payment_no_stock") result.paidWithoutStock = true;
-    if (command.type === "mark_shipped" || command.type === "mark_delivered")
-      result.work.push({
-        type: "tell_cashfree_shipment",
-        orderId: order.id,
-        status: fulfilment === "shipped" ? "SHIPPED" : "DELIVERED",
-      });
+    if (decision.fulfilment === "shipped")
+      Object.assign(updates, { shippedAt: new Date(), ...shipmentFields(options.detail) });
+    if (decision.fulfilment === "delivered") updates.deliveredAt = new Date();
+    jobs.push(...jobsFor(order, command, decision, options.detail));
     const statusMoved = decision.to !== status;
     events.push({
       orderId: order.id,
@@ -189,7 +193,7 @@ export async function applyCommands(
   }
 
   if (result.stockChanged) result.work.push({ type: "refresh_product_pages" });
-  if (result.paidWithoutStock) result.work.push({ type: "refund_late_payment", orderId: order.id });
+  if (jobs.length > 0) result.work.push({ type: "run_outbox" });
   await queries.updateOrder(tx, order.id, {
     ...updates,
     status,
@@ -198,6 +202,7 @@ export async function applyCommands(
     refundedPaise,
   });
   await queries.appendOrderEvents(tx, events);
+  await enqueueJobs(tx, jobs);
   return {
     ...result,
     to: status,
@@ -209,6 +214,16 @@ export async function applyCommands(
       fulfillmentStatus: fulfilment,
       refundedPaise,
     } as queries.OrderRow,
+  };
+}
+
+/** The shipment as the merchant entered it (validated by the action). */
+function shipmentFields(detail: Record<string, unknown> = {}): Partial<queries.NewOrder> {
+  const text = (value: unknown) => (typeof value === "string" && value ? value : null);
+  return {
+    shippingCourier: text(detail.courier),
+    trackingNumber: text(detail.trackingNumber),
+    trackingUrl: text(detail.trackingUrl),
   };
 }
 

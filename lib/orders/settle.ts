@@ -2,11 +2,13 @@ import "server-only";
 
 import type { Database } from "@/db";
 import type * as queries from "@/db/queries/orders";
+import type { NewOutboxJob } from "@/db/queries/outbox";
 import type { CashfreePayment } from "@/lib/cashfree/schemas";
 
 import { cashfreeVia, type CashfreeChannel } from "./actors";
 import { afterCommit, type AfterCommitWork } from "./after-commit";
 import { type OrderEventInput, paymentEventType } from "./events";
+import { emailJob } from "./jobs";
 import { recordPaymentAttempt } from "./payment-attempts";
 import { applyCommands, lockOrder } from "./runner";
 import { isSettled, type OrderSignal, type OrderStatus } from "./transitions";
@@ -88,10 +90,15 @@ export async function settleWithinTransaction(tx: Database, observation: Cashfre
   if (!order) return { found: false, fulfilled: false, work: [] };
 
   const events: OrderEventInput[] = [];
+  const jobs: NewOutboxJob[] = [];
   let newSuccess = false;
   for (const payment of observation.payments) {
     const change = await recordPaymentAttempt(tx, order.id, payment, observation.source);
     if (payment.status === "SUCCESS" && change !== "unchanged") newSuccess = true;
+    // A failed attempt on an order still open: tell the shopper, with the way to pay again (once per attempt).
+    if (change !== "unchanged" && payment.status === "FAILED" && !isSettled(order.status as OrderStatus)) {
+      jobs.push(emailJob(order.id, "payment_failed", payment.cfPaymentId));
+    }
     if (change !== "unchanged") {
       events.push({
         orderId: order.id,
@@ -122,6 +129,7 @@ export async function settleWithinTransaction(tx: Database, observation: Cashfre
   const result = await applyCommands(tx, order, signals, cashfreeVia(observation.source), {
     updates,
     events,
+    jobs,
     detail: { reference: observation.reference },
   });
   return {

@@ -4,6 +4,7 @@ import type { Database } from "@/db";
 import * as queries from "@/db/queries/webhooks";
 import type { CashfreeWebhookEvent } from "@/lib/cashfree/webhook-events";
 import { afterSettle, settleWithinTransaction } from "@/lib/orders/settle";
+import { kickOutbox } from "@/lib/outbox/worker";
 import { applyDisputeWebhook, applyPaymentLinkWebhook, applyRefundWebhook } from "@/lib/webhooks/records";
 
 type ApplyOutcome = "applied" | "unmatched" | "ignored";
@@ -31,7 +32,8 @@ async function applyCashfreeEvent(tx: Database, event: CashfreeWebhookEvent, ref
       return { outcome: result.found ? "applied" : "unmatched", afterCommit: () => afterSettle(result) };
     }
     case "refund":
-      return { outcome: await applyRefundWebhook(tx, event), afterCommit: nothingAfter };
+      // A completed refund leaves an e-mail in the outbox: start it after the commit.
+      return { outcome: await applyRefundWebhook(tx, event), afterCommit: kickOutbox };
     case "link":
       return applyPaymentLinkWebhook(tx, event);
     case "dispute":

@@ -5,6 +5,7 @@ import * as queries from "@/db/queries/payment-records";
 import type { CashfreeWebhookEvent } from "@/lib/cashfree/webhook-events";
 import { cashfreeVia } from "@/lib/orders/actors";
 import { refundEventType } from "@/lib/orders/events";
+import { emailJob } from "@/lib/orders/jobs";
 import { applyCommands, lockOrder } from "@/lib/orders/runner";
 import { afterSettle, settleWithinTransaction } from "@/lib/orders/settle";
 
@@ -36,7 +37,11 @@ export async function applyRefundWebhook(
     const events = failed
       ? []
       : [{ orderId: order.id, type: refundEventType(event.status), source: "webhook", detail }];
-    await applyCommands(tx, order, commands, actor, { detail, events });
+    const jobs =
+      event.status === "SUCCESS"
+        ? [emailJob(order.id, "refund_completed", refund.refundId, { refundId: refund.refundId })]
+        : [];
+    await applyCommands(tx, order, commands, actor, { detail, events, jobs });
     return "applied";
   }
   // A refund Cashfree made without us (auto-refund of a duplicate payment, or one issued from the dashboard).

@@ -7,7 +7,7 @@ import { getAttention, PENDING_ATTENTION_MINUTES } from "@/lib/admin/insights";
 import { requireAdminPage } from "@/lib/auth/session";
 import { formatInr } from "@/lib/money";
 
-import { replayWebhookAction } from "../orders/[orderId]/actions";
+import { replayWebhookAction, retryJobAction } from "../orders/[orderId]/actions";
 
 export const metadata: Metadata = { title: "Needs attention · Admin" };
 
@@ -15,7 +15,7 @@ const when = new Intl.DateTimeFormat("en-IN", { dateStyle: "medium", timeStyle: 
 
 export default async function AttentionPage() {
   await requireAdminPage();
-  const { orders, failedEvents, rejections } = await getAttention();
+  const { orders, failedEvents, rejections, deadJobs } = await getAttention();
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-semibold">Needs attention</h1>
@@ -55,6 +55,23 @@ export default async function AttentionPage() {
                   {e.attempts} {e.lastError && `· ${e.lastError}`}
                 </span>
                 <ActionButton label="Replay event" run={replayWebhookAction.bind(null, { eventId: e.id })} />
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <section aria-label="Outbox" className="rounded-xl border border-stone-200 bg-white p-4">
+        <h2 className="mb-2 font-semibold">Jobs that gave up (e-mails, Cashfree updates, refunds)</h2>
+        {deadJobs.length === 0 ? (
+          <p className="text-sm text-stone-600">None: every job ran.</p>
+        ) : (
+          <ul className="space-y-1 text-sm">
+            {deadJobs.map((job) => (
+              <li key={job.id} className="flex flex-wrap items-start gap-3">
+                <span>
+                  {job.key} · order {job.orderId ?? "—"} · attempts {job.attempts} · {job.lastError}
+                </span>
+                <ActionButton label="Retry" run={retryJobAction.bind(null, { jobId: job.id })} />
               </li>
             ))}
           </ul>

@@ -5,10 +5,17 @@ import { z } from "zod";
 
 import { adminAction } from "@/lib/actions/client";
 import { fail, ok } from "@/lib/actions/result";
-import { markFulfilment, replayWebhookEvent, terminateOrder } from "@/lib/admin/order-operations";
+import {
+  markFulfilment,
+  replayWebhookEvent,
+  resendConfirmation,
+  retryJob,
+  terminateOrder,
+} from "@/lib/admin/order-operations";
 import { syncOrderWithCashfree } from "@/lib/orders/confirm";
 import { issueRefund, refundAuthorityOf } from "@/lib/refunds";
 import { orderIdSchema as orderId, rupeeAmount } from "@/lib/schemas";
+import { shipmentSchema } from "@/lib/shipping";
 
 const orderPath = (id: string) => `/admin/orders/${encodeURIComponent(id)}`;
 
@@ -47,24 +54,37 @@ export const terminateOrderAction = adminAction("staff", z.object({ orderId }), 
   return result;
 });
 
-const fulfilmentSchema = z.object({
-  orderId,
-  step: z.enum(["shipped", "delivered"]),
-  trackingCompany: z.string().trim().max(60).optional(),
-  trackingNumber: z.string().trim().max(60).optional(),
+/** Shipping takes a courier and an AWB number (and optionally its tracking link); delivery takes nothing more. */
+export const markShippedAction = adminAction("staff", shipmentSchema.extend({ orderId }), async (data, admin) => {
+  const result = await markFulfilment(admin, data.orderId, "shipped", {
+    courier: data.courier,
+    trackingNumber: data.trackingNumber,
+    trackingUrl: data.trackingUrl,
+  });
+  revalidatePath(orderPath(data.orderId));
+  return result;
 });
 
-export const markFulfilmentAction = adminAction("staff", fulfilmentSchema, async (data, admin) => {
-  const result = await markFulfilment(admin, data.orderId, data.step, {
-    company: data.trackingCompany,
-    number: data.trackingNumber,
-  });
+export const markDeliveredAction = adminAction("staff", z.object({ orderId }), async (data, admin) => {
+  const result = await markFulfilment(admin, data.orderId, "delivered");
   revalidatePath(orderPath(data.orderId));
   return result;
 });
 
 export const replayWebhookAction = adminAction("staff", z.object({ eventId: z.uuid() }), async (data) => {
   const result = await replayWebhookEvent(data.eventId);
+  revalidatePath("/admin/attention");
+  return result;
+});
+
+export const resendEmailAction = adminAction("staff", z.object({ orderId }), async (data) => {
+  const result = await resendConfirmation(data.orderId);
+  revalidatePath(orderPath(data.orderId));
+  return result;
+});
+
+export const retryJobAction = adminAction("staff", z.object({ jobId: z.uuid() }), async (data) => {
+  const result = await retryJob(data.jobId);
   revalidatePath("/admin/attention");
   return result;
 });

@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 
 import { ActionButton } from "@/components/admin/action-button";
 import { RefundForm } from "@/components/admin/refund-form";
+import { ShipForm } from "@/components/admin/ship-form";
 import { StatusBadge } from "@/components/admin/status-badge";
 import { getAdminOrder } from "@/lib/admin/orders";
 import {
@@ -17,7 +18,13 @@ import { requireAdminPage } from "@/lib/auth/session";
 import { formatInr, paiseToRupeeString } from "@/lib/money";
 
 import { sendOrderPaymentLinkAction } from "../../payment-links/actions";
-import { markFulfilmentAction, replayWebhookAction, resyncOrderAction, terminateOrderAction } from "./actions";
+import {
+  markDeliveredAction,
+  replayWebhookAction,
+  resendEmailAction,
+  resyncOrderAction,
+  terminateOrderAction,
+} from "./actions";
 
 export const metadata: Metadata = { title: "Order · Admin" };
 
@@ -37,7 +44,7 @@ export default async function AdminOrderPage({ params }: { params: Promise<{ ord
   const { orderId } = await params;
   const detail = await getAdminOrder(decodeURIComponent(orderId));
   if (!detail) notFound();
-  const { order, items, payments, refunds, disputes, webhookEvents, timeline } = detail;
+  const { order, items, payments, refunds, disputes, webhookEvents, timeline, emails } = detail;
   const refundable = refundablePaise(order);
   const canRefund = isRefundable(order.status) && refundable > 0;
   const nextStep = nextFulfilmentStep({ status: order.status, fulfilment: order.fulfillmentStatus });
@@ -72,17 +79,8 @@ export default async function AdminOrderPage({ params }: { params: Promise<{ ord
               run={terminateOrderAction.bind(null, { orderId: order.id })}
             />
           )}
-          {nextStep === "shipped" && (
-            <ActionButton
-              label="Mark shipped"
-              run={markFulfilmentAction.bind(null, { orderId: order.id, step: "shipped" })}
-            />
-          )}
           {nextStep === "delivered" && (
-            <ActionButton
-              label="Mark delivered"
-              run={markFulfilmentAction.bind(null, { orderId: order.id, step: "delivered" })}
-            />
+            <ActionButton label="Mark delivered" run={markDeliveredAction.bind(null, { orderId: order.id })} />
           )}
         </div>
       </div>
@@ -184,6 +182,28 @@ export default async function AdminOrderPage({ params }: { params: Promise<{ ord
         </Section>
       )}
 
+      {(nextStep === "shipped" || order.shippedAt) && (
+        <Section title="Shipping">
+          {nextStep === "shipped" ? (
+            <ShipForm orderId={order.id} />
+          ) : (
+            <p className="text-sm">
+              {order.shippingCourier} · AWB {order.trackingNumber}
+              {order.trackingUrl && (
+                <>
+                  {" "}
+                  ·{" "}
+                  <a href={order.trackingUrl} className="text-brand-700 underline">
+                    tracking page
+                  </a>
+                </>
+              )}
+              {order.deliveredAt && <> · delivered {when.format(order.deliveredAt)}</>}
+            </p>
+          )}
+        </Section>
+      )}
+
       <Section title="Timeline">
         <ol className="space-y-1 text-sm">
           {timeline.map((e) => (
@@ -194,6 +214,29 @@ export default async function AdminOrderPage({ params }: { params: Promise<{ ord
             </li>
           ))}
         </ol>
+      </Section>
+
+      <Section title="E-mails">
+        {emails.length === 0 ? (
+          <p className="text-sm text-stone-600">None sent yet.</p>
+        ) : (
+          <ul className="space-y-1 text-sm">
+            {emails.map((m) => (
+              <li key={m.id} className="flex flex-wrap gap-2">
+                <time className="text-stone-500">{when.format(m.createdAt)}</time>
+                <span className="font-medium">{m.subject}</span>
+                <span className={m.status === "sent" ? "text-emerald-800" : "text-red-700"}>
+                  {m.status === "sent" ? `sent to ${m.recipient}` : `failed: ${m.error ?? "unknown error"}`}
+                </span>
+              </li>
+            ))}
+          </ul>
+        )}
+        {order.paidAt && (
+          <div className="mt-3">
+            <ActionButton label="Resend confirmation" run={resendEmailAction.bind(null, { orderId: order.id })} />
+          </div>
+        )}
       </Section>
 
       <Section title="Webhook events">

@@ -1,0 +1,29 @@
+import "server-only";
+
+import type { OutboxJobRow } from "@/db/queries/outbox";
+import { cashfree } from "@/lib/cashfree";
+import { refundLatePayment } from "@/lib/orders/late-payments";
+
+import { sendEmailJob } from "./email-job";
+
+/** Each kind of outbox job, and the code that does it. Every handler is safe to run twice. */
+export const handlers: Record<string, (job: OutboxJobRow) => Promise<void>> = {
+  late_payment_refund: (job) => refundLatePayment(job.orderId!),
+  // Update Order Extended: Cashfree's record of the shipment. The same update twice is harmless.
+  cashfree_shipment: async (job) => {
+    const payload = job.payload as {
+      status: "SHIPPED" | "DELIVERED";
+      courier?: string;
+      trackingNumber?: string;
+      trackingUrl?: string;
+    };
+    await cashfree.updateShipment({
+      orderId: job.orderId!,
+      status: payload.status,
+      trackingCompany: payload.courier,
+      trackingNumber: payload.trackingNumber,
+      trackingUrl: payload.trackingUrl,
+    });
+  },
+  email: sendEmailJob,
+};

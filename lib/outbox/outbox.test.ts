@@ -1,0 +1,240 @@
+import { createServer } from "node:net";
+
+import { eq, sql } from "drizzle-orm";
+import { MailDev } from "maildev";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+import { emailDeliveries, outboxJobs, products } from "@/db/schema";
+import { seedCatalog } from "@/db/seed";
+import { createTestDatabase, requirePostgres, type TestDatabase } from "@/db/testing/databases";
+import type { Admin } from "@/lib/auth/admins";
+import { paymentWebhookBody, signedHeaders } from "@/lib/testing/webhook-fixtures";
+import { orderWithCardAttempt, startTestSandbox, type TestSandbox } from "@/sandbox/testing/harness";
+
+// The outbox against real services: PostgreSQL, the local Cashfree sandbox over HTTP, and MailDev as the SMTP server.
+const postgres = await requirePostgres();
+
+async function freePort() {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+interface CaughtEmail {
+  subject: string;
+  html: string;
+  text: string;
+  to: { address: string }[];
+}
+
+let database: TestDatabase;
+let t: TestSandbox;
+let mail: { catcher: MailDev; smtp: number; web: number };
+let lib: {
+  receive: typeof import("@/lib/webhooks/receive").receiveCashfreeWebhook;
+  runDueJobs: typeof import("./worker").runDueJobs;
+  outboxIdle: typeof import("./worker").outboxIdle;
+  markFulfilment: typeof import("@/lib/admin/order-operations").markFulfilment;
+  insertOrder: typeof import("@/db/queries/orders").insertOrder;
+};
+
+const OWNER: Admin = {
+  id: "owner-1",
+  email: "owner@kaveri.local",
+  name: "Owner",
+  role: "owner",
+  refundLimitPaise: null,
+};
+
+async function startCatcher(smtp: number, web: number) {
+  const catcher = new MailDev({
+    smtp,
+    ip: "127.0.0.1",
+    web,
+    webIp: "127.0.0.1",
+    silent: true,
+    mailDirectory: `.data/maildev-test-${smtp}`,
+  });
+  await catcher.start();
+  return catcher;
+}
+
+async function inbox(): Promise<CaughtEmail[]> {
+  return (await fetch(`http://127.0.0.1:${mail.web}/api/email`)).json();
+}
+
+const emailsFor = async (orderId: string) => (await inbox()).filter((e) => e.subject.includes(orderId));
+
+/** An order awaiting payment here and at the sandbox (so Cashfree calls about it work). */
+async function openOrder(totalPaise = 149_900) {
+  const created = await orderWithCardAttempt(t, { order_amount: totalPaise / 100 });
+  const [product] = await database.db.select().from(products).limit(1);
+  await lib.insertOrder(
+    database.db,
+    {
+      id: created.orderId,
+      accessToken: `token-${created.orderId}`,
+      status: "awaiting_payment",
+      subtotalPaise: totalPaise,
+      totalPaise,
+      customerName: "Asha Rao",
+      customerEmail: "asha@example.com",
+      customerPhone: "9876543210",
+      shippingLine1: "12 MG Road",
+      shippingCity: "Bengaluru",
+      shippingState: "Karnataka",
+      shippingPincode: "560001",
+      cfOrderId: "1",
+      expiresAt: new Date(Date.now() + 20 * 60_000),
+    },
+    [
+      {
+        productId: product!.id,
+        productName: "Brass Masala Dabba",
+        unitPricePaise: totalPaise,
+        quantity: 1,
+        lineTotalPaise: totalPaise,
+      },
+    ],
+  );
+  return created.orderId;
+}
+
+/** Pays through a signed webhook, then waits for the outbox run it started (outside a request it runs at once). */
+async function pay(orderId: string) {
+  const body = paymentWebhookBody({ orderId, cfPaymentId: `p-${orderId}`, status: "SUCCESS", amount: "1499.00" });
+  const result = await lib.receive({ rawBody: body, headers: signedHeaders(body), remoteAddress: "127.0.0.1" });
+  await lib.outboxIdle();
+  return result;
+}
+
+const jobsOf = (orderId: string) => database.db.select().from(outboxJobs).where(eq(outboxJobs.orderId, orderId));
+
+describe.skipIf(!postgres)("the outbox (real PostgreSQL, local sandbox, MailDev)", () => {
+  beforeAll(async () => {
+    database = await createTestDatabase("pg", { poolSize: 20 });
+    await seedCatalog(database.db);
+    t = await startTestSandbox({ webhookUrl: null });
+    const [smtp, web] = [await freePort(), await freePort()];
+    mail = { catcher: await startCatcher(smtp, web), smtp, web };
+    Object.assign(process.env, {
+      DATABASE_URL: database.url,
+      CASHFREE_ENV: "local",
+      CASHFREE_SANDBOX_PORT: String(t.sandbox.port),
+      SMTP_URL: `smtp://127.0.0.1:${smtp}`,
+    });
+    const [receiveModule, worker, operations, orderQueries] = await Promise.all([
+      import("@/lib/webhooks/receive"),
+      import("./worker"),
+      import("@/lib/admin/order-operations"),
+      import("@/db/queries/orders"),
+    ]);
+    lib = {
+      receive: receiveModule.receiveCashfreeWebhook,
+      runDueJobs: worker.runDueJobs,
+      outboxIdle: worker.outboxIdle,
+      markFulfilment: operations.markFulfilment,
+      insertOrder: orderQueries.insertOrder,
+    };
+  });
+  afterAll(async () => {
+    await lib?.outboxIdle();
+    await (await import("@/db")).closeDb();
+    await database?.close();
+    await t?.close();
+    await mail?.catcher.stop();
+  });
+
+  it("sends exactly one confirmation, with the total and the order's link, for a payment", async () => {
+    const orderId = await openOrder();
+    expect((await pay(orderId)).body.status).toBe("applied");
+    await lib.runDueJobs();
+    const [confirmation, ...others] = await emailsFor(orderId);
+    expect(others).toHaveLength(0);
+    expect(confirmation!.subject).toBe(`Order ${orderId} confirmed — ₹1,499.00`);
+    expect(confirmation!.to[0]!.address).toBe("asha@example.com");
+    expect(confirmation!.text).toContain("Total paid: ₹1,499.00");
+    expect(confirmation!.html).toContain(`/orders/${orderId}?token=token-${orderId}`);
+    const [delivery] = await database.db.select().from(emailDeliveries).where(eq(emailDeliveries.orderId, orderId));
+    expect(delivery).toMatchObject({ status: "sent", template: "order_confirmed", recipient: "asha@example.com" });
+  });
+
+  it("makes one confirmation job of 50 concurrent duplicate success webhooks", async () => {
+    const orderId = await openOrder();
+    const body = paymentWebhookBody({ orderId, cfPaymentId: `dup-${orderId}`, status: "SUCCESS", amount: "1499.00" });
+    const headers = signedHeaders(body);
+    await Promise.all(
+      Array.from({ length: 50 }, () => lib.receive({ rawBody: body, headers, remoteAddress: "127.0.0.1" })),
+    );
+    await lib.outboxIdle();
+    const confirmations = (await jobsOf(orderId)).filter((j) => j.key === `email:order_confirmed:${orderId}`);
+    expect(confirmations).toHaveLength(1);
+    await Promise.all([lib.runDueJobs(), lib.runDueJobs(), lib.runDueJobs()]);
+    expect(await emailsFor(orderId)).toHaveLength(1);
+  });
+
+  it("retries through an SMTP outage, nothing else failing, and delivers once SMTP is back", async () => {
+    await mail.catcher.stop();
+    const orderId = await openOrder();
+    expect((await pay(orderId)).body).toMatchObject({ ok: true, status: "applied" });
+    // The payment's own outbox run already met the outage.
+    const [job] = (await jobsOf(orderId)).filter((j) => j.kind === "email");
+    expect(job).toMatchObject({ status: "pending", attempts: 1 });
+    expect(job!.runAfter.getTime()).toBeGreaterThan(Date.now());
+
+    mail.catcher = await startCatcher(mail.smtp, mail.web);
+    await database.db
+      .update(outboxJobs)
+      .set({ runAfter: sql`now()` })
+      .where(eq(outboxJobs.id, job!.id));
+    await lib.runDueJobs();
+    expect(await emailsFor(orderId)).toHaveLength(1);
+    const attempts = await database.db.select().from(emailDeliveries).where(eq(emailDeliveries.orderId, orderId));
+    expect(attempts.map((a) => a.status).sort()).toEqual(["failed", "sent"]);
+  });
+
+  it("resumes a job whose worker died mid-run, once; and does not send again after a crash between send and done", async () => {
+    const orderId = await openOrder();
+    await pay(orderId);
+    const [job] = (await jobsOf(orderId)).filter((j) => j.kind === "email");
+    // A worker claimed it and died: its lease has run out.
+    await database.db
+      .update(outboxJobs)
+      .set({ status: "running", attempts: 1, lockedUntil: sql`now() - interval '1 second'` })
+      .where(eq(outboxJobs.id, job!.id));
+    await lib.runDueJobs();
+    expect(await emailsFor(orderId)).toHaveLength(1);
+    // Now the same job as if its worker had sent it and died before marking it done.
+    await database.db
+      .update(outboxJobs)
+      .set({ status: "running", lockedUntil: sql`now() - interval '1 second'` })
+      .where(eq(outboxJobs.id, job!.id));
+    await lib.runDueJobs();
+    expect(await emailsFor(orderId)).toHaveLength(1);
+    expect((await jobsOf(orderId)).find((j) => j.id === job!.id)?.status).toBe("done");
+  });
+
+  it("tells Cashfree about a shipment and e-mails the tracking link", async () => {
+    const orderId = await openOrder();
+    await pay(orderId);
+    expect(
+      await lib.markFulfilment(OWNER, orderId, "shipped", { courier: "Delhivery", trackingNumber: "DL12345678" }),
+    ).toMatchObject({ ok: true });
+    await lib.outboxIdle();
+    await lib.runDueJobs();
+    const shipment = await t.control<{ shipment_details: unknown[]; order_delivery_status: unknown }>(
+      "GET",
+      `/orders/${orderId}/shipment`,
+    );
+    expect(shipment.body.order_delivery_status).toEqual({ status: "SHIPPED" });
+    expect(shipment.body.shipment_details[0]).toMatchObject({
+      tracking_company: "Delhivery",
+      tracking_numbers: ["DL12345678"],
+      tracking_urls: ["https://www.delhivery.com/track/package/DL12345678"],
+    });
+    const shipped = (await emailsFor(orderId)).find((e) => e.subject === `Order ${orderId} has shipped`);
+    expect(shipped?.html).toContain("https://www.delhivery.com/track/package/DL12345678");
+  });
+});

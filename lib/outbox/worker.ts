@@ -1,0 +1,80 @@
+import "server-only";
+
+import { after } from "next/server";
+
+import { getDb } from "@/db";
+import * as queries from "@/db/queries/outbox";
+import { describeError, logError } from "@/lib/log";
+
+import { handlers } from "./handlers";
+
+/** After this many failed attempts a job is given up and shown to the merchant, with a Retry button. */
+const MAX_ATTEMPTS = 8;
+/** How long a claimed job is a worker's: long enough for an SMTP send or a Cashfree call with retries. */
+const LEASE_SECONDS = 120;
+
+/** Exponential back-off between attempts: 5 s, 10 s, 20 s … capped at an hour. */
+function retryDelaySeconds(attempts: number) {
+  return Math.min(3600, 5 * 2 ** Math.max(0, attempts - 1));
+}
+
+export interface RunReport {
+  claimed: number;
+  done: number;
+  failed: number;
+}
+
+/**
+ * Runs the jobs that are due, each at most once at a time across every worker (after(), the cron route, the
+ * background loop, other instances). A handler must be safe to run again: a crash after its effect and before
+ * `done` means the next worker runs it once more (the e-mail handler checks its delivery log first).
+ */
+export async function runDueJobs(options: { limit?: number; onlyIds?: string[] } = {}): Promise<RunReport> {
+  const db = await getDb();
+  const jobs = await queries.claimDueJobs(db, options.limit ?? 20, LEASE_SECONDS, options.onlyIds);
+  const report: RunReport = { claimed: jobs.length, done: 0, failed: 0 };
+  for (const job of jobs) {
+    try {
+      const handler = handlers[job.kind];
+      if (!handler) throw new Error(`no handler for job kind ${job.kind}`);
+      await handler(job);
+      await queries.markJobDone(db, job.id);
+      report.done++;
+    } catch (error) {
+      report.failed++;
+      const giveUp = job.attempts >= MAX_ATTEMPTS;
+      await queries.markJobFailed(db, job.id, describeError(error), giveUp ? null : retryDelaySeconds(job.attempts));
+      logError(
+        `outbox job ${job.kind} ${job.key} failed (attempt ${job.attempts}${giveUp ? ", given up" : ""})`,
+        error,
+      );
+    }
+  }
+  return report;
+}
+
+/**
+ * Runs due jobs soon: after the response inside a request (a webhook answers first), else now. Never throws;
+ * whatever it does not finish, the loop or the cron route will.
+ */
+export function kickOutbox() {
+  const work = () => track(runDueJobs().catch((error: unknown) => logError("outbox run", error)));
+  try {
+    after(work);
+  } catch {
+    void work();
+  }
+}
+
+const inflight = new Set<Promise<unknown>>();
+
+function track<T>(run: Promise<T>) {
+  inflight.add(run);
+  void run.finally(() => inflight.delete(run));
+  return run;
+}
+
+/** Resolves once the runs this process started have finished (tests; a graceful shutdown). */
+export async function outboxIdle() {
+  while (inflight.size > 0) await Promise.allSettled([...inflight]);
+}
