@@ -8,6 +8,9 @@ export const E2E_CRON_SECRET = "e2e-cron-secret-not-for-production";
 /** With a real PostgreSQL, the e2e app reaches it through a proxy that tests can cut (database outage). */
 export const E2E_DB_PROXY_PORT = 5491;
 export const E2E_DB_PROXY_CONTROL_URL = "http://127.0.0.1:5492";
+/** The e2e app sends its e-mails to a real MailDev; tests read them from its web API. */
+export const E2E_SMTP_PORT = 1935;
+export const E2E_MAIL_API_URL = "http://127.0.0.1:1990";
 /**
  * Set CASHFREE_ENV=sandbox with CASHFREE_APP_ID and CASHFREE_SECRET_KEY (test keys) to run the e2e app against
  * Cashfree's real sandbox. Specs that drive our local sandbox's pages or controls then skip, saying why.

@@ -3,6 +3,7 @@
 import { spawn } from "node:child_process";
 import { existsSync, rmSync } from "node:fs";
 
+import { MailDev } from "maildev";
 import pg from "pg";
 
 import { openDatabase } from "../db/client";
@@ -10,7 +11,7 @@ import { migrateDatabase } from "../db/migrate";
 import { seedCatalog, seedDevAdmins } from "../db/seed";
 import { startOutageProxy } from "../db/testing/tcp-outage-proxy";
 import { clearPageCache } from "./page-cache";
-import { E2E_APP_PORT, E2E_DB_PROXY_CONTROL_URL, E2E_DB_PROXY_PORT } from "./ports";
+import { E2E_APP_PORT, E2E_DB_PROXY_CONTROL_URL, E2E_DB_PROXY_PORT, E2E_MAIL_API_URL, E2E_SMTP_PORT } from "./ports";
 
 const E2E_PGLITE_DIR = ".data/e2e-pglite";
 
@@ -61,6 +62,19 @@ if (databaseEnv.DATABASE_URL) {
     port: String(E2E_DB_PROXY_PORT),
   }).toString();
 }
+
+// A real SMTP server for the app's e-mails (MailDev, as under npm run dev); tests read its inbox over HTTP.
+rmSync(".data/e2e-maildev", { recursive: true, force: true });
+const catcher = new MailDev({
+  smtp: E2E_SMTP_PORT,
+  ip: "127.0.0.1",
+  web: Number(new URL(E2E_MAIL_API_URL).port),
+  webIp: "127.0.0.1",
+  silent: true,
+  mailDirectory: ".data/e2e-maildev",
+});
+await catcher.start();
+appDatabaseEnv.SMTP_URL = `smtp://127.0.0.1:${E2E_SMTP_PORT}`;
 
 clearPageCache();
 const server = spawn(

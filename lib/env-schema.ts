@@ -175,9 +175,8 @@ export function parseEnv(source: Record<string, string | undefined>) {
     trustedProxyHops: raw.TRUSTED_PROXY_HOPS,
     cronSecret: raw.CRON_SECRET,
     email: {
-      // Production must name its SMTP provider; everywhere else the local mail catcher (npm run dev starts it).
+      // Unset: the local mail catcher that npm run dev starts (a deployment without it retries, then gives up).
       smtpUrl: raw.SMTP_URL ?? `smtp://127.0.0.1:${raw.MAILDEV_SMTP_PORT}`,
-      configured: !!raw.SMTP_URL || !production,
       catcher: { smtpPort: raw.MAILDEV_SMTP_PORT, webPort: raw.MAILDEV_WEB_PORT },
     },
     outboxLoop: (raw.OUTBOX_LOOP ?? (source.VERCEL ? "off" : "on")) === "on",

@@ -11,6 +11,7 @@ import type { Admin } from "@/lib/auth/admins";
 import { cashfree, isCashfreeError } from "@/lib/cashfree";
 import { parseCashfreeWebhook } from "@/lib/cashfree/webhook-events";
 import { adminActor } from "@/lib/orders/actors";
+import { issueRefund, refundAuthorityOf } from "@/lib/refunds";
 import { emailJob } from "@/lib/orders/jobs";
 import { applyToOrder } from "@/lib/orders/runner";
 import { kickOutbox } from "@/lib/outbox/worker";
@@ -108,4 +109,31 @@ export async function retryJob(jobId: string): Promise<Result> {
   if (!(await reviveJob(await getDb(), jobId))) return { ok: false, error: "That job is not waiting for a retry." };
   kickOutbox();
   return { ok: true, message: "Retrying now." };
+}
+
+/**
+ * Cancels a paid order that has not shipped: the order writer marks it cancelled and puts its stock back (under
+ * the order's lock, so it cannot ship meanwhile), then the whole remaining amount is refunded through the usual
+ * refund path, with the merchant's own limits.
+ */
+export async function cancelPaidOrder(admin: Admin, orderId: string): Promise<Result> {
+  const db = await getDb();
+  const cancelled = await applyToOrder(db, orderId, { type: "cancel_fulfilment" }, adminActor(admin));
+  if (!cancelled.found) return { ok: false, error: "Order not found." };
+  if (cancelled.refusal) return { ok: false, error: "Only a paid order that has not shipped can be cancelled." };
+  const order = cancelled.order!;
+  const remaining = order.totalPaise - order.refundedPaise;
+  if (remaining <= 0) return { ok: true, message: "Order cancelled; it was already refunded in full." };
+  const refund = await issueRefund(refundAuthorityOf(admin), {
+    orderId,
+    amountPaise: remaining,
+    reason: "Order cancelled before shipping",
+    refundKey: `cancel-${orderId}`,
+  });
+  if (!refund.ok)
+    return {
+      ok: false,
+      error: `Order cancelled, but the refund did not go through: ${refund.error} Refund it from this page.`,
+    };
+  return { ok: true, message: `Order cancelled. ${refund.message}` };
 }

@@ -1,11 +1,11 @@
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { orderEvents, orders, products, refunds } from "@/db/schema";
+import { orderEvents, orderItems, orders, products, refunds } from "@/db/schema";
 import { seedCatalog } from "@/db/seed";
 import { createTestDatabase, requirePostgres, type TestDatabase } from "@/db/testing/databases";
 import type { Admin } from "@/lib/auth/admins";
-import { signedHeaders } from "@/lib/testing/webhook-fixtures";
+import { paymentWebhookBody, signedHeaders } from "@/lib/testing/webhook-fixtures";
 import { orderWithCardAttempt, startTestSandbox, type TestSandbox } from "@/sandbox/testing/harness";
 
 // Order commands racing each other on real PostgreSQL connections, with the local sandbox as Cashfree.
@@ -15,6 +15,7 @@ let database: TestDatabase;
 let t: TestSandbox;
 let lib: {
   markFulfilment: typeof import("@/lib/admin/order-operations").markFulfilment;
+  cancelPaidOrder: typeof import("@/lib/admin/order-operations").cancelPaidOrder;
   issueRefund: typeof import("@/lib/refunds").issueRefund;
   refundAuthorityOf: typeof import("@/lib/refunds").refundAuthorityOf;
   receive: typeof import("@/lib/webhooks/receive").receiveCashfreeWebhook;
@@ -101,6 +102,7 @@ describe.skipIf(!postgres)("order commands under concurrency (real PostgreSQL, l
     ]);
     lib = {
       markFulfilment: operations.markFulfilment,
+      cancelPaidOrder: operations.cancelPaidOrder,
       issueRefund: refundsModule.issueRefund,
       refundAuthorityOf: refundsModule.refundAuthorityOf,
       receive: receiveModule.receiveCashfreeWebhook,
@@ -178,5 +180,42 @@ describe.skipIf(!postgres)("order commands under concurrency (real PostgreSQL, l
     const again = refundWebhook(orderId, refundId, "300.00", "FAILED");
     await lib.receive({ rawBody: again, headers: signedHeaders(again), remoteAddress: "127.0.0.1" });
     expect((await orderRow(orderId)).refundedPaise).toBe(70_000);
+  });
+
+  it("cancels a paid, unshipped order: refunded in full, stock back, and a late duplicate webhook changes nothing", async () => {
+    const orderId = await paidOrder(120_000);
+    const [item] = await database.db.select().from(orderItems).where(eq(orderItems.orderId, orderId));
+    const stockBefore = (await database.db.select().from(products).where(eq(products.id, item!.productId)))[0]!.stock;
+    expect(await lib.cancelPaidOrder(OWNER, orderId)).toMatchObject({
+      ok: true,
+      message: expect.stringMatching(/^Order cancelled\. Refund of ₹1,200\.00/),
+    });
+    const order = await orderRow(orderId);
+    expect(order).toMatchObject({
+      status: "paid",
+      fulfillmentStatus: "cancelled",
+      stockState: "released",
+      refundedPaise: 120_000,
+    });
+    expect((await database.db.select().from(products).where(eq(products.id, item!.productId)))[0]!.stock).toBe(
+      stockBefore + 1,
+    );
+    // It cannot be cancelled twice, nor shipped afterwards.
+    expect(await lib.cancelPaidOrder(OWNER, orderId)).toMatchObject({ ok: false });
+    expect(
+      await lib.markFulfilment(OWNER, orderId, "shipped", { courier: "Delhivery", trackingNumber: "AWB123456" }),
+    ).toMatchObject({ ok: false });
+    const body = paymentWebhookBody({
+      orderId,
+      cfPaymentId: order.paidCfPaymentId!,
+      status: "SUCCESS",
+      amount: "1200.00",
+    });
+    await lib.receive({ rawBody: body, headers: signedHeaders(body), remoteAddress: "127.0.0.1" });
+    expect(await orderRow(orderId)).toMatchObject({
+      status: "paid",
+      fulfillmentStatus: "cancelled",
+      stockState: "released",
+    });
   });
 });

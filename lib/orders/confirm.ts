@@ -2,6 +2,7 @@ import "server-only";
 
 import { getDb } from "@/db";
 import * as queries from "@/db/queries/orders";
+import { listOrderRefunds } from "@/db/queries/payment-records";
 import { cashfree, isCashfreeError } from "@/lib/cashfree";
 
 import { tokensMatch } from "./ids";
@@ -31,6 +32,15 @@ export interface OrderView {
   paidPayment: { cfPaymentId: string; group: string | null; bankReference: string | null } | null;
   /** True when Cashfree could not be asked just now: the page says it is still confirming. */
   confirmationDelayed: boolean;
+  shipment: {
+    fulfilment: string;
+    courier: string | null;
+    trackingNumber: string | null;
+    trackingUrl: string | null;
+    shippedAt: Date | null;
+    deliveredAt: Date | null;
+  };
+  refunds: { id: string; amountPaise: number; status: string; createdAt: Date }[];
 }
 
 /** Asks Cashfree (Get Order + Get Payments) and applies the answer through the state machine. */
@@ -70,7 +80,11 @@ export async function confirmAndLoadOrder(orderId: string, token: string | undef
     }
   }
 
-  const [items, payments] = await Promise.all([queries.listOrderItems(db, orderId), queries.listPayments(db, orderId)]);
+  const [items, payments, refunds] = await Promise.all([
+    queries.listOrderItems(db, orderId),
+    queries.listPayments(db, orderId),
+    listOrderRefunds(db, orderId),
+  ]);
   const latest = payments[0];
   const paid =
     payments.find((p) => p.cfPaymentId === order.paidCfPaymentId) ?? payments.find((p) => p.status === "SUCCESS");
@@ -103,5 +117,19 @@ export async function confirmAndLoadOrder(orderId: string, token: string | undef
       ? { cfPaymentId: paid.cfPaymentId, group: paid.paymentGroup, bankReference: paid.bankReference }
       : null,
     confirmationDelayed,
+    shipment: {
+      fulfilment: order.fulfillmentStatus,
+      courier: order.shippingCourier,
+      trackingNumber: order.trackingNumber,
+      trackingUrl: order.trackingUrl,
+      shippedAt: order.shippedAt,
+      deliveredAt: order.deliveredAt,
+    },
+    refunds: refunds.map((r) => ({
+      id: r.refundId,
+      amountPaise: r.amountPaise,
+      status: r.status,
+      createdAt: r.createdAt,
+    })),
   };
 }

@@ -33,6 +33,7 @@ export type OrderEventType =
   | RefundEvent
   | "order_shipped"
   | "order_delivered"
+  | "order_cancelled"
   | "payment_link_sent";
 
 /** A timeline entry as the order writer records it: only known types. */

@@ -86,6 +86,8 @@ function eventType(command: OrderCommand, decision: ReturnType<typeof decide>, f
       return "order_shipped";
     case "mark_delivered":
       return "order_delivered";
+    case "cancel_fulfilment":
+      return "order_cancelled";
     case "request_refund":
       return "refund_requested";
     case "refund_failed":
@@ -103,6 +105,7 @@ function eventType(command: OrderCommand, decision: ReturnType<typeof decide>, f
 const ALWAYS_RECORDED = new Set<OrderCommand["type"]>([
   "mark_shipped",
   "mark_delivered",
+  "cancel_fulfilment",
   "request_refund",
   "refund_failed",
   "refund_recorded",
@@ -156,9 +159,10 @@ export async function applyCommands(
     if (!moves && !ALWAYS_RECORDED.has(command.type)) continue;
 
     await applyStockEffects(tx, { ...order, stockState }, decision.effects);
-    if (decision.effects.includes("release_stock") || decision.effects.includes("reserve_stock_again"))
+    if (decision.effects.some((e) => e === "release_stock" || e === "reserve_stock_again" || e === "restock")) {
       result.stockChanged = true;
-    if (decision.effects.includes("release_stock")) stockState = "released";
+    }
+    if (decision.effects.includes("release_stock") || decision.effects.includes("restock")) stockState = "released";
     if (decision.effects.includes("commit_stock")) stockState = "committed";
     if (decision.effects.includes("fulfil")) {
       result.fulfilled = true;

@@ -15,10 +15,15 @@ export async function applyStockEffects(
   effects: Effect[],
   options: { dryRun?: boolean } = {},
 ): Promise<boolean> {
-  const needsItems = effects.includes("release_stock") || effects.includes("reserve_stock_again");
+  const needsItems =
+    effects.includes("release_stock") || effects.includes("reserve_stock_again") || effects.includes("restock");
   if (!needsItems) return true;
   const items = await queries.listOrderItems(tx, order.id);
 
+  // A cancelled paid order's units never left the shop: back on the shelf, once.
+  if (effects.includes("restock") && order.stockState === "committed") {
+    for (const item of items) await queries.adjustStock(tx, item.productId, item.quantity);
+  }
   if (effects.includes("release_stock") && order.stockState === "reserved") {
     for (const item of items) await queries.adjustStock(tx, item.productId, item.quantity);
   }

@@ -14,7 +14,8 @@ export const ORDER_STATUSES = [
 ] as const;
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
 
-export type FulfilmentStatus = "unfulfilled" | "ready_to_ship" | "shipped" | "delivered";
+/** `cancelled`: paid, then cancelled by the merchant before it shipped (refunded in full, stock back on the shelf). */
+export type FulfilmentStatus = "unfulfilled" | "ready_to_ship" | "shipped" | "delivered" | "cancelled";
 
 /** What Cashfree told us, translated by settle.ts. */
 export type OrderSignal =
@@ -33,6 +34,8 @@ export type OrderSignal =
 type OrderAction =
   | { type: "mark_shipped" }
   | { type: "mark_delivered" }
+  /** Cancel a paid order that has not shipped: nothing will ship, its stock goes back (the refund is its own command). */
+  | { type: "cancel_fulfilment" }
   /** `maxRefundedPaise`: the most the order's total refunded may reach for this actor (a staff limit), or null. */
   | { type: "request_refund"; amountPaise: number; maxRefundedPaise: number | null }
   /** A refund we asked for ended FAILED or CANCELLED: its amount is refundable again. */
@@ -43,7 +46,7 @@ type OrderAction =
 
 export type OrderCommand = OrderSignal | OrderAction;
 
-export type Effect = "release_stock" | "reserve_stock_again" | "commit_stock" | "fulfil";
+export type Effect = "release_stock" | "reserve_stock_again" | "commit_stock" | "fulfil" | "restock";
 export type Flag = "amount_mismatch" | "late_payment_no_stock" | "late_payment" | "payment_after_paid";
 /** Why a command cannot apply to the order as it is; callers phrase it for the person who asked. */
 export type Refusal =
@@ -143,6 +146,11 @@ export function decide(from: OrderStatus | OrderSnapshot, command: OrderCommand)
       return onFulfilment(order, "shipped");
     case "mark_delivered":
       return onFulfilment(order, "delivered");
+    case "cancel_fulfilment":
+      if (status !== "paid") return REFUSE(status, "not_paid");
+      return order.fulfilment === "ready_to_ship"
+        ? { to: "paid", effects: ["restock"], fulfilment: "cancelled" }
+        : REFUSE(status, "not_ready_to_ship");
     case "request_refund":
       return onRefundRequested(order, command);
     case "refund_failed":
@@ -163,6 +171,11 @@ export function isSettled(status: OrderStatus) {
   return status === "paid" || status === "needs_review";
 }
 
+/** Paid and accepted: the order is on its way to the shopper (or there). */
+export function isPaid(status: OrderStatus) {
+  return status === "paid";
+}
+
 /** Still waiting for the shopper's money, with stock held. */
 function isOpen(status: OrderStatus) {
   return status === "pending" || status === "awaiting_payment";
@@ -179,6 +192,11 @@ export function refundablePaise(order: Pick<OrderSnapshot, "totalPaise" | "refun
 /** An unpaid order (open, or closed without payment) can be paid through a payment link. */
 export function canSendPaymentLink(status: OrderStatus) {
   return status === "awaiting_payment" || RELEASED.includes(status);
+}
+
+/** A paid order that has not shipped can be cancelled (and refunded in full). */
+export function canCancelPaidOrder(order: Pick<OrderSnapshot, "status" | "fulfilment">) {
+  return order.status === "paid" && order.fulfilment === "ready_to_ship";
 }
 
 /** The merchant may close an unpaid order at Cashfree. */

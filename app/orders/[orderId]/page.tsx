@@ -3,11 +3,13 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 
 import { AutoRefresh } from "@/components/order/auto-refresh";
+import { OrderProgress } from "@/components/order/order-progress";
 import { OrderReceipt } from "@/components/order/order-receipt";
 import { RetryPayment } from "@/components/order/retry-payment";
 import { browserCheckoutConfig } from "@/lib/cashfree/checkout-config";
 import { formatInr } from "@/lib/money";
 import { confirmAndLoadOrder, type OrderView } from "@/lib/orders/confirm";
+import { isPaid } from "@/lib/orders/transitions";
 import { canRetryPayment, isStillConfirming, latestAttemptOutcome } from "@/lib/orders/view";
 import { getSetting } from "@/lib/settings";
 
@@ -122,6 +124,7 @@ export default async function OrderPage({
           label={`Pay ${formatInr(order.totalPaise)}`}
         />
       )}
+      {isPaid(order.status) && <OrderProgress order={order} />}
       <OrderReceipt order={order} />
       <p className="text-sm text-stone-600">
         Keep this page&apos;s link to check your order later.{" "}

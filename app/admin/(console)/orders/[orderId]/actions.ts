@@ -6,6 +6,7 @@ import { z } from "zod";
 import { adminAction } from "@/lib/actions/client";
 import { fail, ok } from "@/lib/actions/result";
 import {
+  cancelPaidOrder,
   markFulfilment,
   replayWebhookEvent,
   resendConfirmation,
@@ -86,5 +87,11 @@ export const resendEmailAction = adminAction("staff", z.object({ orderId }), asy
 export const retryJobAction = adminAction("staff", z.object({ jobId: z.uuid() }), async (data) => {
   const result = await retryJob(data.jobId);
   revalidatePath("/admin/attention");
+  return result;
+});
+
+export const cancelOrderAction = adminAction("staff", z.object({ orderId }), async (data, admin) => {
+  const result = await cancelPaidOrder(admin, data.orderId);
+  revalidatePath(orderPath(data.orderId));
   return result;
 });

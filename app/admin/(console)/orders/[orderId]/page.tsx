@@ -7,6 +7,7 @@ import { ShipForm } from "@/components/admin/ship-form";
 import { StatusBadge } from "@/components/admin/status-badge";
 import { getAdminOrder } from "@/lib/admin/orders";
 import {
+  canCancelPaidOrder,
   canSendPaymentLink,
   canTerminate,
   isRefundable,
@@ -19,6 +20,7 @@ import { formatInr, paiseToRupeeString } from "@/lib/money";
 
 import { sendOrderPaymentLinkAction } from "../../payment-links/actions";
 import {
+  cancelOrderAction,
   markDeliveredAction,
   replayWebhookAction,
   resendEmailAction,
@@ -77,6 +79,13 @@ export default async function AdminOrderPage({ params }: { params: Promise<{ ord
               label="Terminate order"
               confirm="Terminate this unpaid order at Cashfree?"
               run={terminateOrderAction.bind(null, { orderId: order.id })}
+            />
+          )}
+          {canCancelPaidOrder({ status: order.status, fulfilment: order.fulfillmentStatus }) && (
+            <ActionButton
+              label="Cancel order"
+              confirm="Cancel this order and refund it in full?"
+              run={cancelOrderAction.bind(null, { orderId: order.id })}
             />
           )}
           {nextStep === "delivered" && (

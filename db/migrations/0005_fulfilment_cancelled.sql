@@ -1,0 +1,1 @@
+ALTER TYPE "public"."fulfillment_status" ADD VALUE 'cancelled';

@@ -1,0 +1,93 @@
+import { expect, test } from "@playwright/test";
+
+import { buyChai, OWNER, payByCard, signIn } from "./helpers";
+import { E2E_MAIL_API_URL, LOCAL_SANDBOX_ONLY, REAL_CASHFREE_SANDBOX } from "./ports";
+
+interface CaughtEmail {
+  subject: string;
+  html: string;
+  text: string;
+  to: { address: string }[];
+}
+
+async function emailsAbout(orderId: string): Promise<CaughtEmail[]> {
+  const response = await fetch(`${E2E_MAIL_API_URL}/api/email`);
+  return ((await response.json()) as CaughtEmail[]).filter((email) => email.subject.includes(orderId));
+}
+
+/** Waits until the e-mail with this subject arrived (the outbox sends it after the commit), then returns it. */
+async function waitForEmail(orderId: string, subject: string) {
+  await expect
+    .poll(async () => (await emailsAbout(orderId)).filter((e) => e.subject === subject).length, { timeout: 15_000 })
+    .toBe(1);
+  return (await emailsAbout(orderId)).find((e) => e.subject === subject)!;
+}
+
+const linkIn = (email: CaughtEmail, pattern: RegExp) => email.html.match(pattern)?.[0]?.replaceAll("&amp;", "&");
+
+test.describe("order e-mails through a real SMTP server", () => {
+  test.skip(REAL_CASHFREE_SANDBOX, LOCAL_SANDBOX_ONLY);
+
+  test("a paid order gets exactly one confirmation whose link opens the order; shipping e-mails the tracking link", async ({
+    page,
+    browser,
+  }) => {
+    await buyChai(page);
+    await page.getByRole("button", { name: /^Pay ₹/ }).click();
+    await payByCard(page, "SUCCESS");
+    await expect(page.getByRole("heading", { name: "Payment successful" })).toBeVisible();
+    const orderId = (await page.getByRole("heading", { name: /^Order KC-/ }).textContent())!.replace("Order ", "");
+    const total = (await page
+      .getByText(/^₹[\d,]+\.\d\d$/)
+      .last()
+      .textContent())!;
+
+    const confirmation = await waitForEmail(orderId, `Order ${orderId} confirmed — ${total}`);
+    expect(confirmation.to[0]!.address).toBe("asha@example.com");
+    expect(confirmation.text).toContain(`Total paid: ${total}`);
+    const orderLink = linkIn(confirmation, /http:\/\/localhost:\d+\/orders\/[^"]+/);
+    expect(orderLink).toBeTruthy();
+    const shopper = await browser.newPage();
+    await shopper.goto(orderLink!);
+    await expect(shopper.getByRole("heading", { name: "Payment successful" })).toBeVisible();
+
+    // The merchant ships it; the shopper is told, and the order page shows the tracking link.
+    await signIn(page, OWNER);
+    await expect(page.getByRole("heading", { name: "Dashboard" })).toBeVisible();
+    await page.goto(`/admin/orders/${orderId}`);
+    const ship = page.getByRole("form", { name: "Ship" });
+    await ship.getByLabel("Courier").selectOption("Delhivery");
+    await ship.getByLabel("Tracking (AWB) number").fill("bad awb!");
+    await ship.getByRole("button", { name: "Mark shipped" }).click();
+    await expect(ship.getByText("Enter the tracking (AWB) number: 6–30 letters and digits.").first()).toBeVisible();
+    await ship.getByLabel("Tracking (AWB) number").fill("DL987654321");
+    await ship.getByRole("button", { name: "Mark shipped" }).click();
+    await expect(page.getByText("Marked shipped. The shopper and Cashfree will be told.")).toBeVisible();
+
+    const shipped = await waitForEmail(orderId, `Order ${orderId} has shipped`);
+    expect(shipped.html).toContain("https://www.delhivery.com/track/package/DL987654321");
+    await shopper.reload();
+    await expect(shopper.getByRole("link", { name: "Track your parcel" })).toHaveAttribute(
+      "href",
+      "https://www.delhivery.com/track/package/DL987654321",
+    );
+    expect((await emailsAbout(orderId)).filter((e) => e.subject.includes("confirmed"))).toHaveLength(1);
+    await page.reload();
+    await expect(
+      page.getByRole("region", { name: "E-mails" }).getByText(`sent to asha@example.com`).first(),
+    ).toBeVisible();
+  });
+
+  test("a failed payment's e-mail has a Pay again link that pays the order", async ({ page }) => {
+    await buyChai(page);
+    await page.getByRole("button", { name: /^Pay ₹/ }).click();
+    await payByCard(page, "FAILED");
+    await expect(page.getByRole("heading", { name: "Payment failed" })).toBeVisible();
+    const orderId = (await page.getByRole("heading", { name: /^Order KC-/ }).textContent())!.replace("Order ", "");
+    const failed = await waitForEmail(orderId, `Payment for order ${orderId} did not go through`);
+    await page.goto(linkIn(failed, /http:\/\/localhost:\d+\/orders\/[^"]+/)!);
+    await page.getByRole("button", { name: /^Pay ₹/ }).click();
+    await payByCard(page, "SUCCESS");
+    await expect(page.getByRole("heading", { name: "Payment successful" })).toBeVisible();
+  });
+});
