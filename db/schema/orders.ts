@@ -15,7 +15,13 @@ export const orderStatus = pgEnum("order_status", [
 
 export const stockState = pgEnum("stock_state", ["reserved", "committed", "released"]);
 
-export const fulfillmentStatus = pgEnum("fulfillment_status", ["unfulfilled", "ready_to_ship", "shipped", "delivered", "cancelled"]);
+export const fulfillmentStatus = pgEnum("fulfillment_status", [
+  "unfulfilled",
+  "ready_to_ship",
+  "shipped",
+  "delivered",
+  "cancelled",
+]);
 
 export const orders = pgTable(
   "orders",
