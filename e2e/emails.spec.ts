@@ -62,7 +62,8 @@ test.describe("order e-mails through a real SMTP server", () => {
     await expect(ship.getByText("Enter the tracking (AWB) number: 6–30 letters and digits.").first()).toBeVisible();
     await ship.getByLabel("Tracking (AWB) number").fill("DL987654321");
     await ship.getByRole("button", { name: "Mark shipped" }).click();
-    await expect(page.getByText("Marked shipped. The shopper and Cashfree will be told.")).toBeVisible();
+    // The page re-renders with the shipment in place of the form.
+    await expect(page.getByRole("region", { name: "Shipping" })).toContainText("Delhivery · AWB DL987654321");
 
     const shipped = await waitForEmail(orderId, `Order ${orderId} has shipped`);
     expect(shipped.html).toContain("https://www.delhivery.com/track/package/DL987654321");
@@ -89,5 +90,31 @@ test.describe("order e-mails through a real SMTP server", () => {
     await page.getByRole("button", { name: /^Pay ₹/ }).click();
     await payByCard(page, "SUCCESS");
     await expect(page.getByRole("heading", { name: "Payment successful" })).toBeVisible();
+  });
+
+  test("find my order answers a right and a wrong pair alike, and only the right one sends the link", async ({
+    page,
+  }) => {
+    await buyChai(page);
+    await page.getByRole("button", { name: /^Pay ₹/ }).click();
+    await payByCard(page, "SUCCESS");
+    await expect(page.getByRole("heading", { name: "Payment successful" })).toBeVisible();
+    const orderId = (await page.getByRole("heading", { name: /^Order KC-/ }).textContent())!.replace("Order ", "");
+    const subject = `Your order ${orderId} at Kaveri & Co.`;
+
+    const ask = async (email: string, orderNumber: string) => {
+      await page.goto("/orders/find");
+      await page.getByLabel("E-mail used for the order").fill(email);
+      await page.getByLabel("Order number").fill(orderNumber);
+      await page.getByRole("button", { name: "E-mail me the link" }).click();
+      return page.getByRole("status").filter({ hasText: /./ }).last();
+    };
+    const answer = "If an order with that number was placed with that e-mail, its link is on its way to that address.";
+    await expect(await ask("someone-else@example.com", orderId)).toHaveText(answer);
+    await expect(await ask("asha@example.com", orderId.toLowerCase())).toHaveText(answer);
+    const sent = await waitForEmail(orderId, subject);
+    expect(sent.to.map((to) => to.address)).toEqual(["asha@example.com"]);
+    expect(linkIn(sent, /http:\/\/localhost:\d+\/orders\/[^"]+/)).toContain(`/orders/${orderId}?token=`);
+    expect((await emailsAbout(orderId)).filter((e) => e.subject === subject)).toHaveLength(1);
   });
 });

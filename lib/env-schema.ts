@@ -41,6 +41,8 @@ const rawEnvSchema = z.object({
   SMTP_URL: optionalUrl,
   MAILDEV_SMTP_PORT: intWithDefault(1025),
   MAILDEV_WEB_PORT: intWithDefault(1080),
+  /** "off": no order e-mails at all (a shop that sends its own, or a benchmark's reference run). */
+  ORDER_EMAILS: z.preprocess(emptyToUndefined, z.enum(["on", "off"]).default("on")),
   /** "off" stops the background outbox loop (Vercel, where cron and after() run the jobs instead). */
   OUTBOX_LOOP: z.preprocess(emptyToUndefined, z.enum(["on", "off"]).optional()),
   /** How many proxies in front of the app append to X-Forwarded-For (Vercel, a load balancer, nginx): 1 by default. */
@@ -177,6 +179,7 @@ export function parseEnv(source: Record<string, string | undefined>) {
     email: {
       // Unset: the local mail catcher that npm run dev starts (a deployment without it retries, then gives up).
       smtpUrl: raw.SMTP_URL ?? `smtp://127.0.0.1:${raw.MAILDEV_SMTP_PORT}`,
+      orderEmails: raw.ORDER_EMAILS === "on",
       catcher: { smtpPort: raw.MAILDEV_SMTP_PORT, webPort: raw.MAILDEV_WEB_PORT },
     },
     outboxLoop: (raw.OUTBOX_LOOP ?? (source.VERCEL ? "off" : "on")) === "on",

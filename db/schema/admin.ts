@@ -35,6 +35,13 @@ export const revokedSessions = pgTable(
   (t) => [index("revoked_sessions_expires_idx").on(t.expiresAt)],
 );
 
+/** Fixed-window request counters (find-my-order per address and per e-mail), counted atomically in one upsert. */
+export const rateLimits = pgTable("rate_limits", {
+  key: text().primaryKey(),
+  windowStart: timestamp({ withTimezone: true }).notNull(),
+  count: integer().notNull().default(0),
+});
+
 /** Store-wide settings edited by the owner, e.g. the checkout variant. */
 export const storeSettings = pgTable("store_settings", {
   key: text().primaryKey(),

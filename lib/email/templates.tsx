@@ -179,7 +179,8 @@ const TEMPLATES: Record<EmailTemplate, (data: OrderEmailData) => Rendered> = {
         </Text>
         {data.order.trackingUrl && (
           <Text style={text}>
-            Track it: <Link href={data.order.trackingUrl}>{data.order.trackingUrl}</Link>
+            {/* The link text stays short: a long tracking URL would widen the e-mail past a phone's screen. */}
+            <Link href={data.order.trackingUrl}>Track your parcel with {data.order.courier ?? "the courier"}</Link>
           </Text>
         )}
         <OrderLink data={data} label="View your order" />
@@ -191,6 +192,18 @@ const TEMPLATES: Record<EmailTemplate, (data: OrderEmailData) => Rendered> = {
     body: (
       <Layout data={data} preview="Your order was delivered.">
         <Text style={text}>Hello {data.order.customerName}, your order was delivered. We hope you enjoy it.</Text>
+        <OrderLink data={data} label="View your order" />
+      </Layout>
+    ),
+  }),
+  order_link: (data) => ({
+    subject: `Your order ${data.order.id} at ${data.store.name}`,
+    body: (
+      <Layout data={data} preview="The link to your order.">
+        <Text style={text}>
+          Hello {data.order.customerName}, you asked for the link to your order. It shows its progress and your receipt.
+          If you did not ask, you can ignore this e-mail.
+        </Text>
         <OrderLink data={data} label="View your order" />
       </Layout>
     ),

@@ -12,7 +12,9 @@ export type EmailTemplate =
   | "refund_completed"
   | "order_shipped"
   | "order_delivered"
-  | "payment_link";
+  | "payment_link"
+  /** "Find my order": the order's link, to the address on file. */
+  | "order_link";
 
 /** An e-mail job, keyed by the event it tells of: the same event again (a duplicate webhook) adds none. */
 export function emailJob(

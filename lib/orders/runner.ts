@@ -3,6 +3,7 @@ import "server-only";
 import type { Database } from "@/db";
 import * as queries from "@/db/queries/orders";
 import { enqueueJobs, type NewOutboxJob } from "@/db/queries/outbox";
+import { env } from "@/lib/env";
 
 import type { Actor } from "./actors";
 import { eventSource, type OrderEventInput, type OrderEventType } from "./events";
@@ -206,7 +207,7 @@ export async function applyCommands(
     refundedPaise,
   });
   await queries.appendOrderEvents(tx, events);
-  await enqueueJobs(tx, jobs);
+  await enqueueJobs(tx, env.email.orderEmails ? jobs : jobs.filter((job) => job.kind !== "email"));
   return {
     ...result,
     to: status,
