@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 
 import { buyChai, OWNER, payByCard, signIn } from "./helpers";
-import { E2E_MAIL_API_URL, LOCAL_SANDBOX_ONLY, REAL_CASHFREE_SANDBOX } from "./ports";
+import { E2E_MAIL_API_URL, E2E_SANDBOX_URL, LOCAL_SANDBOX_ONLY, REAL_CASHFREE_SANDBOX } from "./ports";
 
 interface CaughtEmail {
   subject: string;
@@ -66,6 +66,12 @@ test.describe("order e-mails through a real SMTP server", () => {
     await expect(page.getByRole("region", { name: "Shipping" })).toContainText("Delhivery · AWB DL987654321");
 
     const shipped = await waitForEmail(orderId, `Order ${orderId} has shipped`);
+    // Cashfree was told too (Update Order Extended), by its own outbox job.
+    const shipment = await (await fetch(`${E2E_SANDBOX_URL}/_sandbox/orders/${orderId}/shipment`)).json();
+    expect(shipment).toMatchObject({
+      order_delivery_status: { status: "SHIPPED" },
+      shipment_details: [{ tracking_company: "Delhivery", tracking_numbers: ["DL987654321"] }],
+    });
     expect(shipped.html).toContain("https://www.delhivery.com/track/package/DL987654321");
     await shopper.reload();
     await expect(shopper.getByRole("link", { name: "Track your parcel" })).toHaveAttribute(
@@ -116,5 +122,25 @@ test.describe("order e-mails through a real SMTP server", () => {
     expect(sent.to.map((to) => to.address)).toEqual(["asha@example.com"]);
     expect(linkIn(sent, /http:\/\/localhost:\d+\/orders\/[^"]+/)).toContain(`/orders/${orderId}?token=`);
     expect((await emailsAbout(orderId)).filter((e) => e.subject === subject)).toHaveLength(1);
+  });
+
+  test("a partial refund e-mails the shopper when it starts and when Cashfree completes it", async ({ page }) => {
+    await buyChai(page);
+    await page.getByRole("button", { name: /^Pay ₹/ }).click();
+    await payByCard(page, "SUCCESS");
+    await expect(page.getByRole("heading", { name: "Payment successful" })).toBeVisible();
+    const orderId = (await page.getByRole("heading", { name: /^Order KC-/ }).textContent())!.replace("Order ", "");
+    await signIn(page, OWNER);
+    await expect(page.getByRole("heading", { name: "Dashboard" })).toBeVisible();
+    await page.goto(`/admin/orders/${orderId}`);
+    const refund = page.getByRole("form", { name: "Refund" });
+    await refund.getByLabel("Amount (₹)").fill("50.25");
+    await refund.getByLabel("Reason").fill("One packet arrived torn");
+    await refund.getByRole("button", { name: "Refund" }).click();
+    await expect(refund.getByRole("status")).toHaveText("Refund of ₹50.25 submitted to Cashfree.");
+    const started = await waitForEmail(orderId, `Refund of ₹50.25 started for order ${orderId}`);
+    expect(started.text).toContain("₹50.25");
+    // The sandbox settles the refund and sends REFUND_STATUS_WEBHOOK; that webhook leaves the second e-mail.
+    await waitForEmail(orderId, `Refund of ₹50.25 completed for order ${orderId}`);
   });
 });

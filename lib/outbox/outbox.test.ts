@@ -195,6 +195,28 @@ describe.skipIf(!postgres)("the outbox (real PostgreSQL, local sandbox, MailDev)
     expect(attempts.map((a) => a.status).sort()).toEqual(["failed", "sent"]);
   });
 
+  it("gives up after the last attempt, lists the job for the merchant, and sends it once on Retry", async () => {
+    await mail.catcher.stop();
+    const orderId = await openOrder();
+    await pay(orderId);
+    const [job] = (await jobsOf(orderId)).filter((j) => j.kind === "email");
+    // Seven attempts already failed; this is the eighth and last.
+    await database.db
+      .update(outboxJobs)
+      .set({ attempts: 7, runAfter: sql`now()` })
+      .where(eq(outboxJobs.id, job!.id));
+    await lib.runDueJobs();
+    expect((await jobsOf(orderId)).find((j) => j.id === job!.id)).toMatchObject({ status: "dead", attempts: 8 });
+    const { listDeadJobs, reviveJob } = await import("@/db/queries/outbox");
+    expect((await listDeadJobs(database.db)).map((j) => j.id)).toContain(job!.id);
+
+    mail.catcher = await startCatcher(mail.smtp, mail.web);
+    expect(await reviveJob(database.db, job!.id)).toBe(true);
+    await lib.runDueJobs();
+    expect(await emailsFor(orderId)).toHaveLength(1);
+    expect((await listDeadJobs(database.db)).map((j) => j.id)).not.toContain(job!.id);
+  });
+
   it("resumes a job whose worker died mid-run, once; and does not send again after a crash between send and done", async () => {
     const orderId = await openOrder();
     await pay(orderId);
