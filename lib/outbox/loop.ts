@@ -2,7 +2,7 @@ import "server-only";
 
 import { logError } from "@/lib/log";
 
-import { runDueJobs } from "./worker";
+import { runDueJobsWhenIdle } from "./worker";
 
 const INTERVAL_MS = 2_000;
 
@@ -18,7 +18,7 @@ export function startOutboxLoop() {
   globalLoop.storefrontOutboxLoop = setInterval(() => {
     if (running) return;
     running = true;
-    runDueJobs()
+    runDueJobsWhenIdle()
       .catch((error: unknown) => logError("outbox loop", error))
       .finally(() => (running = false));
   }, INTERVAL_MS);

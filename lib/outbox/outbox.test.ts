@@ -4,7 +4,7 @@ import { eq, sql } from "drizzle-orm";
 import { MailDev } from "maildev";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { emailDeliveries, outboxJobs, products } from "@/db/schema";
+import { emailDeliveries, orders, outboxJobs, products } from "@/db/schema";
 import { seedCatalog } from "@/db/seed";
 import { createTestDatabase, requirePostgres, type TestDatabase } from "@/db/testing/databases";
 import type { Admin } from "@/lib/auth/admins";
@@ -258,5 +258,36 @@ describe.skipIf(!postgres)("the outbox (real PostgreSQL, local sandbox, MailDev)
     });
     const shipped = (await emailsFor(orderId)).find((e) => e.subject === `Order ${orderId} has shipped`);
     expect(shipped?.html).toContain("https://www.delhivery.com/track/package/DL12345678");
+  });
+
+  it("keeps an order shipped while Cashfree is down, and tells Cashfree once it is back", async () => {
+    const orderId = await openOrder();
+    await pay(orderId);
+    t.sandbox.apiFaults.failMode = "500";
+    t.sandbox.apiFaults.failNext = 50;
+    expect(
+      await lib.markFulfilment(OWNER, orderId, "shipped", { courier: "Blue Dart", trackingNumber: "BD5550001" }),
+    ).toMatchObject({ ok: true });
+    await lib.outboxIdle();
+    const [job] = (await jobsOf(orderId)).filter((j) => j.kind === "cashfree_shipment");
+    expect(job).toMatchObject({ status: "pending", attempts: 1 });
+    const order = (await database.db.select().from(orders).where(eq(orders.id, orderId)))[0]!;
+    expect(order).toMatchObject({
+      fulfillmentStatus: "shipped",
+      shippingCourier: "Blue Dart",
+      trackingNumber: "BD5550001",
+    });
+
+    t.sandbox.apiFaults.failNext = 0;
+    await database.db
+      .update(outboxJobs)
+      .set({ runAfter: sql`now()` })
+      .where(eq(outboxJobs.id, job!.id));
+    await lib.runDueJobs();
+    const shipment = await t.control<{ shipment_details: { tracking_company: string }[] }>(
+      "GET",
+      `/orders/${orderId}/shipment`,
+    );
+    expect(shipment.body.shipment_details[0]?.tracking_company).toBe("Blue Dart");
   });
 });

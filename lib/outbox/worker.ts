@@ -1,5 +1,7 @@
 import "server-only";
 
+import { performance as nodePerformance } from "node:perf_hooks";
+
 import { after } from "next/server";
 
 import { getDb } from "@/db";
@@ -54,17 +56,56 @@ export async function runDueJobs(options: { limit?: number; onlyIds?: string[] }
 }
 
 /**
- * Runs due jobs soon: after the response inside a request (a webhook answers first), else now. Never throws;
- * whatever it does not finish, the loop or the cron route will.
+ * Background work yields to requests: a run waits while the event loop is busy (a burst of webhooks or
+ * checkouts), so e-mails never slow a webhook down; it starts once the server has breathing room, or after
+ * `MAX_WAIT_MS` regardless. Requests that arrive meanwhile join the same pending run.
  */
-export function kickOutbox() {
-  const work = () => track(runDueJobs().catch((error: unknown) => logError("outbox run", error)));
-  try {
-    after(work);
-  } catch {
-    void work();
+const BUSY_UTILIZATION = 0.5;
+const SAMPLE_MS = 200;
+const MAX_WAIT_MS = 15_000;
+let pendingRun: Promise<unknown> | null = null;
+
+async function whenIdle() {
+  const started = Date.now();
+  let previous = nodePerformance.eventLoopUtilization();
+  while (Date.now() - started < MAX_WAIT_MS) {
+    await new Promise((resolve) => setTimeout(resolve, SAMPLE_MS));
+    const current = nodePerformance.eventLoopUtilization();
+    const busy = nodePerformance.eventLoopUtilization(current, previous).utilization;
+    previous = current;
+    if (busy < BUSY_UTILIZATION) return;
   }
 }
+
+function runWhenIdle() {
+  pendingRun ??= track(
+    whenIdle()
+      .then(() => {
+        pendingRun = null;
+        return runDueJobs();
+      })
+      .catch((error: unknown) => {
+        pendingRun = null;
+        logError("outbox run", error);
+      }),
+  );
+  return pendingRun;
+}
+
+/**
+ * Runs due jobs soon: after the response inside a request (a webhook answers first), else now, in both cases once
+ * the server is not busy. Never throws; whatever it does not finish, the loop or the cron route will.
+ */
+export function kickOutbox() {
+  try {
+    after(runWhenIdle);
+  } catch {
+    void runWhenIdle();
+  }
+}
+
+/** The background loop's tick: the same idle-gated run. */
+export const runDueJobsWhenIdle = runWhenIdle;
 
 const inflight = new Set<Promise<unknown>>();
 
