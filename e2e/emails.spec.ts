@@ -1,7 +1,13 @@
 import { expect, test } from "@playwright/test";
 
 import { buyChai, OWNER, payByCard, signIn } from "./helpers";
-import { E2E_MAIL_API_URL, E2E_SANDBOX_URL, LOCAL_SANDBOX_ONLY, REAL_CASHFREE_SANDBOX } from "./ports";
+import {
+  E2E_MAIL_API_URL,
+  E2E_SANDBOX_URL,
+  E2E_SMTP_PROXY_CONTROL_URL,
+  LOCAL_SANDBOX_ONLY,
+  REAL_CASHFREE_SANDBOX,
+} from "./ports";
 
 interface CaughtEmail {
   subject: string;
@@ -142,5 +148,29 @@ test.describe("order e-mails through a real SMTP server", () => {
     expect(started.text).toContain("₹50.25");
     // The sandbox settles the refund and sends REFUND_STATUS_WEBHOOK; that webhook leaves the second e-mail.
     await waitForEmail(orderId, `Refund of ₹50.25 completed for order ${orderId}`);
+  });
+
+  test("an SMTP outage delays the confirmation, fails nothing else, and it is delivered once SMTP is back", async ({
+    page,
+  }) => {
+    const smtp = (state: "down" | "up") => fetch(`${E2E_SMTP_PROXY_CONTROL_URL}/${state}`, { method: "POST" });
+    await smtp("down");
+    try {
+      await buyChai(page);
+      await page.getByRole("button", { name: /^Pay ₹/ }).click();
+      await payByCard(page, "SUCCESS");
+      // The shopper is not held up by the outage.
+      await expect(page.getByRole("heading", { name: "Payment successful" })).toBeVisible();
+      const orderId = (await page.getByRole("heading", { name: /^Order KC-/ }).textContent())!.replace("Order ", "");
+      await page.waitForTimeout(3_000);
+      expect(await emailsAbout(orderId)).toHaveLength(0);
+      await smtp("up");
+      // The job retries with back-off (5 s, then 10 s …) from the background loop.
+      await expect.poll(async () => (await emailsAbout(orderId)).length, { timeout: 40_000 }).toBe(1);
+      await page.waitForTimeout(2_000);
+      expect(await emailsAbout(orderId)).toHaveLength(1);
+    } finally {
+      await smtp("up");
+    }
   });
 });

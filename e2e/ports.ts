@@ -11,6 +11,9 @@ export const E2E_DB_PROXY_CONTROL_URL = "http://127.0.0.1:5492";
 /** The e2e app sends its e-mails to a real MailDev; tests read them from its web API. */
 export const E2E_SMTP_PORT = 1935;
 export const E2E_MAIL_API_URL = "http://127.0.0.1:1990";
+/** The app reaches MailDev through a proxy the SMTP-outage test can cut (POST /down, /up). */
+export const E2E_SMTP_PROXY_PORT = 1936;
+export const E2E_SMTP_PROXY_CONTROL_URL = "http://127.0.0.1:1937";
 /**
  * Set CASHFREE_ENV=sandbox with CASHFREE_APP_ID and CASHFREE_SECRET_KEY (test keys) to run the e2e app against
  * Cashfree's real sandbox. Specs that drive our local sandbox's pages or controls then skip, saying why.

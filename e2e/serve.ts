@@ -11,7 +11,15 @@ import { migrateDatabase } from "../db/migrate";
 import { seedCatalog, seedDevAdmins } from "../db/seed";
 import { startOutageProxy } from "../db/testing/tcp-outage-proxy";
 import { clearPageCache } from "./page-cache";
-import { E2E_APP_PORT, E2E_DB_PROXY_CONTROL_URL, E2E_DB_PROXY_PORT, E2E_MAIL_API_URL, E2E_SMTP_PORT } from "./ports";
+import {
+  E2E_APP_PORT,
+  E2E_DB_PROXY_CONTROL_URL,
+  E2E_DB_PROXY_PORT,
+  E2E_MAIL_API_URL,
+  E2E_SMTP_PORT,
+  E2E_SMTP_PROXY_CONTROL_URL,
+  E2E_SMTP_PROXY_PORT,
+} from "./ports";
 
 const E2E_PGLITE_DIR = ".data/e2e-pglite";
 
@@ -74,7 +82,12 @@ const catcher = new MailDev({
   mailDirectory: ".data/e2e-maildev",
 });
 await catcher.start();
-appDatabaseEnv.SMTP_URL = `smtp://127.0.0.1:${E2E_SMTP_PORT}`;
+const smtpControlPort = Number(new URL(E2E_SMTP_PROXY_CONTROL_URL).port);
+await startOutageProxy(
+  { host: "127.0.0.1", port: E2E_SMTP_PORT },
+  { proxy: E2E_SMTP_PROXY_PORT, control: smtpControlPort },
+);
+appDatabaseEnv.SMTP_URL = `smtp://127.0.0.1:${E2E_SMTP_PROXY_PORT}`;
 
 clearPageCache();
 const server = spawn(
