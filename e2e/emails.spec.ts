@@ -69,7 +69,9 @@ test.describe("order e-mails through a real SMTP server", () => {
     await ship.getByLabel("Tracking (AWB) number").fill("DL987654321");
     await ship.getByRole("button", { name: "Mark shipped" }).click();
     // The page re-renders with the shipment in place of the form.
-    await expect(page.getByRole("region", { name: "Shipping" })).toContainText("Delhivery · AWB DL987654321");
+    await expect(page.getByRole("region", { name: "Shipping", exact: true })).toContainText(
+      "Delhivery · AWB DL987654321",
+    );
 
     const shipped = await waitForEmail(orderId, `Order ${orderId} has shipped`);
     // Cashfree was told too (Update Order Extended), by its own outbox job.

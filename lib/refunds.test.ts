@@ -1,11 +1,12 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { orders, products } from "@/db/schema";
+import { orders } from "@/db/schema";
 import { seedCatalog } from "@/db/seed";
 import { createTestDatabase, requirePostgres, type TestDatabase } from "@/db/testing/databases";
 import type { Admin } from "@/lib/auth/admins";
-import { orderWithCardAttempt, startTestSandbox, type TestSandbox } from "@/sandbox/testing/harness";
+import { paidTestOrder } from "@/lib/testing/orders";
+import { startTestSandbox, type TestSandbox } from "@/sandbox/testing/harness";
 
 // Real PostgreSQL and the local sandbox: refunds reserve under the order's row lock, then go to Cashfree.
 const postgres = await requirePostgres();
@@ -14,7 +15,6 @@ let database: TestDatabase;
 let t: TestSandbox;
 let issueRefund: typeof import("./refunds").issueRefund;
 let refundAuthorityOf: typeof import("./refunds").refundAuthorityOf;
-let insertOrder: typeof import("@/db/queries/orders").insertOrder;
 
 const STAFF: Admin = {
   id: "staff-1",
@@ -31,46 +31,7 @@ const OWNER: Admin = {
   refundLimitPaise: null,
 };
 
-/** An order paid at the sandbox and recorded as paid here, for `totalPaise`. */
-async function paidOrder(totalPaise: number) {
-  const paid = await orderWithCardAttempt(t, { order_amount: totalPaise / 100 });
-  await t.api("POST", "/simulate", {
-    entity: "PAYMENTS",
-    entity_id: paid.cfPaymentId,
-    entity_simulation: { payment_status: "SUCCESS" },
-  });
-  const [product] = await database.db.select().from(products).limit(1);
-  await insertOrder(
-    database.db,
-    {
-      id: paid.orderId,
-      accessToken: `token-${paid.orderId}`,
-      status: "paid",
-      stockState: "committed",
-      subtotalPaise: totalPaise,
-      totalPaise,
-      customerName: "Asha Rao",
-      customerEmail: "asha@example.com",
-      customerPhone: "9876543210",
-      shippingLine1: "12 MG Road",
-      shippingCity: "Bengaluru",
-      shippingState: "Karnataka",
-      shippingPincode: "560001",
-      paidCfPaymentId: paid.cfPaymentId,
-      expiresAt: new Date(Date.now() + 60_000),
-    },
-    [
-      {
-        productId: product!.id,
-        productName: product!.name,
-        unitPricePaise: totalPaise,
-        quantity: 1,
-        lineTotalPaise: totalPaise,
-      },
-    ],
-  );
-  return paid.orderId;
-}
+const paidOrder = (totalPaise: number) => paidTestOrder(database.db, t, totalPaise);
 
 const refunded = async (orderId: string) =>
   (await database.db.select().from(orders).where(eq(orders.id, orderId)))[0]!.refundedPaise;
@@ -84,7 +45,6 @@ describe.skipIf(!postgres)("refunds (real PostgreSQL, local sandbox)", () => {
     process.env.CASHFREE_ENV = "local";
     process.env.CASHFREE_SANDBOX_PORT = String(t.sandbox.port);
     ({ issueRefund, refundAuthorityOf } = await import("./refunds"));
-    ({ insertOrder } = await import("@/db/queries/orders"));
   });
   afterAll(async () => {
     await (await import("@/db")).closeDb();

@@ -6,7 +6,8 @@ import { seedCatalog } from "@/db/seed";
 import { createTestDatabase, requirePostgres, type TestDatabase } from "@/db/testing/databases";
 import type { Admin } from "@/lib/auth/admins";
 import { paymentWebhookBody, signedHeaders } from "@/lib/testing/webhook-fixtures";
-import { orderWithCardAttempt, startTestSandbox, type TestSandbox } from "@/sandbox/testing/harness";
+import { paidTestOrder } from "@/lib/testing/orders";
+import { startTestSandbox, type TestSandbox } from "@/sandbox/testing/harness";
 
 // Order commands racing each other on real PostgreSQL connections, with the local sandbox as Cashfree.
 const postgres = await requirePostgres();
@@ -19,7 +20,6 @@ let lib: {
   issueRefund: typeof import("@/lib/refunds").issueRefund;
   refundAuthorityOf: typeof import("@/lib/refunds").refundAuthorityOf;
   receive: typeof import("@/lib/webhooks/receive").receiveCashfreeWebhook;
-  insertOrder: typeof import("@/db/queries/orders").insertOrder;
 };
 
 const OWNER: Admin = {
@@ -31,46 +31,7 @@ const OWNER: Admin = {
 };
 const owner = () => lib.refundAuthorityOf(OWNER);
 
-async function paidOrder(totalPaise: number) {
-  const paid = await orderWithCardAttempt(t, { order_amount: totalPaise / 100 });
-  await t.api("POST", "/simulate", {
-    entity: "PAYMENTS",
-    entity_id: paid.cfPaymentId,
-    entity_simulation: { payment_status: "SUCCESS" },
-  });
-  const [product] = await database.db.select().from(products).limit(1);
-  await lib.insertOrder(
-    database.db,
-    {
-      id: paid.orderId,
-      accessToken: `token-${paid.orderId}`,
-      status: "paid",
-      stockState: "committed",
-      fulfillmentStatus: "ready_to_ship",
-      subtotalPaise: totalPaise,
-      totalPaise,
-      customerName: "Asha Rao",
-      customerEmail: "asha@example.com",
-      customerPhone: "9876543210",
-      shippingLine1: "12 MG Road",
-      shippingCity: "Bengaluru",
-      shippingState: "Karnataka",
-      shippingPincode: "560001",
-      paidCfPaymentId: paid.cfPaymentId,
-      expiresAt: new Date(Date.now() + 60_000),
-    },
-    [
-      {
-        productId: product!.id,
-        productName: product!.name,
-        unitPricePaise: totalPaise,
-        quantity: 1,
-        lineTotalPaise: totalPaise,
-      },
-    ],
-  );
-  return paid.orderId;
-}
+const paidOrder = (totalPaise: number) => paidTestOrder(database.db, t, totalPaise);
 
 const orderRow = async (id: string) => (await database.db.select().from(orders).where(eq(orders.id, id)))[0]!;
 /** Refunds that still count against the order: everything but those that ended FAILED or CANCELLED. */
@@ -94,11 +55,10 @@ describe.skipIf(!postgres)("order commands under concurrency (real PostgreSQL, l
     process.env.DATABASE_URL = database.url;
     process.env.CASHFREE_ENV = "local";
     process.env.CASHFREE_SANDBOX_PORT = String(t.sandbox.port);
-    const [operations, refundsModule, receiveModule, orderQueries] = await Promise.all([
+    const [operations, refundsModule, receiveModule] = await Promise.all([
       import("@/lib/admin/order-operations"),
       import("@/lib/refunds"),
       import("@/lib/webhooks/receive"),
-      import("@/db/queries/orders"),
     ]);
     lib = {
       markFulfilment: operations.markFulfilment,
@@ -106,7 +66,6 @@ describe.skipIf(!postgres)("order commands under concurrency (real PostgreSQL, l
       issueRefund: refundsModule.issueRefund,
       refundAuthorityOf: refundsModule.refundAuthorityOf,
       receive: receiveModule.receiveCashfreeWebhook,
-      insertOrder: orderQueries.insertOrder,
     };
   });
   afterAll(async () => {

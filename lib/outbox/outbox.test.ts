@@ -4,12 +4,13 @@ import { eq, sql } from "drizzle-orm";
 import { MailDev } from "maildev";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { emailDeliveries, orders, outboxJobs, products } from "@/db/schema";
+import { emailDeliveries, orders, outboxJobs } from "@/db/schema";
 import { seedCatalog } from "@/db/seed";
 import { createTestDatabase, requirePostgres, type TestDatabase } from "@/db/testing/databases";
 import type { Admin } from "@/lib/auth/admins";
 import { paymentWebhookBody, signedHeaders } from "@/lib/testing/webhook-fixtures";
-import { orderWithCardAttempt, startTestSandbox, type TestSandbox } from "@/sandbox/testing/harness";
+import { insertTestOrder, orderAtSandbox } from "@/lib/testing/orders";
+import { startTestSandbox, type TestSandbox } from "@/sandbox/testing/harness";
 
 // The outbox against real services: PostgreSQL, the local Cashfree sandbox over HTTP, and MailDev as the SMTP server.
 const postgres = await requirePostgres();
@@ -37,7 +38,6 @@ let lib: {
   runDueJobs: typeof import("./worker").runDueJobs;
   outboxIdle: typeof import("./worker").outboxIdle;
   markFulfilment: typeof import("@/lib/admin/order-operations").markFulfilment;
-  insertOrder: typeof import("@/db/queries/orders").insertOrder;
 };
 
 const OWNER: Admin = {
@@ -69,37 +69,8 @@ const emailsFor = async (orderId: string) => (await inbox()).filter((e) => e.sub
 
 /** An order awaiting payment here and at the sandbox (so Cashfree calls about it work). */
 async function openOrder(totalPaise = 149_900) {
-  const created = await orderWithCardAttempt(t, { order_amount: totalPaise / 100 });
-  const [product] = await database.db.select().from(products).limit(1);
-  await lib.insertOrder(
-    database.db,
-    {
-      id: created.orderId,
-      accessToken: `token-${created.orderId}`,
-      status: "awaiting_payment",
-      subtotalPaise: totalPaise,
-      totalPaise,
-      customerName: "Asha Rao",
-      customerEmail: "asha@example.com",
-      customerPhone: "9876543210",
-      shippingLine1: "12 MG Road",
-      shippingCity: "Bengaluru",
-      shippingState: "Karnataka",
-      shippingPincode: "560001",
-      cfOrderId: "1",
-      expiresAt: new Date(Date.now() + 20 * 60_000),
-    },
-    [
-      {
-        productId: product!.id,
-        productName: "Brass Masala Dabba",
-        unitPricePaise: totalPaise,
-        quantity: 1,
-        lineTotalPaise: totalPaise,
-      },
-    ],
-  );
-  return created.orderId;
+  const created = await orderAtSandbox(t, totalPaise, { paid: false });
+  return insertTestOrder(database.db, created.orderId, totalPaise, { cfOrderId: "1" });
 }
 
 /** Pays through a signed webhook, then waits for the outbox run it started (outside a request it runs at once). */
@@ -125,18 +96,16 @@ describe.skipIf(!postgres)("the outbox (real PostgreSQL, local sandbox, MailDev)
       CASHFREE_SANDBOX_PORT: String(t.sandbox.port),
       SMTP_URL: `smtp://127.0.0.1:${smtp}`,
     });
-    const [receiveModule, worker, operations, orderQueries] = await Promise.all([
+    const [receiveModule, worker, operations] = await Promise.all([
       import("@/lib/webhooks/receive"),
       import("./worker"),
       import("@/lib/admin/order-operations"),
-      import("@/db/queries/orders"),
     ]);
     lib = {
       receive: receiveModule.receiveCashfreeWebhook,
       runDueJobs: worker.runDueJobs,
       outboxIdle: worker.outboxIdle,
       markFulfilment: operations.markFulfilment,
-      insertOrder: orderQueries.insertOrder,
     };
   });
   afterAll(async () => {
