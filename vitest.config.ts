@@ -4,7 +4,7 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   resolve: { alias: { "@": path.resolve(import.meta.dirname) } },
   test: {
-    include: ["{app,components,lib,db,sandbox,scripts}/**/*.test.ts", "proxy.test.ts"],
+    include: ["{app,components,lib,db,sandbox,scripts}/**/*.test.{ts,tsx}", "proxy.test.ts"],
     environment: "node",
     setupFiles: ["./vitest.setup.ts"],
     testTimeout: 30_000,

@@ -153,3 +153,70 @@ export const devAdminAccounts = [
     passwordHash: "scrypt$131072$8$1$saYFKKg_cFgHZpWZdHrGJA$O_zChLbzH4UXAcivQB09VjRQOYYI89S_CwBA3vr3Sog",
   },
 ] as const;
+
+/** The pages Cashfree looks for before it activates a merchant account, with sensible text for the demo store. */
+export const seedPolicies = [
+  {
+    slug: "terms",
+    title: "Terms and conditions",
+    body: `These terms apply to every order placed at Kaveri & Co. (kaveri.example), run by Kaveri Crafts Private Limited, 12 Residency Road, Bengaluru, Karnataka 560025.
+
+## Orders and prices
+
+- Prices are in Indian rupees and include GST. The price you pay is the one shown at checkout.
+- An order is accepted when your payment is confirmed; we e-mail you the confirmation.
+- We may cancel an order we cannot fulfil; you are then refunded in full.
+
+## Payments
+
+Payments are processed by Cashfree Payments. We never see or store your card or UPI details.
+
+## Governing law
+
+These terms are governed by the laws of India; the courts of Bengaluru have jurisdiction.`,
+  },
+  {
+    slug: "privacy",
+    title: "Privacy policy",
+    body: `We collect only what we need to deliver your order: your name, e-mail, phone number and shipping address.
+
+- We use them to process, ship and support your order, and to send you e-mails about it.
+- Payment details are handled by Cashfree Payments, not by us.
+- We do not sell your data. We share it only with our payment provider and our courier, for your order.
+- Ask us to see, correct or delete your data at **privacy@kaveri.example**.`,
+  },
+  {
+    slug: "refunds",
+    title: "Refund and cancellation policy",
+    body: `## Cancellation
+
+You can cancel an order until it ships: write to **orders@kaveri.example** with your order number. We refund the full amount.
+
+## Returns and refunds
+
+- Items that arrive damaged or wrong can be returned within 7 days of delivery.
+- Refunds go back to the original payment method within 5–7 working days of our approving them.
+- Handmade items vary slightly; such variation is not a defect.`,
+  },
+  {
+    slug: "shipping",
+    title: "Shipping and delivery policy",
+    body: `- We ship across India with Delhivery, Blue Dart and India Post.
+- Orders are dispatched within 2 working days of payment; delivery takes 3–7 working days.
+- Shipping is free on orders of ₹999 and above; otherwise ₹79.
+- You receive the courier's tracking number by e-mail when your order ships.`,
+  },
+  {
+    slug: "contact",
+    title: "Contact us",
+    body: `**Kaveri Crafts Private Limited**\\
+12 Residency Road, Bengaluru, Karnataka 560025
+
+- Phone: +91 80 4000 1234 (Monday to Saturday, 10:00–18:00)
+- E-mail: **orders@kaveri.example**
+
+## Grievance officer
+
+Meera Iyer, grievance@kaveri.example, at the address above. We acknowledge complaints within 48 hours and resolve them within 30 days.`,
+  },
+] as const;

@@ -2,8 +2,8 @@ import { count } from "drizzle-orm";
 
 import type { Database } from "./client";
 import { countAdmins, insertAdmin } from "./queries/admin-users";
-import { products, storeSettings } from "./schema";
-import { devAdminAccounts, productImagePath, seedProducts } from "./seed-data";
+import { policyPages, products, storeSettings } from "./schema";
+import { devAdminAccounts, productImagePath, seedPolicies, seedProducts } from "./seed-data";
 
 const DEFAULT_SETTINGS: Record<string, unknown> = {
   checkout_variant: "redirect",
@@ -21,6 +21,10 @@ export async function seedCatalog(db: Database) {
     .insert(storeSettings)
     .values(Object.entries(DEFAULT_SETTINGS).map(([key, value]) => ({ key, value })))
     .onConflictDoNothing({ target: storeSettings.key });
+  await db
+    .insert(policyPages)
+    .values(seedPolicies.map((page) => ({ ...page })))
+    .onConflictDoNothing({ target: policyPages.slug });
   return { productsInserted: inserted.length };
 }
 

@@ -49,7 +49,20 @@ export default async function CheckoutPage() {
           sdk={browserCheckoutConfig()}
         />
         <p className="text-xs text-stone-600">
-          You will pay securely on Cashfree&apos;s payment page. We never see your card or UPI details.
+          You will pay securely on Cashfree&apos;s payment page. We never see your card or UPI details. By paying you
+          accept our{" "}
+          <Link href="/policies/terms" className="underline">
+            terms
+          </Link>
+          ,{" "}
+          <Link href="/policies/refunds" className="underline">
+            refund and cancellation policy
+          </Link>{" "}
+          and{" "}
+          <Link href="/policies/shipping" className="underline">
+            shipping policy
+          </Link>
+          .
         </p>
       </section>
       <aside aria-labelledby="summary-heading" className="h-fit rounded-xl border border-stone-200 bg-white p-5">

@@ -59,3 +59,12 @@ export const cartItems = pgTable(
     check("cart_items_quantity_positive", sql`${t.quantity} > 0`),
   ],
 );
+
+/** The store's policy pages (terms, privacy, refunds, shipping, contact): owner-edited Markdown, shown on the shop. */
+export const policyPages = pgTable("policy_pages", {
+  slug: text().primaryKey(),
+  title: text().notNull(),
+  body: text().notNull(),
+  updatedBy: text(),
+  updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+});

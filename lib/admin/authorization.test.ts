@@ -17,6 +17,7 @@ const ADMIN_ACTION_MODULES = {
   settings: () => import("@/app/admin/(console)/settings/actions"),
   "payment-links": () => import("@/app/admin/(console)/payment-links/actions"),
   products: () => import("@/app/admin/(console)/products/actions"),
+  policies: () => import("@/app/admin/(console)/policies/actions"),
 };
 
 const FORGED_INPUTS: unknown[] = [
