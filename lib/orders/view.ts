@@ -44,3 +44,11 @@ export function isStillConfirming(order: ViewedOrder) {
 export function isSuccessfulAttempt(cashfreeStatus: string) {
   return cashfreeStatus === "SUCCESS";
 }
+
+/** Where a paid order is now, for the shopper's headline. */
+export function paidOrderStage(shipment: { fulfilment: string; shippedAt: Date | null; deliveredAt: Date | null }) {
+  if (shipment.deliveredAt) return "delivered" as const;
+  if (shipment.shippedAt) return "shipped" as const;
+  if (shipment.fulfilment === "cancelled") return "cancelled" as const;
+  return "confirmed" as const;
+}

@@ -10,7 +10,7 @@ import { browserCheckoutConfig } from "@/lib/cashfree/checkout-config";
 import { formatInr } from "@/lib/money";
 import { confirmAndLoadOrder, type OrderView } from "@/lib/orders/confirm";
 import { isPaid } from "@/lib/orders/transitions";
-import { canRetryPayment, isStillConfirming, latestAttemptOutcome } from "@/lib/orders/view";
+import { canRetryPayment, isStillConfirming, latestAttemptOutcome, paidOrderStage } from "@/lib/orders/view";
 import { getSetting } from "@/lib/settings";
 
 export const metadata: Metadata = { title: "Your order", robots: { index: false } };
@@ -30,13 +30,22 @@ function sentence(text: string) {
   return `${trimmed.charAt(0).toUpperCase()}${trimmed.slice(1)}${/[.!?]$/.test(trimmed) ? "" : "."}`;
 }
 
+const PAID_STAGE_TEXT = {
+  delivered: "Your order was delivered.",
+  shipped: "Your order is on its way: track it below.",
+  cancelled: "Your order was cancelled and refunded.",
+  confirmed: "Your order is confirmed and will ship soon.",
+} as const;
+
+const paidNextStep = (order: OrderView) => PAID_STAGE_TEXT[paidOrderStage(order.shipment)];
+
 function headline(order: OrderView): { title: string; body: string; tone: Tone } {
   const attempt = order.latestAttempt;
   switch (order.status) {
     case "paid":
       return {
         title: "Payment successful",
-        body: `Thank you, ${order.customerName}. Your order is confirmed and will ship soon; this page is your receipt.`,
+        body: `Thank you, ${order.customerName}. ${paidNextStep(order)} This page is your receipt.`,
         tone: "success",
       };
     case "needs_review":
