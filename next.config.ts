@@ -10,8 +10,14 @@ const securityHeaders = [
 ];
 
 const nextConfig: NextConfig = {
-  // PGlite ships wasm and data files that must be loaded from node_modules, not bundled.
-  serverExternalPackages: ["@electric-sql/pglite"],
+  // PGlite ships wasm and data files that must be loaded from node_modules, not bundled; @react-pdf/renderer
+  // (fontkit, yoga's wasm) likewise runs as plain Node.
+  serverExternalPackages: ["@electric-sql/pglite", "@react-pdf/renderer"],
+  // The invoice PDF's font is read from node_modules at run time: keep it in traced deployments too.
+  outputFileTracingIncludes: {
+    "/orders/[orderId]/documents/[documentId]": ["./node_modules/dejavu-fonts-ttf/ttf/DejaVuSans*.ttf"],
+    "/admin/orders/[orderId]/documents/[documentId]": ["./node_modules/dejavu-fonts-ttf/ttf/DejaVuSans*.ttf"],
+  },
   poweredByHeader: false,
   agentRules: false,
   async headers() {

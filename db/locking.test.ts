@@ -12,7 +12,16 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 async function insertProduct(db: Database, slug: string, stock: number) {
   const [row] = await db
     .insert(products)
-    .values({ slug, name: slug, description: "x", category: "Test", pricePaise: 10_000, imagePath: "/x.svg", stock })
+    .values({
+      slug,
+      name: slug,
+      description: "x",
+      category: "Test",
+      pricePaise: 10_000,
+      hsnCode: "0902",
+      imagePath: "/x.svg",
+      stock,
+    })
     .returning({ id: products.id });
   return row!.id;
 }

@@ -2,6 +2,9 @@ export interface SeedProduct {
   slug: string;
   name: string;
   category: string;
+  /** HSN code and GST rate (basis points) as a merchant would classify them; illustrative, not tax advice. */
+  hsnCode: string;
+  gstRateBps: number;
   pricePaise: number;
   stock: number;
   featured?: boolean;
@@ -12,6 +15,8 @@ export interface SeedProduct {
 export const seedProducts: SeedProduct[] = [
   {
     slug: "brass-masala-dabba",
+    hsnCode: "7418",
+    gstRateBps: 500,
     name: "Brass Masala Dabba",
     category: "Kitchen",
     pricePaise: 149_900,
@@ -22,6 +27,8 @@ export const seedProducts: SeedProduct[] = [
   },
   {
     slug: "cast-iron-tawa",
+    hsnCode: "7323",
+    gstRateBps: 500,
     name: "Cast Iron Tawa, 10 inch",
     category: "Kitchen",
     pricePaise: 124_950,
@@ -30,6 +37,8 @@ export const seedProducts: SeedProduct[] = [
   },
   {
     slug: "copper-water-bottle",
+    hsnCode: "7418",
+    gstRateBps: 500,
     name: "Copper Water Bottle, 1 L",
     category: "Kitchen",
     pricePaise: 89_999,
@@ -40,6 +49,8 @@ export const seedProducts: SeedProduct[] = [
   },
   {
     slug: "terracotta-kulhad-set",
+    hsnCode: "6912",
+    gstRateBps: 500,
     name: "Terracotta Kulhad, set of 6",
     category: "Kitchen",
     pricePaise: 34_900,
@@ -48,6 +59,8 @@ export const seedProducts: SeedProduct[] = [
   },
   {
     slug: "handloom-cotton-dhurrie",
+    hsnCode: "5702",
+    gstRateBps: 500,
     name: "Handloom Cotton Dhurrie, 4 × 6 ft",
     category: "Textiles",
     pricePaise: 279_900,
@@ -57,6 +70,8 @@ export const seedProducts: SeedProduct[] = [
   },
   {
     slug: "block-print-bedsheet",
+    hsnCode: "6302",
+    gstRateBps: 500,
     name: "Block-Print Cotton Bedsheet",
     category: "Textiles",
     pricePaise: 189_975,
@@ -65,6 +80,8 @@ export const seedProducts: SeedProduct[] = [
   },
   {
     slug: "kantha-stitch-throw",
+    hsnCode: "6301",
+    gstRateBps: 500,
     name: "Kantha Stitch Throw",
     category: "Textiles",
     pricePaise: 345_000,
@@ -73,6 +90,8 @@ export const seedProducts: SeedProduct[] = [
   },
   {
     slug: "khadi-kitchen-towels",
+    hsnCode: "6302",
+    gstRateBps: 500,
     name: "Khadi Kitchen Towels, set of 3",
     category: "Textiles",
     pricePaise: 44_950,
@@ -81,6 +100,8 @@ export const seedProducts: SeedProduct[] = [
   },
   {
     slug: "darjeeling-first-flush",
+    hsnCode: "0902",
+    gstRateBps: 500,
     name: "Darjeeling First Flush Tea, 100 g",
     category: "Tea & Coffee",
     pricePaise: 69_500,
@@ -90,6 +111,8 @@ export const seedProducts: SeedProduct[] = [
   },
   {
     slug: "nilgiri-frost-tea",
+    hsnCode: "0902",
+    gstRateBps: 500,
     name: "Nilgiri Frost Tea, 100 g",
     category: "Tea & Coffee",
     pricePaise: 42_525,
@@ -98,6 +121,8 @@ export const seedProducts: SeedProduct[] = [
   },
   {
     slug: "coorg-filter-coffee",
+    hsnCode: "0901",
+    gstRateBps: 500,
     name: "Coorg Filter Coffee, 250 g",
     category: "Tea & Coffee",
     pricePaise: 38_900,
@@ -106,6 +131,8 @@ export const seedProducts: SeedProduct[] = [
   },
   {
     slug: "masala-chai-blend",
+    hsnCode: "0902",
+    gstRateBps: 500,
     name: "Masala Chai Blend, 200 g",
     category: "Tea & Coffee",
     pricePaise: 29_999,
@@ -114,6 +141,8 @@ export const seedProducts: SeedProduct[] = [
   },
   {
     slug: "handmade-paper-journal",
+    hsnCode: "4820",
+    gstRateBps: 1800,
     name: "Handmade Paper Journal",
     category: "Stationery",
     pricePaise: 54_900,
@@ -123,6 +152,8 @@ export const seedProducts: SeedProduct[] = [
   },
   {
     slug: "brass-bookmark-set",
+    hsnCode: "8306",
+    gstRateBps: 1800,
     name: "Brass Bookmark Set",
     category: "Stationery",
     pricePaise: 27_550,

@@ -7,7 +7,9 @@ import { getDb } from "@/db";
 import * as queries from "@/db/queries/cart";
 import type { Result } from "@/lib/actions/result";
 import { env } from "@/lib/env";
+import { quoteGst } from "@/lib/gst/quote";
 import { computeTotals, MAX_QUANTITY_PER_LINE, type Totals } from "@/lib/pricing";
+import { getSetting } from "@/lib/settings";
 
 const CART_COOKIE = "cart_id";
 
@@ -17,6 +19,8 @@ interface CartLine {
   name: string;
   imagePath: string;
   unitPricePaise: number;
+  hsnCode: string;
+  gstRateBps: number;
   quantity: number;
   lineTotalPaise: number;
   stock: number;
@@ -89,6 +93,8 @@ export async function correctAndLoadCart(): Promise<CartView> {
       name: row.name,
       imagePath: row.imagePath,
       unitPricePaise: row.unitPricePaise,
+      hsnCode: row.hsnCode,
+      gstRateBps: row.gstRateBps,
       quantity,
       stock: row.stock,
       lineTotalPaise: row.unitPricePaise * quantity,
@@ -102,6 +108,22 @@ export async function correctAndLoadCart(): Promise<CartView> {
     notices,
   };
 }
+
+/**
+ * The GST inside the cart's total, both ways it can fall: within the store's state (CGST + SGST) and from
+ * another state (IGST). Which applies depends on the place of supply the checkout form is given.
+ */
+export async function cartGst(cart: CartView) {
+  const seller = await getSetting("seller");
+  const items = cart.lines.map((line) => ({ ...line, productName: line.name }));
+  return {
+    sellerState: seller.state,
+    intraState: quoteGst(items, cart.totals.shippingPaise, "intra_state"),
+    interState: quoteGst(items, cart.totals.shippingPaise, "inter_state"),
+  };
+}
+
+export type CartGst = Awaited<ReturnType<typeof cartGst>>;
 
 export async function addToCart(productId: string, quantity: number): Promise<CartChange> {
   const db = await getDb();

@@ -1,66 +1,45 @@
 import { z } from "zod";
 
+import { gstinSchema, INDIAN_STATES } from "@/lib/gst/codes";
 import { emailSchema, phoneSchema, pincodeSchema } from "@/lib/schemas";
 
 /** Shared by the checkout form (browser hints) and the server action (the real check). */
 
-export const INDIAN_STATES = [
-  "Andaman and Nicobar Islands",
-  "Andhra Pradesh",
-  "Arunachal Pradesh",
-  "Assam",
-  "Bihar",
-  "Chandigarh",
-  "Chhattisgarh",
-  "Dadra and Nagar Haveli and Daman and Diu",
-  "Delhi",
-  "Goa",
-  "Gujarat",
-  "Haryana",
-  "Himachal Pradesh",
-  "Jammu and Kashmir",
-  "Jharkhand",
-  "Karnataka",
-  "Kerala",
-  "Ladakh",
-  "Lakshadweep",
-  "Madhya Pradesh",
-  "Maharashtra",
-  "Manipur",
-  "Meghalaya",
-  "Mizoram",
-  "Nagaland",
-  "Odisha",
-  "Puducherry",
-  "Punjab",
-  "Rajasthan",
-  "Sikkim",
-  "Tamil Nadu",
-  "Telangana",
-  "Tripura",
-  "Uttar Pradesh",
-  "Uttarakhand",
-  "West Bengal",
-] as const;
-
 const trimmed = (min: number, max: number, label: string) =>
   z.string().trim().min(min, `${label} is required`).max(max, `${label} must be at most ${max} characters`);
 
-export const customerDetailsSchema = z.object({
-  name: trimmed(3, 100, "Full name").refine((v) => v.length >= 3, "Enter your full name"),
-  email: emailSchema,
-  phone: phoneSchema,
-  line1: trimmed(3, 200, "Address"),
-  line2: z
+const optionalText = (schema: z.ZodType<string | undefined, string>) =>
+  z
     .string()
-    .trim()
-    .max(200, "Address line 2 must be at most 200 characters")
     .optional()
-    .transform((v) => v || undefined),
-  city: trimmed(2, 100, "City"),
-  state: z.enum(INDIAN_STATES, "Choose your state"),
-  pincode: pincodeSchema,
-});
+    .transform((v) => v?.trim() || undefined)
+    .pipe(schema.optional());
+
+export const customerDetailsSchema = z
+  .object({
+    name: trimmed(3, 100, "Full name").refine((v) => v.length >= 3, "Enter your full name"),
+    email: emailSchema,
+    phone: phoneSchema,
+    line1: trimmed(3, 200, "Address"),
+    line2: z
+      .string()
+      .trim()
+      .max(200, "Address line 2 must be at most 200 characters")
+      .optional()
+      .transform((v) => v || undefined),
+    city: trimmed(2, 100, "City"),
+    state: z.enum(INDIAN_STATES, "Choose your state"),
+    pincode: pincodeSchema,
+    /** A business purchase: the GSTIN and legal name printed on the tax invoice, so the buyer can claim the credit. */
+    businessGstin: optionalText(gstinSchema),
+    businessName: optionalText(trimmed(2, 120, "Business name")),
+  })
+  .superRefine((customer, ctx) => {
+    if (customer.businessGstin && !customer.businessName)
+      ctx.addIssue({ code: "custom", path: ["businessName"], message: "Enter the business name on the GSTIN" });
+    if (customer.businessName && !customer.businessGstin)
+      ctx.addIssue({ code: "custom", path: ["businessGstin"], message: "Enter the business's GSTIN" });
+  });
 
 export type CustomerDetails = z.output<typeof customerDetailsSchema>;
 export type CustomerField = keyof z.input<typeof customerDetailsSchema>;

@@ -7,7 +7,6 @@ describe("computeTotals", () => {
     expect(computeTotals([{ unitPricePaise: 34_900, quantity: 2 }])).toEqual({
       subtotalPaise: 69_800,
       shippingPaise: SHIPPING_FEE_PAISE,
-      taxPaise: 0,
       totalPaise: 69_800 + SHIPPING_FEE_PAISE,
     });
   });

@@ -9,10 +9,10 @@ export interface PricedLine {
   quantity: number;
 }
 
+/** Prices include GST, so the total is goods plus shipping; the GST inside it is lib/gst's to work out. */
 export interface Totals {
   subtotalPaise: number;
   shippingPaise: number;
-  taxPaise: number;
   totalPaise: number;
 }
 
@@ -24,6 +24,5 @@ function shippingFor(subtotalPaise: number): number {
 export function computeTotals(lines: PricedLine[]): Totals {
   const subtotalPaise = lines.reduce((sum, line) => sum + line.unitPricePaise * line.quantity, 0);
   const shippingPaise = shippingFor(subtotalPaise);
-  const taxPaise = 0;
-  return { subtotalPaise, shippingPaise, taxPaise, totalPaise: subtotalPaise + shippingPaise + taxPaise };
+  return { subtotalPaise, shippingPaise, totalPaise: subtotalPaise + shippingPaise };
 }

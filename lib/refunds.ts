@@ -5,7 +5,8 @@ import * as queries from "@/db/queries/refunds";
 import type { Admin } from "@/lib/auth/admins";
 import { CashfreeApiError, cashfree } from "@/lib/cashfree";
 import { formatInr } from "@/lib/money";
-import { type Actor, adminActor } from "@/lib/orders/actors";
+import { type Actor, adminActor, cashfreeVia } from "@/lib/orders/actors";
+import { emailJob } from "@/lib/orders/jobs";
 import { applyCommands, lockOrder } from "@/lib/orders/runner";
 import { type Refusal, refundablePaise } from "@/lib/orders/transitions";
 
@@ -92,6 +93,24 @@ async function releaseFailedRefund(refund: queries.RefundRow, reason: string, ac
   });
 }
 
+/**
+ * Cashfree answered the refund with SUCCESS at once: recorded through the order writer as its webhook would be
+ * (credit note, e-mail), so the webhook that follows finds it settled and changes nothing.
+ */
+async function recordRefundSucceeded(refund: queries.RefundRow, ids: Partial<queries.RefundRow>) {
+  const db = await getDb();
+  await db.transaction(async (tx) => {
+    const order = await lockOrder(tx, refund.orderId);
+    await queries.updateRefund(tx, refund.refundId, { ...ids, status: "SUCCESS" });
+    if (!order) return;
+    const command = { type: "refund_succeeded", refundId: refund.refundId, amountPaise: refund.amountPaise } as const;
+    await applyCommands(tx, order, [command], cashfreeVia("admin"), {
+      detail: { refundId: refund.refundId, amountPaise: refund.amountPaise },
+      jobs: [emailJob(order.id, "refund_completed", refund.refundId, { refundId: refund.refundId })],
+    });
+  });
+}
+
 /** A full or partial refund through Cashfree; never more than what remains refundable, and exactly one per refund key. */
 export async function issueRefund(authority: RefundAuthority, request: RefundRequest): Promise<RefundResult> {
   const refundId = `rf_${request.refundKey.replaceAll("-", "")}`;
@@ -108,12 +127,13 @@ export async function issueRefund(authority: RefundAuthority, request: RefundReq
       note: request.reason.slice(0, 100),
       idempotencyKey: reserved.id,
     });
-    await queries.updateRefund(await getDb(), refundId, {
+    const ids = {
       cfRefundId: refund.cfRefundId,
       cfPaymentId: refund.cfPaymentId,
-      status: refund.status === "SUCCESS" ? "SUCCESS" : "PENDING",
       statusDescription: refund.description,
-    });
+    };
+    if (refund.status === "SUCCESS") await recordRefundSucceeded(reserved, ids);
+    else await queries.updateRefund(await getDb(), refundId, { ...ids, status: "PENDING" });
     return {
       ok: true,
       refundId,

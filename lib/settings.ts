@@ -2,8 +2,9 @@ import "server-only";
 
 import { z } from "zod";
 
-import { getDb } from "@/db";
+import { type Database, getDb } from "@/db";
 import { getSettingValue, setSettingValue } from "@/db/queries/settings";
+import { DEMO_SELLER, sellerSchema } from "@/lib/gst/seller";
 
 export const CHECKOUT_VARIANTS = ["redirect", "modal", "inline"] as const;
 const settingSchemas = {
@@ -11,17 +12,19 @@ const settingSchemas = {
   checkout_variant: z.enum(CHECKOUT_VARIANTS).catch("redirect"),
   /** Refund a payment that arrives after its order expired and the stock is gone. */
   auto_refund_late_payments: z.boolean().catch(false),
-  /** Who order e-mails come from, and the store's name and address printed in them. */
+  /** Who order e-mails come from. */
   email_from_name: z.string().min(1).max(100).catch("Kaveri & Co."),
   email_from_address: z.email().catch("orders@kaveri.local"),
-  store_address: z.string().max(300).catch("Kaveri & Co., 12 Residency Road, Bengaluru, Karnataka 560025"),
+  /** The business on tax invoices and in e-mail footers: legal name, GSTIN, registered address, numbering. */
+  seller: sellerSchema.catch(DEMO_SELLER),
 };
 
 export type SettingKey = keyof typeof settingSchemas;
 export type SettingValue<K extends SettingKey> = z.output<(typeof settingSchemas)[K]>;
 
-export async function getSetting<K extends SettingKey>(key: K): Promise<SettingValue<K>> {
-  const value = await getSettingValue(await getDb(), key);
+/** A setting, read inside the caller's transaction when it passes one (PGlite has one connection). */
+export async function getSetting<K extends SettingKey>(key: K, db?: Database): Promise<SettingValue<K>> {
+  const value = await getSettingValue(db ?? (await getDb()), key);
   return settingSchemas[key].parse(value) as SettingValue<K>;
 }
 

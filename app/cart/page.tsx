@@ -3,7 +3,8 @@ import Image from "next/image";
 import Link from "next/link";
 
 import { CartLineControls } from "@/components/cart/cart-line-controls";
-import { correctAndLoadCart } from "@/lib/cart";
+import { GstBreakdown } from "@/components/order/gst-breakdown";
+import { cartGst, correctAndLoadCart } from "@/lib/cart";
 import { formatInr } from "@/lib/money";
 import { FREE_SHIPPING_THRESHOLD_PAISE, MAX_QUANTITY_PER_LINE } from "@/lib/pricing";
 
@@ -12,6 +13,7 @@ export const metadata: Metadata = { title: "Your cart" };
 export default async function CartPage() {
   const cart = await correctAndLoadCart();
   const { totals } = cart;
+  const gst = await cartGst(cart);
   const toFreeShipping = FREE_SHIPPING_THRESHOLD_PAISE - totals.subtotalPaise;
   return (
     <div className="space-y-6">
@@ -83,15 +85,17 @@ export default async function CartPage() {
                 <dt>Shipping</dt>
                 <dd>{totals.shippingPaise === 0 ? "Free" : formatInr(totals.shippingPaise)}</dd>
               </div>
-              <div className="flex justify-between text-stone-600">
-                <dt>GST</dt>
-                <dd>Included</dd>
-              </div>
               <div className="flex justify-between border-t border-stone-200 pt-2 text-base font-semibold">
                 <dt>Total</dt>
                 <dd>{formatInr(totals.totalPaise)}</dd>
               </div>
             </dl>
+            <div className="space-y-1 border-t border-stone-200 pt-2">
+              <GstBreakdown quote={gst.intraState} label="GST included" />
+              <p className="text-xs text-stone-500">
+                Prices include GST: CGST and SGST for delivery in {gst.sellerState}, IGST for other states.
+              </p>
+            </div>
             <p className="text-sm text-stone-600">
               {toFreeShipping > 0
                 ? `Add ${formatInr(toFreeShipping)} more for free shipping.`

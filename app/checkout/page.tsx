@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 
 import { browserCheckoutConfig } from "@/lib/cashfree/checkout-config";
-import { correctAndLoadCart } from "@/lib/cart";
+import { cartGst, correctAndLoadCart } from "@/lib/cart";
 import { formatInr } from "@/lib/money";
 import { getSetting } from "@/lib/settings";
 
@@ -26,6 +26,7 @@ export default async function CheckoutPage() {
     );
   }
   const { totals } = cart;
+  const gst = await cartGst(cart);
   return (
     <div className="grid gap-8 lg:grid-cols-[1fr_22rem]">
       <section aria-labelledby="checkout-heading" className="space-y-4">
@@ -47,6 +48,7 @@ export default async function CheckoutPage() {
           payLabel={`Pay ${formatInr(totals.totalPaise)}`}
           variant={variant}
           sdk={browserCheckoutConfig()}
+          gst={gst}
         />
         <p className="text-xs text-stone-600">
           You will pay securely on Cashfree&apos;s payment page. We never see your card or UPI details. By paying you

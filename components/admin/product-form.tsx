@@ -4,6 +4,9 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 
 import { saveProductAction } from "@/app/admin/(console)/products/actions";
+import { formatRate, GST_RATES_BPS } from "@/lib/gst/codes";
+
+import { SelectField, TextField } from "./form-field";
 
 interface ProductFormProps {
   product?: {
@@ -13,6 +16,8 @@ interface ProductFormProps {
     description: string;
     category: string;
     priceRupees: string;
+    hsnCode: string;
+    gstRateBps: number;
     featured: boolean;
   };
 }
@@ -23,6 +28,7 @@ export function ProductForm({ product }: ProductFormProps) {
   const router = useRouter();
   const [pending, start] = useTransition();
   const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null);
+  const [errors, setErrors] = useState<Record<string, string>>({});
   return (
     <form
       aria-label="Product"
@@ -33,27 +39,38 @@ export function ProductForm({ product }: ProductFormProps) {
         start(async () => {
           const outcome = await saveProductAction(data);
           setResult(outcome.ok ? { ok: true, text: outcome.message } : { ok: false, text: outcome.error });
+          setErrors(outcome.ok ? {} : (outcome.fieldErrors ?? {}));
           if (outcome.ok && !product) router.push("/admin/products");
         });
       }}
     >
       <input type="hidden" name="id" value={product?.id ?? ""} />
-      <label className="text-sm font-medium">
-        Name
-        <input name="name" required defaultValue={product?.name} className={field} />
-      </label>
-      <label className="text-sm font-medium">
-        URL slug
-        <input name="slug" required defaultValue={product?.slug} className={field} />
-      </label>
-      <label className="text-sm font-medium">
-        Category
-        <input name="category" required defaultValue={product?.category} className={field} />
-      </label>
-      <label className="text-sm font-medium">
-        Price (₹, GST included)
-        <input name="price" inputMode="decimal" required defaultValue={product?.priceRupees} className={field} />
-      </label>
+      <TextField label="Name" name="name" required defaultValue={product?.name} error={errors.name} />
+      <TextField label="URL slug" name="slug" required defaultValue={product?.slug} error={errors.slug} />
+      <TextField label="Category" name="category" required defaultValue={product?.category} error={errors.category} />
+      <TextField
+        label="Price (₹, GST included)"
+        name="price"
+        inputMode="decimal"
+        required
+        defaultValue={product?.priceRupees}
+        error={errors.price}
+      />
+      <TextField
+        label="HSN code"
+        name="hsnCode"
+        inputMode="numeric"
+        required
+        defaultValue={product?.hsnCode}
+        error={errors.hsnCode}
+      />
+      <SelectField label="GST rate" name="gstRate" defaultValue={product?.gstRateBps ?? 1800} error={errors.gstRate}>
+        {GST_RATES_BPS.map((rate) => (
+          <option key={rate} value={rate}>
+            {formatRate(rate)}
+          </option>
+        ))}
+      </SelectField>
       <label className="text-sm font-medium sm:col-span-2">
         Description
         <textarea name="description" required rows={4} defaultValue={product?.description} className={field} />

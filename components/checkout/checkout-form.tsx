@@ -6,18 +6,16 @@ import { useRef, useState } from "react";
 
 import { CashfreePayButton, type CashfreeSdkProps } from "@/components/checkout/cashfree-pay-button";
 import type { CheckoutVariant } from "@/lib/cashfree/browser";
-import { customerDetailsSchema, type CustomerField, INDIAN_STATES } from "@/lib/checkout-schema";
+import { customerDetailsSchema, type CustomerField } from "@/lib/checkout-schema";
+import type { CartGst } from "@/lib/cart";
+import { INDIAN_STATES } from "@/lib/gst/codes";
+import { placeOfSupply } from "@/lib/gst/tax";
+
+import { GstBreakdown } from "@/components/order/gst-breakdown";
 
 import { placeOrderAction } from "@/app/checkout/actions";
 
-const FIELDS: {
-  name: CustomerField;
-  label: string;
-  type?: string;
-  autoComplete: string;
-  inputMode?: "tel" | "numeric" | "email";
-  optional?: boolean;
-}[] = [
+const FIELDS: CheckoutFieldProps[] = [
   { name: "name", label: "Full name", autoComplete: "name" },
   { name: "email", label: "Email", type: "email", autoComplete: "email", inputMode: "email" },
   { name: "phone", label: "Mobile number", type: "tel", autoComplete: "tel-national", inputMode: "tel" },
@@ -32,14 +30,21 @@ interface CheckoutFormProps {
   payLabel: string;
   variant: CheckoutVariant;
   sdk: CashfreeSdkProps;
+  gst: CartGst;
 }
 
-export function CheckoutForm({ totalPaise, payLabel, variant, sdk }: CheckoutFormProps) {
+export function CheckoutForm({ totalPaise, payLabel, variant, sdk, gst }: CheckoutFormProps) {
   const router = useRouter();
   const form = useRef<HTMLFormElement>(null);
   // One id per checkout attempt: a double click or a retry finds the same order instead of making a second.
   const [attemptId] = useState(() => crypto.randomUUID());
   const [errors, setErrors] = useState<Partial<Record<CustomerField, string>>>({});
+  const [business, setBusiness] = useState(false);
+  const [shippingState, setShippingState] = useState("");
+  const [gstin, setGstin] = useState("");
+  const place = shippingState
+    ? placeOfSupply({ shippingState, buyerGstin: business ? gstin.replace(/\s/g, "").toUpperCase() : null })
+    : null;
 
   async function getSession() {
     const values = Object.fromEntries(new FormData(form.current!)) as Record<CustomerField, string>;
@@ -73,30 +78,12 @@ export function CheckoutForm({ totalPaise, payLabel, variant, sdk }: CheckoutFor
     >
       <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
         {FIELDS.map((field) => (
-          <div
+          <CheckoutField
             key={field.name}
+            {...field}
+            error={errors[field.name]}
             className={field.name === "line1" || field.name === "line2" ? "sm:col-span-2" : undefined}
-          >
-            <label htmlFor={field.name} className="mb-1 block text-sm font-medium">
-              {field.label}
-            </label>
-            <input
-              id={field.name}
-              name={field.name}
-              type={field.type ?? "text"}
-              autoComplete={field.autoComplete}
-              inputMode={field.inputMode}
-              required={!field.optional}
-              aria-invalid={errors[field.name] ? true : undefined}
-              aria-describedby={errors[field.name] ? `${field.name}-error` : undefined}
-              className="w-full rounded-lg border border-stone-300 px-3 py-2 aria-invalid:border-red-600"
-            />
-            {errors[field.name] && (
-              <p id={`${field.name}-error`} className="mt-1 text-sm text-red-700">
-                {errors[field.name]}
-              </p>
-            )}
-          </div>
+          />
         ))}
         <div>
           <label htmlFor="state" className="mb-1 block text-sm font-medium">
@@ -107,6 +94,7 @@ export function CheckoutForm({ totalPaise, payLabel, variant, sdk }: CheckoutFor
             name="state"
             required
             defaultValue=""
+            onChange={(event) => setShippingState(event.target.value)}
             autoComplete="address-level1"
             aria-invalid={errors.state ? true : undefined}
             aria-describedby={errors.state ? "state-error" : undefined}
@@ -126,7 +114,81 @@ export function CheckoutForm({ totalPaise, payLabel, variant, sdk }: CheckoutFor
           )}
         </div>
       </div>
+      <fieldset className="space-y-3 rounded-lg border border-stone-200 p-3">
+        <legend className="px-1 text-sm font-medium">Tax invoice</legend>
+        <label className="flex items-center gap-2 text-sm">
+          <input
+            type="checkbox"
+            name="business"
+            checked={business}
+            onChange={(event) => setBusiness(event.target.checked)}
+          />
+          Business purchase: put my GSTIN on the invoice
+        </label>
+        {business && (
+          <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
+            <CheckoutField
+              name="businessGstin"
+              label="GSTIN"
+              error={errors.businessGstin}
+              onChange={setGstin}
+              autoCapitalize="characters"
+            />
+            <CheckoutField name="businessName" label="Business name (as on the GSTIN)" error={errors.businessName} />
+          </div>
+        )}
+        {place ? (
+          <div className="space-y-1">
+            <p className="text-sm">
+              Place of supply: <strong>{place}</strong>
+            </p>
+            <GstBreakdown quote={place === gst.sellerState ? gst.intraState : gst.interState} />
+          </div>
+        ) : (
+          <p className="text-sm text-stone-600">Prices include GST. Choose your state to see CGST and SGST or IGST.</p>
+        )}
+      </fieldset>
       <CashfreePayButton sdk={sdk} variant={variant} label={payLabel} getSession={getSession} />
     </form>
+  );
+}
+
+interface CheckoutFieldProps {
+  name: CustomerField;
+  label: string;
+  error?: string;
+  type?: string;
+  autoComplete?: string;
+  inputMode?: "tel" | "numeric" | "email";
+  optional?: boolean;
+  autoCapitalize?: string;
+  className?: string;
+  onChange?: (value: string) => void;
+}
+
+/** A text field of the checkout form, with its error tied to it. */
+function CheckoutField({ name, label, error, type, optional, className, onChange, ...input }: CheckoutFieldProps) {
+  return (
+    <div className={className}>
+      <label htmlFor={name} className="mb-1 block text-sm font-medium">
+        {label}
+      </label>
+      <input
+        id={name}
+        name={name}
+        type={type ?? "text"}
+        required={!optional}
+        {...input}
+        onChange={onChange && ((event) => onChange(event.target.value))}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${name}-error` : undefined}
+        className="w-full rounded-lg border border-stone-300 px-3 py-2 aria-invalid:border-red-600"
+      />
+      {error && (
+        <p id={`${name}-error`} className="mt-1 text-sm text-red-700">
+          {error}
+        </p>
+      )}
+    </div>
   );
 }

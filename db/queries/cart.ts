@@ -22,6 +22,8 @@ export function listCartLines(db: Database, cartId: string) {
       name: products.name,
       imagePath: products.imagePath,
       unitPricePaise: products.pricePaise,
+      hsnCode: products.hsnCode,
+      gstRateBps: products.gstRateBps,
       stock: products.stock,
       archivedAt: products.archivedAt,
       quantity: cartItems.quantity,

@@ -44,6 +44,8 @@ export function listOrderItems(db: Executor, orderId: string) {
     .select({
       productId: orderItems.productId,
       productName: orderItems.productName,
+      hsnCode: orderItems.hsnCode,
+      gstRateBps: orderItems.gstRateBps,
       unitPricePaise: orderItems.unitPricePaise,
       quantity: orderItems.quantity,
       lineTotalPaise: orderItems.lineTotalPaise,
@@ -72,6 +74,8 @@ export function lockProducts(db: Executor, productIds: string[]) {
       name: products.name,
       pricePaise: products.pricePaise,
       currency: products.currency,
+      hsnCode: products.hsnCode,
+      gstRateBps: products.gstRateBps,
       stock: products.stock,
       archivedAt: products.archivedAt,
     })

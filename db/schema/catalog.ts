@@ -11,6 +11,10 @@ export const products = pgTable(
     category: text().notNull(),
     pricePaise: integer().notNull(),
     currency: text().notNull().default("INR"),
+    /** HSN code for its tax invoice (4, 6 or 8 digits). */
+    hsnCode: text().notNull(),
+    /** GST rate in basis points (1800 = 18%); prices include it. */
+    gstRateBps: integer().notNull().default(1800),
     imagePath: text().notNull(),
     /** Units available to sell; checkouts reserve by decrementing it. */
     stock: integer().notNull().default(0),
@@ -22,6 +26,7 @@ export const products = pgTable(
   (t) => [
     check("products_price_positive", sql`${t.pricePaise} > 0`),
     check("products_stock_non_negative", sql`${t.stock} >= 0`),
+    check("products_gst_rate", sql`${t.gstRateBps} IN (0, 25, 150, 300, 500, 1800, 2800, 4000)`),
     index("products_category_idx").on(t.category),
   ],
 );

@@ -3,3 +3,4 @@ export * from "./catalog";
 export * from "./orders";
 export * from "./payments";
 export * from "./outbox";
+export * from "./invoices";

@@ -37,6 +37,7 @@ export const orders = pgTable(
     currency: text().notNull().default("INR"),
     subtotalPaise: integer().notNull(),
     shippingPaise: integer().notNull().default(0),
+    /** GST included in the total (prices are GST-inclusive), as the tax invoice breaks it down. */
     taxPaise: integer().notNull().default(0),
     totalPaise: integer().notNull(),
     refundedPaise: integer().notNull().default(0),
@@ -48,6 +49,11 @@ export const orders = pgTable(
     shippingCity: text().notNull(),
     shippingState: text().notNull(),
     shippingPincode: text().notNull(),
+    /** A business purchase: the buyer's GSTIN and legal name, printed on its tax invoice. */
+    buyerGstin: text(),
+    buyerBusinessName: text(),
+    /** The state whose GST applies: the delivery state, or the business buyer's state (see lib/gst/tax.ts). */
+    placeOfSupply: text(),
     cfOrderId: text(),
     paymentSessionId: text(),
     cfOrderStatus: text(),
@@ -74,7 +80,8 @@ export const orders = pgTable(
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    check("orders_total_consistent", sql`${t.totalPaise} = ${t.subtotalPaise} + ${t.shippingPaise} + ${t.taxPaise}`),
+    check("orders_total_consistent", sql`${t.totalPaise} = ${t.subtotalPaise} + ${t.shippingPaise}`),
+    check("orders_tax_included", sql`${t.taxPaise} >= 0 AND ${t.taxPaise} <= ${t.totalPaise}`),
     check("orders_total_min", sql`${t.totalPaise} >= 100`),
     check("orders_refund_bounded", sql`${t.refundedPaise} >= 0 AND ${t.refundedPaise} <= ${t.totalPaise}`),
     index("orders_status_created_idx").on(t.status, t.createdAt),
@@ -98,6 +105,8 @@ export const orderItems = pgTable(
       .references(() => products.id),
     /** Name and price as sold, so later catalog edits never rewrite history. */
     productName: text().notNull(),
+    hsnCode: text().notNull(),
+    gstRateBps: integer().notNull(),
     unitPricePaise: integer().notNull(),
     quantity: integer().notNull(),
     lineTotalPaise: integer().notNull(),

@@ -13,6 +13,8 @@ export interface ProductInput {
   description: string;
   category: string;
   pricePaise: number;
+  hsnCode: string;
+  gstRateBps: number;
   featured: boolean;
   image?: { data: Buffer; contentType: string };
 }
@@ -36,6 +38,8 @@ export async function saveProduct(id: string | null, input: ProductInput) {
     description: input.description,
     category: input.category,
     pricePaise: input.pricePaise,
+    hsnCode: input.hsnCode,
+    gstRateBps: input.gstRateBps,
     featured: input.featured,
   };
   if (id) {

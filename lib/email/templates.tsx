@@ -13,6 +13,8 @@ import {
 } from "@react-email/components";
 import type { ReactNode } from "react";
 
+import { formatRate } from "@/lib/gst/codes";
+import type { GstQuote } from "@/lib/gst/quote";
 import { formatInr } from "@/lib/money";
 import type { EmailTemplate } from "@/lib/orders/jobs";
 
@@ -34,6 +36,10 @@ export interface OrderEmailData {
     trackingNumber: string | null;
     trackingUrl: string | null;
   };
+  /** The GST inside the total, as the tax invoice breaks it down. */
+  gst: Pick<GstQuote, "supply" | "byRate" | "totals">;
+  /** The tax invoice, once the order is paid. */
+  invoice?: { number: string; url: string };
   refund?: { amountPaise: number; method: string };
   paymentLinkUrl?: string;
 }
@@ -87,8 +93,33 @@ function Items({ data }: { data: OrderEmailData }) {
         Shipping: {order.shippingPaise === 0 ? "Free" : formatInr(order.shippingPaise)}
       </Text>
       <Text style={{ ...text, margin: "4px 0", fontWeight: 700 }}>Total paid: {formatInr(order.totalPaise)}</Text>
-      <Text style={muted}>All prices include GST.</Text>
+      <Text style={muted}>Prices include GST: {gstSummary(data.gst)}.</Text>
     </>
+  );
+}
+
+/** "CGST 2.5% ₹35.69 + SGST 2.5% ₹35.69 on ₹1,427.52": the e-mail's one line of the invoice's tax table. */
+function gstSummary(gst: OrderEmailData["gst"]) {
+  const parts = gst.byRate
+    .filter((rate) => rate.taxPaise > 0)
+    .flatMap((rate) =>
+      gst.supply === "intra_state"
+        ? [
+            `CGST ${formatRate(rate.rateBps / 2)} ${formatInr(rate.cgstPaise)}`,
+            `SGST ${formatRate(rate.rateBps / 2)} ${formatInr(rate.sgstPaise)}`,
+          ]
+        : [`IGST ${formatRate(rate.rateBps)} ${formatInr(rate.igstPaise)}`],
+    );
+  if (parts.length === 0) return "none on these goods";
+  return `${parts.join(" + ")} on a taxable value of ${formatInr(gst.totals.taxablePaise)}`;
+}
+
+function InvoiceLink({ data }: { data: OrderEmailData }) {
+  if (!data.invoice) return null;
+  return (
+    <Text style={text}>
+      Your tax invoice {data.invoice.number}: <Link href={data.invoice.url}>download it (PDF)</Link>.
+    </Text>
   );
 }
 
@@ -117,6 +148,7 @@ const TEMPLATES: Record<EmailTemplate, (data: OrderEmailData) => Rendered> = {
         </Text>
         <Items data={data} />
         <Text style={text}>Shipping to: {data.order.shippingAddress}</Text>
+        <InvoiceLink data={data} />
         <OrderLink data={data} label="View your order" />
       </Layout>
     ),

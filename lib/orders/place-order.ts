@@ -6,9 +6,12 @@ import { cashfree, isCashfreeError } from "@/lib/cashfree";
 import type { CustomerDetails } from "@/lib/checkout-schema";
 import { isUniqueViolation } from "@/lib/db-errors";
 import { env } from "@/lib/env";
+import { quoteGst } from "@/lib/gst/quote";
+import { placeOfSupply, supplyType } from "@/lib/gst/tax";
 import { formatInr } from "@/lib/money";
 import { productPagesChanged } from "@/lib/products";
 import { computeTotals } from "@/lib/pricing";
+import { getSetting } from "@/lib/settings";
 
 import { newAccessToken, newOrderId } from "./ids";
 import { settleOrder } from "./settle";
@@ -69,7 +72,9 @@ function sameCheckout(
     (open.shippingLine2 ?? undefined) === customer.line2 &&
     open.shippingCity === customer.city &&
     open.shippingState === customer.state &&
-    open.shippingPincode === customer.pincode;
+    open.shippingPincode === customer.pincode &&
+    (open.buyerGstin ?? undefined) === customer.businessGstin &&
+    (open.buyerBusinessName ?? undefined) === customer.businessName;
   return sameCustomer && open.totalPaise === input.expectedTotalPaise && key(openItems) === key(lines);
 }
 
@@ -108,6 +113,8 @@ async function reserveOrder(input: PlaceOrderInput): Promise<Reservation> {
       return {
         productId: product.id,
         productName: product.name,
+        hsnCode: product.hsnCode,
+        gstRateBps: product.gstRateBps,
         unitPricePaise: product.pricePaise,
         quantity: line.quantity,
         lineTotalPaise: product.pricePaise * line.quantity,
@@ -123,12 +130,19 @@ async function reserveOrder(input: PlaceOrderInput): Promise<Reservation> {
 
     for (const item of items) await queries.adjustStock(tx, item.productId, -item.quantity);
     const { customer } = input;
+    const seller = await getSetting("seller", tx);
+    const place = placeOfSupply({ shippingState: customer.state, buyerGstin: customer.businessGstin });
+    const gst = quoteGst(items, totals.shippingPaise, supplyType(seller.state, place));
     const order: queries.NewOrder = {
       id: newOrderId(),
       accessToken: newAccessToken(),
       cartId: input.cartId,
       checkoutAttemptId: input.checkoutAttemptId,
       ...totals,
+      taxPaise: gst.totals.taxPaise,
+      placeOfSupply: place,
+      buyerGstin: customer.businessGstin,
+      buyerBusinessName: customer.businessName,
       customerName: customer.name,
       customerEmail: customer.email,
       customerPhone: customer.phone,

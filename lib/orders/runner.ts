@@ -4,6 +4,7 @@ import type { Database } from "@/db";
 import * as queries from "@/db/queries/orders";
 import { enqueueJobs, type NewOutboxJob } from "@/db/queries/outbox";
 import { env } from "@/lib/env";
+import { issueCreditNote, issueInvoice } from "@/lib/invoices/issue";
 
 import type { Actor } from "./actors";
 import { eventSource, type OrderEventInput, type OrderEventType } from "./events";
@@ -22,7 +23,7 @@ import {
 /**
  * The one writer of order state. Every change to an order (Cashfree's signals, checkout, fulfilment, refunds,
  * payment links) is a command: the order's row is locked, the pure `decide()` says what follows, and the effects
- * (stock, cart, fulfilment, refunded total, flags), the update and its typed events are written in the same
+ * (stock, cart, fulfilment, tax invoice and credit notes, refunded total, flags), the update and its typed events are written in the same
  * transaction, with the outbox jobs the change causes (e-mails, the late-payment refund, telling Cashfree about
  * a shipment). What must wait for the commit (page refreshes, running those jobs) comes back as work for
  * `afterCommit`.
@@ -95,6 +96,8 @@ function eventType(command: OrderCommand, decision: ReturnType<typeof decide>, f
       return "refund_failed";
     case "refund_recorded":
       return "refund_recorded";
+    case "refund_succeeded":
+      return "refund_success";
     case "send_payment_link":
       return "payment_link_sent";
     default:
@@ -110,6 +113,7 @@ const ALWAYS_RECORDED = new Set<OrderCommand["type"]>([
   "request_refund",
   "refund_failed",
   "refund_recorded",
+  "refund_succeeded",
   "send_payment_link",
 ]);
 
@@ -170,7 +174,11 @@ export async function applyCommands(
       Object.assign(updates, { fulfilledAt: new Date(), paidAt: new Date() });
       if (command.type === "payment_succeeded" && command.cfPaymentId) updates.paidCfPaymentId = command.cfPaymentId;
       if (order.cartId) await queries.clearCartItems(tx, order.cartId);
+      // Numbered here, in the paying transaction: a rollback gives the number back, so the series has no gaps.
+      await issueInvoice(tx, order);
     }
+    if (decision.effects.includes("issue_credit_note") && command.type === "refund_succeeded")
+      await issueCreditNote(tx, order, command.refundId, command.amountPaise);
     if (decision.fulfilment) fulfilment = decision.fulfilment;
     if (decision.refundDeltaPaise) refundedPaise += decision.refundDeltaPaise;
     if (decision.flag && decision.flag !== "late_payment") updates.attentionReason = decision.flag;

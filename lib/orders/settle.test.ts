@@ -36,7 +36,17 @@ async function newOrder() {
       cfOrderId: "555",
       expiresAt: new Date(Date.now() + 60_000),
     },
-    [{ productId, productName: "Kulhad", unitPricePaise: 34_900, quantity: 1, lineTotalPaise: 34_900 }],
+    [
+      {
+        productId,
+        productName: "Kulhad",
+        hsnCode: "6912",
+        gstRateBps: 500,
+        unitPricePaise: 34_900,
+        quantity: 1,
+        lineTotalPaise: 34_900,
+      },
+    ],
   );
   return id;
 }

@@ -42,11 +42,15 @@ type OrderAction =
   | { type: "refund_failed"; amountPaise: number }
   /** A refund Cashfree made without us (from its dashboard): counted against the refundable balance. */
   | { type: "refund_recorded"; amountPaise: number }
+  /** Cashfree says a refund reached the shopper: the tax invoice is corrected by a credit note. */
+  | { type: "refund_succeeded"; refundId: string; amountPaise: number }
   | { type: "send_payment_link" };
 
 export type OrderCommand = OrderSignal | OrderAction;
 
-export type Effect = "release_stock" | "reserve_stock_again" | "commit_stock" | "fulfil" | "restock";
+/** `fulfil` also issues the order's tax invoice, in the paying transaction. */
+export type Effect =
+  "release_stock" | "reserve_stock_again" | "commit_stock" | "fulfil" | "restock" | "issue_credit_note";
 export type Flag = "amount_mismatch" | "late_payment_no_stock" | "late_payment" | "payment_after_paid";
 /** Why a command cannot apply to the order as it is; callers phrase it for the person who asked. */
 export type Refusal =
@@ -159,6 +163,8 @@ export function decide(from: OrderStatus | OrderSnapshot, command: OrderCommand)
     case "refund_recorded":
       // Never above the order's total: Cashfree cannot have refunded more than it captured for this order.
       return { ...STAY(status), refundDeltaPaise: Math.min(command.amountPaise, refundablePaise(order)) };
+    case "refund_succeeded":
+      return isRefundable(status) ? { to: status, effects: ["issue_credit_note"] } : STAY(status);
     case "send_payment_link":
       return canSendPaymentLink(status) ? STAY(status) : REFUSE(status, "not_unpaid");
   }

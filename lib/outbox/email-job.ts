@@ -5,10 +5,14 @@ import * as deliveries from "@/db/queries/email-deliveries";
 import * as orderQueries from "@/db/queries/orders";
 import { getPaymentLink } from "@/db/queries/payment-links";
 import { getRefundByRefundId } from "@/db/queries/refunds";
+import { getOrderInvoice } from "@/db/queries/tax-documents";
 import type { OutboxJobRow } from "@/db/queries/outbox";
 import { orderEmail, type OrderEmailData } from "@/lib/email/templates";
 import { sendEmail } from "@/lib/email/send";
 import { env } from "@/lib/env";
+import { quoteGst } from "@/lib/gst/quote";
+import { placeOfSupply, supplyType } from "@/lib/gst/tax";
+import { documentPath } from "@/lib/invoices/documents";
 import { describeError } from "@/lib/log";
 import type { EmailTemplate } from "@/lib/orders/jobs";
 import { orderPagePath } from "@/lib/orders/place-order";
@@ -17,15 +21,22 @@ import { getSetting } from "@/lib/settings";
 async function emailData(job: OutboxJobRow, order: orderQueries.OrderRow): Promise<OrderEmailData> {
   const db = await getDb();
   const payload = job.payload as { refundId?: string; linkId?: string };
-  const [items, storeName, storeAddress, refund, link] = await Promise.all([
+  const [items, storeName, seller, refund, link, invoice] = await Promise.all([
     orderQueries.listOrderItems(db, order.id),
     getSetting("email_from_name"),
-    getSetting("store_address"),
+    getSetting("seller"),
     payload.refundId ? getRefundByRefundId(db, payload.refundId) : undefined,
     payload.linkId ? getPaymentLink(db, payload.linkId) : undefined,
+    getOrderInvoice(db, order.id),
   ]);
+  const supply = supplyType(seller.state, order.placeOfSupply ?? placeOfSupply(order));
   return {
-    store: { name: storeName, address: storeAddress },
+    store: { name: storeName, address: `${seller.legalName}, ${seller.address} · GSTIN ${seller.gstin}` },
+    gst: quoteGst(items, order.shippingPaise, supply),
+    invoice: invoice && {
+      number: invoice.number,
+      url: `${env.appUrl}${documentPath(order.id, invoice.id, order.accessToken)}`,
+    },
     order: {
       id: order.id,
       customerName: order.customerName,

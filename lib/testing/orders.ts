@@ -31,6 +31,8 @@ export async function insertTestOrder(db: Database, id: string, totalPaise: numb
       {
         productId: product!.id,
         productName: product!.name,
+        hsnCode: product!.hsnCode,
+        gstRateBps: product!.gstRateBps,
         unitPricePaise: totalPaise,
         quantity: 1,
         lineTotalPaise: totalPaise,

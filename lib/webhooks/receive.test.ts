@@ -61,6 +61,8 @@ async function placeOrder(
       {
         productId,
         productName: "Brass Masala Dabba",
+        hsnCode: "7418",
+        gstRateBps: 500,
         unitPricePaise: 149_900,
         quantity,
         lineTotalPaise: 149_900 * quantity,

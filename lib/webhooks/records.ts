@@ -7,6 +7,7 @@ import { cashfreeVia } from "@/lib/orders/actors";
 import { refundEventType } from "@/lib/orders/events";
 import { emailJob } from "@/lib/orders/jobs";
 import { applyCommands, lockOrder } from "@/lib/orders/runner";
+import type { OrderCommand } from "@/lib/orders/transitions";
 import { afterSettle, settleWithinTransaction } from "@/lib/orders/settle";
 
 type Outcome = "applied" | "unmatched";
@@ -33,10 +34,16 @@ export async function applyRefundWebhook(
     });
     const detail = { refundId: refund.refundId, amountPaise: refund.amountPaise };
     const failed = event.status === "CANCELLED" || event.status === "FAILED";
-    const commands = failed ? [{ type: "refund_failed", amountPaise: refund.amountPaise } as const] : [];
-    const events = failed
-      ? []
-      : [{ orderId: order.id, type: refundEventType(event.status), source: "webhook", detail }];
+    const succeeded = event.status === "SUCCESS";
+    const commands: OrderCommand[] = failed
+      ? [{ type: "refund_failed", amountPaise: refund.amountPaise }]
+      : succeeded
+        ? [{ type: "refund_succeeded", refundId: refund.refundId, amountPaise: refund.amountPaise }]
+        : [];
+    const events =
+      failed || succeeded
+        ? []
+        : [{ orderId: order.id, type: refundEventType(event.status), source: "webhook", detail }];
     const jobs =
       event.status === "SUCCESS"
         ? [emailJob(order.id, "refund_completed", refund.refundId, { refundId: refund.refundId })]
@@ -61,8 +68,10 @@ export async function applyRefundWebhook(
   if (!isNew) return "applied";
   const detail = { refundId, amountPaise: event.amountPaise, refundType, status: event.status };
   // Only a merchant refund comes out of the order's balance; an auto-refund returns a second payment.
-  const commands =
-    refundType === "MERCHANT_INITIATED" ? [{ type: "refund_recorded", amountPaise: event.amountPaise } as const] : [];
+  const commands: OrderCommand[] =
+    refundType === "MERCHANT_INITIATED" ? [{ type: "refund_recorded", amountPaise: event.amountPaise }] : [];
+  if (commands.length && event.status === "SUCCESS")
+    commands.push({ type: "refund_succeeded", refundId, amountPaise: event.amountPaise });
   const events = commands.length
     ? []
     : [{ orderId: order.id, type: "refund_recorded" as const, source: "webhook", detail }];

@@ -63,6 +63,8 @@ async function bench(emails: "on" | "off") {
         {
           productId: product!.id,
           productName: product!.name,
+          hsnCode: product!.hsnCode,
+          gstRateBps: product!.gstRateBps,
           unitPricePaise: product!.pricePaise,
           quantity: 1,
           lineTotalPaise: product!.pricePaise,

@@ -6,6 +6,7 @@ import { adminAction } from "@/lib/actions/client";
 import { fail, ok } from "@/lib/actions/result";
 import { adjustStock, MAX_IMAGE_BYTES, saveProduct, setProductArchived } from "@/lib/admin/catalog";
 import { isUniqueViolation } from "@/lib/db-errors";
+import { gstRateSchema, hsnSchema } from "@/lib/gst/codes";
 import { catalogChanged, productChanged } from "@/lib/products";
 import { rupeeAmount } from "@/lib/schemas";
 
@@ -21,6 +22,8 @@ const productSchema = z.object({
   description: z.string().trim().min(10, "Write at least a sentence.").max(2000),
   category: z.string().trim().min(2).max(60),
   price: rupeeAmount({ label: "price", example: "499 or 499.50" }),
+  hsnCode: hsnSchema,
+  gstRate: gstRateSchema,
   featured: z.boolean(),
   image: z
     .instanceof(File)
@@ -40,6 +43,8 @@ const productForm = z.preprocess((formData) => {
     description: formData.get("description"),
     category: formData.get("category"),
     price: formData.get("price"),
+    hsnCode: formData.get("hsnCode"),
+    gstRate: formData.get("gstRate"),
     featured: formData.get("featured") === "on",
     image: image instanceof File && image.size > 0 ? image : undefined,
   };
@@ -51,7 +56,7 @@ export const saveProductAction = adminAction("owner", productForm, async (data) 
     ? { data: Buffer.from(await data.image.arrayBuffer()), contentType: data.image.type }
     : undefined;
   try {
-    await saveProduct(data.id, { ...data, pricePaise: data.price, image: imageData });
+    await saveProduct(data.id, { ...data, pricePaise: data.price, gstRateBps: data.gstRate, image: imageData });
   } catch (error) {
     if (isUniqueViolation(error)) return fail("Another product already uses that slug.");
     throw error;

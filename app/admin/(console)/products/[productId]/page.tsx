@@ -57,6 +57,8 @@ export default async function AdminProductPage({ params }: { params: Promise<{ p
               description: product.description,
               category: product.category,
               priceRupees: paiseToRupeeString(product.pricePaise),
+              hsnCode: product.hsnCode,
+              gstRateBps: product.gstRateBps,
               featured: product.featured,
             }}
           />
