@@ -1,35 +1,8 @@
 import { expect, test } from "@playwright/test";
 
 import { buyChai, OWNER, payByCard, signIn } from "./helpers";
-import {
-  E2E_MAIL_API_URL,
-  E2E_SANDBOX_URL,
-  E2E_SMTP_PROXY_CONTROL_URL,
-  LOCAL_SANDBOX_ONLY,
-  REAL_CASHFREE_SANDBOX,
-} from "./ports";
-
-interface CaughtEmail {
-  subject: string;
-  html: string;
-  text: string;
-  to: { address: string }[];
-}
-
-async function emailsAbout(orderId: string): Promise<CaughtEmail[]> {
-  const response = await fetch(`${E2E_MAIL_API_URL}/api/email`);
-  return ((await response.json()) as CaughtEmail[]).filter((email) => email.subject.includes(orderId));
-}
-
-/** Waits until the e-mail with this subject arrived (the outbox sends it after the commit), then returns it. */
-async function waitForEmail(orderId: string, subject: string) {
-  await expect
-    .poll(async () => (await emailsAbout(orderId)).filter((e) => e.subject === subject).length, { timeout: 15_000 })
-    .toBe(1);
-  return (await emailsAbout(orderId)).find((e) => e.subject === subject)!;
-}
-
-const linkIn = (email: CaughtEmail, pattern: RegExp) => email.html.match(pattern)?.[0]?.replaceAll("&amp;", "&");
+import { emailsAbout, linkIn, waitForEmail } from "./mail";
+import { E2E_SANDBOX_URL, E2E_SMTP_PROXY_CONTROL_URL, LOCAL_SANDBOX_ONLY, REAL_CASHFREE_SANDBOX } from "./ports";
 
 test.describe("order e-mails through a real SMTP server", () => {
   test.skip(REAL_CASHFREE_SANDBOX, LOCAL_SANDBOX_ONLY);

@@ -13,6 +13,26 @@ const valid = {
 };
 
 describe("customerDetailsSchema", () => {
+  it("takes a business purchase's GSTIN and name, canonical, and drops empty business fields", () => {
+    expect(
+      customerDetailsSchema.parse({ ...valid, businessGstin: "27aapfu0939f1zv", businessName: " Unnati Traders " }),
+    ).toMatchObject({ businessGstin: "27AAPFU0939F1ZV", businessName: "Unnati Traders" });
+    const consumer = customerDetailsSchema.parse({ ...valid, businessGstin: "", businessName: "" });
+    expect(consumer.businessGstin).toBeUndefined();
+    expect(consumer.businessName).toBeUndefined();
+  });
+
+  it("refuses a business purchase with a bad GSTIN or without its name, on the right field", () => {
+    const issues = (input: object) =>
+      customerDetailsSchema.safeParse({ ...valid, ...input }).error?.issues.map((i) => [i.path[0], i.message]);
+    expect(issues({ businessGstin: "27AAPFU0939F1ZW", businessName: "Unnati" })).toEqual([
+      ["businessGstin", "This GSTIN's check character does not match: please check for a typo"],
+    ]);
+    expect(issues({ businessGstin: "27AAPFU0939F1ZV" })).toEqual([
+      ["businessName", "Enter the business name on the GSTIN"],
+    ]);
+  });
+
   it("normalises a valid address", () => {
     expect(customerDetailsSchema.parse(valid)).toMatchObject({ email: "asha@example.com", phone: "9876543210" });
   });

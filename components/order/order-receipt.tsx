@@ -1,6 +1,8 @@
 import { formatInr } from "@/lib/money";
 import type { OrderView } from "@/lib/orders/confirm";
 
+import { GstBreakdown } from "./gst-breakdown";
+
 const METHOD_NAMES: Record<string, string> = {
   upi: "UPI",
   credit_card: "Credit card",
@@ -63,6 +65,9 @@ export function OrderReceipt({ order }: { order: OrderView }) {
           </tr>
         </tfoot>
       </table>
+      <div className="mt-3 ml-auto max-w-xs border-t border-stone-100 pt-2">
+        <GstBreakdown quote={order.gst} />
+      </div>
       <dl className="mt-4 grid grid-cols-1 gap-x-6 gap-y-2 text-sm sm:grid-cols-2">
         <div>
           <dt className="text-stone-600">Ship to</dt>
@@ -70,6 +75,18 @@ export function OrderReceipt({ order }: { order: OrderView }) {
             {order.customerName}, {order.shippingAddress}
           </dd>
         </div>
+        <div>
+          <dt className="text-stone-600">Place of supply</dt>
+          <dd>{order.placeOfSupply}</dd>
+        </div>
+        {order.business && (
+          <div>
+            <dt className="text-stone-600">Billed to</dt>
+            <dd>
+              {order.business.name}, GSTIN <span className="font-mono">{order.business.gstin}</span>
+            </dd>
+          </div>
+        )}
         {order.paidPayment && (
           <>
             <div>
@@ -83,6 +100,18 @@ export function OrderReceipt({ order }: { order: OrderView }) {
           </>
         )}
       </dl>
+      {order.documents.length > 0 && (
+        <ul aria-label="Tax documents" className="mt-4 space-y-1 border-t border-stone-100 pt-3 text-sm">
+          {order.documents.map((document) => (
+            <li key={document.id}>
+              {document.kind === "invoice" ? "Tax invoice" : "Credit note"} {document.number}:{" "}
+              <a href={document.url} className="font-medium text-brand-700 underline" download>
+                Download PDF
+              </a>
+            </li>
+          ))}
+        </ul>
+      )}
     </section>
   );
 }

@@ -1,5 +1,6 @@
 import "server-only";
 
+import { adminDocumentPath, listOrderDocuments, orderGst } from "@/lib/invoices/documents";
 import { getDb } from "@/db";
 import { iterateOrders, listOrdersPage, type OrderListQuery } from "@/db/queries/admin-orders";
 import { listOrderEmails } from "@/db/queries/email-deliveries";
@@ -42,7 +43,7 @@ export async function getAdminOrder(orderId: string) {
   const db = await getDb();
   const order = await orderQueries.getOrder(db, orderId);
   if (!order) return null;
-  const [items, payments, orderRefunds, orderDisputes, events, timeline, emails] = await Promise.all([
+  const [items, payments, orderRefunds, orderDisputes, events, timeline, emails, documents] = await Promise.all([
     orderQueries.listOrderItems(db, orderId),
     orderQueries.listPayments(db, orderId),
     recordQueries.listOrderRefunds(db, orderId),
@@ -50,7 +51,9 @@ export async function getAdminOrder(orderId: string) {
     listOrderWebhookEvents(db, orderId),
     orderQueries.listOrderEvents(db, orderId),
     listOrderEmails(db, orderId),
+    listOrderDocuments(orderId),
   ]);
+  const { gst, placeOfSupply } = await orderGst(db, order, items);
   const { accessToken: _token, createIdempotencyKey: _key, ...safeOrder } = order;
   return {
     order: safeOrder,
@@ -61,5 +64,8 @@ export async function getAdminOrder(orderId: string) {
     webhookEvents: events,
     timeline,
     emails,
+    gst,
+    placeOfSupply,
+    documents: documents.map((d) => ({ ...d, url: adminDocumentPath(order.id, d.id) })),
   };
 }

@@ -1,9 +1,12 @@
 import "server-only";
 
-import { getDb } from "@/db";
-import { getOrder } from "@/db/queries/orders";
+import { type Database, getDb } from "@/db";
+import { getOrder, type OrderRow } from "@/db/queries/orders";
 import * as queries from "@/db/queries/tax-documents";
+import { type GstLine, quoteGst } from "@/lib/gst/quote";
+import { placeOfSupply, supplyType } from "@/lib/gst/tax";
 import { tokensMatch } from "@/lib/orders/ids";
+import { getSetting } from "@/lib/settings";
 
 export type TaxDocument = queries.TaxDocumentRow & { lines: queries.TaxDocumentLineRow[]; invoiceNumber?: string };
 
@@ -40,4 +43,15 @@ export async function loadShopperDocument(orderId: string, documentId: string, t
   const order = await getOrder(await getDb(), orderId);
   if (!order || !tokensMatch(order.accessToken, token)) return undefined;
   return loadOrderDocument(orderId, documentId);
+}
+
+/**
+ * The GST inside an order's total, as its invoice has it (or will: an unpaid order is priced for the store's
+ * state as it is now), and the invoice itself once there is one.
+ */
+export async function orderGst(db: Database, order: OrderRow, items: GstLine[]) {
+  const invoice = await queries.getOrderInvoice(db, order.id);
+  const place = invoice?.placeOfSupply ?? order.placeOfSupply ?? placeOfSupply(order);
+  const supply = invoice?.supply ?? supplyType((await getSetting("seller", db)).state, place);
+  return { gst: quoteGst(items, order.shippingPaise, supply), placeOfSupply: place, invoice };
 }

@@ -21,6 +21,7 @@ let lib: {
   lockOrder: typeof import("@/lib/orders/runner").lockOrder;
   loadOrderDocument: typeof import("@/lib/invoices/documents").loadOrderDocument;
   renderPdf: typeof import("@/lib/invoices/pdf").renderTaxDocumentPdf;
+  report: typeof import("@/lib/admin/gst-report");
 };
 
 const payment = (orderId: string) =>
@@ -52,10 +53,11 @@ describe.skipIf(!postgres)("tax invoices (real PostgreSQL)", () => {
     await seedCatalog(database.db);
     process.env.DATABASE_URL = database.url;
     process.env.ORDER_EMAILS = "off"; // e-mails are tests of their own (lib/outbox, e2e/emails)
-    const [runner, documents, pdf] = await Promise.all([
+    const [runner, documents, pdf, report] = await Promise.all([
       import("@/lib/orders/runner"),
       import("@/lib/invoices/documents"),
       import("@/lib/invoices/pdf"),
+      import("@/lib/admin/gst-report"),
     ]);
     lib = {
       applyToOrder: runner.applyToOrder,
@@ -63,6 +65,7 @@ describe.skipIf(!postgres)("tax invoices (real PostgreSQL)", () => {
       lockOrder: runner.lockOrder,
       loadOrderDocument: documents.loadOrderDocument,
       renderPdf: pdf.renderTaxDocumentPdf,
+      report,
     };
   });
   afterAll(async () => {
@@ -202,5 +205,28 @@ describe.skipIf(!postgres)("tax invoices (real PostgreSQL)", () => {
     );
     expect((await database.db.select().from(orders).where(eq(orders.id, orderId)))[0]!.status).toBe("needs_review");
     expect(await invoiceOf(orderId)).toBeUndefined();
+  });
+
+  it("reports the month's invoices and credit notes by buyer, state and rate, adding up to the documents", async () => {
+    const { rows, net } = await lib.report.gstReport(lib.report.currentMonth());
+    const documents = await database.db.select().from(taxDocuments);
+    const sum = (kind: string, pick: (d: (typeof documents)[number]) => number) =>
+      documents.filter((d) => d.kind === kind).reduce((total, d) => total + pick(d), 0);
+    const invoiceRows = rows.filter((r) => r.kind === "invoice");
+    expect(invoiceRows.reduce((t, r) => t + r.taxablePaise, 0)).toBe(sum("invoice", (d) => d.taxablePaise));
+    expect(invoiceRows.reduce((t, r) => t + r.documents, 0)).toBe(documents.filter((d) => d.kind === "invoice").length);
+    expect(rows).toContainEqual(
+      expect.objectContaining({
+        kind: "invoice",
+        buyer: "B2B",
+        placeOfSupply: "Maharashtra",
+        rateBps: 500,
+        igstPaise: 7_138,
+      }),
+    );
+    expect(rows.find((r) => r.kind === "credit_note")).toMatchObject({ buyer: "B2C", placeOfSupply: "Karnataka" });
+    expect(net.cgstPaise).toBe(sum("invoice", (d) => d.cgstPaise) - sum("credit_note", (d) => d.cgstPaise));
+    expect(net.totalPaise).toBe(sum("invoice", (d) => d.totalPaise) - sum("credit_note", (d) => d.totalPaise));
+    expect((await lib.report.gstReport("2001-01")).rows).toEqual([]);
   });
 });

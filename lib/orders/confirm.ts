@@ -4,6 +4,8 @@ import { getDb } from "@/db";
 import * as queries from "@/db/queries/orders";
 import { listOrderRefunds } from "@/db/queries/payment-records";
 import { cashfree, isCashfreeError } from "@/lib/cashfree";
+import type { GstQuote } from "@/lib/gst/quote";
+import { documentPath, listOrderDocuments, orderGst } from "@/lib/invoices/documents";
 
 import { tokensMatch } from "./ids";
 import { settleOrder } from "./settle";
@@ -28,6 +30,12 @@ export interface OrderView {
   customerName: string;
   customerEmail: string;
   shippingAddress: string;
+  /** The GST inside the total, the state it is due in, and the business buyer, if any. */
+  gst: Pick<GstQuote, "supply" | "byRate" | "totals">;
+  placeOfSupply: string;
+  business: { gstin: string; name: string | null } | null;
+  /** The tax invoice and any credit notes, with their download links. */
+  documents: { id: string; kind: "invoice" | "credit_note"; number: string; issuedAt: Date; url: string }[];
   latestAttempt: { status: string; reason: string | null; group: string | null } | null;
   paidPayment: { cfPaymentId: string; group: string | null; bankReference: string | null } | null;
   /** True when Cashfree could not be asked just now: the page says it is still confirming. */
@@ -80,11 +88,13 @@ export async function confirmAndLoadOrder(orderId: string, token: string | undef
     }
   }
 
-  const [items, payments, refunds] = await Promise.all([
+  const [items, payments, refunds, documents] = await Promise.all([
     queries.listOrderItems(db, orderId),
     queries.listPayments(db, orderId),
     listOrderRefunds(db, orderId),
+    listOrderDocuments(orderId),
   ]);
+  const { gst, placeOfSupply } = await orderGst(db, order, items);
   const latest = payments[0];
   const paid =
     payments.find((p) => p.cfPaymentId === order.paidCfPaymentId) ?? payments.find((p) => p.status === "SUCCESS");
@@ -110,6 +120,16 @@ export async function confirmAndLoadOrder(orderId: string, token: string | undef
     ]
       .filter(Boolean)
       .join(", "),
+    gst,
+    placeOfSupply,
+    business: order.buyerGstin ? { gstin: order.buyerGstin, name: order.buyerBusinessName } : null,
+    documents: documents.map((d) => ({
+      id: d.id,
+      kind: d.kind,
+      number: d.number,
+      issuedAt: d.issuedAt,
+      url: documentPath(order.id, d.id, order.accessToken),
+    })),
     latestAttempt: latest
       ? { status: latest.status, reason: latest.errorDescription, group: latest.paymentGroup }
       : null,

@@ -137,4 +137,28 @@ describe.skipIf(!postgres)("one open order per cart (real PostgreSQL, local sand
     });
     expect(await openOrders(second)).toHaveLength(0);
   });
+
+  it("writes the GST inside the total and the business buyer on the order, priced for its place of supply", async () => {
+    const [dabba, journal] = [await product("brass-masala-dabba"), await product("handmade-paper-journal")];
+    const cartId = await createCart(database.db);
+    await addCartItem(database.db, cartId, dabba.id, 1, 10);
+    await addCartItem(database.db, cartId, journal.id, 1, 10);
+    const expectedTotalPaise = dabba.pricePaise + journal.pricePaise;
+    const result = await placeOrder({
+      cartId,
+      customer: { ...customer(), businessGstin: "27AAPFU0939F1ZV", businessName: "Unnati Traders LLP" },
+      checkoutAttemptId: randomUUID(),
+      expectedTotalPaise,
+    });
+    expect(result.ok).toBe(true);
+    const [order] = await openOrders(cartId);
+    // Delivered to Karnataka, billed to a Maharashtra GSTIN: IGST, 5% of ₹1,499 and 18% of ₹549 inside the total.
+    expect(order).toMatchObject({
+      placeOfSupply: "Maharashtra",
+      buyerGstin: "27AAPFU0939F1ZV",
+      buyerBusinessName: "Unnati Traders LLP",
+      totalPaise: expectedTotalPaise,
+      taxPaise: 7_138 + 8_375,
+    });
+  });
 });

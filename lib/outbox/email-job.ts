@@ -5,14 +5,11 @@ import * as deliveries from "@/db/queries/email-deliveries";
 import * as orderQueries from "@/db/queries/orders";
 import { getPaymentLink } from "@/db/queries/payment-links";
 import { getRefundByRefundId } from "@/db/queries/refunds";
-import { getOrderInvoice } from "@/db/queries/tax-documents";
 import type { OutboxJobRow } from "@/db/queries/outbox";
 import { orderEmail, type OrderEmailData } from "@/lib/email/templates";
 import { sendEmail } from "@/lib/email/send";
 import { env } from "@/lib/env";
-import { quoteGst } from "@/lib/gst/quote";
-import { placeOfSupply, supplyType } from "@/lib/gst/tax";
-import { documentPath } from "@/lib/invoices/documents";
+import { documentPath, orderGst } from "@/lib/invoices/documents";
 import { describeError } from "@/lib/log";
 import type { EmailTemplate } from "@/lib/orders/jobs";
 import { orderPagePath } from "@/lib/orders/place-order";
@@ -21,18 +18,17 @@ import { getSetting } from "@/lib/settings";
 async function emailData(job: OutboxJobRow, order: orderQueries.OrderRow): Promise<OrderEmailData> {
   const db = await getDb();
   const payload = job.payload as { refundId?: string; linkId?: string };
-  const [items, storeName, seller, refund, link, invoice] = await Promise.all([
+  const [items, storeName, seller, refund, link] = await Promise.all([
     orderQueries.listOrderItems(db, order.id),
     getSetting("email_from_name"),
     getSetting("seller"),
     payload.refundId ? getRefundByRefundId(db, payload.refundId) : undefined,
     payload.linkId ? getPaymentLink(db, payload.linkId) : undefined,
-    getOrderInvoice(db, order.id),
   ]);
-  const supply = supplyType(seller.state, order.placeOfSupply ?? placeOfSupply(order));
+  const { gst, invoice } = await orderGst(db, order, items);
   return {
     store: { name: storeName, address: `${seller.legalName}, ${seller.address} · GSTIN ${seller.gstin}` },
-    gst: quoteGst(items, order.shippingPaise, supply),
+    gst,
     invoice: invoice && {
       number: invoice.number,
       url: `${env.appUrl}${documentPath(order.id, invoice.id, order.accessToken)}`,

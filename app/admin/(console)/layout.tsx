@@ -10,6 +10,7 @@ const NAV = [
   { href: "/admin/payment-links", label: "Payment links" },
   { href: "/admin/products", label: "Products" },
   { href: "/admin/attention", label: "Needs attention" },
+  { href: "/admin/gst", label: "GST report", ownerOnly: true },
   { href: "/admin/policies", label: "Policies", ownerOnly: true },
   { href: "/admin/settings", label: "Settings", ownerOnly: true },
 ];

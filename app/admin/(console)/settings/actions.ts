@@ -5,6 +5,7 @@ import { z } from "zod";
 
 import { adminAction } from "@/lib/actions/client";
 import { ok } from "@/lib/actions/result";
+import { sellerSchema } from "@/lib/gst/seller";
 import { CHECKOUT_VARIANTS, setSetting } from "@/lib/settings";
 
 const settingsSchema = z.object({
@@ -19,3 +20,15 @@ export const saveSettingsAction = adminAction("owner", settingsSchema, async (da
   revalidatePath("/admin/settings");
   return ok("Settings saved.");
 });
+
+/** Owner only: the business named on tax invoices. Invalid GSTINs are refused field by field (lib/gst). */
+export const saveSellerAction = adminAction(
+  "owner",
+  sellerSchema,
+  async (seller) => {
+    await setSetting("seller", seller);
+    revalidatePath("/admin/settings");
+    return ok("Tax details saved. New invoices use them; issued ones never change.");
+  },
+  { invalidMessage: "Please check the highlighted fields." },
+);

@@ -3,20 +3,28 @@ import type { Metadata } from "next";
 import { requireAdminPage } from "@/lib/auth/session";
 import { getSetting } from "@/lib/settings";
 
+import { SellerForm } from "@/components/admin/seller-form";
 import { SettingsForm } from "@/components/admin/settings-form";
 
 export const metadata: Metadata = { title: "Settings · Admin" };
 
 export default async function SettingsPage() {
   await requireAdminPage("owner");
-  const [checkoutVariant, autoRefundLatePayments] = await Promise.all([
+  const [checkoutVariant, autoRefundLatePayments, seller] = await Promise.all([
     getSetting("checkout_variant"),
     getSetting("auto_refund_late_payments"),
+    getSetting("seller"),
   ]);
   return (
     <div className="max-w-2xl space-y-4">
       <h1 className="text-2xl font-semibold">Settings</h1>
       <SettingsForm checkoutVariant={checkoutVariant} autoRefundLatePayments={autoRefundLatePayments} />
+      <section aria-labelledby="tax-heading" className="space-y-3 border-t border-stone-200 pt-4">
+        <h2 id="tax-heading" className="text-lg font-semibold">
+          Tax and invoices
+        </h2>
+        <SellerForm seller={seller} />
+      </section>
     </div>
   );
 }

@@ -5,6 +5,7 @@ import { ActionButton } from "@/components/admin/action-button";
 import { RefundForm } from "@/components/admin/refund-form";
 import { ShipForm } from "@/components/admin/ship-form";
 import { StatusBadge } from "@/components/admin/status-badge";
+import { GstBreakdown } from "@/components/order/gst-breakdown";
 import { getAdminOrder } from "@/lib/admin/orders";
 import {
   canCancelPaidOrder,
@@ -46,7 +47,7 @@ export default async function AdminOrderPage({ params }: { params: Promise<{ ord
   const { orderId } = await params;
   const detail = await getAdminOrder(decodeURIComponent(orderId));
   if (!detail) notFound();
-  const { order, items, payments, refunds, disputes, webhookEvents, timeline, emails } = detail;
+  const { order, items, payments, refunds, disputes, webhookEvents, timeline, emails, gst, documents } = detail;
   const refundable = refundablePaise(order);
   const canRefund = isRefundable(order.status) && refundable > 0;
   const nextStep = nextFulfilmentStep({ status: order.status, fulfilment: order.fulfillmentStatus });
@@ -110,6 +111,9 @@ export default async function AdminOrderPage({ params }: { params: Promise<{ ord
             Shipping {formatInr(order.shippingPaise)} · <strong>Total {formatInr(order.totalPaise)}</strong> · refunded{" "}
             {formatInr(order.refundedPaise)}
           </p>
+          <div className="mt-2 max-w-xs">
+            <GstBreakdown quote={gst} />
+          </div>
         </Section>
         <Section title="Customer and shipping">
           <p className="text-sm">
@@ -126,6 +130,34 @@ export default async function AdminOrderPage({ params }: { params: Promise<{ ord
           </p>
         </Section>
       </div>
+
+      <Section title="Tax documents">
+        <p className="mb-2 text-sm text-stone-700">
+          Place of supply {detail.placeOfSupply}
+          {order.buyerGstin && (
+            <>
+              {" "}
+              · business purchase by {order.buyerBusinessName}, GSTIN{" "}
+              <span className="font-mono">{order.buyerGstin}</span>
+            </>
+          )}
+        </p>
+        {documents.length === 0 ? (
+          <p className="text-sm text-stone-600">No invoice yet: one is issued when the order is paid.</p>
+        ) : (
+          <ul className="space-y-1 text-sm">
+            {documents.map((document) => (
+              <li key={document.id}>
+                {document.kind === "invoice" ? "Tax invoice" : "Credit note"}{" "}
+                <a href={document.url} className="font-mono text-brand-700 underline">
+                  {document.number}
+                </a>{" "}
+                · {formatInr(document.totalPaise)} · {when.format(document.issuedAt)}
+              </li>
+            ))}
+          </ul>
+        )}
+      </Section>
 
       <Section title="Payment attempts">
         {payments.length === 0 ? (
