@@ -229,4 +229,28 @@ describe.skipIf(!postgres)("tax invoices (real PostgreSQL)", () => {
     expect(net.totalPaise).toBe(sum("invoice", (d) => d.totalPaise) - sum("credit_note", (d) => d.totalPaise));
     expect((await lib.report.gstReport("2001-01")).rows).toEqual([]);
   });
+
+  it.each(["pglite", "neon"] as const)("numbers invoices and credit notes on %s too", async (driver) => {
+    const other = await createTestDatabase(driver);
+    try {
+      await seedCatalog(other.db);
+      const apply = (orderId: string, command: Parameters<typeof lib.applyCommands>[2][number]) =>
+        other.db.transaction(async (tx) =>
+          lib.applyCommands(tx, (await lib.lockOrder(tx, orderId))!, [command], CASHFREE),
+        );
+      for (const id of ["KC-DRV-1", "KC-DRV-2"]) {
+        await insertTestOrder(other.db, id, 29_999);
+        await apply(id, payment(id));
+      }
+      await apply("KC-DRV-2", { type: "refund_succeeded", refundId: "rf_drv", amountPaise: 29_999 });
+      const documents = await other.db.select().from(taxDocuments).orderBy(asc(taxDocuments.number));
+      expect(documents.map((d) => [d.kind, d.sequence, d.totalPaise])).toEqual([
+        ["invoice", 1, 29_999],
+        ["invoice", 2, 29_999],
+        ["credit_note", 1, 29_999],
+      ]);
+    } finally {
+      await other.close();
+    }
+  });
 });
