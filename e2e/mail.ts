@@ -24,3 +24,6 @@ export async function waitForEmail(orderId: string, subject: string) {
 }
 
 export const linkIn = (email: CaughtEmail, pattern: RegExp) => email.html.match(pattern)?.[0]?.replaceAll("&amp;", "&");
+
+/** The shopper's order page in an e-mail (not the invoice PDF under it). */
+export const ORDER_PAGE_LINK = /http:\/\/localhost:\d+\/orders\/[^"/?]+\?token=[^"]+/;

@@ -1,3 +1,5 @@
+import { Fragment } from "react";
+
 import { formatRate } from "@/lib/gst/codes";
 import type { GstQuote } from "@/lib/gst/quote";
 import { formatInr } from "@/lib/money";
@@ -19,7 +21,7 @@ export function GstBreakdown({
       </div>
       {taxed.map((rate) =>
         quote.supply === "intra_state" ? (
-          <div key={rate.rateBps} className="space-y-1">
+          <Fragment key={rate.rateBps}>
             <div className="flex justify-between">
               <dt>CGST {formatRate(rate.rateBps / 2)}</dt>
               <dd>{formatInr(rate.cgstPaise)}</dd>
@@ -28,7 +30,7 @@ export function GstBreakdown({
               <dt>SGST {formatRate(rate.rateBps / 2)}</dt>
               <dd>{formatInr(rate.sgstPaise)}</dd>
             </div>
-          </div>
+          </Fragment>
         ) : (
           <div key={rate.rateBps} className="flex justify-between">
             <dt>IGST {formatRate(rate.rateBps)}</dt>
