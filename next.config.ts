@@ -13,10 +13,11 @@ const nextConfig: NextConfig = {
   // PGlite ships wasm and data files that must be loaded from node_modules, not bundled; @react-pdf/renderer
   // (fontkit, yoga's wasm) likewise runs as plain Node.
   serverExternalPackages: ["@electric-sql/pglite", "@react-pdf/renderer"],
-  // The invoice PDF's font is read from node_modules at run time: keep it in traced deployments too.
+  // The invoice PDF's and Open Graph card's font is read from node_modules at run time: keep it in traced deployments too.
   outputFileTracingIncludes: {
     "/orders/[orderId]/documents/[documentId]": ["./node_modules/dejavu-fonts-ttf/ttf/DejaVuSans*.ttf"],
     "/admin/orders/[orderId]/documents/[documentId]": ["./node_modules/dejavu-fonts-ttf/ttf/DejaVuSans*.ttf"],
+    "/products/[slug]/opengraph-image": ["./node_modules/dejavu-fonts-ttf/ttf/DejaVuSans*.ttf"],
   },
   poweredByHeader: false,
   agentRules: false,

@@ -3,12 +3,16 @@ import localFont from "next/font/local";
 
 import { SiteFooter } from "@/components/layout/site-footer";
 import { SiteHeader } from "@/components/layout/site-header";
+import { env } from "@/lib/env";
 
 import "./globals.css";
 
 const inter = localFont({ src: "./fonts/inter-latin-wght.woff2", variable: "--font-inter", display: "swap" });
 
 export const metadata: Metadata = {
+  // Canonical and Open Graph URLs are absolute, on the shop's public address.
+  metadataBase: new URL(env.appUrl),
+  openGraph: { siteName: "Kaveri & Co.", locale: "en_IN", type: "website" },
   title: { default: "Kaveri & Co. — Indian craft, delivered", template: "%s · Kaveri & Co." },
   description: "Handmade kitchenware, textiles, tea and stationery from Indian makers. Pay securely with Cashfree.",
 };

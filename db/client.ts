@@ -55,7 +55,9 @@ async function openPglite(dir: string): Promise<DatabaseHandle> {
     await mkdir(dir, { recursive: true });
     unlock = lockPgliteDir(dir);
   }
-  const client = await PGlite.create(dir);
+  // pg_trgm ships with PGlite as a contrib extension: search forgives typos on the embedded database too.
+  const { pg_trgm } = await import("@electric-sql/pglite/contrib/pg_trgm");
+  const client = await PGlite.create(dir, { extensions: { pg_trgm } });
   const close = async () => {
     await client.close();
     unlock();

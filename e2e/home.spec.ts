@@ -16,7 +16,7 @@ test("a shopper browses a category and searches by name", async ({ page }) => {
   await expect(page.getByRole("heading", { level: 1, name: "Tea & Coffee" })).toBeVisible();
   await expect(page.getByRole("list", { name: "Tea & Coffee" }).getByRole("listitem")).toHaveCount(4);
 
-  await page.getByRole("searchbox", { name: "Search products" }).fill("kulhad");
+  await page.getByRole("combobox", { name: "Search products" }).fill("kulhad");
   await page.keyboard.press("Enter");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Results for “kulhad”");
   await expect(page.getByRole("list", { name: "Search results" }).getByRole("listitem")).toHaveCount(1);

@@ -44,8 +44,13 @@ function toDetail(row: queries.ProductRow): ProductDetail {
 }
 
 export async function listProducts(params: queries.ListProductsParams = {}): Promise<ProductSummary[]> {
-  const rows = await queries.listProducts(await getDb(), params);
-  return rows.map(toDetail);
+  return (await findProducts(params)).products;
+}
+
+/** A page of products and how many match in all (for "24 products" and the pager). */
+export async function findProducts(params: queries.ListProductsParams) {
+  const { rows, total } = await queries.listProducts(await getDb(), params);
+  return { products: rows.map(toDetail), total };
 }
 
 /**
@@ -65,6 +70,10 @@ export function getProduct(slug: string): Promise<ProductDetail | undefined> {
     ["product", slug],
     { tags: [PRODUCTS_TAG, productTag(slug)] },
   )();
+}
+
+export async function listProductUpdates() {
+  return queries.listProductUpdates(await getDb());
 }
 
 export async function listCategories(): Promise<string[]> {

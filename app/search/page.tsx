@@ -1,24 +1,30 @@
 import type { Metadata } from "next";
 
-import { ProductGrid } from "@/components/product/product-grid";
-import { listProducts } from "@/lib/products";
+import { CatalogListing } from "@/components/product/catalog-listing";
+import { listingQuery, parseListing } from "@/lib/catalog-query";
+import { categorySlug, findProducts, listCategories } from "@/lib/products";
 
-export const metadata: Metadata = { title: "Search", robots: { index: false } };
+export const metadata: Metadata = { title: "Search", robots: { index: false }, alternates: { canonical: "/search" } };
 
-const MAX_QUERY = 80;
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
-export default async function SearchPage({ searchParams }: { searchParams: Promise<{ q?: string | string[] }> }) {
-  const raw = (await searchParams).q;
-  const query = (typeof raw === "string" ? raw : "").trim().slice(0, MAX_QUERY);
-  const products = query ? await listProducts({ search: query }) : [];
+/** Search and the whole catalog: typed words (typos forgiven), category, price, stock, sort and page, in the URL. */
+export default async function SearchPage({ searchParams }: { searchParams: SearchParams }) {
+  const listing = parseListing(await searchParams);
+  const categories = await listCategories();
+  const category = categories.find((name) => categorySlug(name) === listing.category);
+  const { products, total } = await findProducts(listingQuery(listing, category));
   return (
     <div className="space-y-6">
-      <h1 className="text-2xl font-semibold">{query ? `Results for “${query}”` : "Search the shop"}</h1>
-      {query ? (
-        <ProductGrid products={products} label="Search results" />
-      ) : (
-        <p className="text-stone-600">Type a product name in the search box above.</p>
-      )}
+      <h1 className="text-2xl font-semibold">{listing.q ? `Results for “${listing.q}”` : "All products"}</h1>
+      <CatalogListing
+        path="/search"
+        listing={listing}
+        products={products}
+        total={total}
+        label={listing.q ? "Search results" : "All products"}
+        categories={categories}
+      />
     </div>
   );
 }

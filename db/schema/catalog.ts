@@ -1,5 +1,18 @@
 import { sql } from "drizzle-orm";
-import { boolean, check, index, integer, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import {
+  boolean,
+  check,
+  customType,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+} from "drizzle-orm/pg-core";
+
+const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
 
 export const products = pgTable(
   "products",
@@ -20,10 +33,20 @@ export const products = pgTable(
     stock: integer().notNull().default(0),
     featured: boolean().notNull().default(false),
     archivedAt: timestamp({ withTimezone: true }),
+    /**
+     * Name and category, lower case, for typo-tolerant trigram search (pg_trgm's word similarity). Compared, not
+     * indexed: a trigram index serves only `<%` at a session-wide threshold, and a shop's catalog scans in a blink.
+     */
+    searchText: text().generatedAlwaysAs(sql`lower(name || ' ' || category)`),
+    /** Full-text search over name (weight A), category (B) and description (C). */
+    searchVector: tsvector().generatedAlwaysAs(
+      sql`setweight(to_tsvector('english', name), 'A') || setweight(to_tsvector('english', category), 'B') || setweight(to_tsvector('english', description), 'C')`,
+    ),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
+    index("products_search_vector_idx").using("gin", t.searchVector),
     check("products_price_positive", sql`${t.pricePaise} > 0`),
     check("products_stock_non_negative", sql`${t.stock} >= 0`),
     check("products_gst_rate", sql`${t.gstRateBps} IN (0, 25, 150, 300, 500, 1800, 2800, 4000)`),

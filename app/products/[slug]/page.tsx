@@ -6,14 +6,23 @@ import { notFound } from "next/navigation";
 import { AddToCart } from "@/components/cart/add-to-cart";
 import { Price } from "@/components/product/price";
 import { StockBadge } from "@/components/product/stock-badge";
+import { JsonLd } from "@/components/seo/json-ld";
+import { env } from "@/lib/env";
 import { MAX_QUANTITY_PER_LINE } from "@/lib/pricing";
 import { categorySlug, getProduct } from "@/lib/products";
+import { productStructuredData } from "@/lib/structured-data";
 
 type Props = { params: Promise<{ slug: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const product = await getProduct((await params).slug);
-  return product ? { title: product.name, description: product.description } : { title: "Not found" };
+  if (!product) return { title: "Not found" };
+  return {
+    title: product.name,
+    description: product.description,
+    alternates: { canonical: `/products/${product.slug}` },
+    openGraph: { title: product.name, description: product.description, url: `/products/${product.slug}` },
+  };
 }
 
 /**
@@ -30,8 +39,12 @@ export async function generateStaticParams() {
 export default async function ProductPage({ params }: Props) {
   const product = await getProduct((await params).slug);
   if (!product) notFound();
+  const categoryPath = `/categories/${categorySlug(product.category)}`;
+  const structured = productStructuredData(product, env.appUrl, categoryPath);
   return (
     <div className="grid gap-8 md:grid-cols-2">
+      <JsonLd data={structured.product} />
+      <JsonLd data={structured.breadcrumbs} />
       <Image
         src={product.imagePath}
         alt={product.name}
@@ -47,7 +60,7 @@ export default async function ProductPage({ params }: Props) {
             Shop
           </Link>{" "}
           /{" "}
-          <Link href={`/categories/${categorySlug(product.category)}`} className="hover:underline">
+          <Link href={categoryPath} className="hover:underline">
             {product.category}
           </Link>
         </nav>

@@ -1,0 +1,133 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useEffect, useId, useRef, useState } from "react";
+
+interface Suggestion {
+  slug: string;
+  name: string;
+  price: string;
+}
+
+const DEBOUNCE_MS = 200;
+
+/**
+ * The header's search: a plain GET form to /search (works without JavaScript), enhanced into an ARIA 1.2
+ * combobox with suggestions while typing. Arrow keys move through them, Enter opens one (or searches),
+ * Escape closes the list; the number of suggestions is announced.
+ */
+export function SearchBox() {
+  const router = useRouter();
+  const listId = useId();
+  const [query, setQuery] = useState("");
+  const [fetched, setFetched] = useState<Suggestion[]>([]);
+  const [open, setOpen] = useState(false);
+  const [active, setActive] = useState(-1);
+  const request = useRef<AbortController | null>(null);
+
+  useEffect(() => {
+    const words = query.trim();
+    if (words.length < 2) {
+      request.current?.abort();
+      return;
+    }
+    const timer = setTimeout(async () => {
+      request.current?.abort();
+      const controller = new AbortController();
+      request.current = controller;
+      try {
+        const response = await fetch(`/api/search/suggest?q=${encodeURIComponent(words)}`, {
+          signal: controller.signal,
+        });
+        const body = (await response.json()) as { suggestions: Suggestion[] };
+        setFetched(body.suggestions);
+        setActive(-1);
+        setOpen(true);
+      } catch {
+        // Aborted by newer typing, or offline: the form still searches on Enter.
+      }
+    }, DEBOUNCE_MS);
+    return () => clearTimeout(timer);
+  }, [query]);
+
+  const typed = query.trim().length >= 2;
+  const suggestions = typed ? fetched : [];
+  const expanded = open && typed;
+  const optionId = (index: number) => `${listId}-option-${index}`;
+  const choose = (suggestion: Suggestion) => {
+    setOpen(false);
+    router.push(`/products/${suggestion.slug}`);
+  };
+
+  return (
+    <form
+      action="/search"
+      role="search"
+      className="relative order-last w-full sm:order-none sm:w-auto sm:max-w-xs sm:flex-1"
+    >
+      <label htmlFor="site-search" className="sr-only">
+        Search products
+      </label>
+      <input
+        id="site-search"
+        name="q"
+        type="search"
+        placeholder="Search products"
+        maxLength={80}
+        autoComplete="off"
+        role="combobox"
+        aria-autocomplete="list"
+        aria-expanded={expanded}
+        aria-controls={listId}
+        aria-activedescendant={expanded && active >= 0 ? optionId(active) : undefined}
+        value={query}
+        onChange={(event) => setQuery(event.target.value)}
+        onBlur={() => setTimeout(() => setOpen(false), 150)}
+        onFocus={() => suggestions.length > 0 && setOpen(true)}
+        onKeyDown={(event) => {
+          if (event.key === "ArrowDown" && suggestions.length > 0) {
+            event.preventDefault();
+            setOpen(true);
+            setActive((index) => (index + 1) % suggestions.length);
+          } else if (event.key === "ArrowUp" && suggestions.length > 0) {
+            event.preventDefault();
+            setActive((index) => (index <= 0 ? suggestions.length - 1 : index - 1));
+          } else if (event.key === "Enter" && expanded && active >= 0) {
+            event.preventDefault();
+            choose(suggestions[active]!);
+          } else if (event.key === "Escape" && expanded) {
+            event.preventDefault();
+            setOpen(false);
+            setActive(-1);
+          }
+        }}
+        className="w-full rounded-lg border border-stone-300 px-3 py-1.5 text-sm"
+      />
+      <ul
+        id={listId}
+        role="listbox"
+        aria-label="Suggestions"
+        hidden={!expanded || suggestions.length === 0}
+        className="absolute z-20 mt-1 w-full overflow-hidden rounded-lg border border-stone-200 bg-white text-sm shadow-lg"
+      >
+        {suggestions.map((suggestion, index) => (
+          <li
+            key={suggestion.slug}
+            id={optionId(index)}
+            role="option"
+            aria-selected={index === active}
+            onMouseDown={(event) => event.preventDefault()}
+            onClick={() => choose(suggestion)}
+            className={`flex cursor-pointer justify-between gap-3 px-3 py-2 ${index === active ? "bg-brand-50" : ""}`}
+          >
+            <span>{suggestion.name}</span>
+            <span className="text-stone-600">{suggestion.price}</span>
+          </li>
+        ))}
+      </ul>
+      <p aria-live="polite" className="sr-only">
+        {expanded ? (suggestions.length === 0 ? "No suggestions" : `${suggestions.length} suggestions`) : ""}
+      </p>
+    </form>
+  );
+}

@@ -1,0 +1,114 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test } from "@playwright/test";
+
+test.describe("finding products", () => {
+  test("a typo search suggests the product while typing, by keyboard, with no accessibility violations", async ({
+    page,
+  }) => {
+    await page.goto("/");
+    const search = page.getByRole("combobox", { name: "Search products" });
+    await search.fill("masala chia");
+    const suggestions = page.getByRole("listbox", { name: "Suggestions" });
+    await expect(suggestions.getByRole("option").first()).toContainText("Masala Chai Blend, 200 g");
+    await expect(search).toHaveAttribute("aria-expanded", "true");
+    expect((await new AxeBuilder({ page }).include("[role=search]").analyze()).violations).toEqual([]);
+    await search.press("ArrowDown");
+    await expect(search).toHaveAttribute("aria-activedescendant", /option-0$/);
+    await expect(suggestions.getByRole("option").first()).toHaveAttribute("aria-selected", "true");
+    await search.press("Escape");
+    await expect(search).toHaveAttribute("aria-expanded", "false");
+    await search.press("ArrowDown");
+    await search.press("Enter");
+    await expect(page).toHaveURL(/\/products\/masala-chai-blend$/);
+
+    // Enter without choosing a suggestion searches, typos and all.
+    await page.getByRole("combobox", { name: "Search products" }).fill("filtr cofee");
+    await page.keyboard.press("Enter");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Results for “filtr cofee”");
+    await expect(page.getByRole("list", { name: "Search results" }).getByRole("listitem").first()).toContainText(
+      "Coorg Filter Coffee",
+    );
+  });
+
+  test("sort and filters change the list, live in the URL and survive a reload", async ({ page }) => {
+    await page.goto("/search");
+    await expect(page.getByRole("status").filter({ hasText: "products" })).toHaveText("14 products · page 1 of 2");
+    const form = page.getByRole("form", { name: "Sort and filter" });
+    await form.getByLabel("Sort by").selectOption("price_asc");
+    await form.getByLabel("In stock only").check();
+    await form.getByLabel("Max ₹").fill("600");
+    await form.getByRole("button", { name: "Apply" }).click();
+    await expect(page).toHaveURL(/sort=price_asc/);
+    await expect(page).toHaveURL(/stock=in/);
+    await expect(page).toHaveURL(/max=600/);
+
+    const prices = async () =>
+      (
+        await page
+          .getByRole("list", { name: "All products" })
+          .getByText(/^₹[\d,]+\.\d\d$/)
+          .allTextContents()
+      ).map((text) => Number(text.replace(/[₹,]/g, "")));
+    const shown = await prices();
+    expect(shown.length).toBeGreaterThan(1);
+    expect(shown).toEqual([...shown].sort((a, b) => a - b));
+    expect(shown.every((price) => price <= 600)).toBe(true);
+    await expect(page.getByText("Sold out")).toHaveCount(0);
+
+    await page.reload();
+    await expect(form.getByLabel("Sort by")).toHaveValue("price_asc");
+    await expect(form.getByLabel("In stock only")).toBeChecked();
+    expect(await prices()).toEqual(shown);
+
+    await form.getByLabel("Category").selectOption("tea-and-coffee");
+    await form.getByRole("button", { name: "Apply" }).click();
+    await expect(page).toHaveURL(/category=tea-and-coffee/);
+    const names = await page.getByRole("list", { name: "All products" }).getByRole("heading").allTextContents();
+    expect(names.length).toBeGreaterThan(0);
+    expect(names.every((name) => /Tea|Coffee|Chai/.test(name))).toBe(true);
+  });
+
+  test("pages through the whole catalog", async ({ page }) => {
+    await page.goto("/search");
+    const pages = page.getByRole("navigation", { name: "Pages" });
+    await expect(pages.getByRole("link", { name: "1" })).toHaveAttribute("aria-current", "page");
+    await pages.getByRole("link", { name: "Next" }).click();
+    await expect(page).toHaveURL(/page=2/);
+    await expect(page.getByRole("list", { name: "All products" }).getByRole("listitem")).toHaveCount(2);
+  });
+
+  test("the sitemap lists every product, robots points to it, and each product page's JSON-LD matches the page", async ({
+    page,
+    request,
+  }) => {
+    const robots = await (await request.get("/robots.txt")).text();
+    expect(robots).toContain("Disallow: /admin");
+    expect(robots).toMatch(/Sitemap: http:\/\/localhost:\d+\/sitemap.xml/);
+    const sitemap = await (await request.get("/sitemap.xml")).text();
+    const productUrls = [...sitemap.matchAll(/<loc>([^<]+\/products\/[^<]+)<\/loc>/g)].map((m) => m[1]!);
+    expect(productUrls).toHaveLength(14);
+
+    for (const url of productUrls) {
+      await page.goto(new URL(url).pathname);
+      const blocks = (await page.locator('script[type="application/ld+json"]').allTextContents()).map(
+        (text) => JSON.parse(text) as Record<string, unknown> & { offers?: Record<string, string> },
+      );
+      const product = blocks.find((block) => block["@type"] === "Product")!;
+      expect(blocks.find((block) => block["@type"] === "BreadcrumbList")).toBeTruthy();
+      await expect(page.getByRole("heading", { level: 1 })).toHaveText(product.name as string);
+      const shownPrice = (await page
+        .getByText(/^₹[\d,]+\.\d\d$/)
+        .first()
+        .textContent())!.replace(/[₹,]/g, "");
+      expect(product.offers!.price).toBe(shownPrice);
+      expect(product.offers!.priceCurrency).toBe("INR");
+      const soldOut = await page.getByText("Sold out").count();
+      expect(product.offers!.availability).toBe(
+        soldOut > 0 ? "https://schema.org/OutOfStock" : "https://schema.org/InStock",
+      );
+      await expect(page.locator('link[rel="canonical"]')).toHaveAttribute("href", url);
+    }
+    const card = await request.get(new URL(productUrls[0]!).pathname + "/opengraph-image");
+    expect(card.headers()["content-type"]).toBe("image/png");
+  });
+});
