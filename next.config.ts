@@ -20,6 +20,8 @@ const nextConfig: NextConfig = {
     "/products/[slug]/opengraph-image": ["./node_modules/dejavu-fonts-ttf/ttf/DejaVuSans*.ttf"],
   },
   poweredByHeader: false,
+  // Uploads are resized when stored (lib/images.ts) and served at those widths: no optimizer at run time.
+  images: { loader: "custom", loaderFile: "./lib/image-loader.ts" },
   agentRules: false,
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];

@@ -1,5 +1,8 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
+import sharp from "sharp";
+
+import { OWNER, signIn } from "./helpers";
 
 test.describe("finding products", () => {
   test("a typo search suggests the product while typing, by keyboard, with no accessibility violations", async ({
@@ -110,5 +113,40 @@ test.describe("finding products", () => {
     }
     const card = await request.get(new URL(productUrls[0]!).pathname + "/opengraph-image");
     expect(card.headers()["content-type"]).toBe("image/png");
+  });
+
+  test("the owner uploads a product photo: stored resized, shown at the right size; a fake image is refused", async ({
+    page,
+  }) => {
+    await signIn(page, OWNER);
+    await expect(page.getByRole("heading", { name: "Dashboard" })).toBeVisible();
+    await page.goto("/admin/products");
+    await page.getByRole("link", { name: "Khadi Kitchen Towels, set of 3" }).click();
+    const form = page.getByRole("form", { name: "Product" });
+    const image = form.getByLabel("Image (PNG, JPEG or WebP, up to 5 MB)");
+    await image.setInputFiles({
+      name: "towels.png",
+      mimeType: "image/png",
+      buffer: Buffer.from("not an image at all"),
+    });
+    await form.getByRole("button", { name: "Save product" }).click();
+    await expect(image).toHaveAccessibleDescription("This file is not a PNG, JPEG or WebP image.");
+
+    const photo = await sharp({ create: { width: 2000, height: 1500, channels: 3, background: "#b4541f" } })
+      .jpeg()
+      .toBuffer();
+    await image.setInputFiles({ name: "towels.jpg", mimeType: "image/jpeg", buffer: photo });
+    await form.getByRole("button", { name: "Save product" }).click();
+    await expect(form.getByRole("status")).toHaveText("Product saved.");
+
+    await page.goto("/products/khadi-kitchen-towels");
+    const shown = page.getByRole("img", { name: "Khadi Kitchen Towels, set of 3" });
+    await expect(shown).toHaveAttribute("src", /^\/media\/[a-f0-9]{24}\.webp\?w=\d+$/);
+    await expect(shown).toHaveAttribute("srcset", /w=640 640w/);
+    const served = await page.request.get((await shown.getAttribute("src"))!);
+    expect(served.headers()["content-type"]).toBe("image/webp");
+    expect(served.headers()["etag"]).toMatch(/^".+"$/);
+    const { width, height } = await sharp(await served.body()).metadata();
+    expect([width, height]).toEqual([1280, 1280]);
   });
 });

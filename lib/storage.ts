@@ -1,35 +1,40 @@
 import "server-only";
 
 import { randomBytes } from "node:crypto";
-import { mkdir, readFile, writeFile } from "node:fs/promises";
-import path from "node:path";
 
-/** Where product images live. Local disk by default; an object store implements the same two methods. */
+import { getDb } from "@/db";
+import * as queries from "@/db/queries/media";
+import { prepareImage } from "@/lib/images";
+
+/**
+ * Where product images live. In the database by default (the bytes go where the catalog goes: they survive a
+ * deploy and every instance serves them); an object store (S3 and alike) would implement the same two methods.
+ */
 export interface ImageStorage {
-  save(data: Buffer, contentType: string): Promise<string>;
-  read(name: string): Promise<{ data: Buffer; contentType: string } | null>;
+  /** Checks and resizes the upload, stores it, and answers the path pages use for it. */
+  save(data: Buffer): Promise<string>;
+  /** The stored rendition nearest `width` (at least as wide), or null. */
+  read(name: string, width: number): Promise<{ data: Buffer; contentType: string; etag: string } | null>;
 }
 
-const TYPES: Record<string, string> = { "image/png": "png", "image/jpeg": "jpg", "image/webp": "webp" };
-const UPLOAD_DIR = path.join(process.cwd(), ".data", "uploads");
+const NAME = /^([a-f0-9]{24})\.webp$/;
 
-/** Files under .data/uploads, served by /media/[name] (files added to public/ after a build are not served). */
-const localImageStorage: ImageStorage = {
-  async save(data, contentType) {
-    const extension = TYPES[contentType];
-    if (!extension) throw new Error("Only PNG, JPEG and WebP images are accepted.");
-    const name = `${randomBytes(12).toString("hex")}.${extension}`;
-    await mkdir(UPLOAD_DIR, { recursive: true });
-    await writeFile(path.join(UPLOAD_DIR, name), data);
-    return `/media/${name}`;
+const databaseImageStorage: ImageStorage = {
+  async save(data) {
+    const renditions = await prepareImage(data);
+    const id = randomBytes(12).toString("hex");
+    await queries.insertMediaFiles(
+      await getDb(),
+      renditions.map((image) => ({ id, ...image })),
+    );
+    return `/media/${id}.webp`;
   },
-  async read(name) {
-    const match = /^[a-f0-9]{24}\.(png|jpg|webp)$/.exec(name);
+  async read(name, width) {
+    const match = NAME.exec(name);
     if (!match) return null;
-    const data = await readFile(path.join(UPLOAD_DIR, name)).catch(() => null);
-    const contentType = Object.entries(TYPES).find(([, ext]) => ext === match[1])![0];
-    return data && { data, contentType };
+    const file = await queries.readMediaFile(await getDb(), match[1]!, width);
+    return file ? { data: file.data, contentType: file.contentType, etag: file.etag } : null;
   },
 };
 
-export const imageStorage: ImageStorage = localImageStorage;
+export const imageStorage: ImageStorage = databaseImageStorage;

@@ -48,7 +48,7 @@ export default async function CartPage() {
                   alt=""
                   width={96}
                   height={96}
-                  unoptimized
+                  sizes="96px"
                   className="size-20 rounded-lg bg-stone-100 object-cover sm:size-24"
                 />
                 <div className="flex flex-1 flex-col justify-between gap-2 sm:flex-row sm:items-center">

@@ -75,15 +75,13 @@ export function ProductForm({ product }: ProductFormProps) {
         Description
         <textarea name="description" required rows={4} defaultValue={product?.description} className={field} />
       </label>
-      <label className="text-sm font-medium">
-        Image (PNG, JPEG or WebP, up to 2 MB)
-        <input
-          name="image"
-          type="file"
-          accept="image/png,image/jpeg,image/webp"
-          className="mt-1 block w-full text-sm"
-        />
-      </label>
+      <TextField
+        label="Image (PNG, JPEG or WebP, up to 5 MB)"
+        name="image"
+        type="file"
+        accept="image/png,image/jpeg,image/webp"
+        error={errors.image}
+      />
       <label className="flex items-center gap-2 self-end text-sm font-medium">
         <input name="featured" type="checkbox" defaultChecked={product?.featured} /> Featured on the home page
       </label>

@@ -16,7 +16,7 @@ export function ProductCard({ product, priority = false }: { product: ProductSum
           width={400}
           height={400}
           priority={priority}
-          unoptimized
+          sizes="(min-width: 1024px) 25vw, (min-width: 640px) 33vw, 50vw"
           className="aspect-square w-full bg-stone-100 object-cover"
         />
         <div className="space-y-1 p-4">

@@ -4,3 +4,4 @@ export * from "./orders";
 export * from "./payments";
 export * from "./outbox";
 export * from "./invoices";
+export * from "./media";

@@ -5,8 +5,6 @@ import * as queries from "@/db/queries/admin-products";
 import type { Admin } from "@/lib/auth/admins";
 import { imageStorage } from "@/lib/storage";
 
-export const MAX_IMAGE_BYTES = 2 * 1024 * 1024;
-
 export interface ProductInput {
   name: string;
   slug: string;
@@ -16,7 +14,8 @@ export interface ProductInput {
   hsnCode: string;
   gstRateBps: number;
   featured: boolean;
-  image?: { data: Buffer; contentType: string };
+  /** Checked by its content, not its name or claimed type (lib/images.ts). */
+  image?: Buffer;
 }
 
 export async function listCatalog() {
@@ -31,7 +30,7 @@ export async function getCatalogProduct(id: string) {
 
 export async function saveProduct(id: string | null, input: ProductInput) {
   const db = await getDb();
-  const imagePath = input.image ? await imageStorage.save(input.image.data, input.image.contentType) : undefined;
+  const imagePath = input.image ? await imageStorage.save(input.image) : undefined;
   const values = {
     name: input.name,
     slug: input.slug,

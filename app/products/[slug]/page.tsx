@@ -51,7 +51,7 @@ export default async function ProductPage({ params }: Props) {
         width={600}
         height={600}
         priority
-        unoptimized
+        sizes="(min-width: 768px) 50vw, 100vw"
         className="aspect-square w-full rounded-2xl bg-stone-100 object-cover"
       />
       <div className="space-y-4">
