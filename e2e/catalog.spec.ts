@@ -149,4 +149,40 @@ test.describe("finding products", () => {
     const { width, height } = await sharp(await served.body()).metadata();
     expect([width, height]).toEqual([1280, 1280]);
   });
+
+  test("Add to cart opens the cart drawer: keyboard-operable, focus kept inside, Escape closes it", async ({
+    page,
+  }) => {
+    await page.goto("/products/darjeeling-first-flush");
+    const add = page.getByRole("button", { name: "Add to cart" });
+    await add.focus();
+    await page.keyboard.press("Enter");
+    const drawer = page.getByRole("dialog", { name: "Your cart" });
+    await expect(drawer).toBeVisible();
+    await expect(drawer.getByRole("status")).toHaveText(/^Added Darjeeling First Flush Tea, 100 g to your cart\.$/);
+    expect((await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze()).violations).toEqual([]);
+
+    // Tab never leaves the drawer.
+    for (let i = 0; i < 8; i++) {
+      await page.keyboard.press("Tab");
+      expect(await page.evaluate(() => !!document.activeElement?.closest("dialog"))).toBe(true);
+    }
+    const unit = Number(
+      (await drawer
+        .getByText(/^₹[\d,]+\.\d\d$/)
+        .first()
+        .textContent())!.replace(/[₹,]/g, ""),
+    );
+    await drawer.getByLabel("Quantity of Darjeeling First Flush Tea, 100 g").selectOption("3");
+    await expect(drawer.getByText(/^Subtotal/).locator("..")).toContainText(
+      `₹${(unit * 3).toLocaleString("en-IN", { minimumFractionDigits: 2 })}`,
+    );
+    await expect(page.getByRole("link", { name: /^Cart/ })).toContainText("3");
+
+    await page.keyboard.press("Escape");
+    await expect(drawer).toBeHidden();
+    await expect(add).toBeFocused();
+    await page.goto("/cart");
+    await expect(page.getByLabel("Quantity of Darjeeling First Flush Tea, 100 g")).toHaveValue("3");
+  });
 });

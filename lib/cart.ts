@@ -109,6 +109,32 @@ export async function correctAndLoadCart(): Promise<CartView> {
   };
 }
 
+/** What the cart drawer shows: plain data for a client component. */
+export interface CartSnapshot {
+  lines: {
+    productId: string;
+    name: string;
+    imagePath: string;
+    unitPricePaise: number;
+    quantity: number;
+    maxQuantity: number;
+  }[];
+}
+
+export async function cartSnapshot(): Promise<CartSnapshot> {
+  const cart = await correctAndLoadCart();
+  return {
+    lines: cart.lines.map((line) => ({
+      productId: line.productId,
+      name: line.name,
+      imagePath: line.imagePath,
+      unitPricePaise: line.unitPricePaise,
+      quantity: line.quantity,
+      maxQuantity: Math.min(MAX_QUANTITY_PER_LINE, line.stock),
+    })),
+  };
+}
+
 /**
  * The GST inside the cart's total, both ways it can fall: within the store's state (CGST + SGST) and from
  * another state (IGST). Which applies depends on the place of supply the checkout form is given.

@@ -4,7 +4,8 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 
 import { shopAction } from "@/lib/actions/client";
-import { addToCart, removeCartLine, updateCartLine } from "@/lib/cart";
+import { ok, type Result } from "@/lib/actions/result";
+import { addToCart, type CartSnapshot, cartSnapshot, removeCartLine, updateCartLine } from "@/lib/cart";
 import { MAX_QUANTITY_PER_LINE } from "@/lib/pricing";
 
 // Product id and quantity only: prices are never taken from the browser.
@@ -17,20 +18,20 @@ const lineSchema = z.object({
     .max(MAX_QUANTITY_PER_LINE, `At most ${MAX_QUANTITY_PER_LINE} per order.`),
 });
 
-export const addToCartAction = shopAction(lineSchema, async (data) => {
-  const result = await addToCart(data.productId, data.quantity);
+/** Every change answers with the cart as the server now has it, so the drawer shows the truth after its guess. */
+async function withCart(result: Result): Promise<Result<{ cart: CartSnapshot }>> {
   revalidatePath("/cart");
-  return result;
-});
+  return result.ok ? ok(result.message, { cart: await cartSnapshot() }) : result;
+}
 
-export const updateCartLineAction = shopAction(lineSchema, async (data) => {
-  const result = await updateCartLine(data.productId, data.quantity);
-  revalidatePath("/cart");
-  return result;
-});
+export const addToCartAction = shopAction(lineSchema, async (data) =>
+  withCart(await addToCart(data.productId, data.quantity)),
+);
 
-export const removeCartLineAction = shopAction(z.object({ productId: z.uuid("Unknown product.") }), async (data) => {
-  const result = await removeCartLine(data.productId);
-  revalidatePath("/cart");
-  return result;
-});
+export const updateCartLineAction = shopAction(lineSchema, async (data) =>
+  withCart(await updateCartLine(data.productId, data.quantity)),
+);
+
+export const removeCartLineAction = shopAction(z.object({ productId: z.uuid("Unknown product.") }), async (data) =>
+  withCart(await removeCartLine(data.productId)),
+);

@@ -1,9 +1,12 @@
 "use client";
 
-import { useState, useTransition } from "react";
+import { useRef, useState, useTransition } from "react";
 
 import { addToCartAction } from "@/app/cart/actions";
 import { announceCartChanged } from "@/components/layout/cart-link";
+import type { CartSnapshot } from "@/lib/cart";
+
+import { CartDrawer } from "./cart-drawer";
 
 export function AddToCart({
   productId,
@@ -17,6 +20,13 @@ export function AddToCart({
   const [quantity, setQuantity] = useState(1);
   const [pending, start] = useTransition();
   const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null);
+  const [drawer, setDrawer] = useState<{ cart: CartSnapshot; message: string } | null>(null);
+  const button = useRef<HTMLButtonElement>(null);
+  // Back to the button that opened it (it was disabled while adding, so the browser cannot know).
+  const closeDrawer = () => {
+    setDrawer(null);
+    button.current?.focus();
+  };
   if (soldOut) {
     return (
       <button
@@ -46,13 +56,16 @@ export function AddToCart({
           </select>
         </label>
         <button
+          ref={button}
           type="button"
           disabled={pending}
           onClick={() =>
             start(async () => {
               const outcome = await addToCartAction({ productId, quantity });
               setResult(outcome.ok ? { ok: true, text: outcome.message } : { ok: false, text: outcome.error });
-              if (outcome.ok) announceCartChanged();
+              if (!outcome.ok) return;
+              announceCartChanged();
+              setDrawer({ cart: outcome.data.cart, message: outcome.message });
             })
           }
           className="rounded-lg bg-brand-600 px-6 py-2.5 font-semibold text-white hover:bg-brand-700 disabled:opacity-60"
@@ -62,15 +75,8 @@ export function AddToCart({
       </div>
       <p role="status" aria-live="polite" className={`text-sm ${result?.ok ? "text-emerald-800" : "text-red-700"}`}>
         {result?.text}
-        {result?.ok && (
-          <>
-            {" "}
-            <a href="/cart" className="font-medium underline">
-              View cart
-            </a>
-          </>
-        )}
       </p>
+      <CartDrawer cart={drawer?.cart ?? null} message={drawer?.message ?? ""} onClose={closeDrawer} />
     </div>
   );
 }

@@ -1,0 +1,174 @@
+"use client";
+
+import Image from "next/image";
+import Link from "next/link";
+import { useEffect, useOptimistic, useRef, useState, useTransition } from "react";
+
+import { removeCartLineAction, updateCartLineAction } from "@/app/cart/actions";
+import { announceCartChanged } from "@/components/layout/cart-link";
+import type { CartSnapshot } from "@/lib/cart";
+import { formatInr } from "@/lib/money";
+
+const FOCUSABLE = "a[href], button:not([disabled]), select:not([disabled]), input:not([disabled])";
+
+/** Tab from the last control goes to the first, Shift+Tab from the first to the last. */
+function keepFocusInside(event: React.KeyboardEvent<HTMLDialogElement>) {
+  const controls = [...event.currentTarget.querySelectorAll<HTMLElement>(FOCUSABLE)];
+  const [first, last] = [controls[0], controls.at(-1)];
+  if (!first || !last) return;
+  if (event.shiftKey && document.activeElement === first) {
+    event.preventDefault();
+    last.focus();
+  } else if (!event.shiftKey && document.activeElement === last) {
+    event.preventDefault();
+    first.focus();
+  }
+}
+
+type LineChange = { productId: string; quantity: number };
+
+function applyChange(cart: CartSnapshot, change: LineChange): CartSnapshot {
+  return {
+    lines: cart.lines
+      .map((line) => (line.productId === change.productId ? { ...line, quantity: change.quantity } : line))
+      .filter((line) => line.quantity > 0),
+  };
+}
+
+/**
+ * The cart beside the page after "Add to cart". A native modal <dialog>: the browser closes it on Escape, makes
+ * the page behind it inert and gives focus back when it closes; Tab wraps around inside it (browsers would let it
+ * leave for their own toolbar). Quantity changes show at once (useOptimistic) and are
+ * replaced by the server's answer; a refused change falls back to what the server has.
+ */
+export function CartDrawer({
+  cart,
+  message,
+  onClose,
+}: {
+  cart: CartSnapshot | null;
+  message: string;
+  onClose: () => void;
+}) {
+  const dialog = useRef<HTMLDialogElement>(null);
+  const [confirmed, setConfirmed] = useState<CartSnapshot | null>(cart);
+  const [shown, guess] = useOptimistic(confirmed ?? { lines: [] }, applyChange);
+  const [error, setError] = useState<string | null>(null);
+  const [, start] = useTransition();
+  const [lastCart, setLastCart] = useState(cart);
+  if (cart !== lastCart) {
+    // A new add: the server's cart replaces whatever the drawer last confirmed.
+    setLastCart(cart);
+    setConfirmed(cart);
+  }
+
+  useEffect(() => {
+    const element = dialog.current;
+    if (cart && element && !element.open) element.showModal();
+  }, [cart]);
+
+  const change = (productId: string, quantity: number) =>
+    start(async () => {
+      guess({ productId, quantity });
+      const result =
+        quantity === 0
+          ? await removeCartLineAction({ productId })
+          : await updateCartLineAction({ productId, quantity });
+      setError(result.ok ? null : result.error);
+      if (result.ok) setConfirmed(result.data.cart);
+      announceCartChanged();
+    });
+
+  const subtotal = shown.lines.reduce((sum, line) => sum + line.unitPricePaise * line.quantity, 0);
+  return (
+    <dialog
+      ref={dialog}
+      aria-labelledby="cart-drawer-heading"
+      onClose={onClose}
+      onKeyDown={(event) => event.key === "Tab" && keepFocusInside(event)}
+      className="fixed inset-y-0 right-0 left-auto m-0 h-full max-h-none w-full max-w-sm bg-white p-0 shadow-xl backdrop:bg-stone-900/40"
+    >
+      <div className="flex h-full flex-col">
+        <div className="flex items-center justify-between border-b border-stone-200 p-4">
+          <h2 id="cart-drawer-heading" className="text-lg font-semibold">
+            Your cart
+          </h2>
+          <button
+            type="button"
+            onClick={() => dialog.current?.close()}
+            className="rounded px-2 py-1 text-sm text-stone-700 underline"
+          >
+            Close
+          </button>
+        </div>
+        <p role="status" className="px-4 pt-3 text-sm text-emerald-800">
+          {message}
+        </p>
+        <ul aria-label="Items in your cart" className="flex-1 space-y-3 overflow-y-auto p-4">
+          {shown.lines.map((line) => (
+            <li key={line.productId} className="flex gap-3">
+              <Image
+                src={line.imagePath}
+                alt=""
+                width={64}
+                height={64}
+                sizes="64px"
+                className="h-16 w-16 rounded bg-stone-100 object-cover"
+              />
+              <div className="flex-1 space-y-1 text-sm">
+                <p className="font-medium">{line.name}</p>
+                <div className="flex items-center gap-3">
+                  <label className="sr-only" htmlFor={`drawer-qty-${line.productId}`}>
+                    Quantity of {line.name}
+                  </label>
+                  <select
+                    id={`drawer-qty-${line.productId}`}
+                    value={line.quantity}
+                    onChange={(event) => change(line.productId, Number(event.target.value))}
+                    className="rounded border border-stone-300 bg-white px-2 py-1"
+                  >
+                    {Array.from({ length: Math.max(line.quantity, line.maxQuantity) }, (_, i) => i + 1).map((n) => (
+                      <option key={n} value={n}>
+                        {n}
+                      </option>
+                    ))}
+                  </select>
+                  <button
+                    type="button"
+                    aria-label={`Remove ${line.name}`}
+                    onClick={() => change(line.productId, 0)}
+                    className="text-stone-600 underline hover:text-red-700"
+                  >
+                    Remove
+                  </button>
+                </div>
+              </div>
+              <p className="text-sm font-semibold">{formatInr(line.unitPricePaise * line.quantity)}</p>
+            </li>
+          ))}
+          {shown.lines.length === 0 && <li className="text-sm text-stone-600">Your cart is empty.</li>}
+        </ul>
+        {error && (
+          <p role="alert" className="px-4 text-sm text-red-700">
+            {error}
+          </p>
+        )}
+        <div className="space-y-3 border-t border-stone-200 p-4">
+          <p className="flex justify-between font-semibold">
+            <span>Subtotal (GST included)</span>
+            <span>{formatInr(subtotal)}</span>
+          </p>
+          <Link
+            href="/checkout"
+            className="block rounded-lg bg-brand-600 px-4 py-3 text-center font-semibold text-white hover:bg-brand-700"
+          >
+            Checkout
+          </Link>
+          <Link href="/cart" className="block text-center text-sm underline">
+            View cart
+          </Link>
+        </div>
+      </div>
+    </dialog>
+  );
+}
