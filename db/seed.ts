@@ -2,6 +2,7 @@ import { count } from "drizzle-orm";
 
 import type { Database } from "./client";
 import { countAdmins, insertAdmin } from "./queries/admin-users";
+import { insertProductImages } from "./queries/product-images";
 import { policyPages, products, storeSettings } from "./schema";
 import { devAdminAccounts, productImagePath, seedPolicies, seedProducts } from "./seed-data";
 
@@ -16,7 +17,11 @@ export async function seedCatalog(db: Database) {
     .insert(products)
     .values(seedProducts.map((p) => ({ ...p, featured: p.featured ?? false, imagePath: productImagePath(p.slug) })))
     .onConflictDoNothing({ target: products.slug })
-    .returning({ id: products.id });
+    .returning({ id: products.id, imagePath: products.imagePath, name: products.name });
+  await insertProductImages(
+    db,
+    inserted.map((product) => ({ productId: product.id, path: product.imagePath, alt: product.name, position: 0 })),
+  );
   await db
     .insert(storeSettings)
     .values(Object.entries(DEFAULT_SETTINGS).map(([key, value]) => ({ key, value })))

@@ -185,4 +185,45 @@ test.describe("finding products", () => {
     await page.goto("/cart");
     await expect(page.getByLabel("Quantity of Darjeeling First Flush Tea, 100 g")).toHaveValue("3");
   });
+
+  test("the owner builds a gallery: describes, reorders and removes photos; the shop shows them in that order", async ({
+    page,
+  }) => {
+    await signIn(page, OWNER);
+    await expect(page.getByRole("heading", { name: "Dashboard" })).toBeVisible();
+    await page.goto("/admin/products");
+    await page.getByRole("link", { name: "Kantha Stitch Throw" }).click();
+    const add = page.getByRole("form", { name: "Add a photo" });
+    const photo = await sharp({ create: { width: 900, height: 900, channels: 3, background: "#2f6f4f" } })
+      .png()
+      .toBuffer();
+    await add.getByLabel("New photo").setInputFiles({ name: "draped.png", mimeType: "image/png", buffer: photo });
+    await add.getByLabel("Its description").fill("x");
+    await add.getByRole("button", { name: "Add photo" }).click();
+    await expect(add.getByLabel("Its description")).toHaveAccessibleDescription(/at least 3 characters/);
+    await add.getByLabel("Its description").fill("The throw draped over a cane chair");
+    await add.getByRole("button", { name: "Add photo" }).click();
+    const photos = page.getByRole("list", { name: "Photos" }).getByRole("listitem");
+    await expect(photos).toHaveCount(2);
+    await page.getByRole("button", { name: "Move photo 2 earlier" }).click();
+    await expect(page.getByRole("form", { name: "Photo 1" }).getByLabel(/Description/)).toHaveValue(
+      "The throw draped over a cane chair",
+    );
+
+    await page.goto("/products/kantha-stitch-throw");
+    await expect(page.getByRole("img", { name: "The throw draped over a cane chair" })).toBeVisible();
+    const thumbnails = page.getByRole("list", { name: "More photos" }).getByRole("button");
+    await expect(thumbnails).toHaveCount(2);
+    await thumbnails.nth(1).click();
+    await expect(page.getByRole("img", { name: "Kantha Stitch Throw" })).toBeVisible();
+    await expect(thumbnails.nth(1)).toHaveAttribute("aria-pressed", "true");
+
+    // The last photo cannot be removed; another can.
+    await page.goto(page.url().replace(/\/products\/.*/, "/admin/products"));
+    await page.getByRole("link", { name: "Kantha Stitch Throw" }).click();
+    await page.getByRole("button", { name: "Remove photo 1" }).click();
+    await expect(photos).toHaveCount(1);
+    await page.getByRole("button", { name: "Remove photo 1" }).click();
+    await expect(page.getByRole("status").filter({ hasText: "at least one photo" })).toBeVisible();
+  });
 });

@@ -3,6 +3,7 @@ import "server-only";
 import { revalidatePath, revalidateTag, unstable_cache } from "next/cache";
 
 import { getDb } from "@/db";
+import { listProductImages } from "@/db/queries/product-images";
 import * as queries from "@/db/queries/products";
 
 const LOW_STOCK_THRESHOLD = 5;
@@ -22,6 +23,8 @@ export interface ProductSummary {
 
 export interface ProductDetail extends ProductSummary {
   description: string;
+  /** The gallery in the owner's order; the first is the cover. */
+  images: { path: string; alt: string }[];
 }
 
 function stockLevel(stock: number): StockLevel {
@@ -29,7 +32,7 @@ function stockLevel(stock: number): StockLevel {
   return stock <= LOW_STOCK_THRESHOLD ? "low_stock" : "in_stock";
 }
 
-function toDetail(row: queries.ProductRow): ProductDetail {
+function toSummary(row: queries.ProductRow): ProductSummary & { description: string } {
   return {
     id: row.id,
     slug: row.slug,
@@ -50,7 +53,7 @@ export async function listProducts(params: queries.ListProductsParams = {}): Pro
 /** A page of products and how many match in all (for "24 products" and the pager). */
 export async function findProducts(params: queries.ListProductsParams) {
   const { rows, total } = await queries.listProducts(await getDb(), params);
-  return { products: rows.map(toDetail), total };
+  return { products: rows.map(toSummary), total };
 }
 
 /**
@@ -64,8 +67,16 @@ const productTag = (slug: string) => `product:${slug}`;
 export function getProduct(slug: string): Promise<ProductDetail | undefined> {
   return unstable_cache(
     async () => {
-      const row = await queries.getProductBySlug(await getDb(), slug);
-      return row && toDetail(row);
+      const db = await getDb();
+      const row = await queries.getProductBySlug(db, slug);
+      if (!row) return undefined;
+      const images = await listProductImages(db, row.id);
+      return {
+        ...toSummary(row),
+        images: images.length
+          ? images.map(({ path, alt }) => ({ path, alt }))
+          : [{ path: row.imagePath, alt: row.name }],
+      };
     },
     ["product", slug],
     { tags: [PRODUCTS_TAG, productTag(slug)] },

@@ -10,7 +10,7 @@ export function productStructuredData(product: ProductDetail, appUrl: string, ca
       "@type": "Product",
       name: product.name,
       description: product.description,
-      image: [`${appUrl}${product.imagePath}`],
+      image: product.images.map((image) => `${appUrl}${image.path}`),
       sku: product.slug,
       category: product.category,
       brand: { "@type": "Brand", name: "Kaveri & Co." },

@@ -96,3 +96,23 @@ export const policyPages = pgTable("policy_pages", {
   updatedBy: text(),
   updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 });
+
+/**
+ * A product's photos, in the order the owner gave them. The first is the product's cover: `products.image_path`
+ * copies it (in the same transaction, lib/admin/catalog.ts) so listings need no join.
+ */
+export const productImages = pgTable(
+  "product_images",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    productId: uuid()
+      .notNull()
+      .references(() => products.id, { onDelete: "cascade" }),
+    path: text().notNull(),
+    /** Describes the photo for people who cannot see it; required. */
+    alt: text().notNull(),
+    position: integer().notNull(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("product_images_product_idx").on(t.productId, t.position)],
+);

@@ -2,6 +2,7 @@ import "server-only";
 
 import { getDb } from "@/db";
 import * as queries from "@/db/queries/admin-products";
+import * as gallery from "@/db/queries/product-images";
 import type { Admin } from "@/lib/auth/admins";
 import { imageStorage } from "@/lib/storage";
 
@@ -25,7 +26,12 @@ export async function listCatalog() {
 export async function getCatalogProduct(id: string) {
   const db = await getDb();
   const product = await queries.getProductById(db, id);
-  return product ? { product, adjustments: await queries.listStockAdjustments(db, id) } : null;
+  if (!product) return null;
+  const [adjustments, images] = await Promise.all([
+    queries.listStockAdjustments(db, id),
+    gallery.listProductImages(db, id),
+  ]);
+  return { product, adjustments, images };
 }
 
 export async function saveProduct(id: string | null, input: ProductInput) {
@@ -42,11 +48,75 @@ export async function saveProduct(id: string | null, input: ProductInput) {
     featured: input.featured,
   };
   if (id) {
-    await queries.updateProduct(db, id, { ...values, ...(imagePath ? { imagePath } : {}) });
+    await queries.updateProduct(db, id, values);
+    // A photo uploaded with the product's details becomes its cover, in front of the gallery.
+    if (imagePath) await addToGallery(id, imagePath, input.name, "first");
     return id;
   }
   const created = await queries.insertProduct(db, { ...values, imagePath: imagePath ?? "/icon.svg", stock: 0 });
+  await addToGallery(created.id, created.imagePath, input.name, "first");
   return created.id;
+}
+
+async function addToGallery(productId: string, path: string, alt: string, where: "first" | "last") {
+  const db = await getDb();
+  await db.transaction(async (tx) => {
+    await gallery.lockGallery(tx, productId);
+    const current = await gallery.listProductImages(tx, productId);
+    await gallery.insertProductImages(tx, [{ productId, path, alt, position: current.length }]);
+    const added = (await gallery.listProductImages(tx, productId)).find(
+      (image) => image.position === current.length && image.path === path,
+    )!;
+    const ids = current.map((image) => image.id);
+    await gallery.setGalleryOrder(tx, productId, where === "first" ? [added.id, ...ids] : [...ids, added.id]);
+  });
+}
+
+/** A further photo, with its description, at the end of the gallery. */
+export async function addProductImage(productId: string, data: Buffer, alt: string) {
+  await addToGallery(productId, await imageStorage.save(data), alt, "last");
+}
+
+/** Moves a photo one place earlier or later (the first one is the cover); answers the product's id. */
+export async function moveProductImage(imageId: string, direction: -1 | 1) {
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const image = await gallery.getProductImage(tx, imageId);
+    if (!image) return null;
+    await gallery.lockGallery(tx, image.productId);
+    const ids = (await gallery.listProductImages(tx, image.productId)).map((row) => row.id);
+    const from = ids.indexOf(imageId);
+    const to = from + direction;
+    if (to >= 0 && to < ids.length) [ids[from], ids[to]] = [ids[to]!, ids[from]!];
+    await gallery.setGalleryOrder(tx, image.productId, ids);
+    return image.productId;
+  });
+}
+
+export async function describeProductImage(imageId: string, alt: string) {
+  const db = await getDb();
+  const image = await gallery.getProductImage(db, imageId);
+  if (image) await gallery.updateProductImage(db, imageId, { alt });
+  return image?.productId ?? null;
+}
+
+/** Removes a photo; the last one stays (a product always has a picture). Answers the product's id, or why not. */
+export async function removeProductImage(imageId: string) {
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const image = await gallery.getProductImage(tx, imageId);
+    if (!image) return { error: "That photo is already gone." };
+    await gallery.lockGallery(tx, image.productId);
+    const rest = (await gallery.listProductImages(tx, image.productId)).filter((row) => row.id !== imageId);
+    if (rest.length === 0) return { error: "A product needs at least one photo: add another first." };
+    await gallery.deleteProductImage(tx, imageId);
+    await gallery.setGalleryOrder(
+      tx,
+      image.productId,
+      rest.map((row) => row.id),
+    );
+    return { productId: image.productId };
+  });
 }
 
 export async function setProductArchived(id: string, archived: boolean) {

@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
-import Image from "next/image";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 
 import { AddToCart } from "@/components/cart/add-to-cart";
 import { Price } from "@/components/product/price";
+import { ProductGallery } from "@/components/product/product-gallery";
 import { StockBadge } from "@/components/product/stock-badge";
 import { JsonLd } from "@/components/seo/json-ld";
 import { env } from "@/lib/env";
@@ -45,15 +45,7 @@ export default async function ProductPage({ params }: Props) {
     <div className="grid gap-8 md:grid-cols-2">
       <JsonLd data={structured.product} />
       <JsonLd data={structured.breadcrumbs} />
-      <Image
-        src={product.imagePath}
-        alt={product.name}
-        width={600}
-        height={600}
-        priority
-        sizes="(min-width: 768px) 50vw, 100vw"
-        className="aspect-square w-full rounded-2xl bg-stone-100 object-cover"
-      />
+      <ProductGallery images={product.images} />
       <div className="space-y-4">
         <nav aria-label="Breadcrumb" className="text-sm text-stone-600">
           <Link href="/" className="hover:underline">

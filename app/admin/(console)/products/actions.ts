@@ -1,10 +1,19 @@
 "use server";
 
+import { revalidatePath } from "next/cache";
 import { z } from "zod";
 
 import { adminAction } from "@/lib/actions/client";
 import { fail, ok } from "@/lib/actions/result";
-import { adjustStock, saveProduct, setProductArchived } from "@/lib/admin/catalog";
+import {
+  addProductImage,
+  adjustStock,
+  describeProductImage,
+  moveProductImage,
+  removeProductImage,
+  saveProduct,
+  setProductArchived,
+} from "@/lib/admin/catalog";
 import { isUniqueViolation } from "@/lib/db-errors";
 import { gstRateSchema, hsnSchema } from "@/lib/gst/codes";
 import { ImageRejected, MAX_UPLOAD_BYTES } from "@/lib/images";
@@ -86,4 +95,72 @@ export const setArchivedAction = adminAction("owner", z.object({ productId, arch
   await setProductArchived(data.productId, data.archived);
   catalogChanged();
   return ok(data.archived ? "Product archived: it no longer shows in the shop." : "Product is back in the shop.");
+});
+
+const altSchema = z.string().trim().min(3, "Describe the photo (at least 3 characters).").max(200);
+
+/** A further photo for the gallery, with its description: a form with the file (checked by its bytes). */
+const photoForm = z.preprocess(
+  (formData) => {
+    if (!(formData instanceof FormData)) return null;
+    const photo = formData.get("photo");
+    return {
+      productId: formData.get("productId"),
+      alt: formData.get("alt"),
+      photo: photo instanceof File && photo.size > 0 ? photo : undefined,
+    };
+  },
+  z.object({
+    productId,
+    alt: altSchema,
+    photo: z
+      .instanceof(File, { message: "Choose a photo." })
+      .refine((f) => f.size <= MAX_UPLOAD_BYTES, "Images must be 5 MB or smaller."),
+  }),
+);
+
+export const addProductImageAction = adminAction(
+  "owner",
+  photoForm,
+  async (data) => {
+    try {
+      await addProductImage(data.productId, Buffer.from(await data.photo.arrayBuffer()), data.alt);
+    } catch (error) {
+      if (error instanceof ImageRejected) return fail(error.message, { fieldErrors: { photo: error.message } });
+      throw error;
+    }
+    catalogChanged();
+    revalidatePath(`/admin/products/${data.productId}`);
+    return ok("Photo added.");
+  },
+  { invalidMessage: "Please check the photo and its description." },
+);
+
+const imageId = z.uuid("Unknown photo.");
+
+export const moveProductImageAction = adminAction(
+  "owner",
+  z.object({ imageId, direction: z.union([z.literal(-1), z.literal(1)]) }),
+  async (data) => {
+    const product = await moveProductImage(data.imageId, data.direction);
+    if (!product) return fail("That photo is gone.");
+    catalogChanged();
+    revalidatePath(`/admin/products/${product}`);
+    return ok(data.direction < 0 ? "Moved earlier." : "Moved later.");
+  },
+);
+
+export const describeProductImageAction = adminAction("owner", z.object({ imageId, alt: altSchema }), async (data) => {
+  const product = await describeProductImage(data.imageId, data.alt);
+  if (!product) return fail("That photo is gone.");
+  catalogChanged();
+  return ok("Description saved.");
+});
+
+export const removeProductImageAction = adminAction("owner", z.object({ imageId }), async (data) => {
+  const outcome = await removeProductImage(data.imageId);
+  if ("error" in outcome) return fail(outcome.error!);
+  catalogChanged();
+  revalidatePath(`/admin/products/${outcome.productId}`);
+  return ok("Photo removed.");
 });

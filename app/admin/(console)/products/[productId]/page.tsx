@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 
 import { ActionButton } from "@/components/admin/action-button";
+import { GalleryEditor } from "@/components/admin/gallery-editor";
 import { ProductForm } from "@/components/admin/product-form";
 import { StockForm } from "@/components/admin/stock-form";
 import { getCatalogProduct } from "@/lib/admin/catalog";
@@ -20,7 +21,7 @@ export default async function AdminProductPage({ params }: { params: Promise<{ p
   if (!/^[0-9a-f-]{36}$/.test(productId)) notFound();
   const detail = await getCatalogProduct(productId);
   if (!detail) notFound();
-  const { product, adjustments } = detail;
+  const { product, adjustments, images } = detail;
   // Catalog and prices are the owner's; staff see them and keep stock counts.
   const isOwner = admin.role === "owner";
   return (
@@ -34,6 +35,15 @@ export default async function AdminProductPage({ params }: { params: Promise<{ p
           />
         )}
       </div>
+      {isOwner && (
+        <section aria-label="Photos" className="space-y-3 rounded-xl border border-stone-200 bg-white p-4">
+          <h2 className="font-semibold">Photos</h2>
+          <GalleryEditor
+            productId={product.id}
+            images={images.map((image) => ({ id: image.id, path: image.path, alt: image.alt }))}
+          />
+        </section>
+      )}
       <section aria-label="Stock" className="space-y-3 rounded-xl border border-stone-200 bg-white p-4">
         <h2 className="font-semibold">Stock: {product.stock} available</h2>
         <StockForm productId={product.id} />

@@ -1,0 +1,50 @@
+"use client";
+
+import Image from "next/image";
+import { useState } from "react";
+
+/**
+ * The product's photos: the chosen one large (the first loads eagerly, it is the page's largest paint), the others
+ * as thumbnail buttons that load lazily.
+ */
+export function ProductGallery({ images }: { images: { path: string; alt: string }[] }) {
+  const [chosen, setChosen] = useState(0);
+  const shown = images[chosen] ?? images[0]!;
+  return (
+    <div className="space-y-3">
+      <Image
+        src={shown.path}
+        alt={shown.alt}
+        width={640}
+        height={640}
+        priority={chosen === 0}
+        sizes="(min-width: 768px) 50vw, 100vw"
+        className="aspect-square w-full rounded-2xl bg-stone-100 object-cover"
+      />
+      {images.length > 1 && (
+        <ul aria-label="More photos" className="flex gap-2">
+          {images.map((image, index) => (
+            <li key={image.path}>
+              <button
+                type="button"
+                aria-label={`Show photo ${index + 1}: ${image.alt}`}
+                aria-pressed={index === chosen}
+                onClick={() => setChosen(index)}
+                className={`overflow-hidden rounded-lg border-2 ${index === chosen ? "border-brand-600" : "border-transparent"}`}
+              >
+                <Image
+                  src={image.path}
+                  alt=""
+                  width={80}
+                  height={80}
+                  sizes="80px"
+                  className="bg-stone-100 object-cover"
+                />
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
