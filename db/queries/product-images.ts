@@ -3,7 +3,6 @@ import { asc, eq, inArray, sql } from "drizzle-orm";
 import type { Database } from "../client";
 import { productImages, products } from "../schema";
 
-
 /** Holds the product's row while its gallery is rearranged, so two editors never interleave. */
 export async function lockGallery(db: Database, productId: string) {
   await db.select({ id: products.id }).from(products).where(eq(products.id, productId)).for("update");
