@@ -1,4 +1,4 @@
-// `npm run bench:web`: Lighthouse (mobile preset, production build) for the home, product and cart pages:
+// `npm run bench:web`: Lighthouse (mobile preset, production build) for the home, category, product, search and cart pages:
 // performance, accessibility and best-practices scores, plus the JavaScript each page loads first.
 import { rmSync } from "node:fs";
 
@@ -14,7 +14,9 @@ const SANDBOX_PORT = 8796;
 const PGLITE_DIR = ".data/bench-web-pglite";
 const PAGES = [
   ["home", "/"],
+  ["category", "/categories/tea-and-coffee"],
   ["product", "/products/brass-masala-dabba"],
+  ["search (typo)", "/search?q=masala+chia"],
   ["cart", "/cart"],
 ] as const;
 
