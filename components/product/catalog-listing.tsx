@@ -89,6 +89,8 @@ export function CatalogListing({ path, listing, products, total, label, categori
         {total === 1 ? "1 product" : `${total} products`}
         {pages > 1 && ` · page ${listing.page} of ${pages}`}
       </p>
+      {/* Cards title their products with h3: the list gets its h2, so headings never skip a level. */}
+      <h2 className="sr-only">{label}</h2>
       <ProductGrid products={products} label={label} />
       {pages > 1 && (
         <nav aria-label="Pages" className="flex items-center justify-center gap-2 text-sm">
