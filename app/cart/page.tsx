@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
-import Image from "next/image";
 import Link from "next/link";
 
 import { CartLineControls } from "@/components/cart/cart-line-controls";
 import { GstBreakdown } from "@/components/order/gst-breakdown";
+import { Thumbnail } from "@/components/product/thumbnail";
 import { cartGst, correctAndLoadCart } from "@/lib/cart";
 import { formatInr } from "@/lib/money";
 import { FREE_SHIPPING_THRESHOLD_PAISE, MAX_QUANTITY_PER_LINE } from "@/lib/pricing";
@@ -43,14 +43,7 @@ export default async function CartPage() {
           <ul aria-label="Cart items" className="divide-y divide-stone-200 rounded-xl border border-stone-200 bg-white">
             {cart.lines.map((line) => (
               <li key={line.productId} className="flex gap-4 p-4">
-                <Image
-                  src={line.imagePath}
-                  alt=""
-                  width={96}
-                  height={96}
-                  sizes="96px"
-                  className="size-20 rounded-lg bg-stone-100 object-cover sm:size-24"
-                />
+                <Thumbnail src={line.imagePath} size={96} className="size-20 rounded-lg sm:size-24" />
                 <div className="flex flex-1 flex-col justify-between gap-2 sm:flex-row sm:items-center">
                   <div>
                     <Link href={`/products/${line.slug}`} className="font-medium hover:text-brand-700">

@@ -1,6 +1,5 @@
 "use client";
 
-import Image from "next/image";
 import { useState, useTransition } from "react";
 
 import {
@@ -9,6 +8,7 @@ import {
   moveProductImageAction,
   removeProductImageAction,
 } from "@/app/admin/(console)/products/actions";
+import { Thumbnail } from "@/components/product/thumbnail";
 
 import { TextField } from "./form-field";
 
@@ -40,14 +40,7 @@ export function GalleryEditor({ productId, images }: { productId: string; images
       <ol aria-label="Photos" className="space-y-3">
         {images.map((image, index) => (
           <li key={image.id} className="flex items-start gap-3">
-            <Image
-              src={image.path}
-              alt=""
-              width={80}
-              height={80}
-              sizes="80px"
-              className="rounded bg-stone-100 object-cover"
-            />
+            <Thumbnail src={image.path} size={80} />
             <form
               aria-label={`Photo ${index + 1}`}
               className="flex flex-1 flex-wrap items-end gap-2"

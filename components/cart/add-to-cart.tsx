@@ -7,6 +7,7 @@ import { announceCartChanged } from "@/components/layout/cart-link";
 import type { CartSnapshot } from "@/lib/cart";
 
 import { CartDrawer } from "./cart-drawer";
+import { QuantityOptions } from "./quantity-options";
 
 export function AddToCart({
   productId,
@@ -48,11 +49,7 @@ export function AddToCart({
             onChange={(e) => setQuantity(Number(e.target.value))}
             className="mt-1 block rounded-lg border border-stone-300 bg-white px-3 py-2"
           >
-            {Array.from({ length: maxQuantity }, (_, i) => i + 1).map((n) => (
-              <option key={n} value={n}>
-                {n}
-              </option>
-            ))}
+            <QuantityOptions max={maxQuantity} />
           </select>
         </label>
         <button

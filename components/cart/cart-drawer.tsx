@@ -1,6 +1,5 @@
 "use client";
 
-import Image from "next/image";
 import Link from "next/link";
 import { useEffect, useOptimistic, useRef, useState, useTransition } from "react";
 
@@ -8,6 +7,9 @@ import { removeCartLineAction, updateCartLineAction } from "@/app/cart/actions";
 import { announceCartChanged } from "@/components/layout/cart-link";
 import type { CartSnapshot } from "@/lib/cart";
 import { formatInr } from "@/lib/money";
+import { Thumbnail } from "@/components/product/thumbnail";
+
+import { QuantityOptions } from "./quantity-options";
 
 const FOCUSABLE = "a[href], button:not([disabled]), select:not([disabled]), input:not([disabled])";
 
@@ -107,14 +109,7 @@ export function CartDrawer({
         <ul aria-label="Items in your cart" className="flex-1 space-y-3 overflow-y-auto p-4">
           {shown.lines.map((line) => (
             <li key={line.productId} className="flex gap-3">
-              <Image
-                src={line.imagePath}
-                alt=""
-                width={64}
-                height={64}
-                sizes="64px"
-                className="h-16 w-16 rounded bg-stone-100 object-cover"
-              />
+              <Thumbnail src={line.imagePath} size={64} className="h-16 w-16" />
               <div className="flex-1 space-y-1 text-sm">
                 <p className="font-medium">{line.name}</p>
                 <div className="flex items-center gap-3">
@@ -127,11 +122,7 @@ export function CartDrawer({
                     onChange={(event) => change(line.productId, Number(event.target.value))}
                     className="rounded border border-stone-300 bg-white px-2 py-1"
                   >
-                    {Array.from({ length: Math.max(line.quantity, line.maxQuantity) }, (_, i) => i + 1).map((n) => (
-                      <option key={n} value={n}>
-                        {n}
-                      </option>
-                    ))}
+                    <QuantityOptions max={line.maxQuantity} current={line.quantity} />
                   </select>
                   <button
                     type="button"

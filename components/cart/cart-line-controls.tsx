@@ -5,6 +5,8 @@ import { useState, useTransition } from "react";
 import { removeCartLineAction, updateCartLineAction } from "@/app/cart/actions";
 import { announceCartChanged } from "@/components/layout/cart-link";
 
+import { QuantityOptions } from "./quantity-options";
+
 export function CartLineControls({
   productId,
   name,
@@ -37,11 +39,7 @@ export function CartLineControls({
         }}
         className="rounded-lg border border-stone-300 bg-white px-2 py-1"
       >
-        {Array.from({ length: Math.max(quantity, maxQuantity) }, (_, i) => i + 1).map((n) => (
-          <option key={n} value={n}>
-            {n}
-          </option>
-        ))}
+        <QuantityOptions max={maxQuantity} current={quantity} />
       </select>
       <button
         type="button"

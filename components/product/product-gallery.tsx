@@ -3,6 +3,8 @@
 import Image from "next/image";
 import { useState } from "react";
 
+import { Thumbnail } from "./thumbnail";
+
 /**
  * The product's photos: the chosen one large (the first loads eagerly, it is the page's largest paint), the others
  * as thumbnail buttons that load lazily.
@@ -32,14 +34,7 @@ export function ProductGallery({ images }: { images: { path: string; alt: string
                 onClick={() => setChosen(index)}
                 className={`overflow-hidden rounded-lg border-2 ${index === chosen ? "border-brand-600" : "border-transparent"}`}
               >
-                <Image
-                  src={image.path}
-                  alt=""
-                  width={80}
-                  height={80}
-                  sizes="80px"
-                  className="bg-stone-100 object-cover"
-                />
+                <Thumbnail src={image.path} size={80} className="rounded-none" />
               </button>
             </li>
           ))}
