@@ -28,6 +28,9 @@ test.describe("finding products", () => {
     await page.getByRole("combobox", { name: "Search products" }).fill("filtr cofee");
     await page.keyboard.press("Enter");
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Results for “filtr cofee”");
+    // The box keeps what was searched for, and offers nothing until the shopper types again.
+    await expect(page.getByRole("combobox", { name: "Search products" })).toHaveValue("filtr cofee");
+    await expect(page.getByRole("combobox", { name: "Search products" })).toHaveAttribute("aria-expanded", "false");
     await expect(page.getByRole("list", { name: "Search results" }).getByRole("listitem").first()).toContainText(
       "Coorg Filter Coffee",
     );

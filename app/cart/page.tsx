@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 
 import { CartLineControls } from "@/components/cart/cart-line-controls";
+import { CheckoutLink } from "@/components/cart/checkout-link";
 import { GstBreakdown } from "@/components/order/gst-breakdown";
 import { Thumbnail } from "@/components/product/thumbnail";
 import { cartGst, correctAndLoadCart } from "@/lib/cart";
@@ -94,12 +95,7 @@ export default async function CartPage() {
                 ? `Add ${formatInr(toFreeShipping)} more for free shipping.`
                 : "You get free shipping."}
             </p>
-            <Link
-              href="/checkout"
-              className="block rounded-lg bg-brand-600 px-4 py-3 text-center font-semibold text-white hover:bg-brand-700"
-            >
-              Checkout
-            </Link>
+            <CheckoutLink />
           </aside>
         </div>
       )}

@@ -9,6 +9,7 @@ import type { CartSnapshot } from "@/lib/cart";
 import { formatInr } from "@/lib/money";
 import { Thumbnail } from "@/components/product/thumbnail";
 
+import { CheckoutLink } from "./checkout-link";
 import { QuantityOptions } from "./quantity-options";
 
 const FOCUSABLE = "a[href], button:not([disabled]), select:not([disabled]), input:not([disabled])";
@@ -149,12 +150,7 @@ export function CartDrawer({
             <span>Subtotal (GST included)</span>
             <span>{formatInr(subtotal)}</span>
           </p>
-          <Link
-            href="/checkout"
-            className="block rounded-lg bg-brand-600 px-4 py-3 text-center font-semibold text-white hover:bg-brand-700"
-          >
-            Checkout
-          </Link>
+          <CheckoutLink />
           <Link href="/cart" className="block text-center text-sm underline">
             View cart
           </Link>

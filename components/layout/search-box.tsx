@@ -1,7 +1,7 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { useEffect, useId, useRef, useState } from "react";
+import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { Suspense, useEffect, useId, useRef, useState } from "react";
 
 interface Suggestion {
   slug: string;
@@ -17,9 +17,26 @@ const DEBOUNCE_MS = 200;
  * Escape closes the list; the number of suggestions is announced.
  */
 export function SearchBox() {
+  // The URL's query is only known in the browser on cached pages: until then the box starts empty.
+  return (
+    <Suspense fallback={<SearchCombobox initialQuery="" />}>
+      <SearchBoxFromUrl />
+    </Suspense>
+  );
+}
+
+/** On the search page the box shows what was searched for. */
+function SearchBoxFromUrl() {
+  const pathname = usePathname();
+  const query = useSearchParams().get("q") ?? "";
+  const shown = pathname === "/search" ? query : "";
+  return <SearchCombobox key={shown} initialQuery={shown} />;
+}
+
+function SearchCombobox({ initialQuery }: { initialQuery: string }) {
   const router = useRouter();
   const listId = useId();
-  const [query, setQuery] = useState("");
+  const [query, setQuery] = useState(initialQuery);
   const [fetched, setFetched] = useState<Suggestion[]>([]);
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(-1);
@@ -27,7 +44,8 @@ export function SearchBox() {
 
   useEffect(() => {
     const words = query.trim();
-    if (words.length < 2) {
+    // Nothing typed yet (the search page's own query): no suggestions to offer.
+    if (words.length < 2 || query === initialQuery) {
       request.current?.abort();
       return;
     }
@@ -48,7 +66,7 @@ export function SearchBox() {
       }
     }, DEBOUNCE_MS);
     return () => clearTimeout(timer);
-  }, [query]);
+  }, [query, initialQuery]);
 
   const typed = query.trim().length >= 2;
   const suggestions = typed ? fetched : [];
