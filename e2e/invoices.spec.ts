@@ -128,6 +128,17 @@ test.describe("GST tax invoices and credit notes", () => {
     );
     expect(lines.some((line) => /^\d{4}-\d\d,invoice,B2B,Maharashtra,5,\d+,/.test(line))).toBe(true);
     expect(lines.some((line) => /^\d{4}-\d\d,credit_note,B2B,Maharashtra,5,\d+,/.test(line))).toBe(true);
+    const b2b = await (
+      await merchant.request.get(
+        `/admin/gst/export?month=${new Date(Date.now() + 330 * 60_000).toISOString().slice(0, 7)}&kind=b2b`,
+      )
+    ).text();
+    expect(b2b).toContain(`invoice,${invoiceNumber},`);
+    expect(b2b).toMatch(
+      new RegExp(
+        `invoice,${invoiceNumber.replaceAll("/", "\\/")},\\d{4}-\\d\\d-\\d\\d,${BUYER_GSTIN},Unnati Traders LLP,Maharashtra,1499.00,5,1427.62,0.00,0.00,71.38`,
+      ),
+    );
   });
 
   test("the owner's tax details and a product's HSN code are refused with a field error when invalid", async ({

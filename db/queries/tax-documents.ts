@@ -87,3 +87,29 @@ export function listMonthTaxLines(db: Executor, from: Date, to: Date) {
     )
     .orderBy(desc(taxDocuments.kind), asc(taxDocuments.placeOfSupply), asc(taxDocumentLines.rateBps));
 }
+
+/** A month's B2B documents, one row per (document, rate): GSTR-1 reports registered buyers invoice by invoice. */
+export function listMonthB2bLines(db: Executor, from: Date, to: Date) {
+  return db
+    .select({
+      kind: taxDocuments.kind,
+      number: taxDocuments.number,
+      issuedAt: taxDocuments.issuedAt,
+      buyerGstin: sql<string>`${taxDocuments.buyerGstin}`,
+      buyerName: sql<string>`${taxDocuments.buyer}->>'name'`,
+      placeOfSupply: taxDocuments.placeOfSupply,
+      documentTotalPaise: taxDocuments.totalPaise,
+      rateBps: taxDocumentLines.rateBps,
+      taxablePaise: sql<number>`sum(${taxDocumentLines.taxablePaise})::int`,
+      cgstPaise: sql<number>`sum(${taxDocumentLines.cgstPaise})::int`,
+      sgstPaise: sql<number>`sum(${taxDocumentLines.sgstPaise})::int`,
+      igstPaise: sql<number>`sum(${taxDocumentLines.igstPaise})::int`,
+    })
+    .from(taxDocumentLines)
+    .innerJoin(taxDocuments, eq(taxDocuments.id, taxDocumentLines.documentId))
+    .where(
+      and(gte(taxDocuments.issuedAt, from), lt(taxDocuments.issuedAt, to), sql`${taxDocuments.buyerGstin} is not null`),
+    )
+    .groupBy(taxDocuments.id, taxDocumentLines.rateBps)
+    .orderBy(asc(taxDocuments.kind), asc(taxDocuments.number), asc(taxDocumentLines.rateBps));
+}

@@ -153,4 +153,31 @@ describe("admin authorization", () => {
     const response = await GET(new Request("http://localhost/admin/orders/export"));
     expect(response.status).toBe(401);
   });
+
+  it("keeps the GST report's CSV for owners: staff get 403, strangers 401, the owner both CSVs", async () => {
+    const { getDb } = await import("@/db");
+    const { insertAdmin } = await import("@/db/queries/admin-users");
+    const { GET } = await import("@/app/admin/(console)/gst/export/route");
+    const get = (query: string) => GET(new Request(`http://localhost/admin/gst/export?${query}`));
+    session = null;
+    expect((await get("month=2026-12")).status).toBe(401);
+    const staff = await insertAdmin(await getDb(), {
+      email: "staff-gst@example.com",
+      name: "Staff",
+      role: "staff",
+      passwordHash: "x",
+    });
+    session = { adminId: staff!.id, sessionId: crypto.randomUUID() };
+    expect((await get("month=2026-12")).status).toBe(403);
+    const owner = await insertAdmin(await getDb(), {
+      email: "owner-gst@example.com",
+      name: "Owner",
+      role: "owner",
+      passwordHash: "x",
+    });
+    session = { adminId: owner!.id, sessionId: crypto.randomUUID() };
+    expect((await get("month=2026-12")).status).toBe(200);
+    expect(await (await get("month=2026-12&kind=b2b")).text()).toMatch(/^document_type,document_number,/);
+    expect((await get("month=december")).status).toBe(400);
+  });
 });

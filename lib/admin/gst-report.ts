@@ -3,7 +3,7 @@ import "server-only";
 import { z } from "zod";
 
 import { getDb } from "@/db";
-import { listMonthTaxLines } from "@/db/queries/tax-documents";
+import { listMonthB2bLines, listMonthTaxLines } from "@/db/queries/tax-documents";
 import type { TaxTotals } from "@/lib/gst/tax";
 
 /** "2026-12": a calendar month, as the monthly GST return (GSTR-1, GSTR-3B) counts them. */
@@ -62,4 +62,10 @@ export async function gstReport(month: string) {
     for (const key of Object.keys(net) as (keyof typeof net)[]) net[key] += sign * row[key];
   }
   return { month, rows, net };
+}
+
+/** The month's invoices and credit notes to registered buyers, each with its GSTIN, number, date and rates. */
+export async function gstB2bDocuments(month: string) {
+  const { start, end } = monthRange(month);
+  return listMonthB2bLines(await getDb(), start, end);
 }

@@ -228,6 +228,19 @@ describe.skipIf(!postgres)("tax invoices (real PostgreSQL)", () => {
     expect(net.cgstPaise).toBe(sum("invoice", (d) => d.cgstPaise) - sum("credit_note", (d) => d.cgstPaise));
     expect(net.totalPaise).toBe(sum("invoice", (d) => d.totalPaise) - sum("credit_note", (d) => d.totalPaise));
     expect((await lib.report.gstReport("2001-01")).rows).toEqual([]);
+    const b2b = await lib.report.gstB2bDocuments(lib.report.currentMonth());
+    expect(b2b).toContainEqual(
+      expect.objectContaining({
+        kind: "invoice",
+        buyerGstin: "27AAPFU0939F1ZV",
+        buyerName: "Unnati Traders LLP",
+        placeOfSupply: "Maharashtra",
+        rateBps: 500,
+        igstPaise: 7_138,
+        documentTotalPaise: 149_900,
+      }),
+    );
+    expect(b2b.every((row) => row.buyerGstin)).toBe(true);
   });
 
   it.each(["pglite", "neon"] as const)("numbers invoices and credit notes on %s too", async (driver) => {

@@ -80,6 +80,12 @@ export default async function GstReportPage({ searchParams }: { searchParams: Pr
           >
             Download CSV
           </a>
+          <a
+            href={`/admin/gst/export?month=${month}&kind=b2b`}
+            className="rounded-lg border border-stone-300 bg-white px-3 py-1.5 text-sm font-semibold text-brand-800 hover:bg-stone-100"
+          >
+            B2B invoices CSV
+          </a>
         </form>
       </div>
       <section aria-label="GST by rate and state" className="rounded-xl border border-stone-200 bg-white p-4">

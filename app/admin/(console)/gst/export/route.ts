@@ -1,6 +1,6 @@
 // GET /admin/gst/export?month=2026-12 – the month's GST report as CSV, for the accountant
 import { csvRow } from "@/lib/admin/csv";
-import { gstReport, monthSchema } from "@/lib/admin/gst-report";
+import { gstB2bDocuments, gstReport, monthSchema } from "@/lib/admin/gst-report";
 import { adminRoute } from "@/lib/actions/client";
 import { paiseToRupeeString } from "@/lib/money";
 
@@ -20,9 +20,29 @@ const HEADER = [
   "total_inr",
 ];
 
+const B2B_HEADER = [
+  "document_type",
+  "document_number",
+  "document_date",
+  "buyer_gstin",
+  "buyer_name",
+  "place_of_supply",
+  "document_value_inr",
+  "gst_rate_percent",
+  "taxable_value_inr",
+  "cgst_inr",
+  "sgst_inr",
+  "igst_inr",
+];
+
+const indiaDate = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Kolkata" });
+
+/** `?kind=b2b`: invoice by invoice for registered buyers (GSTR-1 B2B and CDNR); otherwise the summary. */
 export const GET = adminRoute("owner", async (request) => {
-  const month = monthSchema.safeParse(new URL(request.url).searchParams.get("month"));
+  const params = new URL(request.url).searchParams;
+  const month = monthSchema.safeParse(params.get("month"));
   if (!month.success) return new Response("Choose a month as YYYY-MM.", { status: 400 });
+  if (params.get("kind") === "b2b") return b2bCsv(month.data);
   const report = await gstReport(month.data);
   const rows = report.rows.map((row) =>
     csvRow([
@@ -35,11 +55,32 @@ export const GET = adminRoute("owner", async (request) => {
       ...[row.taxablePaise, row.cgstPaise, row.sgstPaise, row.igstPaise, row.totalPaise].map(paiseToRupeeString),
     ]),
   );
-  return new Response(csvRow(HEADER) + rows.join(""), {
+  return csvResponse(csvRow(HEADER) + rows.join(""), `gst-${report.month}.csv`);
+});
+
+async function b2bCsv(month: string) {
+  const rows = (await gstB2bDocuments(month)).map((row) =>
+    csvRow([
+      row.kind,
+      row.number,
+      indiaDate.format(row.issuedAt),
+      row.buyerGstin,
+      row.buyerName,
+      row.placeOfSupply,
+      paiseToRupeeString(row.documentTotalPaise),
+      row.rateBps / 100,
+      ...[row.taxablePaise, row.cgstPaise, row.sgstPaise, row.igstPaise].map(paiseToRupeeString),
+    ]),
+  );
+  return csvResponse(csvRow(B2B_HEADER) + rows.join(""), `gst-b2b-${month}.csv`);
+}
+
+function csvResponse(body: string, fileName: string) {
+  return new Response(body, {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="gst-${report.month}.csv"`,
+      "Content-Disposition": `attachment; filename="${fileName}"`,
       "Cache-Control": "private, no-store",
     },
   });
-});
+}
