@@ -1,7 +1,7 @@
 import { eq, sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 
-import { orderEvents, orderItems, orders, products, refunds } from "@/db/schema";
+import { orderEvents, orderItems, orders, outboxJobs, products, refunds } from "@/db/schema";
 import { seedCatalog } from "@/db/seed";
 import { createTestDatabase, requirePostgres, type TestDatabase } from "@/db/testing/databases";
 import type { Admin } from "@/lib/auth/admins";
@@ -113,6 +113,40 @@ describe.skipIf(!postgres)("order commands under concurrency (real PostgreSQL, l
     const order = await orderRow(orderId);
     expect([60_000, 70_000]).toContain(order.refundedPaise);
     expect(order.refundedPaise).toBe(await liveRefundTotal(orderId));
+  });
+
+  // A refund Cashfree answers with SUCCESS at once used to be marked SUCCESS beside the order writer: no timeline
+  // entry, no completion e-mail, no credit note, and the webhook that followed found nothing left to do.
+  it("records a refund Cashfree completes at once through the order writer, as its webhook would", async () => {
+    const orderId = await paidOrder(100_000);
+    const { cashfree } = await import("@/lib/cashfree");
+    const createRefund = vi.spyOn(cashfree, "createRefund").mockImplementationOnce(async (request) => ({
+      cfRefundId: "991",
+      cfPaymentId: "1",
+      refundId: request.refundId,
+      orderId: request.orderId,
+      amountPaise: request.amountPaise,
+      status: "SUCCESS",
+      description: "Refund processed",
+    }));
+    try {
+      const result = await lib.issueRefund(owner(), {
+        orderId,
+        amountPaise: 25_000,
+        reason: "Instant refund",
+        refundKey: crypto.randomUUID(),
+      });
+      expect(result).toMatchObject({ ok: true, status: "SUCCESS" });
+      const refundId = result.ok ? result.refundId : "";
+      const [refund] = await database.db.select().from(refunds).where(eq(refunds.refundId, refundId));
+      expect(refund).toMatchObject({ status: "SUCCESS", cfRefundId: "991" });
+      const events = await database.db.select().from(orderEvents).where(eq(orderEvents.orderId, orderId));
+      expect(events.filter((e) => e.type === "refund_success")).toHaveLength(1);
+      const jobs = await database.db.select().from(outboxJobs).where(eq(outboxJobs.orderId, orderId));
+      expect(jobs.map((job) => job.key)).toContain(`email:refund_completed:${refundId}`);
+    } finally {
+      createRefund.mockRestore();
+    }
   });
 
   it("keeps totals consistent when a refund races a late webhook saying an earlier refund failed", async () => {
