@@ -127,6 +127,18 @@ describe("credit notes", () => {
     }
   });
 
+  it("shares a refund of ₹20 lakh within a paisa of each line's proportion, and exactly in total", () => {
+    const big = [line(100_000_000, 500, "7113"), line(99_999_999, 300, "7113"), line(7_900, 500, "7113")];
+    const refund = 199_999_997;
+    const credit = creditLines(taxOrder(big, 0, "inter_state"), refund, "inter_state");
+    expect(totalsOf(credit).totalPaise).toBe(refund);
+    const invoiced = 100_000_000 + 99_999_999 + 7_900;
+    for (const [index, share] of credit.entries()) {
+      const exact = (BigInt(big[index]!.amountPaise) * BigInt(refund)) / BigInt(invoiced);
+      expect([Number(exact), Number(exact) + 1]).toContain(share.amountPaise);
+    }
+  });
+
   it("refuses to credit more than was invoiced", () => {
     expect(() => creditLines(invoice, 212_701, "intra_state")).toThrow(RangeError);
     expect(() => creditLines(invoice, 0, "intra_state")).toThrow(RangeError);
