@@ -105,6 +105,8 @@ describe("place of supply", () => {
   it("is the delivery state for a shopper, and the GSTIN's state for a business buyer", () => {
     expect(placeOfSupply({ shippingState: "Kerala" })).toBe("Kerala");
     expect(placeOfSupply({ shippingState: "Kerala", buyerGstin: "27AAPFU0939F1ZV" })).toBe("Maharashtra");
+    // An order keeps the place of supply it was placed with.
+    expect(placeOfSupply({ shippingState: "Kerala", buyerGstin: "27AAPFU0939F1ZV", placeOfSupply: "Goa" })).toBe("Goa");
     expect(supplyType("Karnataka", "Karnataka")).toBe("intra_state");
     expect(supplyType("Karnataka", "Maharashtra")).toBe("inter_state");
   });

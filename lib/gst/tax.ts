@@ -42,8 +42,13 @@ export interface TaxTotals {
   totalPaise: number;
 }
 
-export function placeOfSupply(order: { shippingState: string; buyerGstin?: string | null }): string {
-  return (order.buyerGstin && gstinState(order.buyerGstin)) || order.shippingState;
+/** Where GST is due: as the order recorded it when placed, else worked out from its buyer and delivery. */
+export function placeOfSupply(order: {
+  shippingState: string;
+  buyerGstin?: string | null;
+  placeOfSupply?: string | null;
+}): string {
+  return order.placeOfSupply || (order.buyerGstin && gstinState(order.buyerGstin)) || order.shippingState;
 }
 
 export function supplyType(sellerState: IndianState | string, place: string): Supply {

@@ -51,7 +51,7 @@ export async function loadShopperDocument(orderId: string, documentId: string, t
  */
 export async function orderGst(db: Database, order: OrderRow, items: GstLine[]) {
   const invoice = await queries.getOrderInvoice(db, order.id);
-  const place = invoice?.placeOfSupply ?? order.placeOfSupply ?? placeOfSupply(order);
+  const place = invoice?.placeOfSupply ?? placeOfSupply(order);
   const supply = invoice?.supply ?? supplyType((await getSetting("seller", db)).state, place);
   return { gst: quoteGst(items, order.shippingPaise, supply), placeOfSupply: place, invoice };
 }

@@ -5,6 +5,7 @@ import * as orderQueries from "@/db/queries/orders";
 import * as queries from "@/db/queries/tax-documents";
 import { quoteGst } from "@/lib/gst/quote";
 import { creditLines, placeOfSupply, supplyType, type TaxedLine, totalsOf } from "@/lib/gst/tax";
+import { shippingAddressOf } from "@/lib/orders/view";
 import { getSetting } from "@/lib/settings";
 
 import { documentNumber, financialYear, seriesFor } from "./numbering";
@@ -14,16 +15,6 @@ import { documentNumber, financialYear, seriesFor } from "./numbering";
  * the invoice when the order is paid, a credit note when a refund reaches the shopper. Each takes the next
  * number of its series there, so a transaction that fails takes no number.
  */
-
-function addressOf(order: orderQueries.OrderRow) {
-  return [
-    order.shippingLine1,
-    order.shippingLine2,
-    `${order.shippingCity}, ${order.shippingState} ${order.shippingPincode}`,
-  ]
-    .filter(Boolean)
-    .join(", ");
-}
 
 async function numberFor(tx: Database, prefix: string, issuedAt: Date) {
   const year = financialYear(issuedAt);
@@ -55,9 +46,11 @@ export async function issueInvoice(tx: Database, order: orderQueries.OrderRow) {
   const existing = await queries.getOrderInvoice(tx, order.id);
   if (existing) return existing;
   const seller = await getSetting("seller", tx);
-  const place = order.placeOfSupply ?? placeOfSupply(order);
+  const place = placeOfSupply(order);
   const supply = supplyType(seller.state, place);
   const { lines } = quoteGst(await orderQueries.listOrderItems(tx, order.id), order.shippingPaise, supply);
+  // One address on the order: billed and shipped to alike.
+  const address = shippingAddressOf(order);
   return queries.insertTaxDocument(
     tx,
     {
@@ -68,9 +61,9 @@ export async function issueInvoice(tx: Database, order: orderQueries.OrderRow) {
       buyer: {
         name: order.buyerBusinessName ?? order.customerName,
         gstin: order.buyerGstin,
-        address: addressOf(order),
+        address,
         state: place,
-        shippingAddress: addressOf(order),
+        shippingAddress: address,
       },
       buyerGstin: order.buyerGstin,
       placeOfSupply: place,

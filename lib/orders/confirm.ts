@@ -9,6 +9,7 @@ import { documentPath, listOrderDocuments, orderGst } from "@/lib/invoices/docum
 
 import { tokensMatch } from "./ids";
 import { settleOrder } from "./settle";
+import { shippingAddressOf } from "./view";
 import { isSettled, type OrderStatus } from "./transitions";
 
 /** Page refreshes within this window reuse the last answer instead of calling Get Order again. */
@@ -113,13 +114,7 @@ export async function confirmAndLoadOrder(orderId: string, token: string | undef
     refundedPaise: order.refundedPaise,
     customerName: order.customerName,
     customerEmail: order.customerEmail,
-    shippingAddress: [
-      order.shippingLine1,
-      order.shippingLine2,
-      `${order.shippingCity}, ${order.shippingState} ${order.shippingPincode}`,
-    ]
-      .filter(Boolean)
-      .join(", "),
+    shippingAddress: shippingAddressOf(order),
     gst,
     placeOfSupply,
     business: order.buyerGstin ? { gstin: order.buyerGstin, name: order.buyerBusinessName } : null,

@@ -52,3 +52,20 @@ export function paidOrderStage(shipment: { fulfilment: string; shippedAt: Date |
   if (shipment.fulfilment === "cancelled") return "cancelled" as const;
   return "confirmed" as const;
 }
+
+/** The delivery address on one line, as receipts, e-mails and invoices print it. */
+export function shippingAddressOf(order: {
+  shippingLine1: string;
+  shippingLine2: string | null;
+  shippingCity: string;
+  shippingState: string;
+  shippingPincode: string;
+}) {
+  return [
+    order.shippingLine1,
+    order.shippingLine2,
+    `${order.shippingCity}, ${order.shippingState} ${order.shippingPincode}`,
+  ]
+    .filter(Boolean)
+    .join(", ");
+}

@@ -13,6 +13,7 @@ import { documentPath, orderGst } from "@/lib/invoices/documents";
 import { describeError } from "@/lib/log";
 import type { EmailTemplate } from "@/lib/orders/jobs";
 import { orderPagePath } from "@/lib/orders/place-order";
+import { shippingAddressOf } from "@/lib/orders/view";
 import { getSetting } from "@/lib/settings";
 
 async function emailData(job: OutboxJobRow, order: orderQueries.OrderRow): Promise<OrderEmailData> {
@@ -41,13 +42,7 @@ async function emailData(job: OutboxJobRow, order: orderQueries.OrderRow): Promi
       shippingPaise: order.shippingPaise,
       totalPaise: order.totalPaise,
       refundedPaise: order.refundedPaise,
-      shippingAddress: [
-        order.shippingLine1,
-        order.shippingLine2,
-        `${order.shippingCity}, ${order.shippingState} ${order.shippingPincode}`,
-      ]
-        .filter(Boolean)
-        .join(", "),
+      shippingAddress: shippingAddressOf(order),
       url: `${env.appUrl}${orderPagePath(order.id, order.accessToken)}`,
       courier: order.shippingCourier,
       trackingNumber: order.trackingNumber,
