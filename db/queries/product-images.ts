@@ -1,4 +1,4 @@
-import { asc, eq, inArray, sql } from "drizzle-orm";
+import { asc, eq, sql } from "drizzle-orm";
 
 import type { Database } from "../client";
 import { productImages, products } from "../schema";
@@ -21,8 +21,11 @@ export async function getProductImage(db: Database, id: string) {
   return row;
 }
 
+/** Adds photos; answers their ids in the order given. */
 export async function insertProductImages(db: Database, images: (typeof productImages.$inferInsert)[]) {
-  if (images.length > 0) await db.insert(productImages).values(images);
+  if (images.length === 0) return [];
+  const rows = await db.insert(productImages).values(images).returning({ id: productImages.id });
+  return rows.map((row) => row.id);
 }
 
 export async function updateProductImage(db: Database, id: string, values: Partial<typeof productImages.$inferInsert>) {
@@ -37,10 +40,11 @@ export async function deleteProductImage(db: Database, id: string) {
 export async function setGalleryOrder(db: Database, productId: string, orderedIds: string[]) {
   for (const [position, id] of orderedIds.entries())
     await db.update(productImages).set({ position }).where(eq(productImages.id, id));
+  if (orderedIds.length === 0) return;
   const [cover] = await db
     .select({ path: productImages.path })
     .from(productImages)
-    .where(inArray(productImages.id, orderedIds.slice(0, 1)));
+    .where(eq(productImages.id, orderedIds[0]!));
   if (cover)
     await db
       .update(products)

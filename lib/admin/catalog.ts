@@ -63,12 +63,9 @@ async function addToGallery(productId: string, path: string, alt: string, where:
   await db.transaction(async (tx) => {
     await gallery.lockGallery(tx, productId);
     const current = await gallery.listProductImages(tx, productId);
-    await gallery.insertProductImages(tx, [{ productId, path, alt, position: current.length }]);
-    const added = (await gallery.listProductImages(tx, productId)).find(
-      (image) => image.position === current.length && image.path === path,
-    )!;
+    const [added] = await gallery.insertProductImages(tx, [{ productId, path, alt, position: current.length }]);
     const ids = current.map((image) => image.id);
-    await gallery.setGalleryOrder(tx, productId, where === "first" ? [added.id, ...ids] : [...ids, added.id]);
+    await gallery.setGalleryOrder(tx, productId, where === "first" ? [added!, ...ids] : [...ids, added!]);
   });
 }
 

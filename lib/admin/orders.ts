@@ -1,6 +1,6 @@
 import "server-only";
 
-import { adminDocumentPath, listOrderDocuments, orderGst } from "@/lib/invoices/documents";
+import { adminDocumentPath, orderGst } from "@/lib/invoices/documents";
 import { getDb } from "@/db";
 import { iterateOrders, listOrdersPage, type OrderListQuery } from "@/db/queries/admin-orders";
 import { listOrderEmails } from "@/db/queries/email-deliveries";
@@ -43,7 +43,7 @@ export async function getAdminOrder(orderId: string) {
   const db = await getDb();
   const order = await orderQueries.getOrder(db, orderId);
   if (!order) return null;
-  const [items, payments, orderRefunds, orderDisputes, events, timeline, emails, documents] = await Promise.all([
+  const [items, payments, orderRefunds, orderDisputes, events, timeline, emails] = await Promise.all([
     orderQueries.listOrderItems(db, orderId),
     orderQueries.listPayments(db, orderId),
     recordQueries.listOrderRefunds(db, orderId),
@@ -51,9 +51,8 @@ export async function getAdminOrder(orderId: string) {
     listOrderWebhookEvents(db, orderId),
     orderQueries.listOrderEvents(db, orderId),
     listOrderEmails(db, orderId),
-    listOrderDocuments(orderId),
   ]);
-  const { gst, placeOfSupply } = await orderGst(db, order, items);
+  const { gst, placeOfSupply, documents } = await orderGst(db, order, items);
   const { accessToken: _token, createIdempotencyKey: _key, ...safeOrder } = order;
   return {
     order: safeOrder,

@@ -24,11 +24,6 @@ export function documentFileName(document: Pick<queries.TaxDocumentRow, "number"
   return `${document.number.replaceAll("/", "-")}.pdf`;
 }
 
-/** The order's invoice and credit notes, oldest first (no lines). */
-export async function listOrderDocuments(orderId: string) {
-  return queries.listOrderDocuments(await getDb(), orderId);
-}
-
 /** One of the order's documents with its lines, and for a credit note the invoice it corrects. */
 export async function loadOrderDocument(orderId: string, documentId: string): Promise<TaxDocument | undefined> {
   const db = await getDb();
@@ -47,11 +42,12 @@ export async function loadShopperDocument(orderId: string, documentId: string, t
 
 /**
  * The GST inside an order's total, as its invoice has it (or will: an unpaid order is priced for the store's
- * state as it is now), and the invoice itself once there is one.
+ * state as it is now), with the order's invoice and credit notes (oldest first, no lines).
  */
 export async function orderGst(db: Database, order: OrderRow, items: GstLine[]) {
-  const invoice = await queries.getOrderInvoice(db, order.id);
+  const documents = await queries.listOrderDocuments(db, order.id);
+  const invoice = documents.find((document) => document.kind === "invoice");
   const place = invoice?.placeOfSupply ?? placeOfSupply(order);
   const supply = invoice?.supply ?? supplyType((await getSetting("seller", db)).state, place);
-  return { gst: quoteGst(items, order.shippingPaise, supply), placeOfSupply: place, invoice };
+  return { gst: quoteGst(items, order.shippingPaise, supply), placeOfSupply: place, invoice, documents };
 }

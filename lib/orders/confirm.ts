@@ -5,7 +5,7 @@ import * as queries from "@/db/queries/orders";
 import { listOrderRefunds } from "@/db/queries/payment-records";
 import { cashfree, isCashfreeError } from "@/lib/cashfree";
 import type { GstQuote } from "@/lib/gst/quote";
-import { documentPath, listOrderDocuments, orderGst } from "@/lib/invoices/documents";
+import { documentPath, orderGst } from "@/lib/invoices/documents";
 
 import { tokensMatch } from "./ids";
 import { settleOrder } from "./settle";
@@ -89,13 +89,12 @@ export async function confirmAndLoadOrder(orderId: string, token: string | undef
     }
   }
 
-  const [items, payments, refunds, documents] = await Promise.all([
+  const [items, payments, refunds] = await Promise.all([
     queries.listOrderItems(db, orderId),
     queries.listPayments(db, orderId),
     listOrderRefunds(db, orderId),
-    listOrderDocuments(orderId),
   ]);
-  const { gst, placeOfSupply } = await orderGst(db, order, items);
+  const { gst, placeOfSupply, documents } = await orderGst(db, order, items);
   const latest = payments[0];
   const paid =
     payments.find((p) => p.cfPaymentId === order.paidCfPaymentId) ?? payments.find((p) => p.status === "SUCCESS");
