@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import type { DatabaseDriver } from "./client";
 import { migrateDatabase } from "./migrate";
-import { orderEvents, orders, products } from "./schema";
+import { orderEvents, orders, products, productVariants } from "./schema";
 import { seedCatalog } from "./seed";
 import { seedProducts } from "./seed-data";
 import { createTestDatabase, requirePostgres, type TestDatabase } from "./testing/databases";
@@ -50,34 +50,36 @@ describe.each(drivers)("database on $driver", ({ driver, real }) => {
     expect(second.productsInserted).toBe(0);
     const [row] = await database.db.select({ n: count() }).from(products);
     expect(row?.n).toBe(seedProducts.length);
-    const soldOut = await database.db.select().from(products).where(eq(products.stock, 0));
+    const soldOut = await database.db.select().from(productVariants).where(eq(productVariants.stock, 0));
     expect(soldOut.length).toBeGreaterThanOrEqual(1);
   });
 
   it.skipIf(real && !postgres)("commits and rolls back transactions", async () => {
-    const [product] = await database.db.select().from(products).limit(1);
+    const [variant] = await database.db.select().from(productVariants).limit(1);
     await expect(
       database.db.transaction(async (tx) => {
-        await tx.update(products).set({ stock: 999 }).where(eq(products.id, product!.id));
+        await tx.update(productVariants).set({ stock: 999 }).where(eq(productVariants.id, variant!.id));
         throw new Error("abort");
       }),
     ).rejects.toThrow("abort");
-    const [unchanged] = await database.db.select().from(products).where(eq(products.id, product!.id));
-    expect(unchanged?.stock).toBe(product!.stock);
+    const [unchanged] = await database.db.select().from(productVariants).where(eq(productVariants.id, variant!.id));
+    expect(unchanged?.stock).toBe(variant!.stock);
 
     await database.db.transaction(async (tx) => {
       await tx
-        .update(products)
-        .set({ stock: product!.stock + 1 })
-        .where(eq(products.id, product!.id));
+        .update(productVariants)
+        .set({ stock: variant!.stock + 1 })
+        .where(eq(productVariants.id, variant!.id));
     });
-    const [changed] = await database.db.select().from(products).where(eq(products.id, product!.id));
-    expect(changed?.stock).toBe(product!.stock + 1);
+    const [changed] = await database.db.select().from(productVariants).where(eq(productVariants.id, variant!.id));
+    expect(changed?.stock).toBe(variant!.stock + 1);
   });
 
   it.skipIf(real && !postgres)("refuses negative stock and inconsistent order totals", async () => {
-    const [product] = await database.db.select().from(products).limit(1);
-    await expect(database.db.update(products).set({ stock: -1 }).where(eq(products.id, product!.id))).rejects.toThrow();
+    const [variant] = await database.db.select().from(productVariants).limit(1);
+    await expect(
+      database.db.update(productVariants).set({ stock: -1 }).where(eq(productVariants.id, variant!.id)),
+    ).rejects.toThrow();
     await expect(
       database.db.insert(orders).values({ ...orderFixture("ord_bad_total"), subtotalPaise: 1000, totalPaise: 999 }),
     ).rejects.toThrow();

@@ -2,44 +2,40 @@ import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import type { Database, DatabaseDriver } from "./client";
-import { products } from "./schema";
+import { products, productVariants } from "./schema";
 import { createTestDatabase, requirePostgres, type TestDatabase } from "./testing/databases";
 
 // Row locks only mean something with real concurrent connections: PGlite is one connection behind a mutex.
 const postgres = await requirePostgres();
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** A product sold as one variant with `stock` units; answers the variant's id (stock is locked there). */
 async function insertProduct(db: Database, slug: string, stock: number) {
-  const [row] = await db
+  const [product] = await db
     .insert(products)
-    .values({
-      slug,
-      name: slug,
-      description: "x",
-      category: "Test",
-      pricePaise: 10_000,
-      hsnCode: "0902",
-      imagePath: "/x.svg",
-      stock,
-    })
+    .values({ slug, name: slug, description: "x", category: "Test", hsnCode: "0902", imagePath: "/x.svg" })
     .returning({ id: products.id });
-  return row!.id;
+  const [variant] = await db
+    .insert(productVariants)
+    .values({ productId: product!.id, sku: slug.toUpperCase(), pricePaise: 10_000, stock })
+    .returning({ id: productVariants.id });
+  return variant!.id;
 }
 
 /** Reserves one unit under a row lock, holding the lock a while to widen any race window. */
 async function buyOne(db: Database, productId: string, holdMs: number) {
   return db.transaction(async (tx) => {
     const [row] = await tx
-      .select({ stock: products.stock })
-      .from(products)
-      .where(eq(products.id, productId))
+      .select({ stock: productVariants.stock })
+      .from(productVariants)
+      .where(eq(productVariants.id, productId))
       .for("update");
     await sleep(holdMs);
     if (!row || row.stock < 1) return false;
     await tx
-      .update(products)
+      .update(productVariants)
       .set({ stock: row.stock - 1 })
-      .where(eq(products.id, productId));
+      .where(eq(productVariants.id, productId));
     return true;
   });
 }
@@ -56,15 +52,15 @@ describe.each<DatabaseDriver>(["pg", "neon"])("SELECT … FOR UPDATE on real Pos
     const productId = await insertProduct(database.db, `lock-wait-${driver}`, 1);
     const timeline: string[] = [];
     const first = database.db.transaction(async (tx) => {
-      await tx.select().from(products).where(eq(products.id, productId)).for("update");
+      await tx.select().from(productVariants).where(eq(productVariants.id, productId)).for("update");
       timeline.push("first locked");
       await sleep(300);
-      await tx.update(products).set({ stock: 0 }).where(eq(products.id, productId));
+      await tx.update(productVariants).set({ stock: 0 }).where(eq(productVariants.id, productId));
       timeline.push("first commits");
     });
     await sleep(50);
     const second = database.db.transaction(async (tx) => {
-      const [row] = await tx.select().from(products).where(eq(products.id, productId)).for("update");
+      const [row] = await tx.select().from(productVariants).where(eq(productVariants.id, productId)).for("update");
       timeline.push(`second sees stock ${row?.stock}`);
     });
     await Promise.all([first, second]);
@@ -76,12 +72,12 @@ describe.each<DatabaseDriver>(["pg", "neon"])("SELECT … FOR UPDATE on real Pos
     let release!: () => void;
     const held = new Promise<void>((resolve) => (release = resolve));
     const holder = database.db.transaction(async (tx) => {
-      await tx.select().from(products).where(eq(products.id, productId)).for("update");
+      await tx.select().from(productVariants).where(eq(productVariants.id, productId)).for("update");
       await held;
     });
     await sleep(50);
     const attempt = database.db.transaction(async (tx) =>
-      tx.select().from(products).where(eq(products.id, productId)).for("update", { noWait: true }),
+      tx.select().from(productVariants).where(eq(productVariants.id, productId)).for("update", { noWait: true }),
     );
     await expect(attempt).rejects.toMatchObject({ cause: expect.objectContaining({ code: "55P03" }) });
     release();
@@ -92,7 +88,10 @@ describe.each<DatabaseDriver>(["pg", "neon"])("SELECT … FOR UPDATE on real Pos
     const productId = await insertProduct(database.db, `oversell-${driver}`, 5);
     const results = await Promise.all(Array.from({ length: 10 }, () => buyOne(database.db, productId, 20)));
     expect(results.filter(Boolean)).toHaveLength(5);
-    const [row] = await database.db.select({ stock: products.stock }).from(products).where(eq(products.id, productId));
+    const [row] = await database.db
+      .select({ stock: productVariants.stock })
+      .from(productVariants)
+      .where(eq(productVariants.id, productId));
     expect(row?.stock).toBe(0);
     const [{ n } = { n: -1 }] = (
       (await database.db.execute(

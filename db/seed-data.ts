@@ -1,17 +1,39 @@
-export interface SeedProduct {
+import type { ProductOption } from "./schema/catalog";
+
+interface SeedVariant {
+  sku: string;
+  values: string[];
+  pricePaise: number;
+  stock: number;
+  /** One of the product's further photos (`photos`), shown first when this variant is chosen. */
+  photo?: string;
+}
+
+interface SeedProductBase {
   slug: string;
   name: string;
   category: string;
   /** HSN code and GST rate (basis points) as a merchant would classify them; illustrative, not tax advice. */
   hsnCode: string;
   gstRateBps: number;
-  pricePaise: number;
-  stock: number;
   featured?: boolean;
   description: string;
 }
 
-/** The demo catalog: INR prices with paise, stock from plenty to low to sold out. */
+/** Sold as one thing (a price and a stock), or in variants the shopper chooses between. */
+export type SeedProduct = SeedProductBase &
+  (
+    | { pricePaise: number; stock: number }
+    | { options: ProductOption[]; variants: SeedVariant[]; photos: { name: string; alt: string }[] }
+  );
+
+/** A product's variants as seeded: a product without options is its one variant, its SKU the slug in capitals. */
+export function seedVariantsOf(product: SeedProduct): SeedVariant[] {
+  if ("variants" in product) return product.variants;
+  return [{ sku: product.slug.toUpperCase(), values: [], pricePaise: product.pricePaise, stock: product.stock }];
+}
+
+/** The demo catalog: INR prices with paise, stock from plenty to low to sold out, two products in variants. */
 export const seedProducts: SeedProduct[] = [
   {
     slug: "brass-masala-dabba",
@@ -123,20 +145,63 @@ export const seedProducts: SeedProduct[] = [
     slug: "coorg-filter-coffee",
     hsnCode: "0901",
     gstRateBps: 500,
-    name: "Coorg Filter Coffee, 250 g",
+    name: "Coorg Filter Coffee",
     category: "Tea & Coffee",
-    pricePaise: 38_900,
-    stock: 75,
-    description: "Medium roast with 20% chicory, ground for a South Indian filter. Strong, smooth, chocolatey.",
+    description:
+      "Medium roast with 20% chicory for a South Indian filter: strong, smooth, chocolatey. Ground to order, or whole bean.",
+    options: [
+      { name: "Weight", values: ["250 g", "500 g"] },
+      { name: "Grind", values: ["Filter", "Whole bean", "Espresso"] },
+    ],
+    photos: [
+      { name: "coorg-filter-coffee-whole-bean", alt: "Whole roasted coffee beans in a paper bag" },
+      { name: "coorg-filter-coffee-espresso", alt: "Finely ground espresso coffee beside a cup" },
+    ],
+    variants: [
+      { sku: "COORG-250-FLT", values: ["250 g", "Filter"], pricePaise: 38_900, stock: 75 },
+      {
+        sku: "COORG-250-WB",
+        values: ["250 g", "Whole bean"],
+        pricePaise: 38_900,
+        stock: 20,
+        photo: "coorg-filter-coffee-whole-bean",
+      },
+      {
+        sku: "COORG-250-ESP",
+        values: ["250 g", "Espresso"],
+        pricePaise: 39_900,
+        stock: 0,
+        photo: "coorg-filter-coffee-espresso",
+      },
+      { sku: "COORG-500-FLT", values: ["500 g", "Filter"], pricePaise: 72_900, stock: 30 },
+      {
+        sku: "COORG-500-WB",
+        values: ["500 g", "Whole bean"],
+        pricePaise: 72_900,
+        stock: 10,
+        photo: "coorg-filter-coffee-whole-bean",
+      },
+      {
+        sku: "COORG-500-ESP",
+        values: ["500 g", "Espresso"],
+        pricePaise: 74_900,
+        stock: 5,
+        photo: "coorg-filter-coffee-espresso",
+      },
+    ],
   },
   {
     slug: "masala-chai-blend",
     hsnCode: "0902",
     gstRateBps: 500,
-    name: "Masala Chai Blend, 200 g",
+    name: "Masala Chai Blend",
     category: "Tea & Coffee",
-    pricePaise: 29_999,
-    stock: 90,
+    options: [{ name: "Weight", values: ["200 g", "500 g"] }],
+    photos: [],
+    variants: [
+      { sku: "MASALA-CHAI-200", values: ["200 g"], pricePaise: 29_999, stock: 90 },
+      { sku: "MASALA-CHAI-500", values: ["500 g"], pricePaise: 64_900, stock: 30 },
+    ],
     description: "Assam CTC with cardamom, ginger, cinnamon, clove and black pepper. Just add milk and sugar.",
   },
   {

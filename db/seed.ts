@@ -3,8 +3,8 @@ import { count } from "drizzle-orm";
 import type { Database } from "./client";
 import { countAdmins, insertAdmin } from "./queries/admin-users";
 import { insertProductImages } from "./queries/product-images";
-import { policyPages, products, storeSettings } from "./schema";
-import { devAdminAccounts, productImagePath, seedPolicies, seedProducts } from "./seed-data";
+import { policyPages, products, productVariants, storeSettings } from "./schema";
+import { devAdminAccounts, productImagePath, seedPolicies, seedProducts, seedVariantsOf } from "./seed-data";
 
 const DEFAULT_SETTINGS: Record<string, unknown> = {
   checkout_variant: "redirect",
@@ -15,13 +15,22 @@ const DEFAULT_SETTINGS: Record<string, unknown> = {
 export async function seedCatalog(db: Database) {
   const inserted = await db
     .insert(products)
-    .values(seedProducts.map((p) => ({ ...p, featured: p.featured ?? false, imagePath: productImagePath(p.slug) })))
+    .values(
+      seedProducts.map((p) => ({
+        slug: p.slug,
+        name: p.name,
+        description: p.description,
+        category: p.category,
+        hsnCode: p.hsnCode,
+        gstRateBps: p.gstRateBps,
+        featured: p.featured ?? false,
+        options: "options" in p ? p.options : [],
+        imagePath: productImagePath(p.slug),
+      })),
+    )
     .onConflictDoNothing({ target: products.slug })
-    .returning({ id: products.id, imagePath: products.imagePath, name: products.name });
-  await insertProductImages(
-    db,
-    inserted.map((product) => ({ productId: product.id, path: product.imagePath, alt: product.name, position: 0 })),
-  );
+    .returning({ id: products.id, slug: products.slug, imagePath: products.imagePath, name: products.name });
+  for (const product of inserted) await seedGalleryAndVariants(db, product);
   await db
     .insert(storeSettings)
     .values(Object.entries(DEFAULT_SETTINGS).map(([key, value]) => ({ key, value })))
@@ -31,6 +40,34 @@ export async function seedCatalog(db: Database) {
     .values(seedPolicies.map((page) => ({ ...page })))
     .onConflictDoNothing({ target: policyPages.slug });
   return { productsInserted: inserted.length };
+}
+
+/** A new product's photos (its cover first) and its variants, each pointing at the photo that shows it. */
+async function seedGalleryAndVariants(
+  db: Database,
+  product: { id: string; slug: string; imagePath: string; name: string },
+) {
+  const seeded = seedProducts.find((p) => p.slug === product.slug)!;
+  const photos = [
+    { path: product.imagePath, alt: product.name, name: product.slug },
+    ...("photos" in seeded ? seeded.photos : []).map((photo) => ({ ...photo, path: productImagePath(photo.name) })),
+  ];
+  const imageIds = await insertProductImages(
+    db,
+    photos.map((photo, position) => ({ productId: product.id, path: photo.path, alt: photo.alt, position })),
+  );
+  const imageOf = (name?: string) => (name ? imageIds[photos.findIndex((photo) => photo.name === name)] : undefined);
+  await db.insert(productVariants).values(
+    seedVariantsOf(seeded).map((variant, position) => ({
+      productId: product.id,
+      sku: variant.sku,
+      optionValues: variant.values,
+      pricePaise: variant.pricePaise,
+      stock: variant.stock,
+      imageId: imageOf(variant.photo),
+      position,
+    })),
+  );
 }
 
 /** The local owner and staff accounts the README names. Only for databases with no admin yet. */

@@ -13,8 +13,9 @@ export async function signIn(page: Page, who: { email: string; password: string 
 /** Puts Masala Chai in the cart and fills the checkout form, ready for "Pay ₹…". */
 export const buyChai = (page: Page, quantity = 1) => buyProduct(page, "masala-chai-blend", quantity);
 
-export async function buyProduct(page: Page, slug: string, quantity = 1) {
-  await page.goto(`/products/${slug}`);
+/** `path` is a product page, with a variant chosen in it if need be (`/products/coffee?variant=SKU`). */
+export async function buyProduct(page: Page, slugOrPath: string, quantity = 1) {
+  await page.goto(slugOrPath.startsWith("/") ? slugOrPath : `/products/${slugOrPath}`);
   if (quantity > 1) await page.getByLabel("Quantity").selectOption(String(quantity));
   await page.getByRole("button", { name: "Add to cart" }).click();
   await expect(page.getByRole("link", { name: "View cart" })).toBeVisible();

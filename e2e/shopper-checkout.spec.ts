@@ -88,10 +88,11 @@ test.describe("redirect checkout", () => {
       await signIn(merchant, OWNER);
       await expect(merchant.getByRole("heading", { name: "Dashboard" })).toBeVisible();
       await merchant.goto("/admin/products");
-      await merchant.getByRole("link", { name: "Coorg Filter Coffee, 250 g" }).click();
-      await merchant.getByLabel("Price (₹, GST included)").fill(price);
-      await merchant.getByRole("button", { name: "Save product" }).click();
-      await expect(merchant.getByText("Product saved.")).toBeVisible();
+      await merchant.getByRole("link", { name: "Coorg Filter Coffee" }).click();
+      const variant = merchant.getByRole("form", { name: "Variant 250 g · Filter" });
+      await variant.getByLabel("Price (₹)").fill(price);
+      await variant.getByRole("button", { name: "Save" }).click();
+      await expect(variant.getByRole("status")).toHaveText("COORG-250-FLT saved.");
       await merchant.close();
     };
     await setPrice("399.00");

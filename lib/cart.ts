@@ -10,13 +10,17 @@ import { env } from "@/lib/env";
 import { quoteGst } from "@/lib/gst/quote";
 import { computeTotals, MAX_QUANTITY_PER_LINE, type Totals } from "@/lib/pricing";
 import { getSetting } from "@/lib/settings";
+import { variantHref, variantName } from "@/lib/variants";
 
 const CART_COOKIE = "cart_id";
 
 interface CartLine {
-  productId: string;
-  slug: string;
+  variantId: string;
+  /** Its product page, with this variant chosen. */
+  href: string;
+  /** With the variant's values: "Coorg Filter Coffee, 250 g · Filter". */
   name: string;
+  sku: string;
   imagePath: string;
   unitPricePaise: number;
   hsnCode: string;
@@ -72,25 +76,27 @@ export async function correctAndLoadCart(): Promise<CartView> {
   const notices: string[] = [];
   const lines: CartLine[] = [];
   for (const row of rows) {
-    if (row.archivedAt || row.stock <= 0) {
-      await queries.removeCartItem(db, cartId, row.productId);
+    const name = variantName(row.productName, row.optionValues);
+    if (row.withdrawn || row.stock <= 0) {
+      await queries.removeCartItem(db, cartId, row.variantId);
       notices.push(
-        row.archivedAt
-          ? `${row.name} is no longer sold and was removed from your cart.`
-          : `${row.name} is sold out and was removed from your cart.`,
+        row.withdrawn
+          ? `${name} is no longer sold and was removed from your cart.`
+          : `${name} is sold out and was removed from your cart.`,
       );
       continue;
     }
     let quantity = row.quantity;
     if (quantity > row.stock) {
       quantity = row.stock;
-      await queries.setCartItemQuantity(db, cartId, row.productId, quantity);
-      notices.push(`Only ${row.stock} left of ${row.name}: we changed your quantity to ${row.stock}.`);
+      await queries.setCartItemQuantity(db, cartId, row.variantId, quantity);
+      notices.push(`Only ${row.stock} left of ${name}: we changed your quantity to ${row.stock}.`);
     }
     lines.push({
-      productId: row.productId,
-      slug: row.slug,
-      name: row.name,
+      variantId: row.variantId,
+      href: variantHref(row.slug, row),
+      name,
+      sku: row.sku,
       imagePath: row.imagePath,
       unitPricePaise: row.unitPricePaise,
       hsnCode: row.hsnCode,
@@ -112,7 +118,7 @@ export async function correctAndLoadCart(): Promise<CartView> {
 /** What the cart drawer shows: plain data for a client component. */
 export interface CartSnapshot {
   lines: {
-    productId: string;
+    variantId: string;
     name: string;
     imagePath: string;
     unitPricePaise: number;
@@ -125,7 +131,7 @@ export async function cartSnapshot(): Promise<CartSnapshot> {
   const cart = await correctAndLoadCart();
   return {
     lines: cart.lines.map((line) => ({
-      productId: line.productId,
+      variantId: line.variantId,
       name: line.name,
       imagePath: line.imagePath,
       unitPricePaise: line.unitPricePaise,
@@ -151,35 +157,36 @@ export async function cartGst(cart: CartView) {
 
 export type CartGst = Awaited<ReturnType<typeof cartGst>>;
 
-export async function addToCart(productId: string, quantity: number): Promise<CartChange> {
+export async function addToCart(variantId: string, quantity: number): Promise<CartChange> {
   const db = await getDb();
-  const product = await queries.getProductStock(db, productId);
-  if (!product || product.archivedAt) return { ok: false, error: "This product is no longer sold." };
-  if (product.stock <= 0) return { ok: false, error: `${product.name} is sold out.` };
+  const variant = await queries.getVariantStock(db, variantId);
+  if (!variant || variant.withdrawn) return { ok: false, error: "This product is no longer sold." };
+  const name = variantName(variant.productName, variant.optionValues);
+  if (variant.stock <= 0) return { ok: false, error: `${name} is sold out.` };
   const cartId = await getOrCreateCartId();
-  await queries.addCartItem(db, cartId, productId, quantity, Math.min(MAX_QUANTITY_PER_LINE, product.stock));
-  return { ok: true, message: `Added ${product.name} to your cart.` };
+  await queries.addCartItem(db, cartId, variantId, quantity, Math.min(MAX_QUANTITY_PER_LINE, variant.stock));
+  return { ok: true, message: `Added ${name} to your cart.` };
 }
 
-export async function updateCartLine(productId: string, quantity: number): Promise<CartChange> {
+export async function updateCartLine(variantId: string, quantity: number): Promise<CartChange> {
   const cartId = await getCartId();
   if (!cartId) return { ok: false, error: "Your cart is empty." };
   const db = await getDb();
-  const product = await queries.getProductStock(db, productId);
-  if (!product || product.archivedAt || product.stock <= 0) {
-    await queries.removeCartItem(db, cartId, productId);
+  const variant = await queries.getVariantStock(db, variantId);
+  if (!variant || variant.withdrawn || variant.stock <= 0) {
+    await queries.removeCartItem(db, cartId, variantId);
     return { ok: false, error: "That product is no longer available and was removed." };
   }
-  const allowed = Math.min(quantity, product.stock);
-  await queries.setCartItemQuantity(db, cartId, productId, allowed);
+  const allowed = Math.min(quantity, variant.stock);
+  await queries.setCartItemQuantity(db, cartId, variantId, allowed);
   return allowed < quantity
-    ? { ok: false, error: `Only ${product.stock} left of ${product.name}.` }
+    ? { ok: false, error: `Only ${variant.stock} left of ${variantName(variant.productName, variant.optionValues)}.` }
     : { ok: true, message: "Cart updated." };
 }
 
-export async function removeCartLine(productId: string): Promise<CartChange> {
+export async function removeCartLine(variantId: string): Promise<CartChange> {
   const cartId = await getCartId();
-  if (cartId) await queries.removeCartItem(await getDb(), cartId, productId);
+  if (cartId) await queries.removeCartItem(await getDb(), cartId, variantId);
   return { ok: true, message: "Removed from your cart." };
 }
 

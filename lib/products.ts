@@ -5,6 +5,7 @@ import { revalidatePath, revalidateTag, unstable_cache } from "next/cache";
 import { getDb } from "@/db";
 import { listProductImages } from "@/db/queries/product-images";
 import * as queries from "@/db/queries/products";
+import { type ProductOption, variantTitle } from "@/lib/variants";
 
 const LOW_STOCK_THRESHOLD = 5;
 
@@ -15,16 +16,36 @@ export interface ProductSummary {
   slug: string;
   name: string;
   category: string;
+  /** The lowest of its variants' prices. */
   pricePaise: number;
+  /** Its variants cost different amounts: the card says "from". */
+  priceVaries: boolean;
   imagePath: string;
   stockLevel: StockLevel;
+  /** Units left, all variants together. */
   stock: number;
+}
+
+export interface VariantView {
+  id: string;
+  sku: string;
+  /** "250 g · Filter"; empty for a product without options. */
+  title: string;
+  optionValues: string[];
+  pricePaise: number;
+  stock: number;
+  stockLevel: StockLevel;
+  /** The photo that shows this variant, if the owner chose one. */
+  imagePath: string | null;
 }
 
 export interface ProductDetail extends ProductSummary {
   description: string;
   /** The gallery in the owner's order; the first is the cover. */
   images: { path: string; alt: string }[];
+  options: ProductOption[];
+  /** On sale, in the owner's order; sold-out ones included (shown, not choosable). */
+  variants: VariantView[];
 }
 
 function stockLevel(stock: number): StockLevel {
@@ -40,6 +61,7 @@ function toSummary(row: queries.ProductRow): ProductSummary & { description: str
     category: row.category,
     description: row.description,
     pricePaise: row.pricePaise,
+    priceVaries: row.maxPricePaise !== row.pricePaise,
     imagePath: row.imagePath,
     stock: row.stock,
     stockLevel: stockLevel(row.stock),
@@ -70,12 +92,21 @@ export function getProduct(slug: string): Promise<ProductDetail | undefined> {
       const db = await getDb();
       const row = await queries.getProductBySlug(db, slug);
       if (!row) return undefined;
-      const images = await listProductImages(db, row.id);
+      const [images, variants] = await Promise.all([
+        listProductImages(db, row.id),
+        queries.listLiveVariants(db, row.id),
+      ]);
       return {
         ...toSummary(row),
         images: images.length
           ? images.map(({ path, alt }) => ({ path, alt }))
           : [{ path: row.imagePath, alt: row.name }],
+        options: row.options,
+        variants: variants.map((variant) => ({
+          ...variant,
+          title: variantTitle(variant.optionValues),
+          stockLevel: stockLevel(variant.stock),
+        })),
       };
     },
     ["product", slug],

@@ -1,9 +1,14 @@
 import { paiseToRupeeString } from "@/lib/money";
 import type { ProductDetail } from "@/lib/products";
+import { variantHref } from "@/lib/variants";
 
-/** schema.org Product with its offer (INR, availability from stock) and the page's BreadcrumbList. */
+/**
+ * schema.org Product with one offer per variant on sale (its SKU, INR price, availability from its stock, the
+ * address that chooses it) and the page's BreadcrumbList.
+ */
 export function productStructuredData(product: ProductDetail, appUrl: string, categoryPath: string) {
   const url = `${appUrl}/products/${product.slug}`;
+  const [only] = product.variants.length === 1 ? product.variants : [];
   return {
     product: {
       "@context": "https://schema.org",
@@ -11,18 +16,19 @@ export function productStructuredData(product: ProductDetail, appUrl: string, ca
       name: product.name,
       description: product.description,
       image: product.images.map((image) => `${appUrl}${image.path}`),
-      sku: product.slug,
+      ...(only && { sku: only.sku }),
       category: product.category,
       brand: { "@type": "Brand", name: "Kaveri & Co." },
-      offers: {
+      offers: product.variants.map((variant) => ({
         "@type": "Offer",
-        url,
+        url: `${appUrl}${variantHref(product.slug, variant)}`,
+        sku: variant.sku,
+        ...(variant.title && { name: variant.title }),
         priceCurrency: "INR",
-        price: paiseToRupeeString(product.pricePaise),
-        availability:
-          product.stockLevel === "sold_out" ? "https://schema.org/OutOfStock" : "https://schema.org/InStock",
+        price: paiseToRupeeString(variant.pricePaise),
+        availability: variant.stock > 0 ? "https://schema.org/InStock" : "https://schema.org/OutOfStock",
         itemCondition: "https://schema.org/NewCondition",
-      },
+      })),
     },
     breadcrumbs: {
       "@context": "https://schema.org",

@@ -44,6 +44,10 @@ const motifs: Record<string, (fg: string, mid: string) => string> = {
     `<rect x="130" y="100" width="140" height="210" rx="12" fill="#364fc7"/><path d="M150 280 l50 -90 l50 90 z" fill="#e7f5ff"/><path d="M200 230 c-30 -8 -30 -45 0 -52 c30 7 30 44 0 52 z" fill="${fg}" opacity=".6"/>`,
   "coorg-filter-coffee": () =>
     `<path d="M130 110 h140 l10 200 h-160 z" fill="#5c3d2e"/><rect x="130" y="100" width="140" height="24" fill="#3b2418"/><ellipse cx="200" cy="220" rx="26" ry="36" fill="#c08457"/><path d="M200 186 v68" stroke="#5c3d2e" stroke-width="5"/>`,
+  "coorg-filter-coffee-whole-bean": () =>
+    `<path d="M130 110 h140 l10 200 h-160 z" fill="#d9c3a5"/><rect x="130" y="100" width="140" height="24" fill="#b08d63"/>${Array.from({ length: 9 }, (_, i) => `<ellipse cx="${165 + (i % 3) * 35}" cy="${180 + Math.floor(i / 3) * 40}" rx="14" ry="19" fill="#5c3d2e" transform="rotate(${((i * 37) % 60) - 30} ${165 + (i % 3) * 35} ${180 + Math.floor(i / 3) * 40})"/>`).join("")}`,
+  "coorg-filter-coffee-espresso": () =>
+    `<path d="M95 250 q105 -70 210 0 z" fill="#3b2418"/><rect x="150" y="150" width="100" height="80" rx="10" fill="#fff" stroke="#5c3d2e" stroke-width="6"/><path d="M250 170 q30 0 30 20 q0 20 -30 20" fill="none" stroke="#5c3d2e" stroke-width="6"/><ellipse cx="200" cy="156" rx="44" ry="8" fill="#7a4a2b"/>`,
   "masala-chai-blend": (fg, mid) =>
     `<rect x="135" y="120" width="130" height="190" rx="30" fill="${mid}" stroke="${fg}" stroke-width="6"/><rect x="150" y="90" width="100" height="40" rx="8" fill="${fg}"/><circle cx="200" cy="215" r="30" fill="#f59f00"/><path d="M185 215 h30 M200 200 v30" stroke="#fff" stroke-width="5"/>`,
   "handmade-paper-journal": (fg, mid) =>
@@ -57,11 +61,16 @@ const motifs: Record<string, (fg: string, mid: string) => string> = {
       .join(""),
 };
 
+let written = 0;
 for (const product of seedProducts) {
   const [bg, mid, fg] = palettes[product.category] ?? ["#eee", "#ccc", "#333"];
-  const motif = motifs[product.slug];
-  if (!motif) throw new Error(`no motif for ${product.slug}`);
-  const svg = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 400 400" role="img" aria-label="${product.name}"><defs><linearGradient id="g" x1="0" y1="0" x2="1" y2="1"><stop offset="0" stop-color="${bg}"/><stop offset="1" stop-color="${mid}"/></linearGradient></defs><rect width="400" height="400" fill="url(#g)"/><ellipse cx="200" cy="335" rx="130" ry="14" fill="#000" opacity=".08"/>${motif(fg, mid)}</svg>\n`;
-  writeFileSync(`public/products/${product.slug}.svg`, svg);
+  const photos = [{ name: product.slug, alt: product.name }, ...("photos" in product ? product.photos : [])];
+  for (const photo of photos) {
+    const motif = motifs[photo.name];
+    if (!motif) throw new Error(`no motif for ${photo.name}`);
+    const svg = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 400 400" role="img" aria-label="${photo.alt}"><defs><linearGradient id="g" x1="0" y1="0" x2="1" y2="1"><stop offset="0" stop-color="${bg}"/><stop offset="1" stop-color="${mid}"/></linearGradient></defs><rect width="400" height="400" fill="url(#g)"/><ellipse cx="200" cy="335" rx="130" ry="14" fill="#000" opacity=".08"/>${motif(fg, mid)}</svg>\n`;
+    writeFileSync(`public/products/${photo.name}.svg`, svg);
+    written++;
+  }
 }
-console.log(`wrote ${seedProducts.length} images to public/products`);
+console.log(`wrote ${written} images to public/products`);

@@ -8,9 +8,11 @@ import { ok, type Result } from "@/lib/actions/result";
 import { addToCart, type CartSnapshot, cartSnapshot, removeCartLine, updateCartLine } from "@/lib/cart";
 import { MAX_QUANTITY_PER_LINE } from "@/lib/pricing";
 
-// Product id and quantity only: prices are never taken from the browser.
+const variantId = z.uuid("Unknown product.");
+
+// Variant id and quantity only: prices are never taken from the browser.
 const lineSchema = z.object({
-  productId: z.uuid("Unknown product."),
+  variantId,
   quantity: z.coerce
     .number()
     .int("Choose a whole number.")
@@ -25,13 +27,13 @@ async function withCart(result: Result): Promise<Result<{ cart: CartSnapshot }>>
 }
 
 export const addToCartAction = shopAction(lineSchema, async (data) =>
-  withCart(await addToCart(data.productId, data.quantity)),
+  withCart(await addToCart(data.variantId, data.quantity)),
 );
 
 export const updateCartLineAction = shopAction(lineSchema, async (data) =>
-  withCart(await updateCartLine(data.productId, data.quantity)),
+  withCart(await updateCartLine(data.variantId, data.quantity)),
 );
 
-export const removeCartLineAction = shopAction(z.object({ productId: z.uuid("Unknown product.") }), async (data) =>
-  withCart(await removeCartLine(data.productId)),
+export const removeCartLineAction = shopAction(z.object({ variantId }), async (data) =>
+  withCart(await removeCartLine(data.variantId)),
 );

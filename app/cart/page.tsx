@@ -43,17 +43,17 @@ export default async function CartPage() {
         <div className="grid gap-8 lg:grid-cols-[1fr_22rem]">
           <ul aria-label="Cart items" className="divide-y divide-stone-200 rounded-xl border border-stone-200 bg-white">
             {cart.lines.map((line) => (
-              <li key={line.productId} className="flex gap-4 p-4">
+              <li key={line.variantId} className="flex gap-4 p-4">
                 <Thumbnail src={line.imagePath} size={96} className="size-20 rounded-lg sm:size-24" />
                 <div className="flex flex-1 flex-col justify-between gap-2 sm:flex-row sm:items-center">
                   <div>
-                    <Link href={`/products/${line.slug}`} className="font-medium hover:text-brand-700">
+                    <Link href={line.href} className="font-medium hover:text-brand-700">
                       {line.name}
                     </Link>
                     <p className="text-sm text-stone-600">{formatInr(line.unitPricePaise)} each</p>
                   </div>
                   <CartLineControls
-                    productId={line.productId}
+                    variantId={line.variantId}
                     name={line.name}
                     quantity={line.quantity}
                     maxQuantity={Math.min(MAX_QUANTITY_PER_LINE, line.stock)}

@@ -73,7 +73,7 @@ export default async function CheckoutPage() {
         </h2>
         <ul className="space-y-2 text-sm">
           {cart.lines.map((line) => (
-            <li key={line.productId} className="flex justify-between gap-3">
+            <li key={line.variantId} className="flex justify-between gap-3">
               <span>
                 {line.name} × {line.quantity}
               </span>

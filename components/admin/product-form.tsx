@@ -15,7 +15,6 @@ interface ProductFormProps {
     slug: string;
     description: string;
     category: string;
-    priceRupees: string;
     hsnCode: string;
     gstRateBps: number;
     featured: boolean;
@@ -48,14 +47,13 @@ export function ProductForm({ product }: ProductFormProps) {
       <TextField label="Name" name="name" required defaultValue={product?.name} error={errors.name} />
       <TextField label="URL slug" name="slug" required defaultValue={product?.slug} error={errors.slug} />
       <TextField label="Category" name="category" required defaultValue={product?.category} error={errors.category} />
-      <TextField
-        label="Price (₹, GST included)"
-        name="price"
-        inputMode="decimal"
-        required
-        defaultValue={product?.priceRupees}
-        error={errors.price}
-      />
+      {/* Once saved, prices are its variants' (below the details). */}
+      {!product && (
+        <>
+          <TextField label="Price (₹, GST included)" name="price" inputMode="decimal" required error={errors.price} />
+          <TextField label="SKU (optional: the slug in capitals)" name="sku" error={errors.sku} />
+        </>
+      )}
       <TextField
         label="HSN code"
         name="hsnCode"

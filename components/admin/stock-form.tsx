@@ -4,12 +4,13 @@ import { useState, useTransition } from "react";
 
 import { adjustStockAction } from "@/app/admin/(console)/products/actions";
 
-export function StockForm({ productId }: { productId: string }) {
+/** Adds or removes units of one variant, with the reason (kept in the stock history). */
+export function StockForm({ variantId, title }: { variantId: string; title: string }) {
   const [pending, start] = useTransition();
   const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null);
   return (
     <form
-      aria-label="Adjust stock"
+      aria-label={title ? `Adjust stock of ${title}` : "Adjust stock"}
       className="flex flex-wrap items-end gap-3"
       onSubmit={(event) => {
         event.preventDefault();
@@ -17,7 +18,7 @@ export function StockForm({ productId }: { productId: string }) {
         const data = new FormData(form);
         start(async () => {
           const outcome = await adjustStockAction({
-            productId,
+            variantId,
             delta: String(data.get("delta") ?? ""),
             reason: String(data.get("reason") ?? ""),
           });

@@ -10,11 +10,11 @@ import { CartDrawer } from "./cart-drawer";
 import { QuantityOptions } from "./quantity-options";
 
 export function AddToCart({
-  productId,
+  variantId,
   maxQuantity,
   soldOut,
 }: {
-  productId: string;
+  variantId: string;
   maxQuantity: number;
   soldOut: boolean;
 }) {
@@ -58,7 +58,7 @@ export function AddToCart({
           disabled={pending}
           onClick={() =>
             start(async () => {
-              const outcome = await addToCartAction({ productId, quantity });
+              const outcome = await addToCartAction({ variantId, quantity });
               setResult(outcome.ok ? { ok: true, text: outcome.message } : { ok: false, text: outcome.error });
               if (!outcome.ok) return;
               announceCartChanged();

@@ -28,12 +28,12 @@ function keepFocusInside(event: React.KeyboardEvent<HTMLDialogElement>) {
   }
 }
 
-type LineChange = { productId: string; quantity: number };
+type LineChange = { variantId: string; quantity: number };
 
 function applyChange(cart: CartSnapshot, change: LineChange): CartSnapshot {
   return {
     lines: cart.lines
-      .map((line) => (line.productId === change.productId ? { ...line, quantity: change.quantity } : line))
+      .map((line) => (line.variantId === change.variantId ? { ...line, quantity: change.quantity } : line))
       .filter((line) => line.quantity > 0),
   };
 }
@@ -70,13 +70,13 @@ export function CartDrawer({
     if (cart && element && !element.open) element.showModal();
   }, [cart]);
 
-  const change = (productId: string, quantity: number) =>
+  const change = (variantId: string, quantity: number) =>
     start(async () => {
-      guess({ productId, quantity });
+      guess({ variantId, quantity });
       const result =
         quantity === 0
-          ? await removeCartLineAction({ productId })
-          : await updateCartLineAction({ productId, quantity });
+          ? await removeCartLineAction({ variantId })
+          : await updateCartLineAction({ variantId, quantity });
       setError(result.ok ? null : result.error);
       if (result.ok) setConfirmed(result.data.cart);
       announceCartChanged();
@@ -109,18 +109,18 @@ export function CartDrawer({
         </p>
         <ul aria-label="Items in your cart" className="flex-1 space-y-3 overflow-y-auto p-4">
           {shown.lines.map((line) => (
-            <li key={line.productId} className="flex gap-3">
+            <li key={line.variantId} className="flex gap-3">
               <Thumbnail src={line.imagePath} size={64} className="h-16 w-16" />
               <div className="flex-1 space-y-1 text-sm">
                 <p className="font-medium">{line.name}</p>
                 <div className="flex items-center gap-3">
-                  <label className="sr-only" htmlFor={`drawer-qty-${line.productId}`}>
+                  <label className="sr-only" htmlFor={`drawer-qty-${line.variantId}`}>
                     Quantity of {line.name}
                   </label>
                   <select
-                    id={`drawer-qty-${line.productId}`}
+                    id={`drawer-qty-${line.variantId}`}
                     value={line.quantity}
-                    onChange={(event) => change(line.productId, Number(event.target.value))}
+                    onChange={(event) => change(line.variantId, Number(event.target.value))}
                     className="rounded border border-stone-300 bg-white px-2 py-1"
                   >
                     <QuantityOptions max={line.maxQuantity} current={line.quantity} />
@@ -128,7 +128,7 @@ export function CartDrawer({
                   <button
                     type="button"
                     aria-label={`Remove ${line.name}`}
-                    onClick={() => change(line.productId, 0)}
+                    onClick={() => change(line.variantId, 0)}
                     className="text-stone-600 underline hover:text-red-700"
                   >
                     Remove

@@ -8,12 +8,12 @@ import { announceCartChanged } from "@/components/layout/cart-link";
 import { QuantityOptions } from "./quantity-options";
 
 export function CartLineControls({
-  productId,
+  variantId,
   name,
   quantity,
   maxQuantity,
 }: {
-  productId: string;
+  variantId: string;
   name: string;
   quantity: number;
   maxQuantity: number;
@@ -22,17 +22,17 @@ export function CartLineControls({
   const [error, setError] = useState<string | null>(null);
   return (
     <div className="flex items-center gap-3">
-      <label className="sr-only" htmlFor={`qty-${productId}`}>
+      <label className="sr-only" htmlFor={`qty-${variantId}`}>
         Quantity of {name}
       </label>
       <select
-        id={`qty-${productId}`}
+        id={`qty-${variantId}`}
         value={quantity}
         disabled={pending}
         onChange={(e) => {
           const next = Number(e.target.value);
           start(async () => {
-            const result = await updateCartLineAction({ productId, quantity: next });
+            const result = await updateCartLineAction({ variantId, quantity: next });
             setError(result.ok ? null : result.error);
             announceCartChanged();
           });
@@ -47,7 +47,7 @@ export function CartLineControls({
         aria-label={`Remove ${name}`}
         onClick={() =>
           start(async () => {
-            await removeCartLineAction({ productId });
+            await removeCartLineAction({ variantId });
             announceCartChanged();
           })
         }

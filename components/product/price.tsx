@@ -1,5 +1,6 @@
 import { formatInr } from "@/lib/money";
 
-export function Price({ paise, className }: { paise: number; className?: string }) {
-  return <span className={className}>{formatInr(paise)}</span>;
+/** A price; `from` when the product's variants cost different amounts and this is the lowest. */
+export function Price({ paise, from = false, className }: { paise: number; from?: boolean; className?: string }) {
+  return <span className={className}>{from ? `from ${formatInr(paise)}` : formatInr(paise)}</span>;
 }

@@ -23,7 +23,7 @@ export function ProductCard({ product, priority = false }: { product: ProductSum
           <p className="text-xs tracking-wide text-stone-600 uppercase">{product.category}</p>
           <h3 className="font-medium text-ink group-hover:text-brand-700">{product.name}</h3>
           <div className="flex items-center justify-between pt-1">
-            <Price paise={product.pricePaise} className="font-semibold" />
+            <Price paise={product.pricePaise} from={product.priceVaries} className="font-semibold" />
             <StockBadge level={product.stockLevel} />
           </div>
         </div>

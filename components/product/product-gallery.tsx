@@ -6,11 +6,17 @@ import { useState } from "react";
 import { Thumbnail } from "./thumbnail";
 
 /**
- * The product's photos: the chosen one large (the first loads eagerly, it is the page's largest paint), the others
- * as thumbnail buttons that load lazily.
+ * The product's photos: the chosen one large (the one shown first loads eagerly, it is the page's largest paint),
+ * the others as thumbnail buttons that load lazily. `initial` is the photo to show first (the chosen variant's).
  */
-export function ProductGallery({ images }: { images: { path: string; alt: string }[] }) {
-  const [chosen, setChosen] = useState(0);
+export function ProductGallery({ images, initial }: { images: { path: string; alt: string }[]; initial?: string }) {
+  const [first] = useState(() =>
+    Math.max(
+      0,
+      images.findIndex((image) => image.path === initial),
+    ),
+  );
+  const [chosen, setChosen] = useState(first);
   const shown = images[chosen] ?? images[0]!;
   return (
     <div className="space-y-3">
@@ -19,7 +25,7 @@ export function ProductGallery({ images }: { images: { path: string; alt: string
         alt={shown.alt}
         width={640}
         height={640}
-        priority={chosen === 0}
+        priority={chosen === first}
         sizes="(min-width: 768px) 50vw, 100vw"
         className="aspect-square w-full rounded-2xl bg-stone-100 object-cover"
       />

@@ -1,10 +1,29 @@
-import { asc, desc, eq, sql } from "drizzle-orm";
+import { and, asc, desc, eq, isNull, sql } from "drizzle-orm";
 
 import type { Database } from "../client";
-import { products, stockAdjustments } from "../schema";
+import { productImages, products, productVariants, stockAdjustments } from "../schema";
 
+type NewVariant = typeof productVariants.$inferInsert;
+
+const live = isNull(productVariants.archivedAt);
+
+/** Every product with its price range, units left and variant count, over its variants on sale. */
 export function listAllProducts(db: Database) {
-  return db.select().from(products).orderBy(asc(products.archivedAt), asc(products.name));
+  return db
+    .select({
+      id: products.id,
+      name: products.name,
+      category: products.category,
+      archivedAt: products.archivedAt,
+      minPricePaise: sql<number | null>`min(${productVariants.pricePaise}) filter (where ${live})`.mapWith(Number),
+      maxPricePaise: sql<number | null>`max(${productVariants.pricePaise}) filter (where ${live})`.mapWith(Number),
+      stock: sql<number>`coalesce(sum(${productVariants.stock}) filter (where ${live}), 0)::int`.mapWith(Number),
+      variants: sql<number>`count(${productVariants.id}) filter (where ${live})::int`.mapWith(Number),
+    })
+    .from(products)
+    .leftJoin(productVariants, eq(productVariants.productId, products.id))
+    .groupBy(products.id)
+    .orderBy(asc(products.archivedAt), asc(products.name));
 }
 
 export async function getProductById(db: Database, id: string) {
@@ -12,9 +31,23 @@ export async function getProductById(db: Database, id: string) {
   return row;
 }
 
-export async function insertProduct(db: Database, product: typeof products.$inferInsert) {
-  const [row] = await db.insert(products).values(product).returning();
-  return row!;
+/** The product's row, locked while its options and variants change, so two editors never interleave. */
+export async function lockProduct(db: Database, id: string) {
+  const [row] = await db.select().from(products).where(eq(products.id, id)).for("update");
+  return row;
+}
+
+/** A new product and the variant it is sold as, together. */
+export async function insertProduct(
+  db: Database,
+  product: typeof products.$inferInsert,
+  variant: Omit<NewVariant, "productId">,
+) {
+  return db.transaction(async (tx) => {
+    const [row] = await tx.insert(products).values(product).returning();
+    await tx.insert(productVariants).values({ ...variant, productId: row!.id });
+    return row!;
+  });
 }
 
 export async function updateProduct(db: Database, id: string, values: Partial<typeof products.$inferInsert>) {
@@ -24,25 +57,77 @@ export async function updateProduct(db: Database, id: string, values: Partial<ty
     .where(eq(products.id, id));
 }
 
-/** One statement, so a checkout reserving the same product at the same moment can never be lost. */
-export async function adjustProductStock(db: Database, id: string, delta: number, reason: string, actor: string) {
+/** All its variants, archived ones last, each with the photo chosen for it. */
+export function listVariants(db: Database, productId: string) {
+  return db
+    .select({
+      id: productVariants.id,
+      sku: productVariants.sku,
+      optionValues: productVariants.optionValues,
+      pricePaise: productVariants.pricePaise,
+      stock: productVariants.stock,
+      imageId: productVariants.imageId,
+      imagePath: productImages.path,
+      position: productVariants.position,
+      archivedAt: productVariants.archivedAt,
+    })
+    .from(productVariants)
+    .leftJoin(productImages, eq(productImages.id, productVariants.imageId))
+    .where(eq(productVariants.productId, productId))
+    .orderBy(sql`${productVariants.archivedAt} is not null`, asc(productVariants.position));
+}
+
+export async function getVariant(db: Database, id: string) {
+  const [row] = await db.select().from(productVariants).where(eq(productVariants.id, id));
+  return row;
+}
+
+export async function insertVariants(db: Database, variants: NewVariant[]) {
+  if (variants.length > 0) await db.insert(productVariants).values(variants);
+}
+
+export async function updateVariant(db: Database, id: string, values: Partial<NewVariant>) {
+  await db
+    .update(productVariants)
+    .set({ ...values, updatedAt: new Date() })
+    .where(eq(productVariants.id, id));
+}
+
+/** Is this SKU taken by another variant (of any product)? */
+export async function skuTaken(db: Database, sku: string, exceptVariantId?: string) {
+  const rows = await db.select({ id: productVariants.id }).from(productVariants).where(eq(productVariants.sku, sku));
+  return rows.some((row) => row.id !== exceptVariantId);
+}
+
+/** One statement, so a checkout reserving the same variant at the same moment can never be lost. */
+export async function adjustVariantStock(db: Database, id: string, delta: number, reason: string, actor: string) {
   return db.transaction(async (tx) => {
     const [row] = await tx
-      .update(products)
-      .set({ stock: sql`${products.stock} + ${delta}`, updatedAt: new Date() })
-      .where(sql`${products.id} = ${id} AND ${products.stock} + ${delta} >= 0`)
-      .returning({ stock: products.stock });
+      .update(productVariants)
+      .set({ stock: sql`${productVariants.stock} + ${delta}`, updatedAt: new Date() })
+      .where(and(eq(productVariants.id, id), sql`${productVariants.stock} + ${delta} >= 0`))
+      .returning({ stock: productVariants.stock, productId: productVariants.productId });
     if (!row) return null;
-    await tx.insert(stockAdjustments).values({ productId: id, delta, reason, actor });
-    return row.stock;
+    await tx.insert(stockAdjustments).values({ variantId: id, delta, reason, actor });
+    return row;
   });
 }
 
+/** The product's last stock changes, across its variants, newest first. */
 export function listStockAdjustments(db: Database, productId: string) {
   return db
-    .select()
+    .select({
+      id: stockAdjustments.id,
+      sku: productVariants.sku,
+      optionValues: productVariants.optionValues,
+      delta: stockAdjustments.delta,
+      reason: stockAdjustments.reason,
+      actor: stockAdjustments.actor,
+      createdAt: stockAdjustments.createdAt,
+    })
     .from(stockAdjustments)
-    .where(eq(stockAdjustments.productId, productId))
+    .innerJoin(productVariants, eq(productVariants.id, stockAdjustments.variantId))
+    .where(eq(productVariants.productId, productId))
     .orderBy(desc(stockAdjustments.createdAt))
     .limit(50);
 }

@@ -1,7 +1,7 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 
 import type { Database } from "../client";
-import { cartItems, carts, products } from "../schema";
+import { cartItems, carts, productImages, products, productVariants } from "../schema";
 
 export async function createCart(db: Database) {
   const [row] = await db.insert(carts).values({}).returning({ id: carts.id });
@@ -13,60 +13,80 @@ export async function cartExists(db: Database, cartId: string) {
   return !!row;
 }
 
-/** Lines joined with the products table: prices and stock as they are now, never as the browser remembers them. */
+/** The variant's photo if it has one, else its product's cover. */
+const variantImage = sql<string>`coalesce(${productImages.path}, ${products.imagePath})`;
+
+/** A variant no longer sold by itself or as part of its product. */
+const withdrawn = sql<boolean>`(${products.archivedAt} is not null or ${productVariants.archivedAt} is not null)`;
+
+/**
+ * Lines joined with their variants and products: prices and stock as they are now, never as the browser
+ * remembers them.
+ */
 export function listCartLines(db: Database, cartId: string) {
   return db
     .select({
+      variantId: productVariants.id,
       productId: products.id,
       slug: products.slug,
-      name: products.name,
-      imagePath: products.imagePath,
-      unitPricePaise: products.pricePaise,
+      productName: products.name,
+      optionValues: productVariants.optionValues,
+      sku: productVariants.sku,
+      imagePath: variantImage,
+      unitPricePaise: productVariants.pricePaise,
       hsnCode: products.hsnCode,
       gstRateBps: products.gstRateBps,
-      stock: products.stock,
-      archivedAt: products.archivedAt,
+      stock: productVariants.stock,
+      withdrawn,
       quantity: cartItems.quantity,
     })
     .from(cartItems)
-    .innerJoin(products, eq(products.id, cartItems.productId))
+    .innerJoin(productVariants, eq(productVariants.id, cartItems.variantId))
+    .innerJoin(products, eq(products.id, productVariants.productId))
+    .leftJoin(productImages, eq(productImages.id, productVariants.imageId))
     .where(eq(cartItems.cartId, cartId))
-    .orderBy(asc(products.name));
+    .orderBy(asc(products.name), asc(productVariants.position));
 }
 
 /** Adds to a line (or creates it), capped at `maxQuantity`. */
 export async function addCartItem(
   db: Database,
   cartId: string,
-  productId: string,
+  variantId: string,
   quantity: number,
   maxQuantity: number,
 ) {
   await db
     .insert(cartItems)
-    .values({ cartId, productId, quantity: Math.min(quantity, maxQuantity) })
+    .values({ cartId, variantId, quantity: Math.min(quantity, maxQuantity) })
     .onConflictDoUpdate({
-      target: [cartItems.cartId, cartItems.productId],
+      target: [cartItems.cartId, cartItems.variantId],
       set: { quantity: sql`least(${cartItems.quantity} + ${quantity}, ${maxQuantity})` },
     });
   await db.update(carts).set({ updatedAt: new Date() }).where(eq(carts.id, cartId));
 }
 
-export async function setCartItemQuantity(db: Database, cartId: string, productId: string, quantity: number) {
+export async function setCartItemQuantity(db: Database, cartId: string, variantId: string, quantity: number) {
   await db
     .update(cartItems)
     .set({ quantity })
-    .where(and(eq(cartItems.cartId, cartId), eq(cartItems.productId, productId)));
+    .where(and(eq(cartItems.cartId, cartId), eq(cartItems.variantId, variantId)));
 }
 
-export async function removeCartItem(db: Database, cartId: string, productId: string) {
-  await db.delete(cartItems).where(and(eq(cartItems.cartId, cartId), eq(cartItems.productId, productId)));
+export async function removeCartItem(db: Database, cartId: string, variantId: string) {
+  await db.delete(cartItems).where(and(eq(cartItems.cartId, cartId), eq(cartItems.variantId, variantId)));
 }
 
-export async function getProductStock(db: Database, productId: string) {
+export async function getVariantStock(db: Database, variantId: string) {
   const [row] = await db
-    .select({ stock: products.stock, archivedAt: products.archivedAt, name: products.name })
-    .from(products)
-    .where(eq(products.id, productId));
+    .select({
+      stock: productVariants.stock,
+      withdrawn,
+      productName: products.name,
+      optionValues: productVariants.optionValues,
+    })
+    .from(productVariants)
+    .innerJoin(products, eq(products.id, productVariants.productId))
+    .where(eq(productVariants.id, variantId));
   return row;
 }

@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 
 import type { Database } from "../client";
-import { cartItems, carts, orderEvents, orderItems, orders, payments, products } from "../schema";
+import { cartItems, carts, orderEvents, orderItems, orders, payments, products, productVariants } from "../schema";
 
 /** A transaction or the database: queries work inside or outside one. */
 export type Executor = Pick<Database, "select" | "insert" | "update" | "delete" | "execute">;
@@ -43,6 +43,8 @@ export function listOrderItems(db: Executor, orderId: string) {
   return db
     .select({
       productId: orderItems.productId,
+      variantId: orderItems.variantId,
+      sku: orderItems.sku,
       productName: orderItems.productName,
       hsnCode: orderItems.hsnCode,
       gstRateBps: orderItems.gstRateBps,
@@ -64,32 +66,36 @@ export function listOrderEvents(db: Executor, orderId: string) {
 }
 
 /**
- * Locks the products in a stable order (by id, so two checkouts never deadlock) and returns their
- * current price and stock.
+ * Locks the variants (not their products: a checkout of one variant never waits for another's) in a stable order
+ * (by id, so two checkouts never deadlock) and returns their current price and stock with their product's tax.
  */
-export function lockProducts(db: Executor, productIds: string[]) {
+export function lockVariants(db: Executor, variantIds: string[]) {
   return db
     .select({
-      id: products.id,
-      name: products.name,
-      pricePaise: products.pricePaise,
+      id: productVariants.id,
+      productId: products.id,
+      productName: products.name,
+      optionValues: productVariants.optionValues,
+      sku: productVariants.sku,
+      pricePaise: productVariants.pricePaise,
       currency: products.currency,
       hsnCode: products.hsnCode,
       gstRateBps: products.gstRateBps,
-      stock: products.stock,
-      archivedAt: products.archivedAt,
+      stock: productVariants.stock,
+      withdrawn: sql<boolean>`(${products.archivedAt} is not null or ${productVariants.archivedAt} is not null)`,
     })
-    .from(products)
-    .where(inArray(products.id, productIds))
-    .orderBy(asc(products.id))
-    .for("update");
+    .from(productVariants)
+    .innerJoin(products, eq(products.id, productVariants.productId))
+    .where(inArray(productVariants.id, variantIds))
+    .orderBy(asc(productVariants.id))
+    .for("update", { of: productVariants });
 }
 
-export async function adjustStock(db: Executor, productId: string, delta: number) {
+export async function adjustStock(db: Executor, variantId: string, delta: number) {
   await db
-    .update(products)
-    .set({ stock: sql`${products.stock} + ${delta}`, updatedAt: new Date() })
-    .where(eq(products.id, productId));
+    .update(productVariants)
+    .set({ stock: sql`${productVariants.stock} + ${delta}`, updatedAt: new Date() })
+    .where(eq(productVariants.id, variantId));
 }
 
 export async function clearCartItems(db: Executor, cartId: string) {
@@ -139,7 +145,7 @@ export async function getOpenOrderForCart(db: Executor, cartId: string) {
 
 export function listCartQuantities(db: Executor, cartId: string) {
   return db
-    .select({ productId: cartItems.productId, quantity: cartItems.quantity })
+    .select({ variantId: cartItems.variantId, quantity: cartItems.quantity })
     .from(cartItems)
     .where(eq(cartItems.cartId, cartId));
 }

@@ -21,8 +21,8 @@ describe.each(drivers)("catalog search and listings (%s)", (driver) => {
     (await listProducts(database.db, params)).rows.map((row) => row.name);
 
   it.each([
-    ["masala chia", "Masala Chai Blend, 200 g"],
-    ["filtr cofee", "Coorg Filter Coffee, 250 g"],
+    ["masala chia", "Masala Chai Blend"],
+    ["filtr cofee", "Coorg Filter Coffee"],
     ["darjeling", "Darjeeling First Flush Tea, 100 g"],
     ["KULHAD", "Terracotta Kulhad, set of 6"],
     ["bedsheet", "Block-Print Cotton Bedsheet"],
@@ -31,7 +31,7 @@ describe.each(drivers)("catalog search and listings (%s)", (driver) => {
   });
 
   it("finds words in the description too, and nothing for gibberish", async () => {
-    expect(await names({ search: "cardamom" })).toEqual(["Masala Chai Blend, 200 g"]);
+    expect(await names({ search: "cardamom" })).toEqual(["Masala Chai Blend"]);
     expect(await names({ search: "zqxwv" })).toEqual([]);
   });
 

@@ -1,22 +1,45 @@
 import { and, asc, desc, eq, gt, gte, isNull, lte, type SQL, sql } from "drizzle-orm";
 
 import type { Database } from "../client";
-import { products } from "../schema";
+import { productImages, products, productVariants } from "../schema";
 
-const productColumns = {
+/**
+ * Per product, over its variants on sale: the lowest and highest price and the units left in all. A product with
+ * no variant on sale has no row, so it is not listed (there is nothing to buy).
+ */
+function offers(db: Database) {
+  return db
+    .select({
+      productId: productVariants.productId,
+      minPricePaise: sql<number>`min(${productVariants.pricePaise})`.mapWith(Number).as("min_price_paise"),
+      maxPricePaise: sql<number>`max(${productVariants.pricePaise})`.mapWith(Number).as("max_price_paise"),
+      stock: sql<number>`sum(${productVariants.stock})::int`.mapWith(Number).as("stock"),
+    })
+    .from(productVariants)
+    .where(isNull(productVariants.archivedAt))
+    .groupBy(productVariants.productId)
+    .as("offers");
+}
+
+type Offers = ReturnType<typeof offers>;
+
+const productColumns = (o: Offers) => ({
   id: products.id,
   slug: products.slug,
   name: products.name,
   description: products.description,
   category: products.category,
-  pricePaise: products.pricePaise,
   currency: products.currency,
   imagePath: products.imagePath,
-  stock: products.stock,
   featured: products.featured,
-};
+  options: products.options,
+  /** The lowest price of its variants ("from ₹…" when they differ). */
+  pricePaise: o.minPricePaise,
+  maxPricePaise: o.maxPricePaise,
+  stock: o.stock,
+});
 
-export type ProductRow = { [K in keyof typeof productColumns]: (typeof productColumns)[K]["_"]["data"] };
+export type ProductRow = NonNullable<Awaited<ReturnType<typeof getProductBySlug>>>;
 
 export const CATALOG_SORTS = ["featured", "relevance", "price_asc", "price_desc", "newest"] as const;
 export type CatalogSort = (typeof CATALOG_SORTS)[number];
@@ -46,15 +69,15 @@ const SIMILAR_ENOUGH = 0.5;
 const searchMatch = (search: string) =>
   sql`(word_similarity(${search}, ${products.searchText}) >= ${SIMILAR_ENOUGH} or ${products.searchVector} @@ websearch_to_tsquery('english', ${search}))`;
 
-function orderFor(params: ListProductsParams): SQL[] {
+function orderFor(params: ListProductsParams, o: Offers): SQL[] {
   const byName = asc(products.name);
   switch (params.sort ?? (params.search ? "relevance" : "featured")) {
     case "relevance":
       return params.search ? [desc(searchScore(params.search)), byName] : [desc(products.featured), byName];
     case "price_asc":
-      return [asc(products.pricePaise), byName];
+      return [asc(o.minPricePaise), byName];
     case "price_desc":
-      return [desc(products.pricePaise), byName];
+      return [desc(o.minPricePaise), byName];
     case "newest":
       return [desc(products.createdAt), byName];
     default:
@@ -68,25 +91,47 @@ export async function listProducts(db: Database, params: ListProductsParams = {}
   if (params.category) filters.push(eq(products.category, params.category));
   if (params.search) filters.push(searchMatch(params.search));
   if (params.featuredOnly) filters.push(eq(products.featured, true));
-  if (params.minPricePaise !== undefined) filters.push(gte(products.pricePaise, params.minPricePaise));
-  if (params.maxPricePaise !== undefined) filters.push(lte(products.pricePaise, params.maxPricePaise));
-  if (params.inStockOnly) filters.push(gt(products.stock, 0));
+  // A product is in the price range when its lowest price ("from ₹…", what its card shows) is.
+  const o = offers(db);
+  if (params.minPricePaise !== undefined) filters.push(gte(o.minPricePaise, params.minPricePaise));
+  if (params.maxPricePaise !== undefined) filters.push(lte(o.minPricePaise, params.maxPricePaise));
+  if (params.inStockOnly) filters.push(gt(o.stock, 0));
   const rows = await db
-    .select({ ...productColumns, total: sql<number>`count(*) over ()`.mapWith(Number) })
+    .select({ ...productColumns(o), total: sql<number>`count(*) over ()`.mapWith(Number) })
     .from(products)
+    .innerJoin(o, eq(o.productId, products.id))
     .where(and(...filters))
-    .orderBy(...orderFor(params))
+    .orderBy(...orderFor(params, o))
     .limit(params.limit ?? 100)
     .offset(params.offset ?? 0);
   return { rows, total: rows[0]?.total ?? 0 };
 }
 
-export async function getProductBySlug(db: Database, slug: string): Promise<ProductRow | undefined> {
+export async function getProductBySlug(db: Database, slug: string) {
+  const o = offers(db);
   const [row] = await db
-    .select(productColumns)
+    .select(productColumns(o))
     .from(products)
+    .innerJoin(o, eq(o.productId, products.id))
     .where(and(eq(products.slug, slug), isNull(products.archivedAt)));
   return row;
+}
+
+/** A product's variants on sale, in the owner's order, each with the photo that shows it (if one is chosen). */
+export function listLiveVariants(db: Database, productId: string) {
+  return db
+    .select({
+      id: productVariants.id,
+      sku: productVariants.sku,
+      optionValues: productVariants.optionValues,
+      pricePaise: productVariants.pricePaise,
+      stock: productVariants.stock,
+      imagePath: productImages.path,
+    })
+    .from(productVariants)
+    .leftJoin(productImages, eq(productImages.id, productVariants.imageId))
+    .where(and(eq(productVariants.productId, productId), isNull(productVariants.archivedAt)))
+    .orderBy(asc(productVariants.position), asc(productVariants.createdAt));
 }
 
 export async function listCategories(db: Database): Promise<string[]> {

@@ -5,10 +5,12 @@ import {
   customType,
   index,
   integer,
+  jsonb,
   pgTable,
   primaryKey,
   text,
   timestamp,
+  unique,
   uuid,
 } from "drizzle-orm/pg-core";
 
@@ -22,15 +24,17 @@ export const products = pgTable(
     name: text().notNull(),
     description: text().notNull(),
     category: text().notNull(),
-    pricePaise: integer().notNull(),
     currency: text().notNull().default("INR"),
     /** HSN code for its tax invoice (4, 6 or 8 digits). */
     hsnCode: text().notNull(),
     /** GST rate in basis points (1800 = 18%); prices include it. */
     gstRateBps: integer().notNull().default(1800),
     imagePath: text().notNull(),
-    /** Units available to sell; checkouts reserve by decrementing it. */
-    stock: integer().notNull().default(0),
+    /**
+     * What the shopper chooses (weight, grind…), each with its values in the owner's order. No options: the product
+     * is sold as its one variant.
+     */
+    options: jsonb().$type<ProductOption[]>().notNull().default([]),
     featured: boolean().notNull().default(false),
     archivedAt: timestamp({ withTimezone: true }),
     /**
@@ -47,18 +51,57 @@ export const products = pgTable(
   },
   (t) => [
     index("products_search_vector_idx").using("gin", t.searchVector),
-    check("products_price_positive", sql`${t.pricePaise} > 0`),
-    check("products_stock_non_negative", sql`${t.stock} >= 0`),
     check("products_gst_rate", sql`${t.gstRateBps} IN (0, 25, 150, 300, 500, 1800, 2800, 4000)`),
     index("products_category_idx").on(t.category),
   ],
 );
 
+export interface ProductOption {
+  name: string;
+  values: string[];
+}
+
+/**
+ * What is sold: one combination of a product's option values, with its own SKU, price, stock and photo. Cart lines,
+ * stock reservations, order items and stock adjustments refer to a variant. Variants that were sold are archived,
+ * never deleted (order items keep pointing at them).
+ */
+export const productVariants = pgTable(
+  "product_variants",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    productId: uuid()
+      .notNull()
+      .references(() => products.id, { onDelete: "cascade" }),
+    sku: text().notNull().unique(),
+    /** One value per product option, in the options' order; empty for a product without options. */
+    optionValues: text()
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    pricePaise: integer().notNull(),
+    /** Units available to sell; checkouts reserve by decrementing it. */
+    stock: integer().notNull().default(0),
+    /** The gallery photo that shows this variant (first on its page); none: the product's cover. */
+    imageId: uuid().references(() => productImages.id, { onDelete: "set null" }),
+    position: integer().notNull().default(0),
+    archivedAt: timestamp({ withTimezone: true }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    unique("product_variants_options_unique").on(t.productId, t.optionValues),
+    index("product_variants_product_idx").on(t.productId, t.position),
+    check("product_variants_price_positive", sql`${t.pricePaise} > 0`),
+    check("product_variants_stock_non_negative", sql`${t.stock} >= 0`),
+  ],
+);
+
 export const stockAdjustments = pgTable("stock_adjustments", {
   id: uuid().primaryKey().defaultRandom(),
-  productId: uuid()
+  variantId: uuid()
     .notNull()
-    .references(() => products.id, { onDelete: "cascade" }),
+    .references(() => productVariants.id, { onDelete: "cascade" }),
   delta: integer().notNull(),
   reason: text().notNull(),
   actor: text().notNull(),
@@ -77,13 +120,13 @@ export const cartItems = pgTable(
     cartId: uuid()
       .notNull()
       .references(() => carts.id, { onDelete: "cascade" }),
-    productId: uuid()
+    variantId: uuid()
       .notNull()
-      .references(() => products.id, { onDelete: "cascade" }),
+      .references(() => productVariants.id, { onDelete: "cascade" }),
     quantity: integer().notNull(),
   },
   (t) => [
-    primaryKey({ columns: [t.cartId, t.productId] }),
+    primaryKey({ columns: [t.cartId, t.variantId] }),
     check("cart_items_quantity_positive", sql`${t.quantity} > 0`),
   ],
 );

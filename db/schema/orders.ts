@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { bigserial, check, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 
-import { carts, products } from "./catalog";
+import { carts, products, productVariants } from "./catalog";
 
 export const orderStatus = pgEnum("order_status", [
   "pending", // written locally, Cashfree order not created yet
@@ -103,7 +103,15 @@ export const orderItems = pgTable(
     productId: uuid()
       .notNull()
       .references(() => products.id),
-    /** Name and price as sold, so later catalog edits never rewrite history. */
+    variantId: uuid()
+      .notNull()
+      .references(() => productVariants.id),
+    /** The variant's SKU as sold. */
+    sku: text().notNull(),
+    /**
+     * Name (with the variant's option values: "Coorg Filter Coffee, 500 g · Filter") and price as sold, so later
+     * catalog edits never rewrite history.
+     */
     productName: text().notNull(),
     hsnCode: text().notNull(),
     gstRateBps: integer().notNull(),

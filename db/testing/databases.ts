@@ -1,4 +1,7 @@
 import { randomBytes } from "node:crypto";
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 
 import pg from "pg";
 
@@ -55,11 +58,11 @@ export interface TestDatabase extends DatabaseHandle {
 /** A fresh, migrated database for one driver; `close()` drops it. */
 export async function createTestDatabase(
   driver: DatabaseDriver,
-  options: { poolSize?: number } = {},
+  options: { poolSize?: number; migrationsFolder?: string } = {},
 ): Promise<TestDatabase> {
   if (driver === "pglite") {
     const handle = await openDatabase({ driver, pgliteDir: "memory://" });
-    await migrateDatabase(handle);
+    await migrateDatabase(handle, options.migrationsFolder);
     return handle;
   }
   const name = `storefront_test_${randomBytes(6).toString("hex")}`;
@@ -68,7 +71,7 @@ export async function createTestDatabase(
   const target = `${new URL(url).hostname}:${new URL(url).port || 5432}`;
   const proxy = driver === "neon" ? await startWsProxy([target]) : undefined;
   const handle = await openDatabase({ driver, url, neonWsProxy: proxy?.address, poolSize: options.poolSize });
-  await migrateDatabase(handle);
+  await migrateDatabase(handle, options.migrationsFolder);
   return {
     ...handle,
     url,
@@ -78,4 +81,21 @@ export async function createTestDatabase(
       await adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     },
   };
+}
+
+/**
+ * A copy of the migrations that stops after `lastTag` (for example "0011_product_images"), to build a database
+ * as an older release left it and test what the next migration does to its data.
+ */
+export function migrationsUpTo(lastTag: string) {
+  const source = path.join(process.cwd(), "db", "migrations");
+  const folder = mkdtempSync(path.join(tmpdir(), "migrations-"));
+  cpSync(source, folder, { recursive: true });
+  const journalPath = path.join(folder, "meta", "_journal.json");
+  const journal = JSON.parse(readFileSync(journalPath, "utf8")) as { entries: { tag: string }[] };
+  const last = journal.entries.findIndex((entry) => entry.tag === lastTag);
+  if (last < 0) throw new Error(`no migration ${lastTag}`);
+  journal.entries = journal.entries.slice(0, last + 1);
+  writeFileSync(journalPath, JSON.stringify(journal));
+  return folder;
 }

@@ -102,7 +102,7 @@ describe("admin authorization", () => {
   it("keeps catalog and price changes owner-only, and leaves the product unchanged", async () => {
     const { getDb } = await import("@/db");
     const { insertAdmin } = await import("@/db/queries/admin-users");
-    const { products } = await import("@/db/schema");
+    const { products, productVariants } = await import("@/db/schema");
     const staff = await insertAdmin(await getDb(), {
       email: "staff-catalog@example.com",
       name: "Staff",
@@ -110,8 +110,15 @@ describe("admin authorization", () => {
       passwordHash: "x",
     });
     session = { adminId: staff!.id, sessionId: crypto.randomUUID() };
-    const [product] = await (await getDb()).select().from(products).limit(1);
-    const { saveProductAction, setArchivedAction } = await import("@/app/admin/(console)/products/actions");
+    const [product] = await (await getDb()).select().from(products).where(eq(products.slug, "brass-masala-dabba"));
+    const [variant] = await (
+      await getDb()
+    )
+      .select()
+      .from(productVariants)
+      .where(eq(productVariants.productId, product!.id));
+    const { saveProductAction, saveOptionsAction, saveVariantAction, setArchivedAction } =
+      await import("@/app/admin/(console)/products/actions");
     const form = new FormData();
     for (const [key, value] of Object.entries({
       id: product!.id,
@@ -119,14 +126,28 @@ describe("admin authorization", () => {
       slug: product!.slug,
       description: product!.description,
       category: product!.category,
-      price: "1",
     }))
       form.set(key, value);
     const denied = { ok: false, error: "You do not have permission to do that." };
     expect(await saveProductAction(form)).toMatchObject(denied);
     expect(await setArchivedAction({ productId: product!.id, archived: true })).toMatchObject(denied);
+    expect(
+      await saveVariantAction({ variantId: variant!.id, sku: variant!.sku, price: "1", imageId: "" }),
+    ).toMatchObject(denied);
+    const options = new FormData();
+    options.set("productId", product!.id);
+    options.set("optionName", "Size");
+    options.set("optionValues", "Tiny");
+    expect(await saveOptionsAction(options)).toMatchObject(denied);
     const [after] = await (await getDb()).select().from(products).where(eq(products.id, product!.id));
-    expect(after).toMatchObject({ pricePaise: product!.pricePaise, archivedAt: null });
+    expect(after).toMatchObject({ options: [], archivedAt: null });
+    const [variantAfter] = await (
+      await getDb()
+    )
+      .select()
+      .from(productVariants)
+      .where(eq(productVariants.id, variant!.id));
+    expect(variantAfter).toMatchObject({ pricePaise: variant!.pricePaise, archivedAt: null });
   });
 
   // Review defect 7: a signed-out session's cookie kept working until it expired.

@@ -3,7 +3,6 @@ import "server-only";
 import { getDb } from "@/db";
 import * as queries from "@/db/queries/admin-products";
 import * as gallery from "@/db/queries/product-images";
-import type { Admin } from "@/lib/auth/admins";
 import { imageStorage } from "@/lib/storage";
 
 export interface ProductInput {
@@ -11,12 +10,13 @@ export interface ProductInput {
   slug: string;
   description: string;
   category: string;
-  pricePaise: number;
   hsnCode: string;
   gstRateBps: number;
   featured: boolean;
   /** Checked by its content, not its name or claimed type (lib/images.ts). */
   image?: Buffer;
+  /** A new product's first variant; an existing product's prices are its variants'. */
+  firstVariant?: { sku: string; pricePaise: number };
 }
 
 export async function listCatalog() {
@@ -27,11 +27,12 @@ export async function getCatalogProduct(id: string) {
   const db = await getDb();
   const product = await queries.getProductById(db, id);
   if (!product) return null;
-  const [adjustments, images] = await Promise.all([
+  const [adjustments, images, variants] = await Promise.all([
     queries.listStockAdjustments(db, id),
     gallery.listProductImages(db, id),
+    queries.listVariants(db, id),
   ]);
-  return { product, adjustments, images };
+  return { product, adjustments, images, variants };
 }
 
 export async function saveProduct(id: string | null, input: ProductInput) {
@@ -42,7 +43,6 @@ export async function saveProduct(id: string | null, input: ProductInput) {
     slug: input.slug,
     description: input.description,
     category: input.category,
-    pricePaise: input.pricePaise,
     hsnCode: input.hsnCode,
     gstRateBps: input.gstRateBps,
     featured: input.featured,
@@ -53,7 +53,12 @@ export async function saveProduct(id: string | null, input: ProductInput) {
     if (imagePath) await addToGallery(id, imagePath, input.name, "first");
     return id;
   }
-  const created = await queries.insertProduct(db, { ...values, imagePath: imagePath ?? "/icon.svg", stock: 0 });
+  if (!input.firstVariant) throw new Error("a new product needs its first variant's SKU and price");
+  const created = await queries.insertProduct(
+    db,
+    { ...values, imagePath: imagePath ?? "/icon.svg" },
+    { ...input.firstVariant, stock: 0 },
+  );
   await addToGallery(created.id, created.imagePath, input.name, "first");
   return created.id;
 }
@@ -118,9 +123,4 @@ export async function removeProductImage(imageId: string) {
 
 export async function setProductArchived(id: string, archived: boolean) {
   await queries.updateProduct(await getDb(), id, { archivedAt: archived ? new Date() : null });
-}
-
-/** Returns the new stock, or null when the change would take stock below zero. */
-export async function adjustStock(admin: Admin, id: string, delta: number, reason: string) {
-  return queries.adjustProductStock(await getDb(), id, delta, reason, admin.email);
 }

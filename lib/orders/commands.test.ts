@@ -1,7 +1,8 @@
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 
-import { orderEvents, orderItems, orders, outboxJobs, products, refunds } from "@/db/schema";
+import { orderEvents, orderItems, orders, outboxJobs, refunds } from "@/db/schema";
+import { variantStock } from "@/lib/testing/catalog";
 import { seedCatalog } from "@/db/seed";
 import { createTestDatabase, requirePostgres, type TestDatabase } from "@/db/testing/databases";
 import type { Admin } from "@/lib/auth/admins";
@@ -178,7 +179,7 @@ describe.skipIf(!postgres)("order commands under concurrency (real PostgreSQL, l
   it("cancels a paid, unshipped order: refunded in full, stock back, and a late duplicate webhook changes nothing", async () => {
     const orderId = await paidOrder(120_000);
     const [item] = await database.db.select().from(orderItems).where(eq(orderItems.orderId, orderId));
-    const stockBefore = (await database.db.select().from(products).where(eq(products.id, item!.productId)))[0]!.stock;
+    const stockBefore = await variantStock(database.db, item!.variantId);
     expect(await lib.cancelPaidOrder(OWNER, orderId)).toMatchObject({
       ok: true,
       message: expect.stringMatching(/^Order cancelled\. Refund of ₹1,200\.00/),
@@ -190,9 +191,7 @@ describe.skipIf(!postgres)("order commands under concurrency (real PostgreSQL, l
       stockState: "released",
       refundedPaise: 120_000,
     });
-    expect((await database.db.select().from(products).where(eq(products.id, item!.productId)))[0]!.stock).toBe(
-      stockBefore + 1,
-    );
+    expect(await variantStock(database.db, item!.variantId)).toBe(stockBefore + 1);
     // It cannot be cancelled twice, nor shipped afterwards.
     expect(await lib.cancelPaidOrder(OWNER, orderId)).toMatchObject({ ok: false });
     expect(

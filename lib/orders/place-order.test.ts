@@ -4,7 +4,8 @@ import { and, eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { addCartItem, createCart } from "@/db/queries/cart";
-import { orders, products } from "@/db/schema";
+import { orders } from "@/db/schema";
+import { soleVariant } from "@/lib/testing/catalog";
 import { seedCatalog } from "@/db/seed";
 import { createTestDatabase, requirePostgres, type TestDatabase } from "@/db/testing/databases";
 import type { CustomerDetails } from "@/lib/checkout-schema";
@@ -29,10 +30,7 @@ const customer = (email = "asha@example.com"): CustomerDetails => ({
   pincode: "560001",
 });
 
-async function product(slug: string) {
-  const [row] = await database.db.select().from(products).where(eq(products.slug, slug));
-  return row!;
-}
+const product = (slug: string) => soleVariant(database.db, slug);
 
 const openOrders = (cartId: string) =>
   database.db

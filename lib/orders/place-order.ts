@@ -12,6 +12,7 @@ import { formatInr } from "@/lib/money";
 import { productPagesChanged } from "@/lib/products";
 import { computeTotals } from "@/lib/pricing";
 import { getSetting } from "@/lib/settings";
+import { variantName } from "@/lib/variants";
 
 import { newAccessToken, newOrderId } from "./ids";
 import { settleOrder } from "./settle";
@@ -54,13 +55,13 @@ type Reservation = { order: queries.OrderRow; reused: boolean; superseded: queri
 /** The open order is exactly what this checkout would create: the same lines, customer and total. */
 function sameCheckout(
   open: queries.OrderRow,
-  openItems: { productId: string; quantity: number }[],
-  lines: { productId: string; quantity: number }[],
+  openItems: { variantId: string; quantity: number }[],
+  lines: { variantId: string; quantity: number }[],
   input: PlaceOrderInput,
 ) {
-  const key = (rows: { productId: string; quantity: number }[]) =>
+  const key = (rows: { variantId: string; quantity: number }[]) =>
     rows
-      .map((r) => `${r.productId}:${r.quantity}`)
+      .map((r) => `${r.variantId}:${r.quantity}`)
       .sort()
       .join(",");
   const { customer } = input;
@@ -96,28 +97,31 @@ async function reserveOrder(input: PlaceOrderInput): Promise<Reservation> {
       return { order: open, reused: true, superseded: null };
     if (open) await supersede(tx, open);
 
-    const locked = await queries.lockProducts(
+    const locked = await queries.lockVariants(
       tx,
-      lines.map((line) => line.productId),
+      lines.map((line) => line.variantId),
     );
-    const byId = new Map(locked.map((product) => [product.id, product]));
+    const byId = new Map(locked.map((variant) => [variant.id, variant]));
 
     const items = lines.map((line) => {
-      const product = byId.get(line.productId);
-      if (!product || product.archivedAt)
+      const variant = byId.get(line.variantId);
+      if (!variant || variant.withdrawn)
         throw new CheckoutRefusal("stock_changed", "An item in your cart is no longer sold. Please review your cart.");
-      if (product.stock < line.quantity) {
-        const left = product.stock === 0 ? "is sold out" : `has only ${product.stock} left`;
-        throw new CheckoutRefusal("stock_changed", `${product.name} ${left}. Please review your cart.`);
+      const name = variantName(variant.productName, variant.optionValues);
+      if (variant.stock < line.quantity) {
+        const left = variant.stock === 0 ? "is sold out" : `has only ${variant.stock} left`;
+        throw new CheckoutRefusal("stock_changed", `${name} ${left}. Please review your cart.`);
       }
       return {
-        productId: product.id,
-        productName: product.name,
-        hsnCode: product.hsnCode,
-        gstRateBps: product.gstRateBps,
-        unitPricePaise: product.pricePaise,
+        productId: variant.productId,
+        variantId: variant.id,
+        sku: variant.sku,
+        productName: name,
+        hsnCode: variant.hsnCode,
+        gstRateBps: variant.gstRateBps,
+        unitPricePaise: variant.pricePaise,
         quantity: line.quantity,
-        lineTotalPaise: product.pricePaise * line.quantity,
+        lineTotalPaise: variant.pricePaise * line.quantity,
       };
     });
     const totals = computeTotals(items);
@@ -128,7 +132,7 @@ async function reserveOrder(input: PlaceOrderInput): Promise<Reservation> {
       );
     }
 
-    for (const item of items) await queries.adjustStock(tx, item.productId, -item.quantity);
+    for (const item of items) await queries.adjustStock(tx, item.variantId, -item.quantity);
     const { customer } = input;
     const seller = await getSetting("seller", tx);
     const place = placeOfSupply({ shippingState: customer.state, buyerGstin: customer.businessGstin });

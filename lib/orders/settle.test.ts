@@ -1,7 +1,8 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { orderEvents, orders, products } from "@/db/schema";
+import { orderEvents, orders } from "@/db/schema";
+import { setVariantStock, soleVariant, variantStock } from "@/lib/testing/catalog";
 import { seedCatalog } from "@/db/seed";
 import { createTestDatabase, requirePostgres, type TestDatabase } from "@/db/testing/databases";
 import type { CashfreePayment } from "@/lib/cashfree/schemas";
@@ -12,12 +13,12 @@ const postgres = await requirePostgres();
 let database: TestDatabase;
 let settleOrder: typeof import("./settle").settleOrder;
 let insertOrder: typeof import("@/db/queries/orders").insertOrder;
-let productId: string;
+let variant: Awaited<ReturnType<typeof soleVariant>>;
 let n = 0;
 
 async function newOrder() {
   const id = `KC-SETTLE-${++n}`;
-  await database.db.update(products).set({ stock: 1000 }).where(eq(products.id, productId));
+  await setVariantStock(database.db, variant.id, 1000);
   await insertOrder(
     database.db,
     {
@@ -38,7 +39,9 @@ async function newOrder() {
     },
     [
       {
-        productId,
+        productId: variant.productId,
+        variantId: variant.id,
+        sku: variant.sku,
         productName: "Kulhad",
         hsnCode: "6912",
         gstRateBps: 500,
@@ -88,7 +91,7 @@ describe.skipIf(!postgres)("settleOrder on real PostgreSQL", () => {
     await seedCatalog(database.db);
     ({ settleOrder } = await import("./settle"));
     ({ insertOrder } = await import("@/db/queries/orders"));
-    productId = (await database.db.select().from(products).where(eq(products.slug, "terracotta-kulhad-set")))[0]!.id;
+    variant = await soleVariant(database.db, "terracotta-kulhad-set");
   });
   afterAll(async () => database?.close());
 
@@ -110,10 +113,10 @@ describe.skipIf(!postgres)("settleOrder on real PostgreSQL", () => {
 
   it("releases an expired order's stock exactly once, however many times expiry is observed", async () => {
     const id = await newOrder();
-    const before = (await database.db.select().from(products).where(eq(products.id, productId)))[0]!.stock;
+    const before = await variantStock(database.db, variant.id);
     const expiry: CashfreeObservation = { orderId: id, source: "reconcile", orderStatus: "EXPIRED", payments: [] };
     await Promise.all(Array.from({ length: 10 }, () => settleOrder(database.db, expiry)));
-    const after = (await database.db.select().from(products).where(eq(products.id, productId)))[0]!.stock;
+    const after = await variantStock(database.db, variant.id);
     expect(after).toBe(before + 1);
     expect((await database.db.select().from(orders).where(eq(orders.id, id)))[0]).toMatchObject({
       status: "expired",

@@ -5,7 +5,7 @@ import type { Effect } from "./transitions";
 type StockOrder = Pick<queries.OrderRow, "id" | "stockState">;
 
 /**
- * Applies the stock side of a transition. Stock was taken from `products.stock` when the order was placed
+ * Applies the stock side of a transition. Stock was taken from the variants' stock when the order was placed
  * (reserved); releasing gives it back exactly once (guarded by the order's stock_state, under its row lock).
  * Returns false when a re-reservation cannot be met (only meaningful with dryRun).
  */
@@ -22,20 +22,20 @@ export async function applyStockEffects(
 
   // A cancelled paid order's units never left the shop: back on the shelf, once.
   if (effects.includes("restock") && order.stockState === "committed") {
-    for (const item of items) await queries.adjustStock(tx, item.productId, item.quantity);
+    for (const item of items) await queries.adjustStock(tx, item.variantId, item.quantity);
   }
   if (effects.includes("release_stock") && order.stockState === "reserved") {
-    for (const item of items) await queries.adjustStock(tx, item.productId, item.quantity);
+    for (const item of items) await queries.adjustStock(tx, item.variantId, item.quantity);
   }
   if (effects.includes("reserve_stock_again") && order.stockState === "released") {
-    const locked = await queries.lockProducts(
+    const locked = await queries.lockVariants(
       tx,
-      items.map((item) => item.productId),
+      items.map((item) => item.variantId),
     );
-    const stockById = new Map(locked.map((p) => [p.id, p.stock]));
-    const available = items.every((item) => (stockById.get(item.productId) ?? 0) >= item.quantity);
+    const stockById = new Map(locked.map((variant) => [variant.id, variant.stock]));
+    const available = items.every((item) => (stockById.get(item.variantId) ?? 0) >= item.quantity);
     if (!available || options.dryRun) return available;
-    for (const item of items) await queries.adjustStock(tx, item.productId, -item.quantity);
+    for (const item of items) await queries.adjustStock(tx, item.variantId, -item.quantity);
   }
   return true;
 }

@@ -1,6 +1,8 @@
+import { eq } from "drizzle-orm";
+
 import { insertOrder, type NewOrder } from "@/db/queries/orders";
 import type { Database } from "@/db";
-import { products } from "@/db/schema";
+import { products, productVariants } from "@/db/schema";
 import { orderWithCardAttempt, type TestSandbox } from "@/sandbox/testing/harness";
 
 /**
@@ -8,7 +10,12 @@ import { orderWithCardAttempt, type TestSandbox } from "@/sandbox/testing/harnes
  * for Asha Rao in Bengaluru. `fields` sets the status, stock state and anything else the test is about.
  */
 export async function insertTestOrder(db: Database, id: string, totalPaise: number, fields: Partial<NewOrder> = {}) {
-  const [product] = await db.select().from(products).limit(1);
+  const [row] = await db
+    .select()
+    .from(productVariants)
+    .innerJoin(products, eq(products.id, productVariants.productId))
+    .limit(1);
+  const { products: product, product_variants: variant } = row!;
   await insertOrder(
     db,
     {
@@ -29,10 +36,12 @@ export async function insertTestOrder(db: Database, id: string, totalPaise: numb
     },
     [
       {
-        productId: product!.id,
-        productName: product!.name,
-        hsnCode: product!.hsnCode,
-        gstRateBps: product!.gstRateBps,
+        productId: product.id,
+        variantId: variant.id,
+        sku: variant.sku,
+        productName: product.name,
+        hsnCode: product.hsnCode,
+        gstRateBps: product.gstRateBps,
         unitPricePaise: totalPaise,
         quantity: 1,
         lineTotalPaise: totalPaise,

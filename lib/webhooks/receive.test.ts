@@ -1,9 +1,10 @@
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 
-import { orderEvents, orders, payments, products, webhookEvents, webhookRejections } from "@/db/schema";
+import { orderEvents, orders, payments, webhookEvents, webhookRejections } from "@/db/schema";
 import { seedCatalog } from "@/db/seed";
 import { createTestDatabase, requirePostgres, type TestDatabase } from "@/db/testing/databases";
+import { soleVariant, variantStock } from "@/lib/testing/catalog";
 import { paymentWebhookBody, signedHeaders } from "@/lib/testing/webhook-fixtures";
 
 // Real PostgreSQL: duplicates race on real connections, which PGlite (one connection) cannot show.
@@ -30,7 +31,7 @@ vi.mock("@/lib/orders/settle", async (importOriginal) => {
 let database: TestDatabase;
 let receive: typeof import("./receive").receiveCashfreeWebhook;
 let insertOrder: typeof import("@/db/queries/orders").insertOrder;
-let productId: string;
+let variant: Awaited<ReturnType<typeof soleVariant>>;
 let counter = 0;
 
 async function placeOrder(
@@ -59,7 +60,9 @@ async function placeOrder(
     },
     [
       {
-        productId,
+        productId: variant.productId,
+        variantId: variant.id,
+        sku: variant.sku,
         productName: "Brass Masala Dabba",
         hsnCode: "7418",
         gstRateBps: 500,
@@ -76,8 +79,7 @@ const deliver = (rawBody: string, headers = signedHeaders(rawBody)) =>
   receive({ rawBody, headers, remoteAddress: "127.0.0.1" });
 const orderRow = async (id: string) => (await database.db.select().from(orders).where(eq(orders.id, id)))[0]!;
 const events = (id: string) => database.db.select().from(orderEvents).where(eq(orderEvents.orderId, id));
-const stock = async () =>
-  (await database.db.select({ stock: products.stock }).from(products).where(eq(products.id, productId)))[0]!.stock;
+const stock = () => variantStock(database.db, variant.id);
 
 describe.skipIf(!postgres)("Cashfree webhooks on real PostgreSQL", () => {
   beforeAll(async () => {
@@ -87,8 +89,7 @@ describe.skipIf(!postgres)("Cashfree webhooks on real PostgreSQL", () => {
     process.env.CASHFREE_ENV = "local";
     ({ receiveCashfreeWebhook: receive } = await import("./receive"));
     ({ insertOrder } = await import("@/db/queries/orders"));
-    const [product] = await database.db.select().from(products).where(eq(products.slug, "brass-masala-dabba"));
-    productId = product!.id;
+    variant = await soleVariant(database.db, "brass-masala-dabba");
   });
   afterAll(async () => {
     await (await import("@/db")).closeDb();

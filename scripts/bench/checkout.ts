@@ -6,7 +6,7 @@ import { readFileSync } from "node:fs";
 import { eq } from "drizzle-orm";
 
 import { addCartItem, createCart } from "../../db/queries/cart";
-import { products } from "../../db/schema";
+import { productVariants } from "../../db/schema";
 import { computeTotals } from "../../lib/pricing";
 import { startSandbox } from "../../sandbox/server";
 import { freshBenchDatabase } from "./database";
@@ -19,14 +19,14 @@ const LEVELS = [1, 10];
 const PER_LEVEL = Number(process.env.BENCH_CHECKOUT_PER_LEVEL ?? 200);
 
 const { url, handle } = await freshBenchDatabase("storefront_bench_checkout");
-const [product] = await handle.db.select().from(products).where(eq(products.slug, "masala-chai-blend"));
-await handle.db.update(products).set({ stock: 1_000_000 }).where(eq(products.id, product!.id));
+const [variant] = await handle.db.select().from(productVariants).where(eq(productVariants.sku, "MASALA-CHAI-200"));
+await handle.db.update(productVariants).set({ stock: 1_000_000 }).where(eq(productVariants.id, variant!.id));
 // One cart per checkout: each shopper has their own.
 const total = PER_LEVEL * LEVELS.length + 5;
 const carts: string[] = [];
 for (let i = 0; i < total; i++) {
   const cart = await createCart(handle.db);
-  await addCartItem(handle.db, cart, product!.id, 1, 10);
+  await addCartItem(handle.db, cart, variant!.id, 1, 10);
   carts.push(cart);
 }
 await handle.close();
@@ -55,7 +55,7 @@ const customer = {
   state: "Maharashtra",
   pincode: "411001",
 };
-const totalPaise = computeTotals([{ unitPricePaise: product!.pricePaise, quantity: 1 }]).totalPaise;
+const totalPaise = computeTotals([{ unitPricePaise: variant!.pricePaise, quantity: 1 }]).totalPaise;
 
 async function placeOrder(cart: string) {
   const response = await fetch(`http://127.0.0.1:${PORT}/checkout`, {

@@ -6,9 +6,10 @@
 import { createServer } from "node:net";
 
 import { MailDev } from "maildev";
+import { eq } from "drizzle-orm";
 
 import { insertOrder } from "../../db/queries/orders";
-import { products } from "../../db/schema";
+import { products, productVariants } from "../../db/schema";
 import { paymentWebhookBody, signedHeaders } from "../../lib/testing/webhook-fixtures";
 import { freshBenchDatabase } from "./database";
 import { startNextServer } from "./next-server";
@@ -38,7 +39,12 @@ async function bench(emails: "on" | "off") {
   });
   if (emails === "on") await catcher.start();
   const { url, handle } = await freshBenchDatabase("storefront_bench");
-  const [product] = await handle.db.select().from(products).limit(1);
+  const [row] = await handle.db
+    .select()
+    .from(productVariants)
+    .innerJoin(products, eq(products.id, productVariants.productId))
+    .limit(1);
+  const { products: product, product_variants: variant } = row!;
   const total = PER_LEVEL * LEVELS.length;
   for (let i = 0; i < total; i++) {
     await insertOrder(
@@ -47,8 +53,8 @@ async function bench(emails: "on" | "off") {
         id: `KC-BENCH-${i}`,
         accessToken: `t${i}`,
         status: "awaiting_payment",
-        subtotalPaise: product!.pricePaise,
-        totalPaise: product!.pricePaise,
+        subtotalPaise: variant.pricePaise,
+        totalPaise: variant.pricePaise,
         customerName: "Bench",
         customerEmail: "bench@example.com",
         customerPhone: "9876543210",
@@ -61,13 +67,15 @@ async function bench(emails: "on" | "off") {
       },
       [
         {
-          productId: product!.id,
-          productName: product!.name,
-          hsnCode: product!.hsnCode,
-          gstRateBps: product!.gstRateBps,
-          unitPricePaise: product!.pricePaise,
+          productId: product.id,
+          variantId: variant.id,
+          sku: variant.sku,
+          productName: product.name,
+          hsnCode: product.hsnCode,
+          gstRateBps: product.gstRateBps,
+          unitPricePaise: variant.pricePaise,
           quantity: 1,
-          lineTotalPaise: product!.pricePaise,
+          lineTotalPaise: variant.pricePaise,
         },
       ],
     );
@@ -81,7 +89,7 @@ async function bench(emails: "on" | "off") {
     ORDER_EMAILS: emails,
     SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
   });
-  const amount = (product!.pricePaise / 100).toFixed(2);
+  const amount = (variant.pricePaise / 100).toFixed(2);
   const bodies = Array.from({ length: total }, (_, i) =>
     paymentWebhookBody({ orderId: `KC-BENCH-${i}`, cfPaymentId: `${900000 + i}`, status: "SUCCESS", amount }),
   );

@@ -35,7 +35,11 @@ export default async function OpenGraphImage({ params }: { params: Promise<{ slu
       <div style={{ display: "flex", flexDirection: "column", gap: 24 }}>
         <div style={{ fontSize: 30, color: "#57534e" }}>{product?.category ?? "Indian craft, delivered"}</div>
         <div style={{ fontSize: 72, fontWeight: 700, lineHeight: 1.1 }}>{product?.name ?? "Kaveri & Co."}</div>
-        {product && <div style={{ fontSize: 48, color: "#9a3412" }}>{formatInr(product.pricePaise)}</div>}
+        {product && (
+          <div
+            style={{ fontSize: 48, color: "#9a3412" }}
+          >{`${product.priceVaries ? "from " : ""}${formatInr(product.pricePaise)}`}</div>
+        )}
       </div>
       <div style={{ fontSize: 26, color: "#57534e" }}>Handmade in India · Pay securely with Cashfree</div>
     </div>,

@@ -2,10 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 
-import { AddToCart } from "@/components/cart/add-to-cart";
-import { Price } from "@/components/product/price";
-import { ProductGallery } from "@/components/product/product-gallery";
-import { StockBadge } from "@/components/product/stock-badge";
+import { ProductPurchase } from "@/components/product/product-purchase";
 import { JsonLd } from "@/components/seo/json-ld";
 import { env } from "@/lib/env";
 import { MAX_QUANTITY_PER_LINE } from "@/lib/pricing";
@@ -26,8 +23,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 /**
- * Rendered on first visit, then served from cache. Any stock or product change (checkout, expiry, admin)
- * revalidates product pages at once (lib/products.ts); the time limit is only a backstop.
+ * Rendered on first visit, then served from cache: one page for all its variants (the chosen one is in the
+ * address, read in the browser). Any stock, price or product change (checkout, expiry, admin) revalidates product
+ * pages at once (lib/products.ts); the time limit is only a backstop.
  */
 export const revalidate = 300;
 
@@ -42,33 +40,33 @@ export default async function ProductPage({ params }: Props) {
   const categoryPath = `/categories/${categorySlug(product.category)}`;
   const structured = productStructuredData(product, env.appUrl, categoryPath);
   return (
-    <div className="grid gap-8 md:grid-cols-2">
+    <>
       <JsonLd data={structured.product} />
       <JsonLd data={structured.breadcrumbs} />
-      <ProductGallery images={product.images} />
-      <div className="space-y-4">
-        <nav aria-label="Breadcrumb" className="text-sm text-stone-600">
-          <Link href="/" className="hover:underline">
-            Shop
-          </Link>{" "}
-          /{" "}
-          <Link href={categoryPath} className="hover:underline">
-            {product.category}
-          </Link>
-        </nav>
-        <h1 className="text-3xl font-semibold tracking-tight">{product.name}</h1>
-        <div className="flex items-center gap-3">
-          <Price paise={product.pricePaise} className="text-2xl font-semibold" />
-          <StockBadge level={product.stockLevel} />
-        </div>
-        <p className="text-sm text-stone-600">Inclusive of GST. Free shipping on orders over ₹999.</p>
-        <p className="leading-relaxed text-stone-800">{product.description}</p>
-        <AddToCart
-          productId={product.id}
-          soldOut={product.stockLevel === "sold_out"}
-          maxQuantity={Math.max(1, Math.min(MAX_QUANTITY_PER_LINE, product.stock))}
-        />
-      </div>
-    </div>
+      <ProductPurchase
+        product={{ slug: product.slug, images: product.images, options: product.options, variants: product.variants }}
+        maxPerLine={MAX_QUANTITY_PER_LINE}
+        header={
+          <>
+            <nav aria-label="Breadcrumb" className="text-sm text-stone-600">
+              <Link href="/" className="hover:underline">
+                Shop
+              </Link>{" "}
+              /{" "}
+              <Link href={categoryPath} className="hover:underline">
+                {product.category}
+              </Link>
+            </nav>
+            <h1 className="text-3xl font-semibold tracking-tight">{product.name}</h1>
+          </>
+        }
+        details={
+          <>
+            <p className="text-sm text-stone-600">Inclusive of GST. Free shipping on orders over ₹999.</p>
+            <p className="leading-relaxed text-stone-800">{product.description}</p>
+          </>
+        }
+      />
+    </>
   );
 }

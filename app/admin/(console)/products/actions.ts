@@ -7,13 +7,13 @@ import { adminAction } from "@/lib/actions/client";
 import { fail, ok } from "@/lib/actions/result";
 import {
   addProductImage,
-  adjustStock,
   describeProductImage,
   moveProductImage,
   removeProductImage,
   saveProduct,
   setProductArchived,
 } from "@/lib/admin/catalog";
+import { adjustStock, saveVariant, setProductOptions, setVariantOnSale } from "@/lib/admin/variants";
 import { isUniqueViolation } from "@/lib/db-errors";
 import { gstRateSchema, hsnSchema } from "@/lib/gst/codes";
 import { ImageRejected, MAX_UPLOAD_BYTES } from "@/lib/images";
@@ -21,6 +21,13 @@ import { catalogChanged, productChanged } from "@/lib/products";
 import { rupeeAmount } from "@/lib/schemas";
 
 const productId = z.uuid("Invalid product.");
+
+const skuSchema = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^[A-Z0-9]+(?:[-_][A-Z0-9]+)*$/, "Use letters, digits and dashes (for example COFFEE-250G).")
+  .max(40);
 
 const productSchema = z.object({
   id: productId.nullable(),
@@ -31,7 +38,9 @@ const productSchema = z.object({
     .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "Use lowercase letters, digits and dashes."),
   description: z.string().trim().min(10, "Write at least a sentence.").max(2000),
   category: z.string().trim().min(2).max(60),
-  price: rupeeAmount({ label: "price", example: "499 or 499.50" }),
+  // A new product's first variant; later, prices are set on the variants.
+  price: rupeeAmount({ label: "price", example: "499 or 499.50" }).optional(),
+  sku: skuSchema.optional(),
   hsnCode: hsnSchema,
   gstRate: gstRateSchema,
   featured: z.boolean(),
@@ -43,39 +52,130 @@ const productSchema = z.object({
 });
 
 /** A server action is a public endpoint: the body may not be a form at all (then nothing validates). */
-const productForm = z.preprocess((formData) => {
-  if (!(formData instanceof FormData)) return null;
-  const image = formData.get("image");
-  return {
-    id: (formData.get("id") as string) || null,
-    name: formData.get("name"),
-    slug: formData.get("slug"),
-    description: formData.get("description"),
-    category: formData.get("category"),
-    price: formData.get("price"),
-    hsnCode: formData.get("hsnCode"),
-    gstRate: formData.get("gstRate"),
-    featured: formData.get("featured") === "on",
-    image: image instanceof File && image.size > 0 ? image : undefined,
-  };
-}, productSchema);
+const productForm = z.preprocess(
+  (formData) => {
+    if (!(formData instanceof FormData)) return null;
+    const image = formData.get("image");
+    return {
+      id: (formData.get("id") as string) || null,
+      name: formData.get("name"),
+      slug: formData.get("slug"),
+      description: formData.get("description"),
+      category: formData.get("category"),
+      price: formData.get("price") ?? undefined,
+      sku: formData.get("sku") || undefined,
+      hsnCode: formData.get("hsnCode"),
+      gstRate: formData.get("gstRate"),
+      featured: formData.get("featured") === "on",
+      image: image instanceof File && image.size > 0 ? image : undefined,
+    };
+  },
+  productSchema.refine((p) => p.id || p.price !== undefined, { path: ["price"], message: "Enter the price." }),
+);
 
 // Catalog and prices are owner-only: staff keep stock counts (README: roles).
 export const saveProductAction = adminAction("owner", productForm, async (data) => {
   const image = data.image ? Buffer.from(await data.image.arrayBuffer()) : undefined;
   try {
-    await saveProduct(data.id, { ...data, pricePaise: data.price, gstRateBps: data.gstRate, image });
+    const firstVariant = data.id ? undefined : { sku: data.sku ?? data.slug.toUpperCase(), pricePaise: data.price! };
+    await saveProduct(data.id, { ...data, gstRateBps: data.gstRate, image, firstVariant });
   } catch (error) {
     if (error instanceof ImageRejected) return fail(error.message, { fieldErrors: { image: error.message } });
-    if (isUniqueViolation(error)) return fail("Another product already uses that slug.");
+    if (isUniqueViolation(error)) return fail("Another product already uses that slug or SKU.");
     throw error;
   }
   productChanged(data.slug);
   return ok("Product saved.");
 });
 
+const variantId = z.uuid("Unknown variant.");
+
+const optionName = z.string().trim().min(1, "Name the option.").max(30);
+const optionValue = z.string().trim().min(1).max(40, "Values are at most 40 characters.");
+
+/** Up to three options (weight, grind…), each with distinct values; at most 100 combinations in all. */
+const optionsSchema = z
+  .array(
+    z.object({
+      name: optionName,
+      values: z
+        .array(optionValue)
+        .min(1, "Give at least one value.")
+        .max(20, "At most 20 values.")
+        .refine((values) => new Set(values).size === values.length, "Each value once."),
+    }),
+  )
+  .max(3, "At most three options.")
+  .refine((options) => new Set(options.map((o) => o.name.toLowerCase())).size === options.length, "Each option once.")
+  .refine((options) => options.reduce((n, o) => n * o.values.length, 1) <= 100, "At most 100 combinations.");
+
+/** The options form: rows of a name and comma-separated values; empty rows are left out. */
+const optionsForm = z.preprocess(
+  (formData) => {
+    if (!(formData instanceof FormData)) return null;
+    const names = formData.getAll("optionName").map(String);
+    const values = formData.getAll("optionValues").map(String);
+    return {
+      productId: formData.get("productId"),
+      options: names
+        .map((name, i) => ({
+          name,
+          values: (values[i] ?? "")
+            .split(",")
+            .map((v) => v.trim())
+            .filter(Boolean),
+        }))
+        .filter((option) => option.name.trim() || option.values.length),
+    };
+  },
+  z.object({ productId, options: optionsSchema }),
+);
+
+export const saveOptionsAction = adminAction(
+  "owner",
+  optionsForm,
+  async (data) => {
+    const outcome = await setProductOptions(data.productId, data.options);
+    if (!outcome) return fail("That product is gone.");
+    catalogChanged();
+    revalidatePath(`/admin/products/${data.productId}`);
+    const changes = [
+      outcome.created && `${outcome.created} new (no stock yet)`,
+      outcome.restored && `${outcome.restored} back on sale`,
+      outcome.archived && `${outcome.archived} no longer sold`,
+    ].filter(Boolean);
+    return ok(changes.length ? `Options saved. Variants: ${changes.join(", ")}.` : "Options saved.");
+  },
+  { invalidMessage: "Please check the options." },
+);
+
+const variantSchema = z.object({
+  variantId,
+  sku: skuSchema,
+  price: rupeeAmount({ label: "price", example: "499 or 499.50" }),
+  imageId: z.union([z.uuid("Unknown photo."), z.literal("")]).transform((id) => id || null),
+});
+
+export const saveVariantAction = adminAction("owner", variantSchema, async (data) => {
+  const outcome = await saveVariant(data.variantId, { sku: data.sku, pricePaise: data.price, imageId: data.imageId });
+  if ("error" in outcome) return fail(outcome.error);
+  productChanged(outcome.slug);
+  return ok(`${data.sku} saved.`);
+});
+
+export const setVariantOnSaleAction = adminAction(
+  "owner",
+  z.object({ variantId, onSale: z.boolean() }),
+  async (data) => {
+    const outcome = await setVariantOnSale(data.variantId, data.onSale);
+    if ("error" in outcome) return fail(outcome.error);
+    productChanged(outcome.slug);
+    return ok(data.onSale ? "Back on sale." : "No longer sold: shoppers see it as unavailable.");
+  },
+);
+
 const stockSchema = z.object({
-  productId,
+  variantId,
   delta: z.coerce
     .number()
     .int("Whole units only.")
@@ -85,7 +185,7 @@ const stockSchema = z.object({
 });
 
 export const adjustStockAction = adminAction("staff", stockSchema, async (data, admin) => {
-  const stock = await adjustStock(admin, data.productId, data.delta, data.reason);
+  const stock = await adjustStock(admin, data.variantId, data.delta, data.reason);
   if (stock === null) return fail("Stock cannot go below zero.");
   catalogChanged();
   return ok(`Stock is now ${stock}.`);

@@ -7,6 +7,11 @@ import { formatInr } from "@/lib/money";
 
 export const metadata: Metadata = { title: "Products · Admin" };
 
+function priceRange(min: number | null, max: number | null) {
+  if (min === null || max === null) return "—";
+  return min === max ? formatInr(min) : `${formatInr(min)}–${formatInr(max)}`;
+}
+
 export default async function AdminProductsPage() {
   const admin = await requireAdminPage();
   const products = await listCatalog();
@@ -30,6 +35,7 @@ export default async function AdminProductsPage() {
               <th className="px-3 py-2 font-medium">Product</th>
               <th className="px-3 py-2 font-medium">Category</th>
               <th className="px-3 py-2 text-right font-medium">Price</th>
+              <th className="px-3 py-2 text-right font-medium">Variants</th>
               <th className="px-3 py-2 text-right font-medium">Stock</th>
               <th className="px-3 py-2 font-medium">Shop</th>
             </tr>
@@ -43,7 +49,8 @@ export default async function AdminProductsPage() {
                   </Link>
                 </td>
                 <td className="px-3 py-2">{p.category}</td>
-                <td className="px-3 py-2 text-right">{formatInr(p.pricePaise)}</td>
+                <td className="px-3 py-2 text-right">{priceRange(p.minPricePaise, p.maxPricePaise)}</td>
+                <td className="px-3 py-2 text-right">{p.variants}</td>
                 <td className={`px-3 py-2 text-right ${p.stock === 0 ? "font-semibold text-red-700" : ""}`}>
                   {p.stock}
                 </td>
