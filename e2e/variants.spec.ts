@@ -92,6 +92,21 @@ test.describe("buying a variant", () => {
 
     const after = await stockBySku();
     expect(after).toEqual({ ...before, "COORG-500-WB": before["COORG-500-WB"]! - 2 });
+
+    // The cached product page follows a variant's new price at once.
+    const setPrice = async (rupees: string) => {
+      const form = merchant.getByRole("form", { name: "Variant 500 g · Whole bean" });
+      await form.getByLabel("Price (₹)").fill(rupees);
+      await form.getByRole("button", { name: "Save" }).click();
+      await expect(form.getByRole("status")).toHaveText("COORG-500-WB saved.");
+    };
+    await setPrice("739.00");
+    try {
+      await page.goto(`${COFFEE}?variant=COORG-500-WB`);
+      await expect(price(page)).toHaveText("₹739.00");
+    } finally {
+      await setPrice("729.00");
+    }
     await merchant.close();
   });
 });

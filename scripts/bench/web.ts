@@ -1,4 +1,4 @@
-// `npm run bench:web`: Lighthouse (mobile preset, production build) for the home, category, product, search and cart pages:
+// `npm run bench:web`: Lighthouse (mobile preset, production build) for the home, category, product (one sold as one item, one in variants), search and cart pages:
 // performance, accessibility and best-practices scores, plus the JavaScript each page loads first.
 import { rmSync } from "node:fs";
 
@@ -16,6 +16,7 @@ const PAGES = [
   ["home", "/"],
   ["category", "/categories/tea-and-coffee"],
   ["product", "/products/brass-masala-dabba"],
+  ["product with variants", "/products/coorg-filter-coffee?variant=COORG-500-WB"],
   ["search (typo)", "/search?q=masala+chia"],
   ["cart", "/cart"],
 ] as const;

@@ -99,9 +99,10 @@ export default async function AdminOrderPage({ params }: { params: Promise<{ ord
         <Section title="Items">
           <ul className="space-y-1 text-sm">
             {items.map((item) => (
-              <li key={item.productId} className="flex justify-between">
+              <li key={item.variantId} className="flex justify-between gap-3">
                 <span>
-                  {item.productName} × {item.quantity}
+                  {item.productName} × {item.quantity}{" "}
+                  <span className="text-xs whitespace-nowrap text-stone-500">SKU {item.sku}</span>
                 </span>
                 <span>{formatInr(item.lineTotalPaise)}</span>
               </li>
