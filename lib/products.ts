@@ -94,7 +94,7 @@ export function getProduct(slug: string): Promise<ProductDetail | undefined> {
       if (!row) return undefined;
       const [images, variants] = await Promise.all([
         listProductImages(db, row.id),
-        queries.listLiveVariants(db, row.id),
+        queries.listVariants(db, row.id, { onSaleOnly: true }),
       ]);
       return {
         ...toSummary(row),
@@ -102,10 +102,15 @@ export function getProduct(slug: string): Promise<ProductDetail | undefined> {
           ? images.map(({ path, alt }) => ({ path, alt }))
           : [{ path: row.imagePath, alt: row.name }],
         options: row.options,
-        variants: variants.map((variant) => ({
-          ...variant,
-          title: variantTitle(variant.optionValues),
-          stockLevel: stockLevel(variant.stock),
+        variants: variants.map(({ id, sku, optionValues, pricePaise, stock, imagePath }) => ({
+          id,
+          sku,
+          optionValues,
+          pricePaise,
+          stock,
+          imagePath,
+          title: variantTitle(optionValues),
+          stockLevel: stockLevel(stock),
         })),
       };
     },

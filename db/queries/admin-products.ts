@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, isNull, sql } from "drizzle-orm";
 
 import type { Database } from "../client";
-import { productImages, products, productVariants, stockAdjustments } from "../schema";
+import { products, productVariants, stockAdjustments } from "../schema";
 
 type NewVariant = typeof productVariants.$inferInsert;
 
@@ -57,26 +57,6 @@ export async function updateProduct(db: Database, id: string, values: Partial<ty
     .where(eq(products.id, id));
 }
 
-/** All its variants, archived ones last, each with the photo chosen for it. */
-export function listVariants(db: Database, productId: string) {
-  return db
-    .select({
-      id: productVariants.id,
-      sku: productVariants.sku,
-      optionValues: productVariants.optionValues,
-      pricePaise: productVariants.pricePaise,
-      stock: productVariants.stock,
-      imageId: productVariants.imageId,
-      imagePath: productImages.path,
-      position: productVariants.position,
-      archivedAt: productVariants.archivedAt,
-    })
-    .from(productVariants)
-    .leftJoin(productImages, eq(productImages.id, productVariants.imageId))
-    .where(eq(productVariants.productId, productId))
-    .orderBy(sql`${productVariants.archivedAt} is not null`, asc(productVariants.position));
-}
-
 export async function getVariant(db: Database, id: string) {
   const [row] = await db.select().from(productVariants).where(eq(productVariants.id, id));
   return row;
@@ -106,10 +86,10 @@ export async function adjustVariantStock(db: Database, id: string, delta: number
       .update(productVariants)
       .set({ stock: sql`${productVariants.stock} + ${delta}`, updatedAt: new Date() })
       .where(and(eq(productVariants.id, id), sql`${productVariants.stock} + ${delta} >= 0`))
-      .returning({ stock: productVariants.stock, productId: productVariants.productId });
+      .returning({ stock: productVariants.stock });
     if (!row) return null;
     await tx.insert(stockAdjustments).values({ variantId: id, delta, reason, actor });
-    return row;
+    return row.stock;
   });
 }
 

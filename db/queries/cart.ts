@@ -2,6 +2,7 @@ import { and, asc, eq, sql } from "drizzle-orm";
 
 import type { Database } from "../client";
 import { cartItems, carts, productImages, products, productVariants } from "../schema";
+import { variantWithdrawn } from "./products";
 
 export async function createCart(db: Database) {
   const [row] = await db.insert(carts).values({}).returning({ id: carts.id });
@@ -15,9 +16,6 @@ export async function cartExists(db: Database, cartId: string) {
 
 /** The variant's photo if it has one, else its product's cover. */
 const variantImage = sql<string>`coalesce(${productImages.path}, ${products.imagePath})`;
-
-/** A variant no longer sold by itself or as part of its product. */
-const withdrawn = sql<boolean>`(${products.archivedAt} is not null or ${productVariants.archivedAt} is not null)`;
 
 /**
  * Lines joined with their variants and products: prices and stock as they are now, never as the browser
@@ -37,7 +35,7 @@ export function listCartLines(db: Database, cartId: string) {
       hsnCode: products.hsnCode,
       gstRateBps: products.gstRateBps,
       stock: productVariants.stock,
-      withdrawn,
+      withdrawn: variantWithdrawn,
       quantity: cartItems.quantity,
     })
     .from(cartItems)
@@ -81,7 +79,7 @@ export async function getVariantStock(db: Database, variantId: string) {
   const [row] = await db
     .select({
       stock: productVariants.stock,
-      withdrawn,
+      withdrawn: variantWithdrawn,
       productName: products.name,
       optionValues: productVariants.optionValues,
     })

@@ -2,6 +2,7 @@ import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 
 import type { Database } from "../client";
 import { cartItems, carts, orderEvents, orderItems, orders, payments, products, productVariants } from "../schema";
+import { variantWithdrawn } from "./products";
 
 /** A transaction or the database: queries work inside or outside one. */
 export type Executor = Pick<Database, "select" | "insert" | "update" | "delete" | "execute">;
@@ -82,7 +83,7 @@ export function lockVariants(db: Executor, variantIds: string[]) {
       hsnCode: products.hsnCode,
       gstRateBps: products.gstRateBps,
       stock: productVariants.stock,
-      withdrawn: sql<boolean>`(${products.archivedAt} is not null or ${productVariants.archivedAt} is not null)`,
+      withdrawn: variantWithdrawn,
     })
     .from(productVariants)
     .innerJoin(products, eq(products.id, productVariants.productId))

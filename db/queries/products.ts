@@ -3,6 +3,9 @@ import { and, asc, desc, eq, gt, gte, isNull, lte, type SQL, sql } from "drizzle
 import type { Database } from "../client";
 import { productImages, products, productVariants } from "../schema";
 
+/** A variant no longer sold, by itself or as part of its product (join products to use it). */
+export const variantWithdrawn = sql<boolean>`(${products.archivedAt} is not null or ${productVariants.archivedAt} is not null)`;
+
 /**
  * Per product, over its variants on sale: the lowest and highest price and the units left in all. A product with
  * no variant on sale has no row, so it is not listed (there is nothing to buy).
@@ -117,8 +120,12 @@ export async function getProductBySlug(db: Database, slug: string) {
   return row;
 }
 
-/** A product's variants on sale, in the owner's order, each with the photo that shows it (if one is chosen). */
-export function listLiveVariants(db: Database, productId: string) {
+/**
+ * A product's variants in the owner's order, each with the photo that shows it (if one is chosen): those on sale
+ * (the shop), or all of them with the archived ones last (the admin).
+ */
+export function listVariants(db: Database, productId: string, { onSaleOnly }: { onSaleOnly: boolean }) {
+  const ofProduct = eq(productVariants.productId, productId);
   return db
     .select({
       id: productVariants.id,
@@ -126,12 +133,19 @@ export function listLiveVariants(db: Database, productId: string) {
       optionValues: productVariants.optionValues,
       pricePaise: productVariants.pricePaise,
       stock: productVariants.stock,
+      imageId: productVariants.imageId,
       imagePath: productImages.path,
+      position: productVariants.position,
+      archivedAt: productVariants.archivedAt,
     })
     .from(productVariants)
     .leftJoin(productImages, eq(productImages.id, productVariants.imageId))
-    .where(and(eq(productVariants.productId, productId), isNull(productVariants.archivedAt)))
-    .orderBy(asc(productVariants.position), asc(productVariants.createdAt));
+    .where(onSaleOnly ? and(ofProduct, isNull(productVariants.archivedAt)) : ofProduct)
+    .orderBy(
+      sql`${productVariants.archivedAt} is not null`,
+      asc(productVariants.position),
+      asc(productVariants.createdAt),
+    );
 }
 
 export async function listCategories(db: Database): Promise<string[]> {

@@ -3,6 +3,7 @@ import "server-only";
 import { getDb } from "@/db";
 import * as queries from "@/db/queries/admin-products";
 import * as gallery from "@/db/queries/product-images";
+import { listVariants } from "@/db/queries/products";
 import { imageStorage } from "@/lib/storage";
 
 export interface ProductInput {
@@ -30,7 +31,7 @@ export async function getCatalogProduct(id: string) {
   const [adjustments, images, variants] = await Promise.all([
     queries.listStockAdjustments(db, id),
     gallery.listProductImages(db, id),
-    queries.listVariants(db, id),
+    listVariants(db, id, { onSaleOnly: false }),
   ]);
   return { product, adjustments, images, variants };
 }

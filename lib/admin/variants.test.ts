@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 
 import type { Database } from "@/db";
-import { listVariants } from "@/db/queries/admin-products";
+import { listVariants } from "@/db/queries/products";
 import { productImages, products } from "@/db/schema";
 import type { Admin } from "@/lib/auth/admins";
 import { soleVariant } from "@/lib/testing/catalog";
@@ -19,7 +19,7 @@ async function productId(slug: string) {
   return row!.id;
 }
 
-const live = async (id: string) => (await listVariants(db, id)).filter((v) => !v.archivedAt);
+const live = async (id: string) => listVariants(db, id, { onSaleOnly: true });
 
 describe("options and variants (admin)", () => {
   beforeAll(async () => {

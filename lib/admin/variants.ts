@@ -3,6 +3,7 @@ import "server-only";
 import { getDb } from "@/db";
 import * as queries from "@/db/queries/admin-products";
 import { getProductImage } from "@/db/queries/product-images";
+import { listVariants } from "@/db/queries/products";
 import type { Admin } from "@/lib/auth/admins";
 import { combinations, type ProductOption, sameValues } from "@/lib/variants";
 
@@ -29,7 +30,7 @@ export async function setProductOptions(productId: string, options: ProductOptio
   return db.transaction(async (tx) => {
     const product = await queries.lockProduct(tx, productId);
     if (!product) return null;
-    const variants = await queries.listVariants(tx, productId);
+    const variants = await listVariants(tx, productId, { onSaleOnly: false });
     const live = variants.filter((v) => !v.archivedAt);
     const startPrice = Math.min(...(live.length ? live : variants).map((v) => v.pricePaise));
     let unvaried = options.length > 0 && live.length === 1 && live[0]!.optionValues.length === 0 ? live[0] : null;
@@ -102,7 +103,7 @@ export async function setVariantOnSale(
     const variant = await queries.getVariant(tx, variantId);
     if (!variant) return { error: "That variant is gone." };
     const product = (await queries.lockProduct(tx, variant.productId))!;
-    const variants = await queries.listVariants(tx, variant.productId);
+    const variants = await listVariants(tx, variant.productId, { onSaleOnly: false });
     if (onSale && !combinations(product.options).some((combo) => sameValues(combo, variant.optionValues)))
       return { error: "Its values are no longer among the product's options." };
     if (!onSale && variants.filter((v) => !v.archivedAt && v.id !== variantId).length === 0)
@@ -114,6 +115,5 @@ export async function setVariantOnSale(
 
 /** Answers the new stock, or null when the change would take it below zero. */
 export async function adjustStock(admin: Admin, variantId: string, delta: number, reason: string) {
-  const row = await queries.adjustVariantStock(await getDb(), variantId, delta, reason, admin.email);
-  return row?.stock ?? null;
+  return queries.adjustVariantStock(await getDb(), variantId, delta, reason, admin.email);
 }

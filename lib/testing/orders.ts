@@ -1,8 +1,6 @@
-import { eq } from "drizzle-orm";
-
 import { insertOrder, type NewOrder } from "@/db/queries/orders";
 import type { Database } from "@/db";
-import { products, productVariants } from "@/db/schema";
+import { firstVariantItem } from "@/lib/testing/catalog";
 import { orderWithCardAttempt, type TestSandbox } from "@/sandbox/testing/harness";
 
 /**
@@ -10,12 +8,6 @@ import { orderWithCardAttempt, type TestSandbox } from "@/sandbox/testing/harnes
  * for Asha Rao in Bengaluru. `fields` sets the status, stock state and anything else the test is about.
  */
 export async function insertTestOrder(db: Database, id: string, totalPaise: number, fields: Partial<NewOrder> = {}) {
-  const [row] = await db
-    .select()
-    .from(productVariants)
-    .innerJoin(products, eq(products.id, productVariants.productId))
-    .limit(1);
-  const { products: product, product_variants: variant } = row!;
   await insertOrder(
     db,
     {
@@ -34,19 +26,7 @@ export async function insertTestOrder(db: Database, id: string, totalPaise: numb
       expiresAt: new Date(Date.now() + 20 * 60_000),
       ...fields,
     },
-    [
-      {
-        productId: product.id,
-        variantId: variant.id,
-        sku: variant.sku,
-        productName: product.name,
-        hsnCode: product.hsnCode,
-        gstRateBps: product.gstRateBps,
-        unitPricePaise: totalPaise,
-        quantity: 1,
-        lineTotalPaise: totalPaise,
-      },
-    ],
+    [await firstVariantItem(db, totalPaise)],
   );
   return id;
 }

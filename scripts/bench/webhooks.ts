@@ -6,10 +6,9 @@
 import { createServer } from "node:net";
 
 import { MailDev } from "maildev";
-import { eq } from "drizzle-orm";
 
 import { insertOrder } from "../../db/queries/orders";
-import { products, productVariants } from "../../db/schema";
+import { firstVariantItem } from "../../lib/testing/catalog";
 import { paymentWebhookBody, signedHeaders } from "../../lib/testing/webhook-fixtures";
 import { freshBenchDatabase } from "./database";
 import { startNextServer } from "./next-server";
@@ -39,12 +38,7 @@ async function bench(emails: "on" | "off") {
   });
   if (emails === "on") await catcher.start();
   const { url, handle } = await freshBenchDatabase("storefront_bench");
-  const [row] = await handle.db
-    .select()
-    .from(productVariants)
-    .innerJoin(products, eq(products.id, productVariants.productId))
-    .limit(1);
-  const { products: product, product_variants: variant } = row!;
+  const item = await firstVariantItem(handle.db);
   const total = PER_LEVEL * LEVELS.length;
   for (let i = 0; i < total; i++) {
     await insertOrder(
@@ -53,8 +47,8 @@ async function bench(emails: "on" | "off") {
         id: `KC-BENCH-${i}`,
         accessToken: `t${i}`,
         status: "awaiting_payment",
-        subtotalPaise: variant.pricePaise,
-        totalPaise: variant.pricePaise,
+        subtotalPaise: item.unitPricePaise,
+        totalPaise: item.unitPricePaise,
         customerName: "Bench",
         customerEmail: "bench@example.com",
         customerPhone: "9876543210",
@@ -65,19 +59,7 @@ async function bench(emails: "on" | "off") {
         cfOrderId: String(i),
         expiresAt: new Date(Date.now() + 3_600_000),
       },
-      [
-        {
-          productId: product.id,
-          variantId: variant.id,
-          sku: variant.sku,
-          productName: product.name,
-          hsnCode: product.hsnCode,
-          gstRateBps: product.gstRateBps,
-          unitPricePaise: variant.pricePaise,
-          quantity: 1,
-          lineTotalPaise: variant.pricePaise,
-        },
-      ],
+      [item],
     );
   }
   await handle.close();
@@ -89,7 +71,7 @@ async function bench(emails: "on" | "off") {
     ORDER_EMAILS: emails,
     SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
   });
-  const amount = (variant.pricePaise / 100).toFixed(2);
+  const amount = (item.unitPricePaise / 100).toFixed(2);
   const bodies = Array.from({ length: total }, (_, i) =>
     paymentWebhookBody({ orderId: `KC-BENCH-${i}`, cfPaymentId: `${900000 + i}`, status: "SUCCESS", amount }),
   );
