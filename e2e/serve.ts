@@ -13,6 +13,7 @@ import { startOutageProxy } from "../db/testing/tcp-outage-proxy";
 import { clearPageCache } from "./page-cache";
 import {
   E2E_APP_PORT,
+  E2E_DATABASE_NAME,
   E2E_DB_PROXY_CONTROL_URL,
   E2E_DB_PROXY_PORT,
   E2E_MAIL_API_URL,
@@ -24,11 +25,11 @@ import {
 const E2E_PGLITE_DIR = ".data/e2e-pglite";
 
 async function freshPostgres(serverUrl: string) {
-  const url = Object.assign(new URL(serverUrl), { pathname: "/storefront_e2e" }).toString();
+  const url = Object.assign(new URL(serverUrl), { pathname: `/${E2E_DATABASE_NAME}` }).toString();
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();
-  await admin.query("DROP DATABASE IF EXISTS storefront_e2e WITH (FORCE)");
-  await admin.query("CREATE DATABASE storefront_e2e");
+  await admin.query(`DROP DATABASE IF EXISTS ${E2E_DATABASE_NAME} WITH (FORCE)`);
+  await admin.query(`CREATE DATABASE ${E2E_DATABASE_NAME}`);
   await admin.end();
   return url;
 }

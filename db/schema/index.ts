@@ -5,3 +5,4 @@ export * from "./payments";
 export * from "./outbox";
 export * from "./invoices";
 export * from "./media";
+export * from "./merchant-account";

@@ -54,20 +54,76 @@ export const refunds = pgTable(
   (t) => [check("refunds_amount_positive", sql`${t.amountPaise} > 0`), index("refunds_order_idx").on(t.orderId)],
 );
 
-export const disputes = pgTable("disputes", {
-  id: uuid().primaryKey().defaultRandom(),
-  disputeId: text().notNull().unique(),
-  orderId: text().references(() => orders.id),
-  cfPaymentId: text(),
-  disputeType: text(),
-  reasonCode: text(),
-  reasonDescription: text(),
-  amountPaise: integer(),
-  status: text().notNull(),
-  respondBy: timestamp({ withTimezone: true }),
-  createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-  updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-});
+export const disputes = pgTable(
+  "disputes",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    disputeId: text().notNull().unique(),
+    /** Null when Cashfree names an order this shop does not have; the event is still kept. */
+    orderId: text().references(() => orders.id),
+    /** The order id as Cashfree sent it, so an unmatched dispute still says which order it means. */
+    cfOrderId: text(),
+    cfPaymentId: text(),
+    disputeType: text(),
+    reasonCode: text(),
+    reasonDescription: text(),
+    amountPaise: integer(),
+    currency: text().notNull().default("INR"),
+    status: text().notNull(),
+    /** MERCHANT when the next move is ours. */
+    actionOn: text(),
+    cfRemarks: text(),
+    respondBy: timestamp({ withTimezone: true }),
+    resolvedAt: timestamp({ withTimezone: true }),
+    /** The documents Cashfree prefers as evidence, as it lists them. */
+    preferredEvidence: jsonb().$type<{ documentType: string; description: string | null }[]>(),
+    /** Cashfree's updated_at of the state we hold: an older event arriving late never overwrites a newer one. */
+    cfUpdatedAt: timestamp({ withTimezone: true }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("disputes_order_idx").on(t.orderId), index("disputes_respond_by_idx").on(t.respondBy)],
+);
+
+/** A dispute's history as the merchant sees it: each status Cashfree reported and each answer we gave. */
+export const disputeEvents = pgTable(
+  "dispute_events",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    disputeId: text()
+      .notNull()
+      .references(() => disputes.disputeId),
+    /** webhook | accepted | evidence | sync */
+    kind: text().notNull(),
+    status: text(),
+    note: text(),
+    actor: text(),
+    /** The webhook event that reported it, so a duplicate delivery adds no second line. */
+    webhookEventId: text().unique(),
+    occurredAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("dispute_events_dispute_idx").on(t.disputeId, t.occurredAt)],
+);
+
+/** Evidence the merchant submitted: what was sent to Cashfree (the file itself stays with Cashfree). */
+export const disputeDocuments = pgTable(
+  "dispute_documents",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    disputeId: text()
+      .notNull()
+      .references(() => disputes.disputeId),
+    docType: text().notNull(),
+    note: text(),
+    fileName: text().notNull(),
+    contentType: text().notNull(),
+    sizeBytes: integer().notNull(),
+    sha256: text().notNull(),
+    uploadedBy: text(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("dispute_documents_dispute_idx").on(t.disputeId)],
+);
 
 export const webhookOutcome = pgEnum("webhook_outcome", [
   "received",
