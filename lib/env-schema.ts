@@ -154,9 +154,7 @@ function partnerSettings(raw: RawEnv) {
   if (!key) throw new EnvError("CASHFREE_TOKEN_ENCRYPTION_KEY", "required for partner OAuth (32 bytes, base64 or hex)");
   const baseUrl =
     raw.CASHFREE_PARTNER_BASE_URL ??
-    (raw.CASHFREE_ENV === "local"
-      ? `http://127.0.0.1:${raw.CASHFREE_SANDBOX_PORT}`
-      : PARTNER_HOSTS[raw.CASHFREE_ENV]);
+    (raw.CASHFREE_ENV === "local" ? `http://127.0.0.1:${raw.CASHFREE_SANDBOX_PORT}` : PARTNER_HOSTS[raw.CASHFREE_ENV]);
   return { apiKey, clientId, baseUrl: baseUrl.replace(/\/$/, ""), encryptionKey: encryptionKey(key) };
 }
 

@@ -3,7 +3,13 @@ import { createHmac } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { SANDBOX_MERCHANT_ID, SANDBOX_OAUTH_CLIENT_ID, SANDBOX_PARTNER_API_KEY } from "./defaults";
-import { orderBody, startTestSandbox, startWebhookReceiver, type TestSandbox, type WebhookReceiver } from "./testing/harness";
+import {
+  orderBody,
+  startTestSandbox,
+  startWebhookReceiver,
+  type TestSandbox,
+  type WebhookReceiver,
+} from "./testing/harness";
 
 let t: TestSandbox;
 let partnerHooks: WebhookReceiver;
@@ -208,7 +214,10 @@ describe("partner OAuth controls", () => {
     const tokens = await linkTokens();
     await control("/_sandbox/oauth/refresh-tokens/revoke");
     expect(
-      await partner("POST", "/partners/oauth/token", { grant_type: "refresh_token", refresh_token: tokens.refresh_token }),
+      await partner("POST", "/partners/oauth/token", {
+        grant_type: "refresh_token",
+        refresh_token: tokens.refresh_token,
+      }),
     ).toMatchObject({ status: 400, body: { code: "refresh_token_invalid" } });
     await control("/_sandbox/oauth/access-tokens/expire");
     const res = await fetch(`${t.sandbox.url}/pg/orders/x`, {

@@ -24,11 +24,7 @@ export async function CashfreeBanner({ admin }: { admin: Admin }) {
           Details
         </Link>
       </p>
-      {admin.role === "owner" ? (
-        <CashfreeConnectButton label="Reconnect" />
-      ) : (
-        <p>Ask the shop owner to reconnect.</p>
-      )}
+      {admin.role === "owner" ? <CashfreeConnectButton label="Reconnect" /> : <p>Ask the shop owner to reconnect.</p>}
     </div>
   );
 }

@@ -15,6 +15,7 @@ process.env.DATABASE_URL = "";
 const ADMIN_ACTION_MODULES = {
   "orders/[orderId]": () => import("@/app/admin/(console)/orders/[orderId]/actions"),
   settings: () => import("@/app/admin/(console)/settings/actions"),
+  "settings/cashfree": () => import("@/app/admin/(console)/settings/cashfree-actions"),
   "payment-links": () => import("@/app/admin/(console)/payment-links/actions"),
   products: () => import("@/app/admin/(console)/products/actions"),
   policies: () => import("@/app/admin/(console)/policies/actions"),

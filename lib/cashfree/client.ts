@@ -8,7 +8,7 @@ import { merchantCredentials, type OAuthSettings } from "./connection";
 import { CashfreeApiError, CashfreePausedError } from "./errors";
 
 /** The app's Cashfree configuration with API keys, from the validated environment. */
-export function defaultCashfreeConfig(credentials?: CashfreeCredentials): CashfreeConfig {
+function defaultCashfreeConfig(credentials?: CashfreeCredentials): CashfreeConfig {
   return {
     baseUrl: env.cashfree.baseUrl,
     credentials: credentials ?? { kind: "merchant", appId: env.cashfree.appId, secretKey: env.cashfree.secretKey },
@@ -43,7 +43,8 @@ export async function withMerchantConfig<T>(call: (config: CashfreeConfig) => Pr
   try {
     return await call(config);
   } catch (error) {
-    if (config.credentials.kind !== "oauth" || !(error instanceof CashfreeApiError) || error.status !== 401) throw error;
+    if (config.credentials.kind !== "oauth" || !(error instanceof CashfreeApiError) || error.status !== 401)
+      throw error;
     return call(await merchantConfig(config.credentials.accessToken));
   }
 }

@@ -18,7 +18,7 @@ export type MerchantCredentials =
   | { mode: "paused"; status: "broken" | "unlinked"; reason: string | null };
 
 /** Tokens are refreshed this long before they expire, so a request never starts with one about to die. */
-export const REFRESH_MARGIN_MS = 5 * 60_000;
+const REFRESH_MARGIN_MS = 5 * 60_000;
 const REFRESH_TTL_MS = 90 * 86_400_000;
 
 export function storedTokens(settings: OAuthSettings, tokens: OAuthTokens, nowMs = Date.now()): queries.StoredTokens {
@@ -61,7 +61,8 @@ export async function merchantCredentials(
   if (row.status !== "linked") return paused(row);
   try {
     const token = usable(settings, row, Date.now() + REFRESH_MARGIN_MS);
-    if (token && token !== options.rejectedToken) return { mode: "oauth", accessToken: token, merchantId: row.merchantId };
+    if (token && token !== options.rejectedToken)
+      return { mode: "oauth", accessToken: token, merchantId: row.merchantId };
   } catch (error) {
     if (!(error instanceof TokenDecryptionError)) throw error;
   }

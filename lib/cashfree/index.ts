@@ -7,7 +7,7 @@ import * as partner from "./partner";
 import { probeCashfree } from "./probe";
 import * as refunds from "./refunds";
 
-export { CashfreeApiError, CashfreePausedError, isCashfreeError } from "./errors";
+export { CashfreeApiError, isCashfreeError } from "./errors";
 
 const pg = withMerchantConfig;
 

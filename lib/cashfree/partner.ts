@@ -31,14 +31,12 @@ const tokenSchema = z
     token_type: z.string().nullish(),
     expires_in: z.coerce.number().int().positive(),
   })
-  .transform(
-    (t): OAuthTokens => ({
-      merchantId: t.merchant_id,
-      accessToken: t.access_token,
-      refreshToken: t.refresh_token,
-      expiresInSeconds: t.expires_in,
-    }),
-  );
+  .transform((t): OAuthTokens => ({
+    merchantId: t.merchant_id,
+    accessToken: t.access_token,
+    refreshToken: t.refresh_token,
+    expiresInSeconds: t.expires_in,
+  }));
 const revokeSchema = z.looseObject({ merchant_id: z.string().nullish(), connection_status: z.string().nullish() });
 const merchantSchema = z
   .looseObject({

@@ -34,7 +34,8 @@ export type PlaceOrderResult =
   | { ok: true; orderId: string; accessToken: string; paymentSessionId: string }
   | {
       ok: false;
-      code: "empty_cart" | "stock_changed" | "price_changed" | "payment_unavailable" | "order_closed" | "payments_paused";
+      code:
+        "empty_cart" | "stock_changed" | "price_changed" | "payment_unavailable" | "order_closed" | "payments_paused";
       message: string;
     };
 
