@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from "node:crypto";
 
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 
 import type { Admin } from "@/lib/auth/admins";
 import { signedHeaders } from "@/lib/testing/webhook-fixtures";
@@ -23,8 +23,11 @@ const owner: Admin = {
   refundLimitPaise: null,
 };
 const session = randomUUID();
+const logged: string[] = [];
 
 beforeAll(async () => {
+  for (const level of ["log", "info", "warn", "error"] as const)
+    vi.spyOn(console, level).mockImplementation((...args: unknown[]) => void logged.push(args.map(String).join(" ")));
   sandbox = await startTestSandbox({ oauthRedirectUri: REDIRECT });
   Object.assign(process.env, {
     PGLITE_DIR: "memory://",
@@ -176,5 +179,10 @@ describe("Connect with Cashfree", () => {
     };
     expect(state.linked[SANDBOX_MERCHANT_ID]).toBe(false);
     expect(await connect.paymentsPaused()).toBeNull();
+  });
+
+  it("never logs a token, whatever failed", () => {
+    expect(logged.length).toBeGreaterThan(0);
+    for (const line of logged) expect(line).not.toMatch(/cf[ar]t_[\w-]{10,}/);
   });
 });
