@@ -18,8 +18,8 @@ export async function CashfreeBanner({ admin }: { admin: Admin }) {
         <strong>Payments are paused.</strong>{" "}
         {paused.status === "unlinked"
           ? "Your Cashfree account was unlinked from the shop."
-          : "The Cashfree connection is broken."}{" "}
-        {paused.reason} Shoppers cannot check out until you reconnect.{" "}
+          : `The Cashfree connection is broken. ${paused.reason ?? ""}`}{" "}
+        Shoppers cannot check out until you reconnect.{" "}
         <Link href="/admin/settings#cashfree" className="underline">
           Details
         </Link>

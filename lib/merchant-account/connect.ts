@@ -179,7 +179,7 @@ export async function getConnectionView(environment: string): Promise<Connection
 }
 
 export const PAYMENTS_PAUSED_MESSAGE =
-  "Payments are paused for a moment while the shop reconnects its payment account. Nothing was charged: please try again later.";
+  "The shop is reconnecting its payment account, so payments are paused for a moment. Nothing was charged: please try again later.";
 
 /** OAuth mode with a broken or unlinked connection: no payment can start until the owner reconnects. */
 export async function paymentsPaused(): Promise<{ status: "broken" | "unlinked"; reason: string | null } | null> {
