@@ -125,9 +125,9 @@ export async function disconnectCashfree(admin: Admin): Promise<ConnectOutcome> 
     await cashfree.partner.revoke(settings, row.merchantId);
   } catch (error) {
     if (!isCashfreeError(error)) throw error;
-    // A link that is already gone (broken or unlinked) may be refused; anything else must be retried.
-    const gone = error instanceof CashfreeApiError && error.status >= 400 && error.status < 500;
-    if (!gone || row.status === "linked") {
+    // A 4xx means the link is already gone at Cashfree; a refused partner key (401) or an outage is retried.
+    const gone = error instanceof CashfreeApiError && error.status >= 400 && error.status < 500 && error.status !== 401;
+    if (!gone) {
       logError("cashfree disconnect: revoke failed", error);
       return "unavailable";
     }
