@@ -14,7 +14,7 @@ import { merchantCredentials, type OAuthSettings, storedTokens } from "./connect
 import { CashfreeApiError } from "./errors";
 import { createAuthLink, exchangeCode } from "./partner";
 
-// Real PostgreSQL shows the row lock at work across connections; PGlite (one connection) must give the same answer.
+// Real PostgreSQL (pg, neon) shows the row lock at work across connections; PGlite (one connection) must agree.
 const postgres = await requirePostgres();
 const REDIRECT = "http://localhost:3000/api/cashfree/oauth/callback";
 
@@ -65,9 +65,9 @@ const expireIn = (database: TestDatabase, ms: number) =>
   database.db.update(cashfreeConnections).set({ accessExpiresAt: new Date(Date.now() + ms) });
 const row = async (database: TestDatabase) => (await queries.getConnection(database.db))!;
 
-describe.each<DatabaseDriver>(["pg", "pglite"])("OAuth token refresh on %s", (driver) => {
+describe.each<DatabaseDriver>(["pg", "neon", "pglite"])("OAuth token refresh on %s", (driver) => {
   let database: TestDatabase;
-  const skip = driver === "pg" && !postgres;
+  const skip = driver !== "pglite" && !postgres;
 
   beforeAll(async () => {
     if (!skip) database = await createTestDatabase(driver, { poolSize: 25 });
