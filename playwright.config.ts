@@ -56,6 +56,8 @@ export default defineConfig({
         // Webhook retries after seconds, not Cashfree's minutes, so outage tests see them.
         CASHFREE_SANDBOX_RETRY_MS: "1000,2000,3000,5000,8000",
         CASHFREE_SANDBOX_WEBHOOK_URL: `${E2E_APP_URL}/api/webhooks/cashfree`,
+        CASHFREE_SANDBOX_PARTNER_WEBHOOK_URL: `${E2E_APP_URL}/api/webhooks/cashfree/partner`,
+        CASHFREE_SANDBOX_OAUTH_REDIRECT_URL: `${E2E_APP_URL}/api/cashfree/oauth/callback`,
       },
     },
     {

@@ -100,4 +100,45 @@ describe("parseEnv", () => {
     expect(env.cashfree.baseUrl).toBe("https://api.cashfree.com/pg");
     expect(env.database.driver).toBe("neon");
   });
+
+  it("partner OAuth: local defaults match the sandbox; elsewhere optional, but all or nothing", () => {
+    const local = parseEnv({}).cashfree.partner!;
+    expect(local).toMatchObject({
+      apiKey: "cf_partner_local_apikey",
+      clientId: "cf_oauth_local_client",
+      baseUrl: "http://127.0.0.1:8787",
+    });
+    expect(local.encryptionKey).toHaveLength(32);
+    const sandbox = { CASHFREE_ENV: "sandbox", CASHFREE_APP_ID: "TEST1", CASHFREE_SECRET_KEY: "cfsk_ma_test_x" };
+    expect(parseEnv(sandbox).cashfree.partner).toBeNull();
+    const key = Buffer.alloc(32, 7);
+    const oauth = parseEnv({
+      ...sandbox,
+      CASHFREE_PARTNER_API_KEY: "pk",
+      CASHFREE_OAUTH_CLIENT_ID: "cid",
+      CASHFREE_TOKEN_ENCRYPTION_KEY: key.toString("base64"),
+    }).cashfree.partner!;
+    expect(oauth.baseUrl).toBe("https://api-sandbox.cashfree.com");
+    expect(oauth.encryptionKey.equals(key)).toBe(true);
+    expect(
+      parseEnv({
+        ...sandbox,
+        CASHFREE_PARTNER_API_KEY: "pk",
+        CASHFREE_OAUTH_CLIENT_ID: "cid",
+        CASHFREE_TOKEN_ENCRYPTION_KEY: key.toString("hex"),
+      }).cashfree.partner!.encryptionKey.equals(key),
+    ).toBe(true);
+    expect(() => parseEnv({ ...sandbox, CASHFREE_PARTNER_API_KEY: "pk", CASHFREE_OAUTH_CLIENT_ID: "cid" })).toThrow(
+      /CASHFREE_TOKEN_ENCRYPTION_KEY/,
+    );
+    expect(() =>
+      parseEnv({
+        ...sandbox,
+        CASHFREE_PARTNER_API_KEY: "pk",
+        CASHFREE_OAUTH_CLIENT_ID: "cid",
+        CASHFREE_TOKEN_ENCRYPTION_KEY: "short",
+      }),
+    ).toThrow(/32 bytes/);
+    expect(() => parseEnv({ ...sandbox, CASHFREE_PARTNER_API_KEY: "pk" })).toThrow(/CASHFREE_OAUTH_CLIENT_ID/);
+  });
 });

@@ -3,11 +3,20 @@ import { z } from "zod";
 // Local defaults let a newcomer run everything with no .env; they only ever apply to the local sandbox.
 export const LOCAL_CASHFREE_APP_ID = "TEST_LOCAL_APP_ID";
 const LOCAL_CASHFREE_SECRET_KEY = "cfsk_ma_test_local_sandbox_secret";
+// The local sandbox's partner credentials (sandbox/defaults.ts) and a token key that only ever guards local data.
+const LOCAL_PARTNER_API_KEY = "cf_partner_local_apikey";
+const LOCAL_OAUTH_CLIENT_ID = "cf_oauth_local_client";
+const LOCAL_TOKEN_ENCRYPTION_KEY = "6c6f63616c2d6f6e6c792d746f6b656e2d6b65792d6e6f742d666f722d70726f";
 const DEV_AUTH_SECRET = "dev-only-auth-secret-change-me-0123456789";
 
 const CASHFREE_HOSTS = {
   sandbox: "https://sandbox.cashfree.com/pg",
   production: "https://api.cashfree.com/pg",
+} as const;
+
+const PARTNER_HOSTS = {
+  sandbox: "https://api-sandbox.cashfree.com",
+  production: "https://api.cashfree.com",
 } as const;
 
 const emptyToUndefined = (value: unknown) => (value === "" ? undefined : value);
@@ -31,6 +40,12 @@ const rawEnvSchema = z.object({
   CASHFREE_API_BASE_URL: optionalUrl,
   CASHFREE_SANDBOX_PORT: intWithDefault(8787),
   CASHFREE_WEBHOOK_TOLERANCE_SECONDS: intWithDefault(300),
+  /** Partner OAuth ("Connect with Cashfree"): all optional; without them the shop uses API keys only. */
+  CASHFREE_PARTNER_API_KEY: optionalString,
+  CASHFREE_OAUTH_CLIENT_ID: optionalString,
+  CASHFREE_PARTNER_BASE_URL: optionalUrl,
+  /** 32 bytes, base64 or hex: encrypts the merchant's OAuth tokens at rest (AES-256-GCM). */
+  CASHFREE_TOKEN_ENCRYPTION_KEY: optionalString,
   AUTH_SECRET: optionalString,
   AUTH_GITHUB_ID: optionalString,
   AUTH_GITHUB_SECRET: optionalString,
@@ -112,7 +127,35 @@ function cashfreeSettings(raw: RawEnv) {
     secretKey,
     baseUrl,
     webhookToleranceSeconds: raw.CASHFREE_WEBHOOK_TOLERANCE_SECONDS,
+    partner: partnerSettings(raw),
   };
+}
+
+/** 32 bytes written as 64 hex digits or as base64 (44 characters). */
+function encryptionKey(value: string) {
+  const key = /^[0-9a-f]{64}$/i.test(value) ? Buffer.from(value, "hex") : Buffer.from(value, "base64");
+  if (key.length !== 32 || (!/^[0-9a-f]{64}$/i.test(value) && key.toString("base64") !== value))
+    throw new EnvError("CASHFREE_TOKEN_ENCRYPTION_KEY", "must be 32 bytes, as 64 hex digits or base64");
+  return key;
+}
+
+/**
+ * Partner OAuth settings, or null when the shop runs with API keys only. Locally they default to the sandbox's;
+ * elsewhere the partner key, client id and token key must all be given.
+ */
+function partnerSettings(raw: RawEnv) {
+  const local = raw.CASHFREE_ENV === "local";
+  const apiKey = raw.CASHFREE_PARTNER_API_KEY ?? (local ? LOCAL_PARTNER_API_KEY : undefined);
+  const clientId = raw.CASHFREE_OAUTH_CLIENT_ID ?? (local ? LOCAL_OAUTH_CLIENT_ID : undefined);
+  const key = raw.CASHFREE_TOKEN_ENCRYPTION_KEY ?? (local ? LOCAL_TOKEN_ENCRYPTION_KEY : undefined);
+  if (!apiKey && !clientId && !raw.CASHFREE_TOKEN_ENCRYPTION_KEY) return null;
+  if (!apiKey) throw new EnvError("CASHFREE_PARTNER_API_KEY", "required with CASHFREE_OAUTH_CLIENT_ID");
+  if (!clientId) throw new EnvError("CASHFREE_OAUTH_CLIENT_ID", "required with CASHFREE_PARTNER_API_KEY");
+  if (!key) throw new EnvError("CASHFREE_TOKEN_ENCRYPTION_KEY", "required for partner OAuth (32 bytes, base64 or hex)");
+  const baseUrl =
+    raw.CASHFREE_PARTNER_BASE_URL ??
+    (raw.CASHFREE_ENV === "local" ? `http://127.0.0.1:${raw.CASHFREE_SANDBOX_PORT}` : PARTNER_HOSTS[raw.CASHFREE_ENV]);
+  return { apiKey, clientId, baseUrl: baseUrl.replace(/\/$/, ""), encryptionKey: encryptionKey(key) };
 }
 
 /**

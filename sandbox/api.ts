@@ -341,6 +341,12 @@ function createLink(engine: SandboxEngine, body: Record<string, unknown>) {
   return link;
 }
 
+function recordBearerCall(engine: SandboxEngine, req: Request, merchantId: string) {
+  const calls = engine.state.oauth.bearerCalls;
+  calls.push({ method: req.method, path: req.path, merchantId, atMs: engine.clock.now() });
+  if (calls.length > 200) calls.splice(0, calls.length - 200);
+}
+
 /** Merchant keys, or an OAuth bearer token from the partner flow. */
 function authenticate(engine: SandboxEngine, options: ApiOptions, req: Request) {
   if (UNAUTHENTICATED.some((pattern) => pattern.test(req.path))) return;
@@ -348,6 +354,7 @@ function authenticate(engine: SandboxEngine, options: ApiOptions, req: Request) 
   if (bearer) {
     const grant = engine.state.oauth.accessTokens[bearer];
     if (!grant || grant.expiresMs < engine.clock.now()) throw authFailed();
+    recordBearerCall(engine, req, grant.merchantId);
     return;
   }
   if (req.headers["x-client-id"] !== options.appId || req.headers["x-client-secret"] !== options.secretKey)

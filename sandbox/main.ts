@@ -28,6 +28,7 @@ try {
     rateLimitPerMinute: env.CASHFREE_SANDBOX_RATE_LIMIT ? Number(env.CASHFREE_SANDBOX_RATE_LIMIT) : null,
     statePath: env.CASHFREE_SANDBOX_STATE || undefined,
     oauthRedirectUri: env.CASHFREE_SANDBOX_OAUTH_REDIRECT_URL || null,
+    partnerWebhookUrl: env.CASHFREE_SANDBOX_PARTNER_WEBHOOK_URL || null,
   });
   console.log(`Cashfree sandbox ready at ${sandbox.url}
   PG API base URL   ${sandbox.url}/pg

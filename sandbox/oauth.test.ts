@@ -1,9 +1,18 @@
+import { createHmac } from "node:crypto";
+
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { SANDBOX_MERCHANT_ID, SANDBOX_OAUTH_CLIENT_ID, SANDBOX_PARTNER_API_KEY } from "./defaults";
-import { orderBody, startTestSandbox, type TestSandbox } from "./testing/harness";
+import {
+  orderBody,
+  startTestSandbox,
+  startWebhookReceiver,
+  type TestSandbox,
+  type WebhookReceiver,
+} from "./testing/harness";
 
 let t: TestSandbox;
+let partnerHooks: WebhookReceiver;
 const REDIRECT = "http://localhost:3000/partner/callback";
 const partnerHeaders = {
   "content-type": "application/json",
@@ -12,9 +21,13 @@ const partnerHeaders = {
 };
 
 beforeAll(async () => {
-  t = await startTestSandbox({ oauthRedirectUri: REDIRECT });
+  partnerHooks = await startWebhookReceiver();
+  t = await startTestSandbox({ oauthRedirectUri: REDIRECT, partnerWebhookUrl: partnerHooks.url });
 });
-afterAll(() => t.close());
+afterAll(async () => {
+  await t.close();
+  await partnerHooks.close();
+});
 
 async function partner(method: string, path: string, body?: unknown, headers: Record<string, string> = partnerHeaders) {
   const res = await fetch(`${t.sandbox.url}${path}`, {
@@ -146,5 +159,86 @@ describe("partner OAuth", () => {
       headers: { authorization: "Bearer made-up", "x-api-version": "2025-01-01" },
     });
     expect(fake.status).toBe(401);
+  });
+});
+
+describe("partner OAuth controls", () => {
+  const control = async (path: string, body: unknown = {}) =>
+    (await fetch(`${t.sandbox.url}${path}`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(body),
+    }).then((r) => r.json())) as Record<string, unknown>;
+  const linkTokens = async () => {
+    const back = await consent();
+    return (
+      await partner("POST", "/partners/oauth/token", {
+        grant_type: "authorization_code",
+        code: back.searchParams.get("code"),
+      })
+    ).body;
+  };
+
+  it("counts refreshes, records bearer calls, and fails the token endpoint on demand without spending the grant", async () => {
+    const tokens = await linkTokens();
+    const before = (await (await fetch(`${t.sandbox.url}/_sandbox/oauth`)).json()) as { refreshes: number };
+    await control("/_sandbox/oauth/faults", { token_fail_next: 1 });
+    const down = await partner("POST", "/partners/oauth/token", {
+      grant_type: "refresh_token",
+      refresh_token: tokens.refresh_token,
+    });
+    expect(down.status).toBe(503);
+    const refreshed = await partner("POST", "/partners/oauth/token", {
+      grant_type: "refresh_token",
+      refresh_token: tokens.refresh_token,
+    });
+    expect(refreshed.status).toBe(200);
+    await fetch(`${t.sandbox.url}/pg/orders`, {
+      method: "POST",
+      headers: {
+        authorization: `Bearer ${refreshed.body.access_token}`,
+        "x-api-version": "2025-01-01",
+        "content-type": "application/json",
+      },
+      body: JSON.stringify(orderBody()),
+    });
+    const after = (await (await fetch(`${t.sandbox.url}/_sandbox/oauth`)).json()) as {
+      refreshes: number;
+      bearer_calls: { method: string; path: string }[];
+    };
+    expect(after.refreshes).toBe(before.refreshes + 1);
+    expect(after.bearer_calls.at(-1)).toMatchObject({ method: "POST", path: "/pg/orders" });
+  });
+
+  it("revokes refresh tokens and expires access tokens on demand", async () => {
+    const tokens = await linkTokens();
+    await control("/_sandbox/oauth/refresh-tokens/revoke");
+    expect(
+      await partner("POST", "/partners/oauth/token", {
+        grant_type: "refresh_token",
+        refresh_token: tokens.refresh_token,
+      }),
+    ).toMatchObject({ status: 400, body: { code: "refresh_token_invalid" } });
+    await control("/_sandbox/oauth/access-tokens/expire");
+    const res = await fetch(`${t.sandbox.url}/pg/orders/x`, {
+      headers: { authorization: `Bearer ${tokens.access_token}`, "x-api-version": "2025-01-01" },
+    });
+    expect(res.status).toBe(401);
+  });
+
+  it("unlinks the merchant and sends merchant.unlinked signed with the partner API key", async () => {
+    await linkTokens();
+    const seen = partnerHooks.received.length;
+    const unlinked = await control("/_sandbox/oauth/unlink");
+    expect(unlinked).toMatchObject({ merchant_id: SANDBOX_MERCHANT_ID, connection_status: "Unlinked" });
+    const [hook] = (await partnerHooks.waitFor(seen + 1)).slice(seen);
+    const body = JSON.parse(hook!.body) as { type: string; data: { merchant_id: string } };
+    expect(body).toMatchObject({ type: "merchant.unlinked", data: { merchant_id: SANDBOX_MERCHANT_ID } });
+    const timestamp = String(hook!.headers["x-webhook-timestamp"]);
+    expect(hook!.headers["x-webhook-signature"]).toBe(
+      createHmac("sha256", SANDBOX_PARTNER_API_KEY)
+        .update(timestamp + hook!.body)
+        .digest("base64"),
+    );
   });
 });

@@ -3,6 +3,8 @@ import { escapeHtml as e, html, redirect, type Reply, type Request, Router } fro
 import { page } from "./pages";
 import type { SandboxEngine } from "./engine";
 import { token } from "./store";
+import { istTimestamp } from "./clock";
+import { WebhookSender } from "./webhooks";
 
 /**
  * Cashfree's partner OAuth (api-reference.md §8.3): auth link → consent page → code → tokens, refresh with
@@ -16,6 +18,9 @@ export interface OAuthOptions {
   redirectUri: string | null;
   merchantId: string;
   merchantName: string;
+  /** Where partner webhooks (merchant.unlinked) go; Cashfree keeps it in the partner dashboard. */
+  partnerWebhookUrl: string | null;
+  webhookRetryScheduleMs: number[];
 }
 
 const HOUR = 3_600_000;
@@ -31,10 +36,50 @@ function partnerTimestamp(ms: number) {
 const partnerAuthFailed = () =>
   new CfError(401, "partner_apikey_invalid", "authentication_error", "x-partner-apikey or oauth-client-id is invalid");
 
+/**
+ * Partner webhooks. Cashfree says they are "verified using your partner API key"; their format is UNCONFIRMED.
+ * The sandbox signs them like PG webhooks (x-webhook-signature = base64 HMAC-SHA256 of timestamp + raw body,
+ * x-webhook-timestamp in ms) keyed with the partner API key, with body
+ * `{"type":"merchant.unlinked","event_time":…,"data":{"merchant_id":…,"connection_status":"Unlinked"}}`.
+ */
+function partnerWebhooks(engine: SandboxEngine, options: OAuthOptions) {
+  const sender = new WebhookSender({
+    secret: options.partnerApiKey,
+    retrySchedule: options.webhookRetryScheduleMs,
+    timeoutMs: 10_000,
+    clock: engine.clock,
+    log: engine.state.deliveries,
+    onChange: () => {},
+  });
+  return {
+    sender,
+    unlinked(merchantId: string, url: string | null) {
+      const target = url ?? options.partnerWebhookUrl;
+      if (!target) return null;
+      const body = JSON.stringify({
+        type: "merchant.unlinked",
+        event_time: istTimestamp(engine.clock.now()),
+        data: { merchant_id: merchantId, connection_status: "Unlinked" },
+      });
+      return sender.send(target, "merchant.unlinked", body, "2025-01-01");
+    },
+  };
+}
+
+/** Every token of the merchant dies at once and the link is gone (revoke, or the merchant unlinks). */
+function unlinkMerchant(engine: SandboxEngine, merchantId: string) {
+  const oauth = engine.state.oauth;
+  for (const table of [oauth.accessTokens, oauth.refreshTokens]) {
+    for (const [key, grant] of Object.entries(table)) if (grant.merchantId === merchantId) delete table[key];
+  }
+  oauth.linked[merchantId] = false;
+}
+
 export function createOAuthRoutes(engine: SandboxEngine, options: OAuthOptions) {
   const router = new Router();
   const oauth = () => engine.state.oauth;
   const now = () => engine.clock.now();
+  const webhooks = partnerWebhooks(engine, options);
   const requirePartner = (req: Request) => {
     if (req.headers["x-partner-apikey"] !== options.partnerApiKey) throw partnerAuthFailed();
   };
@@ -129,6 +174,11 @@ export function createOAuthRoutes(engine: SandboxEngine, options: OAuthOptions) 
 
   router.on("POST", "/partners/oauth/token", (req) => {
     requireClient(req);
+    if (oauth().tokenFailNext > 0) {
+      // Injected outage: answered before the grant is read, so nothing is spent.
+      oauth().tokenFailNext--;
+      throw new CfError(503, "service_unavailable", "api_error", "token service is temporarily unavailable");
+    }
     const body = req.json();
     if (body.grant_type === "authorization_code") {
       const code = String(body.code ?? "");
@@ -145,6 +195,7 @@ export function createOAuthRoutes(engine: SandboxEngine, options: OAuthOptions) 
       delete oauth().refreshTokens[refresh];
       if (!grant || grant.expiresMs < now() || !oauth().linked[grant.merchantId])
         throw new CfError(400, "refresh_token_invalid", "invalid_request_error", "refresh token is invalid or expired");
+      oauth().refreshes++;
       return tokens(grant.merchantId);
     }
     throw new CfError(
@@ -157,10 +208,10 @@ export function createOAuthRoutes(engine: SandboxEngine, options: OAuthOptions) 
 
   router.on("POST", "/partners/oauth/:merchant/revoke", (req, [merchant]) => {
     requireClient(req);
-    for (const table of [oauth().accessTokens, oauth().refreshTokens]) {
-      for (const [key, grant] of Object.entries(table)) if (grant.merchantId === merchant) delete table[key];
-    }
-    oauth().linked[merchant!] = false;
+    const wasLinked = oauth().linked[merchant!] === true;
+    unlinkMerchant(engine, merchant!);
+    // Deviation (UNCONFIRMED): the sandbox also reports a partner's own revoke as merchant.unlinked.
+    if (wasLinked) webhooks.unlinked(merchant!, null);
     return { status: 200, body: { merchant_id: merchant, connection_status: "Unlinked" } };
   });
 
@@ -188,5 +239,48 @@ export function createOAuthRoutes(engine: SandboxEngine, options: OAuthOptions) 
     };
   });
 
+  return { router, webhooks };
+}
+
+/** /_sandbox/oauth controls: see the partner state, fail the token endpoint, revoke or expire tokens, unlink. */
+export function createOAuthControlRoutes(engine: SandboxEngine, partner: ReturnType<typeof createOAuthRoutes>) {
+  const router = new Router();
+  const oauth = () => engine.state.oauth;
+  const ok = (body: unknown): Reply => ({ status: 200, body });
+  const view = () => ({
+    linked: oauth().linked,
+    refreshes: oauth().refreshes,
+    access_tokens: Object.keys(oauth().accessTokens).length,
+    refresh_tokens: Object.keys(oauth().refreshTokens).length,
+    token_fail_next: oauth().tokenFailNext,
+    bearer_calls: oauth().bearerCalls,
+  });
+
+  router.on("GET", "/_sandbox/oauth", () => ok(view()));
+  router.on("POST", "/_sandbox/oauth/faults", (req) => {
+    const value = req.json().token_fail_next ?? 0;
+    if (typeof value !== "number" || !Number.isInteger(value) || value < 0)
+      throw new CfError(400, "token_fail_next_invalid", "invalid_request_error", "token_fail_next : should be >= 0");
+    oauth().tokenFailNext = value;
+    return ok(view());
+  });
+  /** Cashfree invalidated the refresh tokens (e.g. 90 days passed, or support revoked them); still linked. */
+  router.on("POST", "/_sandbox/oauth/refresh-tokens/revoke", () => {
+    oauth().refreshTokens = {};
+    return ok(view());
+  });
+  router.on("POST", "/_sandbox/oauth/access-tokens/expire", () => {
+    for (const grant of Object.values(oauth().accessTokens)) grant.expiresMs = engine.clock.now() - 1;
+    return ok(view());
+  });
+  /** The merchant unlinks the partner in Cashfree's dashboard: tokens die, merchant.unlinked is sent. */
+  router.on("POST", "/_sandbox/oauth/unlink", (req) => {
+    const body = req.json();
+    const merchantId = String(body.merchant_id ?? Object.keys(oauth().linked)[0] ?? "");
+    if (!merchantId) throw missing("merchant_id");
+    unlinkMerchant(engine, merchantId);
+    const delivery = partner.webhooks.unlinked(merchantId, body.webhook_url ? String(body.webhook_url) : null);
+    return ok({ merchant_id: merchantId, connection_status: "Unlinked", delivery_id: delivery?.id ?? null });
+  });
   return router;
 }

@@ -17,7 +17,7 @@ import {
 import { SandboxEngine } from "./engine";
 import { badUrl, CfError } from "./errors";
 import { html, readRequest, type Reply, type Request, send } from "./http";
-import { createOAuthRoutes } from "./oauth";
+import { createOAuthControlRoutes, createOAuthRoutes } from "./oauth";
 import { sdkScript } from "./sdk-script";
 import { emptyState, loadState, saveState, type SandboxState } from "./store";
 import { WebhookSender } from "./webhooks";
@@ -45,6 +45,8 @@ export interface SandboxOptions {
   oauthClientId?: string;
   /** Where the partner OAuth consent page sends the browser back (Cashfree keeps it in the partner dashboard). */
   oauthRedirectUri?: string | null;
+  /** Where partner webhooks (merchant.unlinked) go, signed with the partner API key. */
+  partnerWebhookUrl?: string | null;
 }
 
 export interface RunningSandbox {
@@ -106,6 +108,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     redirectUri: options.oauthRedirectUri ?? null,
     merchantId: SANDBOX_MERCHANT_ID,
     merchantName,
+    partnerWebhookUrl: options.partnerWebhookUrl ?? null,
+    webhookRetryScheduleMs: options.webhookRetryScheduleMs ?? [2 * 60_000, 10 * 60_000, 30 * 60_000],
   });
   const reset = () => {
     // The sender keeps a reference to the delivery log: empty it in place.
@@ -126,6 +130,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     persist();
   };
   const control = options.controls ? createControlRoutes({ engine, apiFaults, reset }) : null;
+  const oauthControl = options.controls ? createOAuthControlRoutes(engine, partners) : null;
 
   async function handle(req: Request): Promise<Reply | "timeout"> {
     if (req.method === "GET" && req.path === "/js/v3/cashfree.js") {
@@ -138,7 +143,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     }
     if (req.method === "GET" && req.path === "/") return html(debugPage(engine, { appId, controls: Boolean(control) }));
     if (req.path.startsWith("/_sandbox/")) {
-      const found = control?.match(req.method, req.path);
+      const found = oauthControl?.match(req.method, req.path) ?? control?.match(req.method, req.path);
       return found
         ? found.handler(req, found.params)
         : {
@@ -150,7 +155,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
             },
           };
     }
-    const partner = req.path.startsWith("/partners/") ? partners.match(req.method, req.path) : null;
+    const partner = req.path.startsWith("/partners/") ? partners.router.match(req.method, req.path) : null;
     if (partner) return partner.handler(req, partner.params);
     const page = checkout.match(req.method, req.path);
     if (page) return page.handler(req, page.params);

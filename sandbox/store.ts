@@ -126,6 +126,12 @@ interface OAuthState {
   accessTokens: Record<string, { merchantId: string; expiresMs: number }>;
   refreshTokens: Record<string, { merchantId: string; expiresMs: number }>;
   linked: Record<string, boolean>;
+  /** Refresh-token grants answered (tests count rotations). */
+  refreshes: number;
+  /** The last PG calls made with a bearer token (newest last), so tests can see which credential was used. */
+  bearerCalls: { method: string; path: string; merchantId: string; atMs: number }[];
+  /** Token-endpoint answers to fail next ("token endpoint down"). */
+  tokenFailNext: number;
 }
 
 export interface SandboxState {
@@ -147,7 +153,16 @@ export const emptyState = (): SandboxState => ({
   deliveries: [],
   simulations: {},
   idempotency: {},
-  oauth: { links: {}, codes: {}, accessTokens: {}, refreshTokens: {}, linked: {} },
+  oauth: {
+    links: {},
+    codes: {},
+    accessTokens: {},
+    refreshTokens: {},
+    linked: {},
+    refreshes: 0,
+    bearerCalls: [],
+    tokenFailNext: 0,
+  },
 });
 
 export const digits = (length: number) =>

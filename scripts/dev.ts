@@ -27,6 +27,8 @@ if (env.cashfree.env === "local") {
     CASHFREE_APP_ID: env.cashfree.appId,
     CASHFREE_SECRET_KEY: env.cashfree.secretKey,
     CASHFREE_SANDBOX_WEBHOOK_URL: `${env.appUrl}/api/webhooks/cashfree`,
+    CASHFREE_SANDBOX_PARTNER_WEBHOOK_URL: `${env.appUrl}/api/webhooks/cashfree/partner`,
+    CASHFREE_SANDBOX_OAUTH_REDIRECT_URL: `${env.appUrl}/api/cashfree/oauth/callback`,
     // Keeps sandbox orders across restarts, like the embedded database does.
     CASHFREE_SANDBOX_STATE: process.env.CASHFREE_SANDBOX_STATE ?? ".data/sandbox-state.json",
   });

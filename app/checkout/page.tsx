@@ -3,6 +3,7 @@ import Link from "next/link";
 
 import { browserCheckoutConfig } from "@/lib/cashfree/checkout-config";
 import { cartGst, correctAndLoadCart } from "@/lib/cart";
+import { PAYMENTS_PAUSED_MESSAGE, paymentsPaused } from "@/lib/merchant-account/connect";
 import { formatInr } from "@/lib/money";
 import { getSetting } from "@/lib/settings";
 
@@ -11,7 +12,11 @@ import { CheckoutForm } from "@/components/checkout/checkout-form";
 export const metadata: Metadata = { title: "Checkout", robots: { index: false } };
 
 export default async function CheckoutPage() {
-  const [cart, variant] = await Promise.all([correctAndLoadCart(), getSetting("checkout_variant")]);
+  const [cart, variant, paused] = await Promise.all([
+    correctAndLoadCart(),
+    getSetting("checkout_variant"),
+    paymentsPaused(),
+  ]);
   if (cart.lines.length === 0) {
     return (
       <div className="mx-auto max-w-md space-y-4 py-12 text-center">
@@ -43,13 +48,20 @@ export default async function CheckoutPage() {
             ))}
           </ul>
         )}
-        <CheckoutForm
-          totalPaise={totals.totalPaise}
-          payLabel={`Pay ${formatInr(totals.totalPaise)}`}
-          variant={variant}
-          sdk={browserCheckoutConfig()}
-          gst={gst}
-        />
+        {paused ? (
+          <div role="alert" className="rounded-lg border border-amber-300 bg-amber-50 p-4 text-amber-900">
+            <p className="font-semibold">Payments are paused</p>
+            <p className="mt-1 text-sm">{PAYMENTS_PAUSED_MESSAGE} Your cart is saved.</p>
+          </div>
+        ) : (
+          <CheckoutForm
+            totalPaise={totals.totalPaise}
+            payLabel={`Pay ${formatInr(totals.totalPaise)}`}
+            variant={variant}
+            sdk={browserCheckoutConfig()}
+            gst={gst}
+          />
+        )}
         <p className="text-xs text-stone-600">
           You will pay securely on Cashfree&apos;s payment page. We never see your card or UPI details. By paying you
           accept our{" "}

@@ -15,6 +15,7 @@ process.env.DATABASE_URL = "";
 const ADMIN_ACTION_MODULES = {
   "orders/[orderId]": () => import("@/app/admin/(console)/orders/[orderId]/actions"),
   settings: () => import("@/app/admin/(console)/settings/actions"),
+  "settings/cashfree": () => import("@/app/admin/(console)/settings/cashfree-actions"),
   "payment-links": () => import("@/app/admin/(console)/payment-links/actions"),
   products: () => import("@/app/admin/(console)/products/actions"),
   policies: () => import("@/app/admin/(console)/policies/actions"),
@@ -200,5 +201,26 @@ describe("admin authorization", () => {
     expect((await get("month=2026-12")).status).toBe(200);
     expect(await (await get("month=2026-12&kind=b2b")).text()).toMatch(/^document_type,document_number,/);
     expect((await get("month=december")).status).toBe(400);
+  });
+
+  it("lets only a signed-in owner through the Cashfree OAuth callback", async () => {
+    const { GET } = await import("@/app/api/cashfree/oauth/callback/route");
+    const callback = () => GET(new Request("http://localhost:3000/api/cashfree/oauth/callback?state=abcdefgh&code=x"));
+    session = null;
+    const stranger = await callback();
+    expect(stranger.status).toBe(303);
+    expect(stranger.headers.get("location")).toMatch(/\/admin\/sign-in$/);
+    const { getDb } = await import("@/db");
+    const { insertAdmin } = await import("@/db/queries/admin-users");
+    const staff = await insertAdmin(await getDb(), {
+      email: "staff-oauth@example.com",
+      name: "Staff",
+      role: "staff",
+      passwordHash: "x",
+    });
+    session = { adminId: staff!.id, sessionId: crypto.randomUUID() };
+    expect((await callback()).status).toBe(403);
+    const { getConnection } = await import("@/db/queries/cashfree-connections");
+    expect(await getConnection(await getDb())).toBeUndefined();
   });
 });

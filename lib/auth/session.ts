@@ -20,6 +20,14 @@ export async function currentAdmin(): Promise<Admin | null> {
   return session?.adminId && session.sessionId ? loadSessionAdmin(session.adminId, session.sessionId) : null;
 }
 
+/** The signed-in admin with the id of their session (the token id that sign-out revokes), or null. */
+export async function currentAdminSession(): Promise<{ admin: Admin; sessionId: string } | null> {
+  const session = (await auth()) as { adminId?: string; sessionId?: string } | null;
+  if (!session?.adminId || !session.sessionId) return null;
+  const admin = await loadSessionAdmin(session.adminId, session.sessionId);
+  return admin ? { admin, sessionId: session.sessionId } : null;
+}
+
 /** For server actions and route handlers: every admin entry point checks for itself, never relying on a proxy. */
 export async function requireAdmin(role: AdminRole = "staff"): Promise<Admin> {
   const admin = await currentAdmin();

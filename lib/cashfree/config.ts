@@ -7,7 +7,9 @@ export const CASHFREE_API_VERSION = "2025-01-01";
 export type CashfreeCredentials =
   | { kind: "merchant"; appId: string; secretKey: string }
   | { kind: "partner"; partnerApiKey: string; merchantId: string }
-  | { kind: "oauth"; accessToken: string };
+  | { kind: "oauth"; accessToken: string }
+  /** The partner's own calls to the OAuth endpoints (auth link, token, revoke). */
+  | { kind: "partnerOAuth"; partnerApiKey: string; oauthClientId: string };
 
 export interface CashfreeConfig {
   /** e.g. https://sandbox.cashfree.com/pg */
@@ -27,5 +29,7 @@ export function authHeaders(credentials: CashfreeCredentials): Record<string, st
       return { "x-partner-apikey": credentials.partnerApiKey, "x-partner-merchantid": credentials.merchantId };
     case "oauth":
       return { authorization: `Bearer ${credentials.accessToken}` };
+    case "partnerOAuth":
+      return { "x-partner-apikey": credentials.partnerApiKey, "oauth-client-id": credentials.oauthClientId };
   }
 }

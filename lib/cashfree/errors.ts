@@ -43,10 +43,21 @@ export class CashfreeResponseError extends Error {
   }
 }
 
-export type CashfreeError = CashfreeApiError | CashfreeNetworkError | CashfreeResponseError;
+/** The shop is in OAuth mode but its Cashfree connection is broken or unlinked: nothing can be sent. */
+export class CashfreePausedError extends Error {
+  constructor(readonly status: "broken" | "unlinked") {
+    super(`Cashfree account connection is ${status}: payments are paused until the owner reconnects`);
+    this.name = "CashfreePausedError";
+  }
+}
+
+export type CashfreeError = CashfreeApiError | CashfreeNetworkError | CashfreeResponseError | CashfreePausedError;
 
 export function isCashfreeError(error: unknown): error is CashfreeError {
   return (
-    error instanceof CashfreeApiError || error instanceof CashfreeNetworkError || error instanceof CashfreeResponseError
+    error instanceof CashfreeApiError ||
+    error instanceof CashfreeNetworkError ||
+    error instanceof CashfreeResponseError ||
+    error instanceof CashfreePausedError
   );
 }

@@ -12,6 +12,8 @@ export interface CashfreeRequest<T> {
   /** Required on every create so a retry can never create a second object. */
   idempotencyKey?: string;
   schema: z.ZodType<T>;
+  /** Another x-api-version than the PG one (the partner merchant API is 2023-01-01). */
+  apiVersion?: string;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -43,7 +45,7 @@ export async function cashfreeFetch<T>(config: CashfreeConfig, request: Cashfree
   const requestId = randomUUID();
   const headers: Record<string, string> = {
     accept: "application/json",
-    "x-api-version": CASHFREE_API_VERSION,
+    "x-api-version": request.apiVersion ?? CASHFREE_API_VERSION,
     "x-request-id": requestId,
     ...authHeaders(config.credentials),
   };

@@ -1,27 +1,39 @@
 import "server-only";
 
-import { defaultCashfreeConfig } from "./client";
+import { withMerchantConfig } from "./client";
 import * as links from "./links";
 import * as orders from "./orders";
+import * as partner from "./partner";
 import { probeCashfree } from "./probe";
 import * as refunds from "./refunds";
 
 export { CashfreeApiError, isCashfreeError } from "./errors";
 
-/** The app's Cashfree client, configured from the environment. The only way the app talks to Cashfree. */
+const pg = withMerchantConfig;
+
+/**
+ * The app's Cashfree client, configured from the environment and the merchant's connection (OAuth bearer token
+ * when linked, else API keys). The only way the app talks to Cashfree.
+ */
 export const cashfree = {
-  createOrder: (input: orders.CreateCashfreeOrderInput) => orders.createCashfreeOrder(defaultCashfreeConfig(), input),
-  getOrder: (orderId: string) => orders.getCashfreeOrder(defaultCashfreeConfig(), orderId),
-  getPayments: (orderId: string) => orders.getCashfreePayments(defaultCashfreeConfig(), orderId),
-  terminateOrder: (orderId: string) => orders.terminateCashfreeOrder(defaultCashfreeConfig(), orderId),
-  updateShipment: (update: orders.ShipmentUpdate) =>
-    orders.updateCashfreeOrderShipment(defaultCashfreeConfig(), update),
-  probe: () => probeCashfree(defaultCashfreeConfig()),
-  createRefund: (input: refunds.CreateRefundInput) => refunds.createCashfreeRefund(defaultCashfreeConfig(), input),
-  getRefund: (orderId: string, refundId: string) =>
-    refunds.getCashfreeRefund(defaultCashfreeConfig(), orderId, refundId),
-  createLink: (input: links.CreateLinkInput) => links.createCashfreeLink(defaultCashfreeConfig(), input),
-  getLink: (linkId: string) => links.getCashfreeLink(defaultCashfreeConfig(), linkId),
-  cancelLink: (linkId: string) => links.cancelCashfreeLink(defaultCashfreeConfig(), linkId),
-  getLinkOrders: (linkId: string) => links.getCashfreeLinkOrders(defaultCashfreeConfig(), linkId),
+  createOrder: (input: orders.CreateCashfreeOrderInput) => pg((c) => orders.createCashfreeOrder(c, input)),
+  getOrder: (orderId: string) => pg((c) => orders.getCashfreeOrder(c, orderId)),
+  getPayments: (orderId: string) => pg((c) => orders.getCashfreePayments(c, orderId)),
+  terminateOrder: (orderId: string) => pg((c) => orders.terminateCashfreeOrder(c, orderId)),
+  updateShipment: (update: orders.ShipmentUpdate) => pg((c) => orders.updateCashfreeOrderShipment(c, update)),
+  probe: () => pg((c) => probeCashfree(c)).catch(() => ({ ok: false, detail: "error" }) as const),
+  createRefund: (input: refunds.CreateRefundInput) => pg((c) => refunds.createCashfreeRefund(c, input)),
+  getRefund: (orderId: string, refundId: string) => pg((c) => refunds.getCashfreeRefund(c, orderId, refundId)),
+  createLink: (input: links.CreateLinkInput) => pg((c) => links.createCashfreeLink(c, input)),
+  getLink: (linkId: string) => pg((c) => links.getCashfreeLink(c, linkId)),
+  cancelLink: (linkId: string) => pg((c) => links.cancelCashfreeLink(c, linkId)),
+  getLinkOrders: (linkId: string) => pg((c) => links.getCashfreeLinkOrders(c, linkId)),
+  /** Partner OAuth (the shop as Cashfree partner): connect, refresh and revoke the merchant's account. */
+  partner: {
+    createAuthLink: (config: partner.PartnerConfig, state: string) => partner.createAuthLink(config, state),
+    exchangeCode: (config: partner.PartnerConfig, code: string) => partner.exchangeCode(config, code),
+    revoke: (config: partner.PartnerConfig, merchantId: string) => partner.revokeMerchant(config, merchantId),
+    merchantStatus: (config: partner.PartnerConfig, merchantId: string) =>
+      partner.getMerchantStatus(config, merchantId),
+  },
 };

@@ -124,6 +124,7 @@ export type CashfreeWebhookEvent =
       respondBy: string | null;
       dedupeKey: string;
     }
+  | { kind: "merchant"; type: "merchant.unlinked"; merchantId: string; orderId: null; dedupeKey: string }
   | { kind: "unknown"; type: string; orderId: string | null; dedupeKey: string };
 
 const bodyHash = (rawBody: string) => createHash("sha256").update(rawBody).digest("hex");
@@ -209,4 +210,32 @@ export function parseCashfreeWebhook(body: unknown, rawBody: string): CashfreeWe
     };
   }
   return { kind: "unknown", type, orderId: findOrderId(body), dedupeKey: `${type}:${bodyHash(rawBody)}` };
+}
+
+/**
+ * Partner webhooks (the shop as Cashfree partner), verified with the partner API key. Their payload is
+ * UNCONFIRMED (api-reference.md §8.3, §12): read as `{type, event_time, data: {merchant_id}}`, with `event` accepted
+ * for `type`. Only merchant.unlinked is acted on; anything else is kept as unknown.
+ */
+const partnerEventSchema = z.object({
+  type: z.literal("merchant.unlinked"),
+  event_time: z.string().nullish(),
+  data: z.looseObject({ merchant_id: z.string().min(1) }),
+});
+
+export function parsePartnerWebhook(body: unknown, rawBody: string): CashfreeWebhookEvent {
+  const raw = body as { type?: unknown; event?: unknown } | null;
+  const type = typeof raw?.type === "string" ? raw.type : typeof raw?.event === "string" ? raw.event : "UNKNOWN";
+  const parsed = partnerEventSchema.safeParse({ ...(body as object), type });
+  if (parsed.success) {
+    const { data, event_time } = parsed.data;
+    return {
+      kind: "merchant",
+      type: "merchant.unlinked",
+      merchantId: data.merchant_id,
+      orderId: null,
+      dedupeKey: `merchant.unlinked:${data.merchant_id}:${event_time ?? bodyHash(rawBody)}`,
+    };
+  }
+  return { kind: "unknown", type, orderId: null, dedupeKey: `partner:${type}:${bodyHash(rawBody)}` };
 }

@@ -159,4 +159,42 @@ describe.skipIf(!postgres)("one open order per cart (real PostgreSQL, local sand
       taxPaise: 7_138 + 8_375,
     });
   });
+
+  it("refuses while the Cashfree connection is unlinked, before any order or stock hold; resumes once linked", async () => {
+    const { saveLinkedConnection, setConnectionStatus } = await import("@/db/queries/cashfree-connections");
+    const kulhad = await product("terracotta-kulhad-set");
+    const cartId = await createCart(database.db);
+    await addCartItem(database.db, cartId, kulhad.id, 1, 10);
+    const expectedTotalPaise = computeTotals([{ unitPricePaise: kulhad.pricePaise, quantity: 1 }]).totalPaise;
+    await saveLinkedConnection(database.db, {
+      merchantId: "CFLOCAL0001",
+      environment: "local",
+      connectedBy: "test",
+      accessTokenCipher: "x.y.z",
+      refreshTokenCipher: "x.y.z",
+      accessExpiresAt: new Date(Date.now() + 3_600_000),
+      refreshExpiresAt: new Date(Date.now() + 3_600_000),
+    });
+    await setConnectionStatus(database.db, "unlinked", "test unlink");
+    const stockBefore = (await product("terracotta-kulhad-set")).stock;
+    const refused = await placeOrder({
+      cartId,
+      customer: customer(),
+      checkoutAttemptId: randomUUID(),
+      expectedTotalPaise,
+    });
+    expect(refused).toMatchObject({ ok: false, code: "payments_paused", message: expect.stringMatching(/paused/) });
+    expect(await database.db.select().from(orders).where(eq(orders.cartId, cartId))).toHaveLength(0);
+    expect((await product("terracotta-kulhad-set")).stock).toBe(stockBefore);
+
+    // The owner disconnects (API keys again): checkout works.
+    await setConnectionStatus(database.db, "disconnected", "test");
+    const placed = await placeOrder({
+      cartId,
+      customer: customer(),
+      checkoutAttemptId: randomUUID(),
+      expectedTotalPaise,
+    });
+    expect(placed.ok).toBe(true);
+  });
 });

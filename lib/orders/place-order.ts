@@ -8,6 +8,7 @@ import { isUniqueViolation } from "@/lib/db-errors";
 import { env } from "@/lib/env";
 import { quoteGst } from "@/lib/gst/quote";
 import { placeOfSupply, supplyType } from "@/lib/gst/tax";
+import { PAYMENTS_PAUSED_MESSAGE, paymentsPaused } from "@/lib/merchant-account/connect";
 import { formatInr } from "@/lib/money";
 import { productPagesChanged } from "@/lib/products";
 import { computeTotals } from "@/lib/pricing";
@@ -33,7 +34,8 @@ export type PlaceOrderResult =
   | { ok: true; orderId: string; accessToken: string; paymentSessionId: string }
   | {
       ok: false;
-      code: "empty_cart" | "stock_changed" | "price_changed" | "payment_unavailable" | "order_closed";
+      code:
+        "empty_cart" | "stock_changed" | "price_changed" | "payment_unavailable" | "order_closed" | "payments_paused";
       message: string;
     };
 
@@ -249,6 +251,8 @@ function continueOrder(order: queries.OrderRow): Promise<PlaceOrderResult> | Pla
 
 /** Places the order for the shopper's cart and opens a Cashfree payment session for it. */
 export async function placeOrder(input: PlaceOrderInput, isRetry = false): Promise<PlaceOrderResult> {
+  // The Cashfree account is unlinked or broken: refuse before any order or stock hold is written.
+  if (await paymentsPaused()) return { ok: false, code: "payments_paused", message: PAYMENTS_PAUSED_MESSAGE };
   const db = await getDb();
   const previous = await queries.getOrderByCheckoutAttempt(db, input.checkoutAttemptId);
   // The same submit again (double click, network retry): continue that order, never start another.

@@ -3,6 +3,7 @@ import "server-only";
 import type { Database } from "@/db";
 import * as queries from "@/db/queries/webhooks";
 import type { CashfreeWebhookEvent } from "@/lib/cashfree/webhook-events";
+import { markConnectionUnlinked } from "@/lib/merchant-account/connect";
 import { afterSettle, settleWithinTransaction } from "@/lib/orders/settle";
 import { kickOutbox } from "@/lib/outbox/worker";
 import { applyDisputeWebhook, applyPaymentLinkWebhook, applyRefundWebhook } from "@/lib/webhooks/records";
@@ -38,6 +39,8 @@ async function applyCashfreeEvent(tx: Database, event: CashfreeWebhookEvent, ref
       return applyPaymentLinkWebhook(tx, event);
     case "dispute":
       return { outcome: await applyDisputeWebhook(tx, event), afterCommit: nothingAfter };
+    case "merchant":
+      return { outcome: await markConnectionUnlinked(tx, event.merchantId), afterCommit: nothingAfter };
     case "unknown":
       return { outcome: "ignored", afterCommit: nothingAfter };
   }

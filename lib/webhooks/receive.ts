@@ -3,7 +3,7 @@ import "server-only";
 import { getDb } from "@/db";
 import * as queries from "@/db/queries/webhooks";
 import { verifyCashfreeSignature } from "@/lib/cashfree/signature";
-import { parseCashfreeWebhook } from "@/lib/cashfree/webhook-events";
+import { parseCashfreeWebhook, parsePartnerWebhook } from "@/lib/cashfree/webhook-events";
 import { env } from "@/lib/env";
 import { logError } from "@/lib/log";
 
@@ -15,6 +15,8 @@ export interface WebhookDelivery {
   rawBody: string;
   headers: Headers;
   remoteAddress: string | null;
+  /** "partner": the partner-OAuth endpoint, signed with the partner API key (format UNCONFIRMED, see README). */
+  channel?: "pg" | "partner";
 }
 
 export interface WebhookResponse {
@@ -47,12 +49,15 @@ async function recordRejection(reason: string, remoteAddress: string | null) {
 export async function receiveCashfreeWebhook(delivery: WebhookDelivery): Promise<WebhookResponse> {
   const { rawBody, headers } = delivery;
   if (Buffer.byteLength(rawBody) > MAX_WEBHOOK_BYTES) return reply(413, false, "payload too large");
+  const partner = delivery.channel === "partner";
+  const secret = partner ? env.cashfree.partner?.apiKey : env.cashfree.secretKey;
+  if (!secret) return reply(404, false, "partner webhooks are not configured");
 
   const check = verifyCashfreeSignature({
     rawBody,
     signature: header(headers, "signature"),
     timestamp: header(headers, "timestamp"),
-    secret: env.cashfree.secretKey,
+    secret,
     nowMs: Date.now(),
     toleranceMs: env.cashfree.webhookToleranceSeconds * 1000,
   });
@@ -67,7 +72,8 @@ export async function receiveCashfreeWebhook(delivery: WebhookDelivery): Promise
   } catch {
     body = undefined;
   }
-  const event = body === undefined ? undefined : parseCashfreeWebhook(body, rawBody);
+  const parse = partner ? parsePartnerWebhook : parseCashfreeWebhook;
+  const event = body === undefined ? undefined : parse(body, rawBody);
   const db = await getDb();
   const idempotencyKey = headers.get("x-idempotency-key");
   const keys = { idempotencyKey, dedupeKey: event?.dedupeKey ?? `MALFORMED:${check.timestampMs}:${rawBody.length}` };

@@ -2,6 +2,8 @@ import Link from "next/link";
 
 import { requireAdminPage } from "@/lib/auth/session";
 
+import { CashfreeBanner } from "@/components/admin/cashfree-banner";
+
 import { signOutAction } from "./actions";
 
 const NAV = [
@@ -36,6 +38,7 @@ export default async function AdminLayout({ children }: { children: React.ReactN
           </button>
         </form>
       </div>
+      <CashfreeBanner admin={admin} />
       {children}
     </div>
   );

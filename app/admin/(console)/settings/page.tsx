@@ -1,24 +1,31 @@
 import type { Metadata } from "next";
 
 import { requireAdminPage } from "@/lib/auth/session";
+import { env } from "@/lib/env";
+import { CONNECT_OUTCOMES, type ConnectOutcome, getConnectionView } from "@/lib/merchant-account/connect";
 import { getSetting } from "@/lib/settings";
 
+import { CashfreeConnection } from "@/components/admin/cashfree-connection";
 import { SellerForm } from "@/components/admin/seller-form";
 import { SettingsForm } from "@/components/admin/settings-form";
 
 export const metadata: Metadata = { title: "Settings · Admin" };
 
-export default async function SettingsPage() {
+export default async function SettingsPage({ searchParams }: { searchParams: Promise<{ cashfree?: string }> }) {
   await requireAdminPage("owner");
-  const [checkoutVariant, autoRefundLatePayments, seller] = await Promise.all([
+  const [checkoutVariant, autoRefundLatePayments, seller, connection, { cashfree }] = await Promise.all([
     getSetting("checkout_variant"),
     getSetting("auto_refund_late_payments"),
     getSetting("seller"),
+    getConnectionView(env.cashfree.env),
+    searchParams,
   ]);
+  const outcome = cashfree && Object.hasOwn(CONNECT_OUTCOMES, cashfree) ? (cashfree as ConnectOutcome) : null;
   return (
     <div className="max-w-2xl space-y-4">
       <h1 className="text-2xl font-semibold">Settings</h1>
       <SettingsForm checkoutVariant={checkoutVariant} autoRefundLatePayments={autoRefundLatePayments} />
+      <CashfreeConnection view={connection} outcome={outcome} />
       <section aria-labelledby="tax-heading" className="space-y-3 border-t border-stone-200 pt-4">
         <h2 id="tax-heading" className="text-lg font-semibold">
           Tax and invoices

@@ -1,0 +1,71 @@
+import { CONNECT_OUTCOMES, type ConnectionView, type ConnectOutcome } from "@/lib/merchant-account/connect";
+
+import { CashfreeConnectButton, CashfreeDisconnectButton } from "./cashfree-connect-button";
+
+const STATUS_TEXT = {
+  linked: "Connected",
+  broken: "Broken: the access token could not be refreshed",
+  unlinked: "Unlinked in Cashfree",
+  disconnected: "Disconnected",
+} as const;
+
+const when = (date: Date | null) =>
+  date
+    ? new Intl.DateTimeFormat("en-IN", { dateStyle: "medium", timeStyle: "short", timeZone: "Asia/Kolkata" }).format(
+        date,
+      )
+    : "—";
+
+/** The settings section: which credential the shop uses, and the Cashfree account connected by OAuth. */
+export function CashfreeConnection({ view, outcome }: { view: ConnectionView; outcome: ConnectOutcome | null }) {
+  const notice = outcome ? CONNECT_OUTCOMES[outcome] : null;
+  const linked = view.status === "linked";
+  return (
+    <section id="cashfree" aria-labelledby="cashfree-heading" className="space-y-3 border-t border-stone-200 pt-4">
+      <h2 id="cashfree-heading" className="text-lg font-semibold">
+        Cashfree account
+      </h2>
+      {notice && (
+        <p
+          role={notice.ok ? "status" : "alert"}
+          className={`rounded-lg border p-3 text-sm ${notice.ok ? "border-emerald-200 bg-emerald-50 text-emerald-900" : "border-red-200 bg-red-50 text-red-800"}`}
+        >
+          {notice.text}
+        </p>
+      )}
+      <dl className="grid grid-cols-[10rem_1fr] gap-x-4 gap-y-1 text-sm">
+        <dt className="text-stone-600">Mode</dt>
+        <dd data-testid="cashfree-mode">{view.mode === "oauth" ? "Connected account (OAuth)" : "API keys"}</dd>
+        <dt className="text-stone-600">Environment</dt>
+        <dd>{view.environment}</dd>
+        {view.status && view.status !== "disconnected" && (
+          <>
+            <dt className="text-stone-600">Status</dt>
+            <dd data-testid="cashfree-status">{STATUS_TEXT[view.status]}</dd>
+            <dt className="text-stone-600">Merchant id</dt>
+            <dd data-testid="cashfree-merchant-id">{view.merchantId}</dd>
+            <dt className="text-stone-600">Token expires</dt>
+            <dd data-testid="cashfree-expiry">{linked ? when(view.accessExpiresAt) : "—"}</dd>
+            <dt className="text-stone-600">Last refreshed</dt>
+            <dd>{when(view.lastRefreshedAt)}</dd>
+          </>
+        )}
+      </dl>
+      {view.reason && view.status !== "linked" && (
+        <p role="alert" data-testid="cashfree-reason" className="text-sm text-red-800">
+          {view.reason}
+        </p>
+      )}
+      {view.oauthAvailable ? (
+        <div className="flex flex-wrap items-start gap-3">
+          {!linked && <CashfreeConnectButton label={view.mode === "oauth" ? "Reconnect" : "Connect with Cashfree"} />}
+          {view.mode === "oauth" && <CashfreeDisconnectButton />}
+        </div>
+      ) : (
+        <p className="text-sm text-stone-600">
+          To connect by OAuth instead of API keys, set the partner API key, OAuth client id and token key (README).
+        </p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,170 @@
+import { randomBytes } from "node:crypto";
+
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+import type { DatabaseDriver } from "@/db/client";
+import * as queries from "@/db/queries/cashfree-connections";
+import { cashfreeConnections } from "@/db/schema";
+import { createTestDatabase, requirePostgres, type TestDatabase } from "@/db/testing/databases";
+import { SANDBOX_OAUTH_CLIENT_ID, SANDBOX_PARTNER_API_KEY } from "@/sandbox/defaults";
+import { startTestSandbox, type TestSandbox } from "@/sandbox/testing/harness";
+
+import { merchantCredentials, type OAuthSettings, storedTokens } from "./connection";
+import { CashfreeApiError } from "./errors";
+import { createAuthLink, exchangeCode } from "./partner";
+
+// Real PostgreSQL (pg, neon) shows the row lock at work across connections; PGlite (one connection) must agree.
+const postgres = await requirePostgres();
+const REDIRECT = "http://localhost:3000/api/cashfree/oauth/callback";
+
+let sandbox: TestSandbox;
+let settings: OAuthSettings;
+
+beforeAll(async () => {
+  sandbox = await startTestSandbox({ oauthRedirectUri: REDIRECT });
+  settings = {
+    baseUrl: sandbox.sandbox.url,
+    apiKey: SANDBOX_PARTNER_API_KEY,
+    clientId: SANDBOX_OAUTH_CLIENT_ID,
+    encryptionKey: randomBytes(32),
+    environment: "local",
+  };
+});
+afterAll(() => sandbox.close());
+
+const control = (path: string, body: unknown = {}) =>
+  fetch(`${sandbox.sandbox.url}${path}`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
+const sandboxOAuth = async () =>
+  (await (await fetch(`${sandbox.sandbox.url}/_sandbox/oauth`)).json()) as { refreshes: number };
+
+/** The owner's consent in the sandbox, and the tokens stored the way the callback stores them. */
+async function link(database: TestDatabase) {
+  const authLink = await createAuthLink(settings, `state-${randomBytes(8).toString("hex")}`);
+  const back = await fetch(authLink, {
+    method: "POST",
+    body: new URLSearchParams({ decision: "allow" }),
+    redirect: "manual",
+  });
+  const code = new URL(back.headers.get("location")!).searchParams.get("code")!;
+  const tokens = await exchangeCode(settings, code);
+  await queries.saveLinkedConnection(database.db, {
+    ...storedTokens(settings, tokens),
+    merchantId: tokens.merchantId,
+    environment: "local",
+    connectedBy: "test",
+  });
+  return tokens;
+}
+
+const expireIn = (database: TestDatabase, ms: number) =>
+  database.db.update(cashfreeConnections).set({ accessExpiresAt: new Date(Date.now() + ms) });
+const row = async (database: TestDatabase) => (await queries.getConnection(database.db))!;
+
+describe.each<DatabaseDriver>(["pg", "neon", "pglite"])("OAuth token refresh on %s", (driver) => {
+  let database: TestDatabase;
+  const skip = driver !== "pglite" && !postgres;
+
+  beforeAll(async () => {
+    if (!skip) database = await createTestDatabase(driver, { poolSize: 25 });
+  });
+  afterAll(async () => database?.close());
+
+  it.skipIf(skip)(
+    "20 concurrent requests at token expiry cause exactly one refresh, and all use its token",
+    async () => {
+      const first = await link(database);
+      await expireIn(database, 0);
+      const before = await sandboxOAuth();
+      const generation = (await row(database)).tokenGeneration;
+
+      const results = await Promise.all(Array.from({ length: 20 }, () => merchantCredentials(database.db, settings)));
+
+      expect((await sandboxOAuth()).refreshes - before.refreshes).toBe(1);
+      const tokens = new Set(results.map((r) => (r.mode === "oauth" ? r.accessToken : r.mode)));
+      expect(tokens.size).toBe(1);
+      const [token] = [...tokens];
+      expect(token).not.toBe(first.accessToken);
+      expect(token).toMatch(/^cfat_/);
+      const after = await row(database);
+      expect(after).toMatchObject({ status: "linked", tokenGeneration: generation + 1 });
+      expect(after.accessExpiresAt!.getTime()).toBeGreaterThan(Date.now() + 23 * 3_600_000);
+      // Stored encrypted: neither token appears in the row.
+      expect(JSON.stringify(after)).not.toContain(token);
+    },
+  );
+
+  it.skipIf(skip)("uses the stored token without refreshing while it is more than 5 minutes from expiry", async () => {
+    await link(database);
+    const before = await sandboxOAuth();
+    await Promise.all(Array.from({ length: 5 }, () => merchantCredentials(database.db, settings)));
+    expect((await sandboxOAuth()).refreshes).toBe(before.refreshes);
+  });
+
+  it.skipIf(skip)(
+    "token endpoint down: keeps the connection, serves the still-valid token, refreshes later",
+    async () => {
+      const tokens = await link(database);
+      await expireIn(database, 2 * 60_000);
+      await control("/_sandbox/oauth/faults", { token_fail_next: 1 });
+      expect(await merchantCredentials(database.db, settings)).toMatchObject({
+        mode: "oauth",
+        accessToken: tokens.accessToken,
+      });
+      expect((await row(database)).status).toBe("linked");
+
+      // Expired and still down: the call fails (a network-class error), the connection is not broken.
+      await expireIn(database, -1000);
+      await control("/_sandbox/oauth/faults", { token_fail_next: 1 });
+      await expect(merchantCredentials(database.db, settings)).rejects.toBeInstanceOf(CashfreeApiError);
+      expect((await row(database)).status).toBe("linked");
+
+      // Back up: the same refresh token was never spent, so the refresh works.
+      const again = await merchantCredentials(database.db, settings);
+      expect(again.mode).toBe("oauth");
+      expect(again.mode === "oauth" && again.accessToken).not.toBe(tokens.accessToken);
+    },
+  );
+
+  it.skipIf(skip)(
+    "a revoked refresh token breaks the connection with a clear reason, and drops the tokens",
+    async () => {
+      await link(database);
+      await control("/_sandbox/oauth/refresh-tokens/revoke");
+      await expireIn(database, 0);
+      const results = await Promise.all(Array.from({ length: 5 }, () => merchantCredentials(database.db, settings)));
+      for (const result of results) expect(result).toMatchObject({ mode: "paused", status: "broken" });
+      const broken = await row(database);
+      expect(broken.status).toBe("broken");
+      expect(broken.statusReason).toMatch(/refused to refresh.*refresh_token_invalid.*Connect again/);
+      expect(broken).toMatchObject({ accessTokenCipher: null, refreshTokenCipher: null });
+    },
+  );
+
+  it.skipIf(skip)("a bearer token Cashfree refuses early is refreshed once", async () => {
+    const tokens = await link(database);
+    const before = await sandboxOAuth();
+    const result = await merchantCredentials(database.db, settings, { rejectedToken: tokens.accessToken });
+    expect(result.mode === "oauth" && result.accessToken).not.toBe(tokens.accessToken);
+    expect((await sandboxOAuth()).refreshes).toBe(before.refreshes + 1);
+  });
+
+  it.skipIf(skip)("tokens stored under another key break the connection instead of being sent", async () => {
+    await link(database);
+    const other = { ...settings, encryptionKey: randomBytes(32) };
+    expect(await merchantCredentials(database.db, other)).toMatchObject({ mode: "paused", status: "broken" });
+    expect((await row(database)).statusReason).toMatch(/could not be decrypted/);
+  });
+
+  it.skipIf(skip)("no connection, or a disconnected one, means API keys", async () => {
+    await database.db.delete(cashfreeConnections).where(eq(cashfreeConnections.id, "primary"));
+    expect(await merchantCredentials(database.db, settings)).toEqual({ mode: "keys" });
+    await link(database);
+    await queries.setConnectionStatus(database.db, "disconnected", "test");
+    expect(await merchantCredentials(database.db, settings)).toEqual({ mode: "keys" });
+  });
+});
