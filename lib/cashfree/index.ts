@@ -5,6 +5,7 @@ import * as links from "./links";
 import * as orders from "./orders";
 import { probeCashfree } from "./probe";
 import * as refunds from "./refunds";
+import * as settlements from "./settlements";
 
 export { CashfreeApiError, isCashfreeError } from "./errors";
 
@@ -24,4 +25,9 @@ export const cashfree = {
   getLink: (linkId: string) => links.getCashfreeLink(defaultCashfreeConfig(), linkId),
   cancelLink: (linkId: string) => links.cancelCashfreeLink(defaultCashfreeConfig(), linkId),
   getLinkOrders: (linkId: string) => links.getCashfreeLinkOrders(defaultCashfreeConfig(), linkId),
+  getSettlements: (filters: settlements.SettlementFilters) =>
+    settlements.fetchCashfreeSettlements(defaultCashfreeConfig(), filters),
+  getSettlementRecon: (filters: settlements.SettlementFilters) =>
+    settlements.fetchCashfreeSettlementRecon(defaultCashfreeConfig(), filters),
+  getOrderSettlement: (orderId: string) => settlements.getCashfreeOrderSettlement(defaultCashfreeConfig(), orderId),
 };

@@ -5,6 +5,7 @@ import * as queries from "@/db/queries/webhooks";
 import type { CashfreeWebhookEvent } from "@/lib/cashfree/webhook-events";
 import { afterSettle, settleWithinTransaction } from "@/lib/orders/settle";
 import { kickOutbox } from "@/lib/outbox/worker";
+import { applySettlementWebhook } from "@/lib/settlements/import";
 import { applyDisputeWebhook, applyPaymentLinkWebhook, applyRefundWebhook } from "@/lib/webhooks/records";
 
 type ApplyOutcome = "applied" | "unmatched" | "ignored";
@@ -38,6 +39,9 @@ async function applyCashfreeEvent(tx: Database, event: CashfreeWebhookEvent, ref
       return applyPaymentLinkWebhook(tx, event);
     case "dispute":
       return { outcome: await applyDisputeWebhook(tx, event), afterCommit: nothingAfter };
+    case "settlement":
+      // A settlement without its lines leaves a recon job in the outbox: start it after the commit.
+      return { outcome: await applySettlementWebhook(tx, event), afterCommit: kickOutbox };
     case "unknown":
       return { outcome: "ignored", afterCommit: nothingAfter };
   }
