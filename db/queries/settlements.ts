@@ -93,7 +93,8 @@ export async function insertSettlementLines(db: Executor, settlementId: string, 
   return inserted.length;
 }
 
-const orderCount = sql<number>`(select count(distinct ${settlementLines.orderId}) from ${settlementLines} where ${settlementLines.settlementId} = ${settlements.id})`;
+// Spelled out: inside a one-table select drizzle writes columns without their table, which a subquery misreads.
+const orderCount = sql<number>`(select count(distinct sl.order_id) from settlement_lines sl where sl.settlement_id = "settlements"."id")`;
 const newestFirst = [
   desc(sql`coalesce(${settlements.settledOn}, ${settlements.initiatedOn}, ${settlements.createdAt})`),
   desc(settlements.createdAt),

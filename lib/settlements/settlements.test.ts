@@ -189,10 +189,14 @@ describe.skipIf(!postgres)("settlements (real PostgreSQL, local sandbox)", () =>
 
     const now = new Date(Date.now() + 2 * 86_400_000);
     const [one, two] = await Promise.all([pull({ now }), pull({ now })]);
-    expect(one.days).toHaveLength(31);
-    expect(two.days).toEqual(one.days);
+    // Each run does at most 31 days; the two may overlap or one may start where the other has got to.
+    expect(one.days.length).toBeLessThanOrEqual(31);
+    expect(two.days.length).toBeLessThanOrEqual(31);
+    const covered = [...new Set([...one.days, ...two.days])].sort();
+    expect(covered[0]).toBe(day(-39));
     const rest = await pull({ now });
-    expect(rest.days[0]).toBe(day(-8));
+    expect(rest.days.length).toBeGreaterThan(0);
+    expect(rest.days[0]! > covered.at(-1)!).toBe(true);
     expect(rest.days.at(-1)).toBe(day(1));
     expect((await pull({ now })).days).toEqual([]);
 
@@ -270,6 +274,9 @@ describe.each(["pglite", "neon"] as const)("settlement rows on %s", (driver) => 
         ["p2", null],
       ]);
       expect((await queries.settlementsOfOrder(other.db, "KC-DRV-SET-1"))[0]?.settlement.utr).toBe("UTR1");
+      expect((await queries.listSettlements(other.db)).map((r) => [r.settlement.cfSettlementId, r.orders])).toEqual([
+        ["777001", 1],
+      ]);
     } finally {
       await other.close();
     }
