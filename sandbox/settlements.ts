@@ -46,8 +46,8 @@ export interface SandboxSettlement {
   lines: SandboxSettlementLine[];
 }
 
-export const SETTLEMENT_CHARGE_BPS = 175;
-export const SETTLEMENT_GST_PERCENT = 18;
+const SETTLEMENT_CHARGE_BPS = 175;
+const SETTLEMENT_GST_PERCENT = 18;
 
 export const serviceCharge = (amountPaise: number) =>
   Math.floor((amountPaise * SETTLEMENT_CHARGE_BPS + 5_000) / 10_000);
@@ -160,13 +160,13 @@ export function processSettlement(engine: SandboxEngine, cfSettlementId: string,
   return settlement;
 }
 
-export function findSettlement(state: SandboxState, cfSettlementId: string) {
+function findSettlement(state: SandboxState, cfSettlementId: string) {
   const found = settlementsOf(state)[cfSettlementId];
   if (!found) throw new CfError(404, "settlement_not_found", "invalid_request_error", "settlement not found");
   return found;
 }
 
-export function emitSettlement(engine: SandboxEngine, settlement: SandboxSettlement) {
+function emitSettlement(engine: SandboxEngine, settlement: SandboxSettlement) {
   const type = WEBHOOK_TYPES[settlement.status];
   const body = JSON.stringify({
     data: { settlement: settlementWebhookEntity(settlement) },
@@ -181,7 +181,7 @@ export function emitSettlement(engine: SandboxEngine, settlement: SandboxSettlem
 const windowTime = (ms: number) => istTimestamp(ms).slice(0, 19).replace("T", " ");
 
 /** The settlement as the webhook (and Get All Settlements) describe it (api-reference.md §7.10). */
-export function settlementWebhookEntity(s: SandboxSettlement) {
+function settlementWebhookEntity(s: SandboxSettlement) {
   return {
     adjustment: amountNumber(s.adjustmentPaise),
     amount_settled: amountNumber(s.amountSettledPaise),

@@ -4,7 +4,6 @@ import type { Database } from "../client";
 import { orders, settlementImportDays, settlementLines, settlements } from "../schema";
 import type { Executor } from "./orders";
 
-export type SettlementRow = typeof settlements.$inferSelect;
 export type NewSettlement = Omit<typeof settlements.$inferInsert, "id" | "createdAt" | "updatedAt">;
 export type NewSettlementLine = Omit<
   typeof settlementLines.$inferInsert,

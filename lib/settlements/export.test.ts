@@ -62,4 +62,12 @@ describe("settlements CSV export", () => {
       '900001,"UTR,WITH""COMMA",SUCCESS,2026-12-01T06:30:00.000Z,2026-12-01T08:30:00.000Z,,2026-12-02T06:30:00.000Z,1599.00,27.98,5.03,0.00,0.00,-40.00,1525.99',
     ]);
   });
+
+  it("the daily pull's cron route refuses callers without the cron secret", async () => {
+    const { GET } = await import("@/app/api/cron/settlements/route");
+    const response = await GET(
+      new Request("http://localhost/api/cron/settlements", { headers: { authorization: "Bearer guess" } }),
+    );
+    expect(response.status).toBe(401);
+  });
 });

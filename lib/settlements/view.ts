@@ -8,7 +8,7 @@ import { env } from "@/lib/env";
 
 /** The admin's views of settlements: records about orders, read-only here. */
 
-export const settlementIdSchema = z.uuid();
+const settlementIdSchema = z.uuid();
 
 export async function listSettlements() {
   return queries.listSettlements(await getDb());
