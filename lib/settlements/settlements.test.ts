@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import * as queries from "@/db/queries/settlements";
-import { orders, settlementImportDays, settlementLines, settlements, webhookEvents } from "@/db/schema";
+import { orders, outboxJobs, settlementImportDays, settlementLines, settlements, webhookEvents } from "@/db/schema";
 import { seedCatalog } from "@/db/seed";
 import { createTestDatabase, requirePostgres, type TestDatabase } from "@/db/testing/databases";
 import { insertTestOrder, orderAtSandbox, paidTestOrder } from "@/lib/testing/orders";
@@ -235,6 +235,16 @@ describe.skipIf(!postgres)("settlements (real PostgreSQL, local sandbox)", () =>
     expect(ids).toContain("KC-UNSETTLED-OLD");
     expect(ids).not.toContain("KC-UNSETTLED-NEW");
     expect(ids).not.toContain(settled);
+  });
+
+  it("the background loop's daily pull: one job a day however many instances ask, and the job runs the pull", async () => {
+    const { scheduleDailySettlementPull } = await import("./schedule");
+    await Promise.all([scheduleDailySettlementPull(), scheduleDailySettlementPull(), scheduleDailySettlementPull()]);
+    const jobs = () => database.db.select().from(outboxJobs).where(eq(outboxJobs.kind, "settlement_pull"));
+    expect(await jobs()).toHaveLength(1);
+    await outboxIdle();
+    await runDueJobs();
+    expect((await jobs())[0]).toMatchObject({ status: "done", lastError: null });
   });
 });
 
