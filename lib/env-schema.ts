@@ -62,6 +62,8 @@ const rawEnvSchema = z.object({
   OUTBOX_LOOP: z.preprocess(emptyToUndefined, z.enum(["on", "off"]).optional()),
   /** How many proxies in front of the app append to X-Forwarded-For (Vercel, a load balancer, nginx): 1 by default. */
   TRUSTED_PROXY_HOPS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(10).default(1)),
+  /** Days after payment before an unsettled paid order needs attention (Cashfree's standard is T+2 business days). */
+  SETTLEMENT_ATTENTION_DAYS: intWithDefault(3),
 });
 
 type RawEnv = z.infer<typeof rawEnvSchema> & { APP_URL: string };
@@ -219,6 +221,7 @@ export function parseEnv(source: Record<string, string | undefined>) {
     livePayments: raw.CASHFREE_ENV === "production",
     trustedProxyHops: raw.TRUSTED_PROXY_HOPS,
     cronSecret: raw.CRON_SECRET,
+    settlementAttentionDays: raw.SETTLEMENT_ATTENTION_DAYS,
     email: {
       // Unset: the local mail catcher that npm run dev starts (a deployment without it retries, then gives up).
       smtpUrl: raw.SMTP_URL ?? `smtp://127.0.0.1:${raw.MAILDEV_SMTP_PORT}`,

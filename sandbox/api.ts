@@ -8,6 +8,7 @@ import type { Reply, Request } from "./http";
 import { Router } from "./http";
 import { amountNumber, paiseFromAmount } from "./money";
 import { choosePaymentMethod } from "./payment-methods";
+import { listSettlements, orderSettlement, settlementRecon } from "./settlements";
 import { digits, token } from "./store";
 import { validateCreateOrder } from "./validation";
 
@@ -267,6 +268,10 @@ export function createApi(engine: SandboxEngine, options: ApiOptions) {
     if (!record) throw new CfError(404, "simulation_not_found", "invalid_request_error", "simulation not found");
     return ok(record);
   });
+
+  router.on("POST", "/pg/settlements", (req) => ok(listSettlements(engine, req.json())));
+  router.on("POST", "/pg/settlement/recon", (req) => ok(settlementRecon(engine, req.json())));
+  router.on("GET", "/pg/orders/:id/settlements", (_req, [id]) => ok(orderSettlement(engine, id!)));
 
   return {
     router,

@@ -3,6 +3,7 @@ import type { FinalStatus, SandboxEngine } from "./engine";
 import { CfError, invalid, missing } from "./errors";
 import type { Reply } from "./http";
 import { Router } from "./http";
+import { processSettlement, type SettlementStatus, settlementView, triggerSettlement } from "./settlements";
 import { paymentsOf, type SandboxState } from "./store";
 import { noWebhookFaults, type WebhookFaults } from "./webhooks";
 
@@ -100,6 +101,21 @@ export function createControlRoutes({ engine, apiFaults, reset }: Controls) {
       if (refund.status === "PENDING") refund.settlesAtMs = engine.clock.now();
     engine.settleRefunds();
     return ok({ settled: true });
+  });
+
+  /** "Trigger Sandbox Settlement" ({order_ids?}) and "Mark Sandbox Settlement processed" ({status?}). */
+  router.on("POST", "/_sandbox/settlements", (req) => {
+    const orderIds = req.json().order_ids;
+    if (orderIds !== undefined && (!Array.isArray(orderIds) || orderIds.some((id) => typeof id !== "string")))
+      throw invalid("order_ids", "should be a list of order ids", JSON.stringify(orderIds));
+    return ok(settlementView(triggerSettlement(engine, orderIds as string[] | undefined)));
+  });
+  router.on("GET", "/_sandbox/settlements", () => ok(Object.values(engine.state.settlements).map(settlementView)));
+  router.on("POST", "/_sandbox/settlements/:id/process", (req, [id]) => {
+    const status = String(req.json().status ?? "SUCCESS") as SettlementStatus;
+    if (!["SUCCESS", "FAILED", "REVERSED"].includes(status))
+      throw invalid("status", "should be SUCCESS, FAILED or REVERSED", status);
+    return ok(settlementView(processSettlement(engine, id!, status)));
   });
 
   router.on("GET", "/_sandbox/faults", () => ok({ webhooks: sender.faults, api: apiFaults }));

@@ -2,6 +2,8 @@ import { randomBytes, randomInt } from "node:crypto";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 
+import type { SandboxSettlement } from "./settlements";
+
 /** Everything the sandbox knows, in one serialisable object (persisted to a JSON file when asked). */
 
 export interface Customer {
@@ -143,6 +145,7 @@ export interface SandboxState {
   simulations: Record<string, Simulation>;
   idempotency: Record<string, IdempotencyRecord>;
   oauth: OAuthState;
+  settlements: Record<string, SandboxSettlement>;
 }
 
 export const emptyState = (): SandboxState => ({
@@ -163,6 +166,7 @@ export const emptyState = (): SandboxState => ({
     bearerCalls: [],
     tokenFailNext: 0,
   },
+  settlements: {},
 });
 
 export const digits = (length: number) =>

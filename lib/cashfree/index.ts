@@ -6,6 +6,7 @@ import * as orders from "./orders";
 import * as partner from "./partner";
 import { probeCashfree } from "./probe";
 import * as refunds from "./refunds";
+import * as settlements from "./settlements";
 
 export { CashfreeApiError, isCashfreeError } from "./errors";
 
@@ -36,4 +37,9 @@ export const cashfree = {
     merchantStatus: (config: partner.PartnerConfig, merchantId: string) =>
       partner.getMerchantStatus(config, merchantId),
   },
+  getSettlements: (filters: settlements.SettlementFilters) =>
+    pg((c) => settlements.fetchCashfreeSettlements(c, filters)),
+  getSettlementRecon: (filters: settlements.SettlementFilters) =>
+    pg((c) => settlements.fetchCashfreeSettlementRecon(c, filters)),
+  getOrderSettlement: (orderId: string) => pg((c) => settlements.getCashfreeOrderSettlement(c, orderId)),
 };

@@ -3,6 +3,7 @@ import { createHash } from "node:crypto";
 import { z } from "zod";
 
 import { amountPaise, cfId, errorDetailsSchema, paymentSchema, toPayment } from "./schemas";
+import { type CashfreeSettlement, settlementSchema } from "./settlements";
 
 /** Payment webhooks, 2025-01-01 and 2023-08-01 alike (2023 simply lacks some fields). */
 const paymentEventSchema = z.object({
@@ -77,6 +78,12 @@ const disputeEventSchema = z.object({
   }),
 });
 
+/** Settlement webhooks (api-reference.md §7.10): the docs sample's shape, not the spec's SettlementWebhook. */
+const settlementEventSchema = z.object({
+  type: z.enum(["SETTLEMENT_INITIATED", "SETTLEMENT_SUCCESS", "SETTLEMENT_FAILED", "SETTLEMENT_REVERSED"]),
+  data: z.looseObject({ settlement: settlementSchema }),
+});
+
 export type CashfreeWebhookEvent =
   | {
       kind: "payment";
@@ -125,6 +132,7 @@ export type CashfreeWebhookEvent =
       dedupeKey: string;
     }
   | { kind: "merchant"; type: "merchant.unlinked"; merchantId: string; orderId: null; dedupeKey: string }
+  | { kind: "settlement"; type: string; settlement: CashfreeSettlement; dedupeKey: string }
   | { kind: "unknown"; type: string; orderId: string | null; dedupeKey: string };
 
 const bodyHash = (rawBody: string) => createHash("sha256").update(rawBody).digest("hex");
@@ -208,6 +216,11 @@ export function parseCashfreeWebhook(body: unknown, rawBody: string): CashfreeWe
       respondBy: d.respond_by ?? null,
       dedupeKey: `${type}:${d.dispute_id}:${d.dispute_status}:${d.updated_at ?? ""}`,
     };
+  }
+  const settlement = settlementEventSchema.safeParse(body);
+  if (settlement.success) {
+    const s = settlement.data.data.settlement;
+    return { kind: "settlement", type, settlement: s, dedupeKey: `${type}:${s.cfSettlementId}:${s.status}` };
   }
   return { kind: "unknown", type, orderId: findOrderId(body), dedupeKey: `${type}:${bodyHash(rawBody)}` };
 }

@@ -3,6 +3,9 @@ import "server-only";
 import type { OutboxJobRow } from "@/db/queries/outbox";
 import { cashfree } from "@/lib/cashfree";
 import { refundLatePayment } from "@/lib/orders/late-payments";
+import { importSettlementRecon, SETTLEMENT_RECON_JOB } from "@/lib/settlements/import";
+import { pullSettlements } from "@/lib/settlements/pull";
+import { SETTLEMENT_PULL_JOB } from "@/lib/settlements/schedule";
 
 import { sendEmailJob } from "./email-job";
 
@@ -26,4 +29,8 @@ export const handlers: Record<string, (job: OutboxJobRow) => Promise<void>> = {
     });
   },
   email: sendEmailJob,
+  // A settlement's lines from Cashfree's recon report; stored lines are kept, so a second run adds nothing.
+  [SETTLEMENT_RECON_JOB]: (job) => importSettlementRecon((job.payload as { cfSettlementId: string }).cfSettlementId),
+  // The day's pull of settlements and recon reports (the same as the cron route; every write an upsert).
+  [SETTLEMENT_PULL_JOB]: async () => void (await pullSettlements()),
 };

@@ -1,6 +1,7 @@
 import "server-only";
 
 import { logError } from "@/lib/log";
+import { scheduleDailySettlementPull } from "@/lib/settlements/schedule";
 
 import { runDueJobsWhenIdle } from "./worker";
 
@@ -18,7 +19,9 @@ export function startOutboxLoop() {
   globalLoop.storefrontOutboxLoop = setInterval(() => {
     if (running) return;
     running = true;
-    runDueJobsWhenIdle()
+    scheduleDailySettlementPull()
+      .catch((error: unknown) => logError("settlement pull schedule", error))
+      .then(() => runDueJobsWhenIdle())
       .catch((error: unknown) => logError("outbox loop", error))
       .finally(() => (running = false));
   }, INTERVAL_MS);

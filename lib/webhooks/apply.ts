@@ -6,6 +6,7 @@ import type { CashfreeWebhookEvent } from "@/lib/cashfree/webhook-events";
 import { markConnectionUnlinked } from "@/lib/merchant-account/connect";
 import { afterSettle, settleWithinTransaction } from "@/lib/orders/settle";
 import { kickOutbox } from "@/lib/outbox/worker";
+import { applySettlementWebhook } from "@/lib/settlements/import";
 import { applyDisputeWebhook, applyPaymentLinkWebhook, applyRefundWebhook } from "@/lib/webhooks/records";
 
 type ApplyOutcome = "applied" | "unmatched" | "ignored";
@@ -41,6 +42,9 @@ async function applyCashfreeEvent(tx: Database, event: CashfreeWebhookEvent, ref
       return { outcome: await applyDisputeWebhook(tx, event), afterCommit: nothingAfter };
     case "merchant":
       return { outcome: await markConnectionUnlinked(tx, event.merchantId), afterCommit: nothingAfter };
+    case "settlement":
+      // A settlement without its lines leaves a recon job in the outbox: start it after the commit.
+      return { outcome: await applySettlementWebhook(tx, event), afterCommit: kickOutbox };
     case "unknown":
       return { outcome: "ignored", afterCommit: nothingAfter };
   }

@@ -10,6 +10,7 @@ const NAV = [
   { href: "/admin", label: "Dashboard" },
   { href: "/admin/orders", label: "Orders" },
   { href: "/admin/payment-links", label: "Payment links" },
+  { href: "/admin/settlements", label: "Settlements" },
   { href: "/admin/products", label: "Products" },
   { href: "/admin/attention", label: "Needs attention" },
   { href: "/admin/gst", label: "GST report", ownerOnly: true },

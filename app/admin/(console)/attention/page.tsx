@@ -6,6 +6,7 @@ import { StatusBadge } from "@/components/admin/status-badge";
 import { getAttention, PENDING_ATTENTION_MINUTES } from "@/lib/admin/insights";
 import { requireAdminPage } from "@/lib/auth/session";
 import { formatInr } from "@/lib/money";
+import { unsettledOrders } from "@/lib/settlements/view";
 
 import { replayWebhookAction, retryJobAction } from "../orders/[orderId]/actions";
 
@@ -16,6 +17,7 @@ const when = new Intl.DateTimeFormat("en-IN", { dateStyle: "medium", timeStyle: 
 export default async function AttentionPage() {
   await requireAdminPage();
   const { orders, failedEvents, rejections, deadJobs } = await getAttention();
+  const unsettled = await unsettledOrders();
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-semibold">Needs attention</h1>
@@ -36,6 +38,25 @@ export default async function AttentionPage() {
                 <span>{o.attentionReason?.replaceAll("_", " ")}</span>
                 <span className="text-stone-600">
                   {formatInr(o.totalPaise)} · {when.format(o.createdAt)}
+                </span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <section aria-label="Unsettled orders" className="rounded-xl border border-stone-200 bg-white p-4">
+        <h2 className="mb-2 font-semibold">Paid orders not settled after {unsettled.days} days</h2>
+        {unsettled.orders.length === 0 ? (
+          <p className="text-sm text-stone-600">Every paid order is settled or still within the usual window.</p>
+        ) : (
+          <ul className="space-y-1 text-sm">
+            {unsettled.orders.map((o) => (
+              <li key={o.id} className="flex flex-wrap items-center gap-2">
+                <Link href={`/admin/orders/${encodeURIComponent(o.id)}`} className="font-mono text-brand-700 underline">
+                  {o.id}
+                </Link>
+                <span className="text-stone-600">
+                  {formatInr(o.totalPaise)} · paid {o.paidAt && when.format(o.paidAt)}
                 </span>
               </li>
             ))}

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 
 import { ActionButton } from "@/components/admin/action-button";
+import { OrderSettlement } from "@/components/admin/order-settlement";
 import { RefundForm } from "@/components/admin/refund-form";
 import { ShipForm } from "@/components/admin/ship-form";
 import { StatusBadge } from "@/components/admin/status-badge";
@@ -210,6 +211,8 @@ export default async function AdminOrderPage({ params }: { params: Promise<{ ord
           <p className="text-sm text-stone-600">Nothing refundable.</p>
         )}
       </Section>
+
+      {order.paidAt && <OrderSettlement orderId={order.id} />}
 
       {disputes.length > 0 && (
         <Section title="Disputes">

@@ -1,0 +1,123 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+
+import { deduction, SettlementStatus, settlementPeriod, settlementTime } from "@/components/admin/settlement-amounts";
+import { requireAdminPage } from "@/lib/auth/session";
+import { formatInr } from "@/lib/money";
+import { settlementDetail } from "@/lib/settlements/view";
+
+export const metadata: Metadata = { title: "Settlement · Admin" };
+
+const EVENT_LABELS: Record<string, string> = {
+  PAYMENT: "Payment",
+  REFUND: "Refund",
+  REFUND_REVERSAL: "Refund reversed",
+  DISPUTE: "Dispute",
+  DISPUTE_REVERSAL: "Dispute reversed",
+  CHARGEBACK: "Chargeback",
+  CHARGEBACK_REVERSAL: "Chargeback reversed",
+  OTHER_ADJUSTMENT: "Adjustment",
+};
+
+export default async function SettlementPage({ params }: { params: Promise<{ settlementId: string }> }) {
+  await requireAdminPage();
+  const { settlementId } = await params;
+  const detail = await settlementDetail(settlementId);
+  if (!detail) notFound();
+  const { settlement: s, lines } = detail;
+  const facts: [string, React.ReactNode][] = [
+    [
+      "UTR",
+      <span key="utr" className="font-mono">
+        {s.utr ?? "not yet"}
+      </span>,
+    ],
+    ["Status", <SettlementStatus key="status" status={s.status} />],
+    ["Period", settlementPeriod(s.paymentFrom, s.paymentTill)],
+    ["Initiated", settlementTime(s.initiatedOn)],
+    ["Settled", settlementTime(s.settledOn)],
+    ["Payments", formatInr(s.paymentAmountPaise)],
+    ["Cashfree's charges", deduction(s.serviceChargePaise + s.settlementChargePaise)],
+    ["Tax on the charges (GST)", deduction(s.serviceTaxPaise + s.settlementTaxPaise)],
+    ["Adjustments", formatInr(s.adjustmentPaise)],
+    ["Amount settled", <strong key="settled">{formatInr(s.amountSettledPaise)}</strong>],
+  ];
+  if (s.reason) facts.push(["Reason", s.reason]);
+  return (
+    <div className="space-y-4">
+      <p className="text-sm">
+        <Link href="/admin/settlements" className="text-brand-700 underline">
+          ← Settlements
+        </Link>
+      </p>
+      <h1 className="text-2xl font-semibold">
+        Settlement <span className="font-mono">{s.cfSettlementId}</span>
+      </h1>
+      <section aria-label="Summary" className="rounded-xl border border-stone-200 bg-white p-4">
+        <dl className="grid gap-x-6 gap-y-2 text-sm sm:grid-cols-[max-content_1fr]">
+          {facts.map(([term, value]) => (
+            <div key={term} className="contents">
+              <dt className="text-stone-600">{term}</dt>
+              <dd>{value}</dd>
+            </div>
+          ))}
+        </dl>
+      </section>
+      <section aria-label="Orders in this settlement" className="rounded-xl border border-stone-200 bg-white">
+        <h2 className="px-4 pt-4 font-semibold">Orders in this settlement</h2>
+        {lines.length === 0 ? (
+          <p className="p-4 text-sm text-stone-600">
+            Cashfree&apos;s reconciliation report for this settlement has not been imported yet.
+          </p>
+        ) : (
+          <div className="overflow-x-auto">
+            <table className="mt-2 w-full text-sm">
+              <thead className="bg-stone-50 text-left text-stone-600">
+                <tr>
+                  <th className="px-3 py-2 font-medium">Order</th>
+                  <th className="px-3 py-2 font-medium">Line</th>
+                  <th className="px-3 py-2 font-medium">Time</th>
+                  <th className="px-3 py-2 text-right font-medium">Amount</th>
+                  <th className="px-3 py-2 text-right font-medium">Charges</th>
+                  <th className="px-3 py-2 text-right font-medium">Tax</th>
+                  <th className="px-3 py-2 text-right font-medium">In this settlement</th>
+                </tr>
+              </thead>
+              <tbody>
+                {lines.map(({ line, customerName }) => (
+                  <tr key={line.id} className="border-t border-stone-100">
+                    <td className="px-3 py-2">
+                      {line.orderId ? (
+                        <Link
+                          href={`/admin/orders/${encodeURIComponent(line.orderId)}`}
+                          className="font-mono text-brand-700 underline"
+                        >
+                          {line.orderId}
+                        </Link>
+                      ) : (
+                        <span className="font-mono" title="Not an order of this shop">
+                          {line.cfOrderId ?? "—"}
+                        </span>
+                      )}
+                      {customerName && <span className="block text-xs text-stone-500">{customerName}</span>}
+                    </td>
+                    <td className="px-3 py-2">
+                      {EVENT_LABELS[line.eventType] ?? line.eventType}
+                      <span className="block font-mono text-xs text-stone-500">{line.eventId}</span>
+                    </td>
+                    <td className="px-3 py-2">{settlementTime(line.eventTime)}</td>
+                    <td className="px-3 py-2 text-right">{formatInr(line.amountPaise)}</td>
+                    <td className="px-3 py-2 text-right">{deduction(line.serviceChargePaise)}</td>
+                    <td className="px-3 py-2 text-right">{deduction(line.serviceTaxPaise)}</td>
+                    <td className="px-3 py-2 text-right">{formatInr(line.settlementAmountPaise)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,35 @@
+import { formatInr } from "@/lib/money";
+
+const when = new Intl.DateTimeFormat("en-IN", { dateStyle: "medium", timeStyle: "short", timeZone: "Asia/Kolkata" });
+const time = new Intl.DateTimeFormat("en-IN", { timeStyle: "short", timeZone: "Asia/Kolkata" });
+const day = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Kolkata" });
+
+export const settlementTime = (date: Date | null) => (date ? when.format(date) : "—");
+
+/** "14 Feb 2025, 12:00 pm – 12:15 pm": a settlement's window of payments, in India time. */
+export function settlementPeriod(from: Date | null, till: Date | null) {
+  if (!from && !till) return "—";
+  if (from && till && day.format(from) === day.format(till)) return `${when.format(from)} – ${time.format(till)}`;
+  return `${settlementTime(from)} – ${settlementTime(till)}`;
+}
+
+/** Charges and their tax are what Cashfree keeps: shown as deductions. */
+export const deduction = (paise: number) => (paise === 0 ? formatInr(0) : `− ${formatInr(paise)}`);
+
+const STYLES: Record<string, string> = {
+  SUCCESS: "bg-emerald-100 text-emerald-900",
+  INITIATED: "bg-amber-100 text-amber-900",
+  FAILED: "bg-red-100 text-red-900",
+  REVERSED: "bg-red-100 text-red-900",
+};
+
+export function SettlementStatus({ status }: { status: string }) {
+  const label = status === "SUCCESS" ? "settled" : status === "INITIATED" ? "on its way" : status.toLowerCase();
+  return (
+    <span
+      className={`inline-block rounded-full px-2 py-0.5 text-xs font-medium ${STYLES[status] ?? "bg-stone-100 text-stone-800"}`}
+    >
+      {label}
+    </span>
+  );
+}
