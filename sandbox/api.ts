@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 
 import { SANDBOX_API_VERSIONS } from "./defaults";
+import { addDisputeApi } from "./disputes";
 import type { FinalStatus, SandboxEngine } from "./engine";
 import { authFailed, CfError, internalError, invalid, missing, rateLimited } from "./errors";
 import { linkEntity, orderEntity, paymentEntity, refundEntity } from "./entities";
@@ -267,6 +268,8 @@ export function createApi(engine: SandboxEngine, options: ApiOptions) {
     if (!record) throw new CfError(404, "simulation_not_found", "invalid_request_error", "simulation not found");
     return ok(record);
   });
+
+  addDisputeApi(router, engine);
 
   return {
     router,
