@@ -403,7 +403,10 @@ async function idempotent(engine: SandboxEngine, req: Request, run: () => Promis
   const key = req.headers["x-idempotency-key"];
   if (!key || req.method === "GET") return run();
   const scope = `${req.headers["x-client-id"] ?? "bearer"}:${req.method}:${req.path}:${key}`;
-  const fingerprint = createHash("sha256").update(req.rawBody).digest("hex");
+  // A multipart body is the same request whatever boundary its client picked (UNCONFIRMED how Cashfree compares).
+  const boundary = /boundary=("?)([^";]+)\1/.exec(String(req.headers["content-type"] ?? ""))?.[2];
+  const compared = boundary ? req.rawBytes.toString("latin1").replaceAll(boundary, "") : req.rawBody;
+  const fingerprint = createHash("sha256").update(compared).digest("hex");
   const previous = engine.state.idempotency[scope];
   if (previous) {
     if (previous.fingerprint !== fingerprint) {

@@ -1,6 +1,7 @@
 import "server-only";
 
 import { defaultCashfreeConfig } from "./client";
+import * as disputes from "./disputes";
 import * as links from "./links";
 import * as orders from "./orders";
 import { probeCashfree } from "./probe";
@@ -24,4 +25,9 @@ export const cashfree = {
   getLink: (linkId: string) => links.getCashfreeLink(defaultCashfreeConfig(), linkId),
   cancelLink: (linkId: string) => links.cancelCashfreeLink(defaultCashfreeConfig(), linkId),
   getLinkOrders: (linkId: string) => links.getCashfreeLinkOrders(defaultCashfreeConfig(), linkId),
+  getDispute: (disputeId: string) => disputes.getCashfreeDispute(defaultCashfreeConfig(), disputeId),
+  getOrderDisputes: (orderId: string) => disputes.getCashfreeOrderDisputes(defaultCashfreeConfig(), orderId),
+  acceptDispute: (disputeId: string) => disputes.acceptCashfreeDispute(defaultCashfreeConfig(), disputeId),
+  uploadDisputeDocument: (upload: disputes.EvidenceUpload) =>
+    disputes.uploadCashfreeDisputeDocument(defaultCashfreeConfig(), upload),
 };
