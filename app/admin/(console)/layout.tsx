@@ -9,6 +9,7 @@ const NAV = [
   { href: "/admin/orders", label: "Orders" },
   { href: "/admin/payment-links", label: "Payment links" },
   { href: "/admin/products", label: "Products" },
+  { href: "/admin/disputes", label: "Disputes" },
   { href: "/admin/attention", label: "Needs attention" },
   { href: "/admin/gst", label: "GST report", ownerOnly: true },
   { href: "/admin/policies", label: "Policies", ownerOnly: true },
