@@ -30,10 +30,29 @@ export async function listDisputesNeedingAnswer() {
   return rows.map((d) => ({ ...d, overdue: !!d.respondBy && d.respondBy < now }));
 }
 
+/**
+ * Webhooks carry no preferred evidence: an open dispute without it asks Cashfree (Get Dispute) when its page is
+ * opened, as the order page reconciles an open order. A failure leaves the page as it was.
+ */
+async function syncPreferredEvidence(dispute: queries.DisputeRow) {
+  if (dispute.preferredEvidence?.length || isClosedStatus(dispute.status)) return dispute;
+  try {
+    const entity = await cashfree.getDispute(dispute.disputeId);
+    const db = await getDb();
+    await db.transaction((tx) => recordDisputeReport(tx, reportFrom(entity, dispute), null));
+    return (await queries.getDispute(db, dispute.disputeId)) ?? dispute;
+  } catch (error) {
+    if (!isCashfreeError(error)) throw error;
+    logError("dispute sync failed", error);
+    return dispute;
+  }
+}
+
 export async function getDisputeDetail(disputeId: string) {
   const db = await getDb();
-  const dispute = await queries.getDispute(db, disputeId);
-  if (!dispute) return null;
+  const held = await queries.getDispute(db, disputeId);
+  if (!held) return null;
+  const dispute = await syncPreferredEvidence(held);
   const [history, documents] = await Promise.all([
     queries.listDisputeEvents(db, [disputeId]),
     queries.listDisputeDocuments(db, disputeId),

@@ -38,7 +38,7 @@ export interface HistoryLine {
  * of arrival ends the same), and its history line is always added — once per webhook event. A dispute naming an
  * order we do not have is kept too, with no order and Cashfree's order id. Runs in the caller's transaction.
  */
-export async function recordDisputeReport(tx: Database, report: DisputeReport, line: HistoryLine) {
+export async function recordDisputeReport(tx: Database, report: DisputeReport, line: HistoryLine | null) {
   const orderId = report.cfOrderId && (await orderExists(tx, report.cfOrderId)) ? report.cfOrderId : null;
   const state = {
     cfPaymentId: report.cfPaymentId,
@@ -74,15 +74,16 @@ export async function recordDisputeReport(tx: Database, report: DisputeReport, l
     if (current) await queries.updateDispute(tx, report.disputeId, { ...fill, ...dropNulls(state, held) });
     else if (Object.keys(fill).length) await queries.updateDispute(tx, report.disputeId, fill);
   }
-  await queries.insertDisputeEvent(tx, {
-    disputeId: report.disputeId,
-    kind: line.kind,
-    status: report.status,
-    note: line.note,
-    actor: line.actor,
-    webhookEventId: line.webhookEventId ?? null,
-    occurredAt: report.changedAt ?? new Date(),
-  });
+  if (line)
+    await queries.insertDisputeEvent(tx, {
+      disputeId: report.disputeId,
+      kind: line.kind,
+      status: report.status,
+      note: line.note,
+      actor: line.actor,
+      webhookEventId: line.webhookEventId ?? null,
+      occurredAt: report.changedAt ?? new Date(),
+    });
   return { orderId, current };
 }
 

@@ -44,19 +44,14 @@ const evidenceForm = z.preprocess(
   }),
 );
 
-export const submitEvidenceAction = adminAction(
-  "owner",
-  evidenceForm,
-  async (data, admin) => {
-    const result = await submitEvidence(admin, {
-      disputeId: data.disputeId,
-      bytes: new Uint8Array(await data.file.arrayBuffer()),
-      fileName: data.file.name,
-      docType: data.docType,
-      note: data.note || null,
-    });
-    changed(data.disputeId);
-    return result;
-  },
-  { invalidMessage: "Please check the file and its document type." },
-);
+export const submitEvidenceAction = adminAction("owner", evidenceForm, async (data, admin) => {
+  const result = await submitEvidence(admin, {
+    disputeId: data.disputeId,
+    bytes: new Uint8Array(await data.file.arrayBuffer()),
+    fileName: data.file.name,
+    docType: data.docType,
+    note: data.note || null,
+  });
+  changed(data.disputeId);
+  return result;
+});
