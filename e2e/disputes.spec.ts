@@ -143,7 +143,7 @@ test("the owner answers a shopper's disputes: evidence for one (bad files refuse
   await owner.getByRole("button", { name: "Accept dispute" }).click();
   await expect(owner.getByText("Dispute accepted: Cashfree debits the disputed amount.")).toBeVisible();
   await owner.reload();
-  await expect(owner.getByRole("note")).toHaveText("₹100.00 debited: the dispute was merchant accepted.");
+  await expect(owner.getByRole("note")).toHaveText("₹100.00 debited: you accepted the dispute.");
   await expect(owner.getByRole("region", { name: "Answer" })).toHaveCount(0);
 
   await owner.getByRole("region", { name: "Details" }).getByRole("link", { name: orderId }).click();

@@ -18,7 +18,7 @@ import {
  * webhook. Which moves are allowed where Cashfree documents none is our choice (sandbox/README.md, deviations).
  */
 
-export const DISPUTE_TYPES: DisputeType[] = ["DISPUTE", "CHARGEBACK", "RETRIEVAL", "PRE_ARBITRATION", "ARBITRATION"];
+const DISPUTE_TYPES: DisputeType[] = ["DISPUTE", "CHARGEBACK", "RETRIEVAL", "PRE_ARBITRATION", "ARBITRATION"];
 const CLOSED: DisputeState[] = ["MERCHANT_WON", "MERCHANT_LOST", "MERCHANT_ACCEPTED"];
 /** States in which the merchant may still answer (accept, or send documents). */
 const ANSWERABLE: DisputeState[] = ["CREATED", "DOCS_RECEIVED", "INSUFFICIENT_EVIDENCE"];
@@ -51,8 +51,8 @@ const REMARKS: Record<DisputeState, string> = {
 const DOCUMENT_TYPES = /^[\w /&-]{2,60}$/;
 const MAX_EVIDENCE_BYTES = 20 * 1024 * 1024;
 
-export const disputeStatus = (d: SandboxDispute) => `${d.type}_${d.state}`;
-export const isClosed = (d: SandboxDispute) => CLOSED.includes(d.state);
+const disputeStatus = (d: SandboxDispute) => `${d.type}_${d.state}`;
+const isClosed = (d: SandboxDispute) => CLOSED.includes(d.state);
 
 const disputeNotFound = () => new CfError(404, "dispute_not_found", "invalid_request_error", "Dispute does not exist");
 
@@ -79,7 +79,7 @@ function requireAnswerable(dispute: SandboxDispute, what: string) {
     );
 }
 
-export function disputeEntity(d: SandboxDispute, order: SandboxOrder) {
+function disputeEntity(d: SandboxDispute, order: SandboxOrder) {
   return {
     dispute_id: Number(d.disputeId),
     dispute_type: d.type,
@@ -116,7 +116,7 @@ export function disputeEntity(d: SandboxDispute, order: SandboxOrder) {
 }
 
 /** The webhook for a dispute as it now is (2025-01-01 shape, §7.9). */
-export function disputeStateWebhook(d: SandboxDispute, order: SandboxOrder, nowMs: number, update?: string) {
+function disputeStateWebhook(d: SandboxDispute, order: SandboxOrder, nowMs: number, update?: string) {
   const type = d.state === "CREATED" ? "DISPUTE_CREATED" : isClosed(d) ? "DISPUTE_CLOSED" : "DISPUTE_UPDATED";
   const dispute = {
     dispute_id: d.disputeId,
@@ -166,7 +166,7 @@ function transition(engine: SandboxEngine, d: SandboxDispute, state: DisputeStat
   return engine.deliver(order.notifyUrl, type, body);
 }
 
-export function createDispute(
+function createDispute(
   engine: SandboxEngine,
   input: { orderId: string; type?: unknown; amountPaise?: number; respondByMs?: number; reason?: unknown },
 ) {
@@ -212,7 +212,7 @@ export function createDispute(
   return { dispute, delivery: engine.deliver(order_.notifyUrl, webhookType, body) };
 }
 
-export function moveDispute(engine: SandboxEngine, disputeId: string, state: unknown) {
+function moveDispute(engine: SandboxEngine, disputeId: string, state: unknown) {
   const dispute = findDispute(engine, disputeId);
   const allowed = MOVES[dispute.state];
   if (!allowed.includes(state as DisputeState))
@@ -225,7 +225,7 @@ export function moveDispute(engine: SandboxEngine, disputeId: string, state: unk
   return { dispute, delivery: transition(engine, dispute, state as DisputeState) };
 }
 
-export function acceptDispute(engine: SandboxEngine, disputeId: string) {
+function acceptDispute(engine: SandboxEngine, disputeId: string) {
   const dispute = findDispute(engine, disputeId);
   requireAnswerable(dispute, "accepted");
   transition(engine, dispute, "MERCHANT_ACCEPTED");
@@ -233,7 +233,7 @@ export function acceptDispute(engine: SandboxEngine, disputeId: string) {
 }
 
 /** Evidence: multipart file (jpeg, jpg, png, pdf; up to 20 MB), doc_type and note (§ PGUploadDisputesDocuments). */
-export async function addEvidence(engine: SandboxEngine, disputeId: string, req: Request) {
+async function addEvidence(engine: SandboxEngine, disputeId: string, req: Request) {
   const dispute = findDispute(engine, disputeId);
   const contentType = String(req.headers["content-type"] ?? "");
   if (!contentType.startsWith("multipart/form-data"))

@@ -25,7 +25,7 @@ const evidenceSchema = z.looseObject({
   document_type: z.string().nullish(),
 });
 
-export const disputeEntitySchema = z
+const disputeEntitySchema = z
   .looseObject({
     dispute_id: cfId,
     dispute_type: z.string().nullish(),
@@ -73,7 +73,7 @@ export const disputeEntitySchema = z
 export type CashfreeDispute = z.output<typeof disputeEntitySchema>;
 
 /** A UUID made from the request's content: the same accept or the same upload, retried, reuses its key. */
-export function disputeIdempotencyKey(...parts: string[]) {
+function disputeIdempotencyKey(...parts: string[]) {
   const hex = createHash("sha256").update(parts.join("\n")).digest("hex");
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }

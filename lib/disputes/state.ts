@@ -19,7 +19,7 @@ const CLOSED: DisputeState[] = ["MERCHANT_WON", "MERCHANT_LOST", "MERCHANT_ACCEP
 /** The merchant may still answer: accept, or send (more) evidence. */
 const ANSWERABLE: DisputeState[] = ["CREATED", "DOCS_RECEIVED", "INSUFFICIENT_EVIDENCE"];
 
-export function parseDisputeStatus(status: string): { type: string | null; state: DisputeState | null } {
+function parseDisputeStatus(status: string): { type: string | null; state: DisputeState | null } {
   const state = [...STATES].sort((a, b) => b.length - a.length).find((s) => status.endsWith(`_${s}`)) ?? null;
   const type = state ? status.slice(0, -state.length - 1) || null : null;
   return { type, state };

@@ -7,7 +7,7 @@ import { DisputeEvidenceForm } from "@/components/admin/dispute-evidence-form";
 import { DisputeStatus } from "@/components/admin/dispute-status";
 import { getDisputeDetail } from "@/lib/disputes/admin";
 import { EVIDENCE_DOCUMENT_TYPES } from "@/lib/disputes/evidence";
-import { humanStatus, humanType } from "@/lib/disputes/state";
+import { humanType } from "@/lib/disputes/state";
 import { requireAdminPage } from "@/lib/auth/session";
 import { formatInr } from "@/lib/money";
 
@@ -59,7 +59,10 @@ export default async function DisputePage({ params }: { params: Promise<{ disput
 
       {debitedPaise !== null && (
         <p role="note" className="rounded-lg border border-red-200 bg-red-50 p-3 text-sm font-medium text-red-900">
-          {formatInr(debitedPaise)} debited: the dispute was {humanStatus(d.status).toLowerCase()}.
+          {formatInr(debitedPaise)} debited:{" "}
+          {d.status.endsWith("_MERCHANT_ACCEPTED")
+            ? "you accepted the dispute."
+            : "Cashfree closed the dispute in the customer's favour."}
         </p>
       )}
 
