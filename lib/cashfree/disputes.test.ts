@@ -1,4 +1,6 @@
 import { createHash } from "node:crypto";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
@@ -107,5 +109,46 @@ describe("dispute client", () => {
     });
     await expect(getCashfreeDispute(config, "123")).rejects.toBeInstanceOf(CashfreeApiError);
     await expect(getCashfreeDispute(config, "123")).rejects.toMatchObject({ status: 404, code: "dispute_not_found" });
+  });
+});
+
+describe("evidence upload retries", () => {
+  it("sends the same bytes, boundary and idempotency key again after a 500", async () => {
+    const seen: { body: string; type: string; key: string }[] = [];
+    const server = createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on("data", (c: Buffer) => chunks.push(c));
+      req.on("end", () => {
+        seen.push({
+          body: Buffer.concat(chunks).toString("latin1"),
+          type: String(req.headers["content-type"]),
+          key: String(req.headers["x-idempotency-key"]),
+        });
+        const first = seen.length === 1;
+        res.writeHead(first ? 500 : 200, { "content-type": "application/json" });
+        res.end(
+          JSON.stringify(
+            first
+              ? { message: "internal Server Error", code: "internal_error", type: "api_error" }
+              : [{ dispute_id: 42, dispute_status: "DISPUTE_DOCS_RECEIVED" }],
+          ),
+        );
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    try {
+      const local = { ...config, baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}/pg` };
+      expect(await uploadCashfreeDisputeDocument(local, upload("42"))).toMatchObject({
+        disputeId: "42",
+        status: "DISPUTE_DOCS_RECEIVED",
+      });
+      expect(seen).toHaveLength(2);
+      expect(seen[1]).toEqual(seen[0]);
+      expect(seen[0]!.type).toMatch(/^multipart\/form-data; boundary=/);
+      expect(seen[0]!.body).toContain('name="doc_type"\r\n\r\nShipping Proof');
+      expect(seen[0]!.key).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-a[0-9a-f]{3}-[0-9a-f]{12}$/);
+    } finally {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
   });
 });
