@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import type { DatabaseDriver } from "@/db/client";
 import { insertOrder } from "@/db/queries/orders";
+import { insertDisputeIfNew, listClosedDisputes, listOpenDisputes } from "@/db/queries/disputes";
 import { insertWebhookEvent } from "@/db/queries/webhooks";
 import { disputeEvents, disputes, webhookEvents } from "@/db/schema";
 import { seedCatalog } from "@/db/seed";
@@ -172,5 +173,29 @@ describe.each<DatabaseDriver>(["pglite", "pg"])("dispute webhooks on %s", (drive
     expect(await history(disputeId)).toHaveLength(1);
     const [stored] = await database.db.select().from(webhookEvents).where(eq(webhookEvents.id, eventId));
     expect(stored).toMatchObject({ outcome: "unmatched", rawBody: body });
+  });
+
+  it.skipIf(skip)("lists open disputes overdue first, then by respond-by; closed ones apart", async () => {
+    const now = new Date();
+    const day = 86_400_000;
+    const rows = [
+      ["500000001", "DISPUTE_CREATED", now.getTime() + 5 * day],
+      ["500000002", "CHARGEBACK_UNDER_REVIEW", now.getTime() - 2 * day],
+      ["500000003", "DISPUTE_DOCS_RECEIVED", now.getTime() + 1 * day],
+      ["500000004", "DISPUTE_MERCHANT_WON", now.getTime() - 9 * day],
+      ["500000005", "RETRIEVAL_MERCHANT_ACCEPTED", now.getTime() + 9 * day],
+      ["500000006", "DISPUTE_INSUFFICIENT_EVIDENCE", null],
+    ] as const;
+    for (const [disputeId, status, respondBy] of rows)
+      await insertDisputeIfNew(database.db, {
+        disputeId,
+        status,
+        cfOrderId: "x",
+        respondBy: respondBy === null ? null : new Date(respondBy),
+      });
+    const open = (await listOpenDisputes(database.db, now)).map((d) => d.disputeId).filter((id) => id.startsWith("5"));
+    expect(open).toEqual(["500000002", "500000003", "500000001", "500000006"]);
+    const closed = (await listClosedDisputes(database.db)).map((d) => d.disputeId).filter((id) => id.startsWith("5"));
+    expect(closed.sort()).toEqual(["500000004", "500000005"]);
   });
 });
