@@ -23,6 +23,8 @@ const nextConfig: NextConfig = {
   // Uploads are resized when stored (lib/images.ts) and served at those widths: no optimizer at run time.
   images: { loader: "custom", loaderFile: "./lib/image-loader.ts" },
   agentRules: false,
+  // Dispute evidence and product photos may be 5 MB; the form around them needs a little more (default 1 MB).
+  experimental: { serverActions: { bodySizeLimit: "6mb" } },
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 
 import { SANDBOX_API_VERSIONS } from "./defaults";
+import { addDisputeApi } from "./disputes";
 import type { FinalStatus, SandboxEngine } from "./engine";
 import { authFailed, CfError, internalError, invalid, missing, rateLimited } from "./errors";
 import { linkEntity, orderEntity, paymentEntity, refundEntity } from "./entities";
@@ -272,6 +273,7 @@ export function createApi(engine: SandboxEngine, options: ApiOptions) {
   router.on("POST", "/pg/settlements", (req) => ok(listSettlements(engine, req.json())));
   router.on("POST", "/pg/settlement/recon", (req) => ok(settlementRecon(engine, req.json())));
   router.on("GET", "/pg/orders/:id/settlements", (_req, [id]) => ok(orderSettlement(engine, id!)));
+  addDisputeApi(router, engine);
 
   return {
     router,
@@ -412,7 +414,10 @@ async function idempotent(engine: SandboxEngine, req: Request, run: () => Promis
   const key = req.headers["x-idempotency-key"];
   if (!key || req.method === "GET") return run();
   const scope = `${req.headers["x-client-id"] ?? "bearer"}:${req.method}:${req.path}:${key}`;
-  const fingerprint = createHash("sha256").update(req.rawBody).digest("hex");
+  // A multipart body is the same request whatever boundary its client picked (UNCONFIRMED how Cashfree compares).
+  const boundary = /boundary=("?)([^";]+)\1/.exec(String(req.headers["content-type"] ?? ""))?.[2];
+  const compared = boundary ? req.rawBytes.toString("latin1").replaceAll(boundary, "") : req.rawBody;
+  const fingerprint = createHash("sha256").update(compared).digest("hex");
   const previous = engine.state.idempotency[scope];
   if (previous) {
     if (previous.fingerprint !== fingerprint) {

@@ -1,4 +1,5 @@
 import type { ApiFaults } from "./api";
+import { addDisputeControls } from "./disputes";
 import type { FinalStatus, SandboxEngine } from "./engine";
 import { CfError, invalid, missing } from "./errors";
 import type { Reply } from "./http";
@@ -190,6 +191,8 @@ export function createControlRoutes({ engine, apiFaults, reset }: Controls) {
     if (!delivery) throw new CfError(404, "delivery_not_found", "invalid_request_error", "no such webhook delivery");
     return ok(deliveryView(sender.send(delivery.url, delivery.type, delivery.body, delivery.version)));
   });
+
+  addDisputeControls(router, engine);
 
   return router;
 }

@@ -15,6 +15,8 @@ export interface Request {
   query: URLSearchParams;
   headers: IncomingMessage["headers"];
   rawBody: string;
+  /** The body's bytes, for multipart uploads (dispute evidence). */
+  rawBytes: Buffer;
   json: () => Record<string, unknown>;
   form: () => URLSearchParams;
 }
@@ -42,16 +44,20 @@ export class Router {
 }
 
 const MAX_BODY = 1024 * 1024;
+// Cashfree takes evidence files up to 20 MB (PGUploadDisputesDocuments_request).
+const MAX_MULTIPART_BODY = 21 * 1024 * 1024;
 
 export async function readRequest(req: IncomingMessage): Promise<Request> {
   const chunks: Buffer[] = [];
   let size = 0;
+  const limit = String(req.headers["content-type"] ?? "").startsWith("multipart/") ? MAX_MULTIPART_BODY : MAX_BODY;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > MAX_BODY) throw new Error("body too large");
+    if (size > limit) throw new Error("body too large");
     chunks.push(chunk as Buffer);
   }
-  const rawBody = Buffer.concat(chunks).toString("utf8");
+  const rawBytes = Buffer.concat(chunks);
+  const rawBody = rawBytes.toString("utf8");
   const url = new URL(req.url ?? "/", "http://sandbox");
   return {
     method: req.method ?? "GET",
@@ -59,6 +65,7 @@ export async function readRequest(req: IncomingMessage): Promise<Request> {
     query: url.searchParams,
     headers: req.headers,
     rawBody,
+    rawBytes,
     json: () => {
       const parsed = rawBody ? JSON.parse(rawBody) : {};
       if (!parsed || typeof parsed !== "object" || Array.isArray(parsed))

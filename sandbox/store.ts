@@ -88,6 +88,37 @@ export interface SandboxLink {
   expiryMs: number;
 }
 
+export type DisputeType = "DISPUTE" | "CHARGEBACK" | "RETRIEVAL" | "PRE_ARBITRATION" | "ARBITRATION";
+export type DisputeState =
+  | "CREATED"
+  | "DOCS_RECEIVED"
+  | "UNDER_REVIEW"
+  | "MERCHANT_WON"
+  | "MERCHANT_LOST"
+  | "MERCHANT_ACCEPTED"
+  | "INSUFFICIENT_EVIDENCE";
+
+/** A dispute on a paid order; its status is `${type}_${state}` (api-reference.md §7.9). */
+export interface SandboxDispute {
+  disputeId: string;
+  orderId: string;
+  cfPaymentId: string;
+  type: DisputeType;
+  state: DisputeState;
+  amountPaise: number;
+  currency: string;
+  reasonCode: string;
+  reasonDescription: string;
+  remarks: string;
+  actionOn: "MERCHANT" | "CASHFREE";
+  createdMs: number;
+  updatedMs: number;
+  respondByMs: number;
+  resolvedMs: number | null;
+  preferredEvidence: { document_type: string; document_description: string }[];
+  evidence: { document_id: number; document_name: string; document_type: string; note: string | null }[];
+}
+
 interface WebhookAttempt {
   attempt: number;
   atMs: number;
@@ -141,6 +172,7 @@ export interface SandboxState {
   payments: Record<string, SandboxPayment>;
   refunds: Record<string, SandboxRefund>;
   links: Record<string, SandboxLink>;
+  disputes: Record<string, SandboxDispute>;
   deliveries: WebhookDelivery[];
   simulations: Record<string, Simulation>;
   idempotency: Record<string, IdempotencyRecord>;
@@ -153,6 +185,7 @@ export const emptyState = (): SandboxState => ({
   payments: {},
   refunds: {},
   links: {},
+  disputes: {},
   deliveries: [],
   simulations: {},
   idempotency: {},

@@ -44,22 +44,6 @@ export async function insertRefundIfNew(db: Database, refund: typeof refunds.$in
   return !!inserted;
 }
 
-export async function upsertDispute(db: Database, dispute: typeof disputes.$inferInsert) {
-  await db
-    .insert(disputes)
-    .values(dispute)
-    .onConflictDoUpdate({
-      target: disputes.disputeId,
-      set: {
-        status: dispute.status,
-        disputeType: dispute.disputeType,
-        reasonDescription: dispute.reasonDescription,
-        respondBy: dispute.respondBy,
-        updatedAt: new Date(),
-      },
-    });
-}
-
 export async function updatePaymentLinkFromEvent(
   db: Database,
   linkId: string,

@@ -19,6 +19,7 @@ const ADMIN_ACTION_MODULES = {
   "payment-links": () => import("@/app/admin/(console)/payment-links/actions"),
   products: () => import("@/app/admin/(console)/products/actions"),
   policies: () => import("@/app/admin/(console)/policies/actions"),
+  "disputes/[disputeId]": () => import("@/app/admin/(console)/disputes/[disputeId]/actions"),
 };
 
 const FORGED_INPUTS: unknown[] = [
@@ -222,5 +223,64 @@ describe("admin authorization", () => {
     expect((await callback()).status).toBe(403);
     const { getConnection } = await import("@/db/queries/cashfree-connections");
     expect(await getConnection(await getDb())).toBeUndefined();
+  });
+
+  it("keeps dispute answers owner-only, and refuses a fake or oversized evidence file before anything is sent", async () => {
+    const { getDb } = await import("@/db");
+    const { insertAdmin } = await import("@/db/queries/admin-users");
+    const { insertDisputeIfNew } = await import("@/db/queries/disputes");
+    const { disputes, disputeDocuments, disputeEvents } = await import("@/db/schema");
+    const db = await getDb();
+    await insertDisputeIfNew(db, { disputeId: "777000111", cfOrderId: "order_x", status: "DISPUTE_CREATED" });
+    const rows = async () => ({
+      dispute: (await db.select().from(disputes).where(eq(disputes.disputeId, "777000111")))[0]?.status,
+      events: (await db.select({ n: count() }).from(disputeEvents))[0]?.n,
+      documents: (await db.select({ n: count() }).from(disputeDocuments))[0]?.n,
+    });
+    const before = await rows();
+    const { acceptDisputeAction, submitEvidenceAction } =
+      await import("@/app/admin/(console)/disputes/[disputeId]/actions");
+    const form = (bytes: Uint8Array, name: string) => {
+      const data = new FormData();
+      data.set("disputeId", "777000111");
+      data.set("docType", "Shipping Proof");
+      data.set("file", new File([new Uint8Array(bytes)], name, { type: "application/pdf" }));
+      return data;
+    };
+    const pdf = new TextEncoder().encode("%PDF-1.4\n%%EOF\n");
+
+    const staff = await insertAdmin(db, {
+      email: "staff-dispute@example.com",
+      name: "Staff",
+      role: "staff",
+      passwordHash: "x",
+    });
+    session = { adminId: staff!.id, sessionId: crypto.randomUUID() };
+    const refused = { ok: false, error: "You do not have permission to do that." };
+    expect(await acceptDisputeAction({ disputeId: "777000111" })).toMatchObject(refused);
+    expect(await submitEvidenceAction(form(pdf, "receipt.pdf"))).toMatchObject(refused);
+
+    const owner = await insertAdmin(db, {
+      email: "owner-dispute@example.com",
+      name: "Owner",
+      role: "owner",
+      passwordHash: "x",
+    });
+    session = { adminId: owner!.id, sessionId: crypto.randomUUID() };
+    expect(await submitEvidenceAction(form(new TextEncoder().encode("plain text"), "receipt.pdf"))).toMatchObject({
+      ok: false,
+      fieldErrors: { file: "This file is not a PDF, JPEG or PNG (its contents say otherwise)." },
+    });
+    const oversized = new Uint8Array(5 * 1024 * 1024 + 1);
+    oversized.set(pdf);
+    expect(await submitEvidenceAction(form(oversized, "big.pdf"))).toMatchObject({
+      ok: false,
+      fieldErrors: { file: "Evidence files must be 5 MB or smaller." },
+    });
+    expect(await submitEvidenceAction("not a form" as never)).toMatchObject({
+      ok: false,
+    });
+    expect(await acceptDisputeAction({ disputeId: "1; drop table disputes" })).toMatchObject({ ok: false });
+    expect(await rows()).toEqual(before);
   });
 });

@@ -9,6 +9,8 @@ export interface CashfreeRequest<T> {
   method: "GET" | "POST" | "PATCH" | "PUT";
   path: string;
   body?: unknown;
+  /** A multipart body (dispute evidence) instead of JSON. */
+  form?: FormData;
   /** Required on every create so a retry can never create a second object. */
   idempotencyKey?: string;
   schema: z.ZodType<T>;
@@ -51,7 +53,13 @@ export async function cashfreeFetch<T>(config: CashfreeConfig, request: Cashfree
   };
   if (request.body !== undefined) headers["content-type"] = "application/json";
   if (request.idempotencyKey) headers["x-idempotency-key"] = request.idempotencyKey;
-  const body = request.body === undefined ? undefined : JSON.stringify(request.body);
+  let body: string | ArrayBuffer | undefined = request.body === undefined ? undefined : JSON.stringify(request.body);
+  if (request.form) {
+    // Encoded once, so every retry sends the same bytes and boundary under the same idempotency key.
+    const encoded = new Response(request.form);
+    headers["content-type"] = encoded.headers.get("content-type")!;
+    body = await encoded.arrayBuffer();
+  }
 
   for (let attempt = 0; ; attempt++) {
     const lastAttempt = attempt >= config.maxRetries;

@@ -1,6 +1,7 @@
 import "server-only";
 
 import { withMerchantConfig } from "./client";
+import * as disputes from "./disputes";
 import * as links from "./links";
 import * as orders from "./orders";
 import * as partner from "./partner";
@@ -42,4 +43,9 @@ export const cashfree = {
   getSettlementRecon: (filters: settlements.SettlementFilters) =>
     pg((c) => settlements.fetchCashfreeSettlementRecon(c, filters)),
   getOrderSettlement: (orderId: string) => pg((c) => settlements.getCashfreeOrderSettlement(c, orderId)),
+  getDispute: (disputeId: string) => pg((c) => disputes.getCashfreeDispute(c, disputeId)),
+  getOrderDisputes: (orderId: string) => pg((c) => disputes.getCashfreeOrderDisputes(c, orderId)),
+  acceptDispute: (disputeId: string) => pg((c) => disputes.acceptCashfreeDispute(c, disputeId)),
+  uploadDisputeDocument: (upload: disputes.EvidenceUpload) =>
+    pg((c) => disputes.uploadCashfreeDisputeDocument(c, upload)),
 };

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 
 import { z } from "zod";
 
+import { cashfreeTime } from "./disputes";
 import { amountPaise, cfId, errorDetailsSchema, paymentSchema, toPayment } from "./schemas";
 import { type CashfreeSettlement, settlementSchema } from "./settlements";
 
@@ -63,6 +64,7 @@ const linkEventSchema = z.object({
 
 const disputeEventSchema = z.object({
   type: z.enum(["DISPUTE_CREATED", "DISPUTE_UPDATED", "DISPUTE_CLOSED"]),
+  event_time: z.string().nullish(),
   data: z.looseObject({
     dispute: z.looseObject({
       dispute_id: cfId,
@@ -73,6 +75,11 @@ const disputeEventSchema = z.object({
       dispute_status: z.string(),
       respond_by: z.string().nullish(),
       updated_at: z.string().nullish(),
+      resolved_at: z.string().nullish(),
+      dispute_amount_currency: z.string().nullish(),
+      dispute_action_on: z.string().nullish(),
+      cf_dispute_remarks: z.string().nullish(),
+      dispute_update: z.string().nullish(),
     }),
     order_details: z.looseObject({ order_id: z.string(), cf_payment_id: cfId.nullish() }),
   }),
@@ -129,6 +136,13 @@ export type CashfreeWebhookEvent =
       reasonDescription: string | null;
       amountPaise: number | null;
       respondBy: string | null;
+      currency: string | null;
+      actionOn: string | null;
+      remarks: string | null;
+      update: string | null;
+      resolvedAt: Date | null;
+      /** Cashfree's updated_at, else the event's time: what orders events that arrive out of order. */
+      changedAt: Date | null;
       dedupeKey: string;
     }
   | { kind: "merchant"; type: "merchant.unlinked"; merchantId: string; orderId: null; dedupeKey: string }
@@ -214,6 +228,12 @@ export function parseCashfreeWebhook(body: unknown, rawBody: string): CashfreeWe
       reasonDescription: d.reason_description ?? null,
       amountPaise: d.dispute_amount ?? null,
       respondBy: d.respond_by ?? null,
+      currency: d.dispute_amount_currency ?? null,
+      actionOn: d.dispute_action_on ?? null,
+      remarks: d.cf_dispute_remarks ?? null,
+      update: d.dispute_update ?? null,
+      resolvedAt: cashfreeTime(d.resolved_at),
+      changedAt: cashfreeTime(d.updated_at) ?? cashfreeTime(dispute.data.event_time),
       dedupeKey: `${type}:${d.dispute_id}:${d.dispute_status}:${d.updated_at ?? ""}`,
     };
   }

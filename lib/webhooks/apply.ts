@@ -39,7 +39,7 @@ async function applyCashfreeEvent(tx: Database, event: CashfreeWebhookEvent, ref
     case "link":
       return applyPaymentLinkWebhook(tx, event);
     case "dispute":
-      return { outcome: await applyDisputeWebhook(tx, event), afterCommit: nothingAfter };
+      return { outcome: await applyDisputeWebhook(tx, event, reference), afterCommit: nothingAfter };
     case "merchant":
       return { outcome: await markConnectionUnlinked(tx, event.merchantId), afterCommit: nothingAfter };
     case "settlement":

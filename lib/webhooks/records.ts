@@ -2,7 +2,9 @@ import "server-only";
 
 import type { Database } from "@/db";
 import * as queries from "@/db/queries/payment-records";
+import { cashfreeTime } from "@/lib/cashfree/disputes";
 import type { CashfreeWebhookEvent } from "@/lib/cashfree/webhook-events";
+import { recordDisputeReport } from "@/lib/disputes/record";
 import { cashfreeVia } from "@/lib/orders/actors";
 import { refundEventType } from "@/lib/orders/events";
 import { emailJob } from "@/lib/orders/jobs";
@@ -79,23 +81,37 @@ export async function applyRefundWebhook(
   return "applied";
 }
 
+/**
+ * A dispute's news: its state if not older than ours, and always a history line (once per event). A dispute for
+ * an order we do not have is kept (no order, Cashfree's order id) and answered "unmatched", so the event shows in
+ * "needs attention" while the dispute itself is listed on the Disputes page.
+ */
 export async function applyDisputeWebhook(
-  db: Database,
+  tx: Database,
   event: Extract<CashfreeWebhookEvent, { kind: "dispute" }>,
+  webhookEventId: string,
 ): Promise<Outcome> {
-  const known = await queries.orderExists(db, event.orderId);
-  await queries.upsertDispute(db, {
-    disputeId: event.disputeId,
-    orderId: known ? event.orderId : null,
-    cfPaymentId: event.cfPaymentId,
-    disputeType: event.disputeType,
-    reasonCode: event.reasonCode,
-    reasonDescription: event.reasonDescription,
-    amountPaise: event.amountPaise,
-    status: event.status,
-    respondBy: event.respondBy ? new Date(event.respondBy) : null,
-  });
-  return known ? "applied" : "unmatched";
+  const { orderId } = await recordDisputeReport(
+    tx,
+    {
+      disputeId: event.disputeId,
+      cfOrderId: event.orderId,
+      cfPaymentId: event.cfPaymentId,
+      disputeType: event.disputeType,
+      reasonCode: event.reasonCode,
+      reasonDescription: event.reasonDescription,
+      amountPaise: event.amountPaise,
+      currency: event.currency,
+      status: event.status,
+      actionOn: event.actionOn,
+      remarks: event.remarks,
+      respondBy: cashfreeTime(event.respondBy),
+      resolvedAt: event.resolvedAt,
+      changedAt: event.changedAt,
+    },
+    { kind: "webhook", actor: "cashfree", note: event.remarks ?? event.update, webhookEventId },
+  );
+  return orderId ? "applied" : "unmatched";
 }
 
 /** Runs inside the webhook's transaction; a link that pays one of our orders settles it there too. */

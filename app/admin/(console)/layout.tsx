@@ -12,6 +12,7 @@ const NAV = [
   { href: "/admin/payment-links", label: "Payment links" },
   { href: "/admin/settlements", label: "Settlements" },
   { href: "/admin/products", label: "Products" },
+  { href: "/admin/disputes", label: "Disputes" },
   { href: "/admin/attention", label: "Needs attention" },
   { href: "/admin/gst", label: "GST report", ownerOnly: true },
   { href: "/admin/policies", label: "Policies", ownerOnly: true },

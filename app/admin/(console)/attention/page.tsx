@@ -4,6 +4,7 @@ import Link from "next/link";
 import { ActionButton } from "@/components/admin/action-button";
 import { StatusBadge } from "@/components/admin/status-badge";
 import { getAttention, PENDING_ATTENTION_MINUTES } from "@/lib/admin/insights";
+import { listDisputesNeedingAnswer } from "@/lib/disputes/admin";
 import { requireAdminPage } from "@/lib/auth/session";
 import { formatInr } from "@/lib/money";
 import { unsettledOrders } from "@/lib/settlements/view";
@@ -16,8 +17,11 @@ const when = new Intl.DateTimeFormat("en-IN", { dateStyle: "medium", timeStyle: 
 
 export default async function AttentionPage() {
   await requireAdminPage();
-  const { orders, failedEvents, rejections, deadJobs } = await getAttention();
-  const unsettled = await unsettledOrders();
+  const [{ orders, failedEvents, rejections, deadJobs }, disputes, unsettled] = await Promise.all([
+    getAttention(),
+    listDisputesNeedingAnswer(),
+    unsettledOrders(),
+  ]);
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-semibold">Needs attention</h1>
@@ -38,6 +42,28 @@ export default async function AttentionPage() {
                 <span>{o.attentionReason?.replaceAll("_", " ")}</span>
                 <span className="text-stone-600">
                   {formatInr(o.totalPaise)} · {when.format(o.createdAt)}
+                </span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <section aria-label="Disputes" className="rounded-xl border border-stone-200 bg-white p-4">
+        <h2 className="mb-2 font-semibold">Disputes waiting for your answer</h2>
+        {disputes.length === 0 ? (
+          <p className="text-sm text-stone-600">None.</p>
+        ) : (
+          <ul className="space-y-1 text-sm">
+            {disputes.map((d) => (
+              <li key={d.disputeId} className="flex flex-wrap items-center gap-2">
+                <Link href={`/admin/disputes/${d.disputeId}`} className="font-mono text-brand-700 underline">
+                  {d.disputeId}
+                </Link>
+                {d.overdue && <strong className="text-red-800">Overdue</strong>}
+                <span>
+                  {d.amountPaise === null ? "" : formatInr(d.amountPaise)} · {d.reasonDescription ?? d.status} · order{" "}
+                  {d.orderId ?? `${d.cfOrderId ?? "unknown"} (not ours)`}
+                  {d.respondBy && ` · respond by ${when.format(d.respondBy)}`}
                 </span>
               </li>
             ))}

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 
 import { ActionButton } from "@/components/admin/action-button";
+import { OrderDisputes } from "@/components/admin/order-disputes";
 import { OrderSettlement } from "@/components/admin/order-settlement";
 import { RefundForm } from "@/components/admin/refund-form";
 import { ShipForm } from "@/components/admin/ship-form";
@@ -216,14 +217,7 @@ export default async function AdminOrderPage({ params }: { params: Promise<{ ord
 
       {disputes.length > 0 && (
         <Section title="Disputes">
-          <ul className="space-y-1 text-sm">
-            {disputes.map((d) => (
-              <li key={d.disputeId}>
-                {d.disputeId}: {d.status} · {d.reasonDescription}{" "}
-                {d.respondBy && `· respond by ${when.format(d.respondBy)}`}
-              </li>
-            ))}
-          </ul>
+          <OrderDisputes orderId={order.id} />
         </Section>
       )}
 
