@@ -156,6 +156,11 @@ test("the owner answers a shopper's disputes: evidence for one (bad files refuse
     ).toHaveCount(3, { timeout: 1_000 });
   }).toPass({ timeout: 15_000 });
   await expect(section.getByRole("list", { name: `History of dispute ${contested}` })).toContainText("Docs received");
+  // The order's timeline tells the same story among the order's own events.
+  const timeline = owner.getByRole("region", { name: "Timeline" });
+  await expect(timeline).toContainText("payment success");
+  await expect(timeline).toContainText(`dispute ${accepted} accepted`);
+  await expect(timeline).toContainText(`dispute ${contested}: evidence sent`);
 
   await owner.goto("/admin/disputes");
   await expect(owner.getByRole("region", { name: "Closed disputes" })).toContainText("₹100.00 debited");

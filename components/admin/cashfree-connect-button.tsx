@@ -46,8 +46,9 @@ export function CashfreeDisconnectButton() {
         onClick={() =>
           start(async () => {
             const result = await disconnectCashfreeAction({});
-            setMessage(result.ok ? { ok: true, text: result.message } : { ok: false, text: result.error });
-            if (result.ok) router.refresh();
+            // Success re-renders settings without this button, so the page itself says what happened.
+            if (result.ok) router.replace(`/admin/settings?cashfree=${result.data.outcome}`);
+            else setMessage({ ok: false, text: result.error });
           })
         }
         className="rounded-lg border border-stone-300 px-4 py-2 font-medium hover:bg-stone-100 disabled:opacity-60"

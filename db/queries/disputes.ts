@@ -124,3 +124,20 @@ export function listDisputeDocuments(db: Database, disputeId: string) {
 export function listOrderDisputeRows(db: Database, orderId: string) {
   return db.select().from(disputes).where(eq(disputes.orderId, orderId)).orderBy(asc(disputes.createdAt));
 }
+
+/** The history lines of every dispute on an order, oldest first, for the order's timeline. */
+export function listOrderDisputeEvents(db: Database, orderId: string) {
+  return db
+    .select({
+      id: disputeEvents.id,
+      disputeId: disputeEvents.disputeId,
+      kind: disputeEvents.kind,
+      status: disputeEvents.status,
+      actor: disputeEvents.actor,
+      occurredAt: disputeEvents.occurredAt,
+    })
+    .from(disputeEvents)
+    .innerJoin(disputes, eq(disputes.disputeId, disputeEvents.disputeId))
+    .where(eq(disputes.orderId, orderId))
+    .orderBy(asc(disputeEvents.occurredAt), asc(disputeEvents.id));
+}

@@ -4,11 +4,13 @@ import { adminDocumentPath, orderGst } from "@/lib/invoices/documents";
 import { getDb } from "@/db";
 import { iterateOrders, listOrdersPage, type OrderListQuery } from "@/db/queries/admin-orders";
 import { listOrderEmails } from "@/db/queries/email-deliveries";
+import * as disputeQueries from "@/db/queries/disputes";
 import * as orderQueries from "@/db/queries/orders";
 import * as recordQueries from "@/db/queries/payment-records";
 import { listOrderWebhookEvents } from "@/db/queries/webhooks";
 
 import { type OrderFilters, PAGE_SIZE } from "./order-filters";
+import { orderTimeline } from "./order-timeline";
 
 // Callers check the session (requireAdminPage, adminAction, adminRoute) before they call these.
 
@@ -43,13 +45,14 @@ export async function getAdminOrder(orderId: string) {
   const db = await getDb();
   const order = await orderQueries.getOrder(db, orderId);
   if (!order) return null;
-  const [items, payments, orderRefunds, orderDisputes, events, timeline, emails] = await Promise.all([
+  const [items, payments, orderRefunds, orderDisputes, events, orderEvents, disputeLines, emails] = await Promise.all([
     orderQueries.listOrderItems(db, orderId),
     orderQueries.listPayments(db, orderId),
     recordQueries.listOrderRefunds(db, orderId),
     recordQueries.listOrderDisputes(db, orderId),
     listOrderWebhookEvents(db, orderId),
     orderQueries.listOrderEvents(db, orderId),
+    disputeQueries.listOrderDisputeEvents(db, orderId),
     listOrderEmails(db, orderId),
   ]);
   const { gst, placeOfSupply, documents } = await orderGst(db, order, items);
@@ -61,7 +64,7 @@ export async function getAdminOrder(orderId: string) {
     refunds: orderRefunds,
     disputes: orderDisputes,
     webhookEvents: events,
-    timeline,
+    timeline: orderTimeline(orderEvents, disputeLines),
     emails,
     gst,
     placeOfSupply,

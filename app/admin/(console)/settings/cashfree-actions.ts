@@ -24,5 +24,5 @@ export const disconnectCashfreeAction = adminAction("owner", noInput, async (_da
   const outcome = await disconnectCashfree(admin);
   revalidatePath("/admin", "layout");
   const message = CONNECT_OUTCOMES[outcome];
-  return message.ok ? ok(message.text) : fail(message.text);
+  return message.ok ? ok(message.text, { outcome }) : fail(message.text);
 });

@@ -247,9 +247,9 @@ export default async function AdminOrderPage({ params }: { params: Promise<{ ord
         <ol className="space-y-1 text-sm">
           {timeline.map((e) => (
             <li key={e.id} className="flex flex-wrap gap-2">
-              <time className="text-stone-500">{when.format(e.createdAt)}</time>
-              <span className="font-medium">{e.type.replaceAll("_", " ")}</span>
-              <span className="text-stone-600">via {e.source}</span>
+              <time className="text-stone-500">{when.format(e.at)}</time>
+              <span className="font-medium">{e.what}</span>
+              <span className="text-stone-600">via {e.via}</span>
             </li>
           ))}
         </ol>
