@@ -32,4 +32,14 @@ describe("orderTimeline", () => {
       "dispute 433475258: evidence sent via Owner",
     ]);
   });
+
+  it("puts a dispute dated to the second after the order's events within that second", () => {
+    const paidAt = new Date(Date.UTC(2026, 11, 3, 10, 0, 3, 450));
+    const disputedAt = new Date(Date.UTC(2026, 11, 3, 10, 0, 3));
+    const timeline = orderTimeline(
+      [{ id: 7, type: "payment_success", source: "webhook", createdAt: paidAt }],
+      [{ id: "d", disputeId: "1", kind: "webhook", status: "DISPUTE_CREATED", actor: null, occurredAt: disputedAt }],
+    );
+    expect(timeline.map((e) => e.what)).toEqual(["payment success", "dispute 1: created"]);
+  });
 });

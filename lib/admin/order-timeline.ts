@@ -50,6 +50,11 @@ export function orderTimeline(orderEvents: OrderEventLine[], disputeLines: Dispu
       via: line.kind === "webhook" || line.kind === "sync" ? "Cashfree" : (line.actor ?? "admin"),
     })),
   ];
-  // Stable: entries at the same instant keep order events before the dispute lines they caused.
-  return entries.sort((a, b) => a.at.getTime() - b.at.getTime());
+  // Cashfree dates a dispute to the second, our events to the millisecond: within one second the order's own
+  // events come first (a dispute cannot precede the payment it disputes). The sort is stable beyond that.
+  const second = (e: TimelineEntry) => Math.floor(e.at.getTime() / 1000);
+  const orderFirst = (e: TimelineEntry) => (e.id.startsWith("order-") ? 0 : 1);
+  return entries.sort(
+    (a, b) => second(a) - second(b) || orderFirst(a) - orderFirst(b) || a.at.getTime() - b.at.getTime(),
+  );
 }
