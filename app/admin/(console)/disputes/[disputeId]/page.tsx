@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 
+import { Section } from "@/components/admin/section";
 import { ActionButton } from "@/components/admin/action-button";
 import { DisputeEvidenceForm } from "@/components/admin/dispute-evidence-form";
 import { DisputeStatus } from "@/components/admin/dispute-status";
@@ -16,15 +17,6 @@ import { acceptDisputeAction } from "./actions";
 export const metadata: Metadata = { title: "Dispute · Admin" };
 
 const when = new Intl.DateTimeFormat("en-IN", { dateStyle: "medium", timeStyle: "short", timeZone: "Asia/Kolkata" });
-
-function Section({ title, children }: { title: string; children: React.ReactNode }) {
-  return (
-    <section aria-label={title} className="rounded-xl border border-stone-200 bg-white p-4">
-      <h2 className="mb-3 font-semibold">{title}</h2>
-      {children}
-    </section>
-  );
-}
 
 export default async function DisputePage({ params }: { params: Promise<{ disputeId: string }> }) {
   const admin = await requireAdminPage();

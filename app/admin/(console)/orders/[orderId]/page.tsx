@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 
+import { Section } from "@/components/admin/section";
 import { ActionButton } from "@/components/admin/action-button";
 import { OrderDisputes } from "@/components/admin/order-disputes";
 import { OrderSettlement } from "@/components/admin/order-settlement";
@@ -34,15 +35,6 @@ import {
 export const metadata: Metadata = { title: "Order · Admin" };
 
 const when = new Intl.DateTimeFormat("en-IN", { dateStyle: "medium", timeStyle: "medium", timeZone: "Asia/Kolkata" });
-
-function Section({ title, children }: { title: string; children: React.ReactNode }) {
-  return (
-    <section aria-label={title} className="rounded-xl border border-stone-200 bg-white p-4">
-      <h2 className="mb-3 font-semibold">{title}</h2>
-      {children}
-    </section>
-  );
-}
 
 export default async function AdminOrderPage({ params }: { params: Promise<{ orderId: string }> }) {
   await requireAdminPage();
