@@ -1,26 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 
 import { allViolations, contractAvailable } from "./testing/contract";
-import {
-  orderBody,
-  orderWithCardAttempt,
-  startTestSandbox,
-  startWebhookReceiver,
-  type TestSandbox,
-  type WebhookReceiver,
-} from "./testing/harness";
+import { sandboxWithWebhooks } from "./testing/suite";
+import { orderBody, orderWithCardAttempt, startTestSandbox } from "./testing/harness";
 
-let t: TestSandbox;
-let hooks: WebhookReceiver;
-
-beforeAll(async () => {
-  hooks = await startWebhookReceiver();
-  t = await startTestSandbox({ webhookUrl: hooks.url });
-});
-afterAll(async () => {
-  await t.close();
-  await hooks.close();
-});
+const { t, hooks } = sandboxWithWebhooks();
 
 const err = (status: number, code: string, type = "invalid_request_error") => ({
   status,

@@ -1,27 +1,12 @@
 import { createHmac } from "node:crypto";
 
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 
 import { allViolations, contractAvailable } from "./testing/contract";
-import {
-  orderWithCardAttempt,
-  startTestSandbox,
-  startWebhookReceiver,
-  type TestSandbox,
-  type WebhookReceiver,
-} from "./testing/harness";
+import { sandboxWithWebhooks } from "./testing/suite";
+import { orderWithCardAttempt } from "./testing/harness";
 
-let t: TestSandbox;
-let hooks: WebhookReceiver;
-
-beforeAll(async () => {
-  hooks = await startWebhookReceiver();
-  t = await startTestSandbox({ webhookUrl: hooks.url });
-});
-afterAll(async () => {
-  await t.close();
-  await hooks.close();
-});
+const { t, hooks } = sandboxWithWebhooks();
 
 const PDF = Buffer.from("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n");
 

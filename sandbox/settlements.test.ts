@@ -1,28 +1,13 @@
 import { createHmac } from "node:crypto";
 
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 
 import { serviceCharge, serviceTax } from "./settlements";
 import { allViolations, contractAvailable } from "./testing/contract";
-import {
-  orderWithCardAttempt,
-  startTestSandbox,
-  startWebhookReceiver,
-  type TestSandbox,
-  type WebhookReceiver,
-} from "./testing/harness";
+import { sandboxWithWebhooks } from "./testing/suite";
+import { orderWithCardAttempt } from "./testing/harness";
 
-let t: TestSandbox;
-let hooks: WebhookReceiver;
-
-beforeAll(async () => {
-  hooks = await startWebhookReceiver();
-  t = await startTestSandbox({ webhookUrl: hooks.url });
-});
-afterAll(async () => {
-  await t.close();
-  await hooks.close();
-});
+const { t, hooks } = sandboxWithWebhooks();
 
 async function paidOrder(amount: number) {
   const o = await orderWithCardAttempt(t, { order_amount: amount });

@@ -3,32 +3,16 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 
 import { allViolations, contractAvailable } from "./testing/contract";
-import {
-  orderBody,
-  orderWithCardAttempt,
-  startTestSandbox,
-  startWebhookReceiver,
-  type TestSandbox,
-  type WebhookReceiver,
-} from "./testing/harness";
+import { sandboxWithWebhooks } from "./testing/suite";
+import { orderBody, orderWithCardAttempt, startTestSandbox, startWebhookReceiver } from "./testing/harness";
 
-let t: TestSandbox;
-let hooks: WebhookReceiver;
-
-beforeAll(async () => {
-  hooks = await startWebhookReceiver();
-  t = await startTestSandbox({ webhookUrl: hooks.url });
-});
+const { t, hooks } = sandboxWithWebhooks();
 afterEach(async () => {
   await t.control("DELETE", "/faults");
   hooks.respondWith();
-});
-afterAll(async () => {
-  await t.close();
-  await hooks.close();
 });
 
 /** Written from Cashfree's docs, not from the sandbox's code: base64(HMAC-SHA256(secret, timestamp + rawBody)). */
