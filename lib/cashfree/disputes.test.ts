@@ -9,12 +9,12 @@ import { orderWithCardAttempt, startTestSandbox, type TestSandbox } from "@/sand
 import type { CashfreeConfig } from "./config";
 import {
   acceptCashfreeDispute,
-  cashfreeTime,
   getCashfreeDispute,
   getCashfreeOrderDisputes,
   uploadCashfreeDisputeDocument,
 } from "./disputes";
 import { CashfreeApiError } from "./errors";
+import { cashfreeTime } from "./schemas";
 
 // The dispute client against the local sandbox over real HTTP: multipart evidence, accept, errors.
 let t: TestSandbox;

@@ -4,20 +4,7 @@ import { z } from "zod";
 
 import type { CashfreeConfig } from "./config";
 import { cashfreeFetch } from "./http";
-import { amountPaise, cfId } from "./schemas";
-
-/**
- * A Cashfree timestamp as a Date. Cashfree writes them with +05:30, without any offset (the API samples, read as
- * India time), or with nanoseconds (DISPUTE_CLOSED's resolved_at); "9999-…" stands for "not yet".
- */
-export function cashfreeTime(value: string | null | undefined): Date | null {
-  if (!value) return null;
-  const match = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}:\d{2})(\.\d+)?(Z|[+-]\d{2}:?\d{2})?$/.exec(value.trim());
-  if (!match || match[1]!.startsWith("9999")) return null;
-  const fraction = match[3] ? match[3].slice(0, 4) : "";
-  const date = new Date(`${match[1]}T${match[2]}${fraction}${match[4] ?? "+05:30"}`);
-  return Number.isNaN(date.getTime()) ? null : date;
-}
+import { amountPaise, cashfreeTime, cfId } from "./schemas";
 
 const evidenceSchema = z.looseObject({
   document_id: cfId.nullish(),

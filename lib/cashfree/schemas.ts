@@ -14,6 +14,21 @@ export const amountPaise = z.union([z.number(), z.string()]).transform((value, c
   }
 });
 
+/**
+ * A Cashfree timestamp as a Date. Cashfree writes them with an offset (+05:30, +0530 or Z), without one (API
+ * samples, settlement windows "2025-02-14 12:00:00": India time), with nanoseconds (DISPUTE_CLOSED's
+ * resolved_at) or without seconds; "9999-…" stands for "not yet".
+ */
+export function cashfreeTime(value: string | null | undefined): Date | null {
+  if (!value) return null;
+  const match = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}(?::\d{2})?)(\.\d+)?(Z|[+-]\d{2}:?\d{2})?$/.exec(value.trim());
+  if (!match || match[1]!.startsWith("9999")) return null;
+  const fraction = match[3] ? match[3].slice(0, 4) : "";
+  const offset = (match[4] ?? "+05:30").replace(/^([+-]\d{2})(\d{2})$/, "$1:$2");
+  const date = new Date(`${match[1]}T${match[2]}${fraction}${offset}`);
+  return Number.isNaN(date.getTime()) ? null : date;
+}
+
 export const orderEntitySchema = z
   .looseObject({
     cf_order_id: cfId,

@@ -5,12 +5,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import type { CashfreeConfig } from "./config";
 import {
-  cashfreeTime,
   fetchCashfreeSettlementRecon,
   fetchCashfreeSettlements,
   getCashfreeOrderSettlement,
   settlementSchema,
 } from "./settlements";
+import { cashfreeTime } from "./schemas";
 import { parseCashfreeWebhook } from "./webhook-events";
 
 // The docs sample of SETTLEMENT_SUCCESS (api-reference.md §7.10), as Cashfree writes it: numbers for amounts, id and UTR.

@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { CashfreeConfig } from "./config";
 import { CashfreeApiError } from "./errors";
 import { cashfreeFetch } from "./http";
-import { amountPaise, cfId } from "./schemas";
+import { amountPaise, cashfreeTime, cfId } from "./schemas";
 
 /**
  * Settlements: the money Cashfree pays into the merchant's bank for a window of payments (api-reference.md §7.10;
@@ -16,14 +16,6 @@ const text = z
   .union([z.string(), z.number()])
   .nullish()
   .transform((v) => (v === null || v === undefined || v === "" ? null : String(v)));
-
-/** Cashfree's times: ISO-8601 with an offset, or "2025-02-14 12:00:00" (the window, IST without an offset). */
-export function cashfreeTime(value: string | null): Date | null {
-  if (!value) return null;
-  const local = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2}(?::\d{2})?)$/.exec(value.trim());
-  const ms = Date.parse(local ? `${local[1]}T${local[2]}+05:30` : value);
-  return Number.isNaN(ms) ? null : new Date(ms);
-}
 
 /** One settlement as the SETTLEMENT_* webhooks and Get All Settlements describe it. */
 export const settlementSchema = z

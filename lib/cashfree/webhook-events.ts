@@ -2,8 +2,7 @@ import { createHash } from "node:crypto";
 
 import { z } from "zod";
 
-import { cashfreeTime } from "./disputes";
-import { amountPaise, cfId, errorDetailsSchema, paymentSchema, toPayment } from "./schemas";
+import { amountPaise, cashfreeTime, cfId, errorDetailsSchema, paymentSchema, toPayment } from "./schemas";
 import { type CashfreeSettlement, settlementSchema } from "./settlements";
 
 /** Payment webhooks, 2025-01-01 and 2023-08-01 alike (2023 simply lacks some fields). */

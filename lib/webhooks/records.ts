@@ -2,7 +2,7 @@ import "server-only";
 
 import type { Database } from "@/db";
 import * as queries from "@/db/queries/payment-records";
-import { cashfreeTime } from "@/lib/cashfree/disputes";
+import { cashfreeTime } from "@/lib/cashfree/schemas";
 import type { CashfreeWebhookEvent } from "@/lib/cashfree/webhook-events";
 import { recordDisputeReport } from "@/lib/disputes/record";
 import { cashfreeVia } from "@/lib/orders/actors";
