@@ -3,9 +3,10 @@ import "server-only";
 import { getDb } from "@/db";
 import { enqueueJobs } from "@/db/queries/outbox";
 
+import { indiaDay } from "./pull";
+
 export const SETTLEMENT_PULL_JOB = "settlement_pull";
 
-const indiaDay = (ms: number) => new Date(ms + 330 * 60_000).toISOString().slice(0, 10);
 let scheduledFor: string | null = null;
 let notBeforeMs = 0;
 
