@@ -42,6 +42,20 @@ export const rateLimits = pgTable("rate_limits", {
   count: integer().notNull().default(0),
 });
 
+/**
+ * rate-limiter-flexible's counters (RateLimiterDrizzle): one row per limited key, with the points consumed in
+ * the window that ends at `expire`. Shared by every app instance on the database; Redis replaces it when set.
+ */
+export const rateLimiterCounters = pgTable(
+  "rate_limiter_counters",
+  {
+    key: text().primaryKey(),
+    points: integer().notNull().default(0),
+    expire: timestamp({ withTimezone: true }),
+  },
+  (t) => [index("rate_limiter_counters_expire_idx").on(t.expire)],
+);
+
 /** Store-wide settings edited by the owner, e.g. the checkout variant. */
 export const storeSettings = pgTable("store_settings", {
   key: text().primaryKey(),

@@ -6,3 +6,4 @@ export * from "./outbox";
 export * from "./invoices";
 export * from "./media";
 export * from "./merchant-account";
+export * from "./audit";
