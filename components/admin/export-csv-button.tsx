@@ -6,7 +6,8 @@ import { useState } from "react";
  * Streams the CSV export and shows how many orders have arrived, then saves the file. The server streams in
  * batches, so 100,000 orders never sit in its memory; the browser assembles the file as a Blob.
  */
-export function ExportCsvButton({ href, total }: { href: string; total: number }) {
+/** `total` is left out when the list only knows "10,000+": progress then counts without "of". */
+export function ExportCsvButton({ href, total }: { href: string; total?: number }) {
   const [progress, setProgress] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -24,9 +25,8 @@ export function ExportCsvButton({ href, total }: { href: string; total: number }
         if (done) break;
         chunks.push(value);
         for (const byte of value) if (byte === 10) rows++;
-        setProgress(
-          `Exporting… ${Math.max(rows, 0).toLocaleString("en-IN")} of ${total.toLocaleString("en-IN")} orders`,
-        );
+        const of = total === undefined ? "" : ` of ${total.toLocaleString("en-IN")}`;
+        setProgress(`Exporting… ${Math.max(rows, 0).toLocaleString("en-IN")}${of} orders`);
       }
       const name = /filename="([^"]+)"/.exec(response.headers.get("content-disposition") ?? "")?.[1] ?? "orders.csv";
       const url = URL.createObjectURL(new Blob(chunks, { type: "text/csv" }));

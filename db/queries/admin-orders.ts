@@ -3,7 +3,22 @@ import { and, asc, count, desc, eq, gte, like, lt, lte, or, type SQL, sql } from
 import type { Database } from "../client";
 import { orders, payments } from "../schema";
 
-export interface OrderListQuery {
+export const ORDER_SORTS = ["newest", "oldest", "total_high", "total_low"] as const;
+export type OrderSort = (typeof ORDER_SORTS)[number];
+
+/**
+ * The edge row of a page, by the values it is sorted on: the next page starts right after it, so pages stay put
+ * while new orders arrive and page 1,000 costs what page 1 does (an index range, never an OFFSET that reads and
+ * discards every row before it). `createdAt` is PostgreSQL's own text of the timestamp: a JavaScript Date would
+ * drop its microseconds and the boundary would slip.
+ */
+export interface OrderCursor {
+  createdAt: string;
+  id: string;
+  totalPaise: number;
+}
+
+export interface OrderFilterQuery {
   status?: (typeof orders.$inferSelect)["status"];
   paymentGroup?: string;
   createdFrom?: Date;
@@ -11,10 +26,17 @@ export interface OrderListQuery {
   minTotalPaise?: number;
   maxTotalPaise?: number;
   search?: string;
-  sort: "newest" | "oldest" | "total_high" | "total_low";
-  limit: number;
-  offset: number;
 }
+
+export interface OrderListQuery extends OrderFilterQuery {
+  sort: OrderSort;
+  limit: number;
+  /** Rows after (Next) or before (Previous) this edge row, in the sort's order; none for the first page. */
+  cursor?: { direction: "after" | "before"; row: OrderCursor };
+}
+
+/** Counting stops here: "10,000+ orders" is as useful to a merchant as an exact count that reads a million rows. */
+export const COUNT_CAP = 10_000;
 
 const listColumns = {
   id: orders.id,
@@ -33,7 +55,7 @@ const listColumns = {
   >`(select ${payments.paymentGroup} from ${payments} where ${payments.cfPaymentId} = ${orders.paidCfPaymentId})`,
 };
 
-function orderListWhere(query: Omit<OrderListQuery, "sort" | "limit" | "offset">): SQL | undefined {
+function orderListWhere(query: OrderFilterQuery): SQL | undefined {
   const filters: SQL[] = [];
   if (query.status) filters.push(eq(orders.status, query.status));
   if (query.paymentGroup) {
@@ -60,34 +82,89 @@ function orderListWhere(query: Omit<OrderListQuery, "sort" | "limit" | "offset">
   return filters.length ? and(...filters) : undefined;
 }
 
-const ORDER_BY = {
-  newest: [desc(orders.createdAt), desc(orders.id)],
-  oldest: [asc(orders.createdAt), asc(orders.id)],
-  total_high: [desc(orders.totalPaise), desc(orders.createdAt)],
-  total_low: [asc(orders.totalPaise), desc(orders.createdAt)],
-} as const;
+/** Each sort is one direction over a tuple ending in the unique id, so a row comparison finds a page's edge. */
+const SORTS: Record<OrderSort, { descending: boolean; key: (c?: OrderCursor) => SQL }> = {
+  newest: {
+    descending: true,
+    key: (c) => (c ? sql`(${c.createdAt}::timestamptz, ${c.id})` : sql`(${orders.createdAt}, ${orders.id})`),
+  },
+  oldest: {
+    descending: false,
+    key: (c) => (c ? sql`(${c.createdAt}::timestamptz, ${c.id})` : sql`(${orders.createdAt}, ${orders.id})`),
+  },
+  total_high: {
+    descending: true,
+    key: (c) =>
+      c
+        ? sql`(${c.totalPaise}::integer, ${c.createdAt}::timestamptz, ${c.id})`
+        : sql`(${orders.totalPaise}, ${orders.createdAt}, ${orders.id})`,
+  },
+  total_low: {
+    descending: false,
+    key: (c) =>
+      c
+        ? sql`(${c.totalPaise}::integer, ${c.createdAt}::timestamptz, ${c.id})`
+        : sql`(${orders.totalPaise}, ${orders.createdAt}, ${orders.id})`,
+  },
+};
+
+function orderBy(sort: OrderSort, reversed: boolean) {
+  const columns =
+    sort === "newest" || sort === "oldest"
+      ? [orders.createdAt, orders.id]
+      : [orders.totalPaise, orders.createdAt, orders.id];
+  const descending = SORTS[sort].descending !== reversed;
+  return columns.map((column) => (descending ? desc(column) : asc(column)));
+}
 
 export async function listOrdersPage(db: Database, query: OrderListQuery) {
+  const sort = SORTS[query.sort];
   const where = orderListWhere(query);
-  const [rows, [total]] = await Promise.all([
+  const backwards = query.cursor?.direction === "before";
+  let edge: SQL | undefined;
+  if (query.cursor) {
+    // "After" in a descending sort means smaller keys; "before" flips it, and the page is read in reverse.
+    const smaller = sort.descending !== backwards;
+    edge = smaller
+      ? sql`${sort.key()} < ${sort.key(query.cursor.row)}`
+      : sql`${sort.key()} > ${sort.key(query.cursor.row)}`;
+  }
+  const [fetched, [counted]] = await Promise.all([
     db
-      .select(listColumns)
+      .select({ ...listColumns, cursorCreatedAt: sql<string>`${orders.createdAt}::text` })
       .from(orders)
-      .where(where)
-      .orderBy(...ORDER_BY[query.sort])
-      .limit(query.limit)
-      .offset(query.offset),
-    db.select({ n: count() }).from(orders).where(where),
+      .where(and(where, edge))
+      .orderBy(...orderBy(query.sort, backwards))
+      .limit(query.limit + 1),
+    db.select({ n: count() }).from(
+      db
+        .select({ one: sql`1`.as("one") })
+        .from(orders)
+        .where(where)
+        .limit(COUNT_CAP + 1)
+        .as("capped"),
+    ),
   ]);
-  return { rows, total: total?.n ?? 0 };
+  const more = fetched.length > query.limit;
+  const page = fetched.slice(0, query.limit);
+  if (backwards) page.reverse();
+  const rows = page.map(({ cursorCreatedAt: _, ...row }) => row);
+  const cursorOf = (row: (typeof page)[number]): OrderCursor => ({
+    createdAt: row.cursorCreatedAt,
+    id: row.id,
+    totalPaise: row.totalPaise,
+  });
+  return {
+    rows,
+    /** At most COUNT_CAP + 1: more than COUNT_CAP means "10,000+". */
+    total: counted?.n ?? 0,
+    previous: page.length && (backwards ? more : !!query.cursor) ? cursorOf(page[0]!) : null,
+    next: page.length && (backwards || more) ? cursorOf(page[page.length - 1]!) : null,
+  };
 }
 
 /** Streams the filtered list in id-ordered batches (keyset), so an export never holds every order in memory. */
-export async function* iterateOrders(
-  db: Database,
-  query: Omit<OrderListQuery, "sort" | "limit" | "offset">,
-  batchSize = 1000,
-) {
+export async function* iterateOrders(db: Database, query: OrderFilterQuery, batchSize = 1000) {
   let after = "";
   for (;;) {
     const where = and(orderListWhere(query), sql`${orders.id} > ${after}`);

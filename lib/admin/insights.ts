@@ -3,6 +3,7 @@ import "server-only";
 import { getDb } from "@/db";
 import * as stats from "@/db/queries/admin-stats";
 import { listDeadJobs } from "@/db/queries/outbox";
+import { indiaDay } from "@/lib/india-day";
 
 /** Orders unpaid for longer than this are listed as needing attention. */
 export const PENDING_ATTENTION_MINUTES = 30;
@@ -11,11 +12,12 @@ const STUCK_EVENT_MINUTES = 5;
 
 export async function getDashboard(days: number) {
   const db = await getDb();
-  const since = new Date(Date.now() - days * 86_400_000);
+  // The last `days` India days, today included.
+  const sinceDay = indiaDay(Date.now() - (days - 1) * 86_400_000);
   const [byStatus, byDay, byMethod] = await Promise.all([
-    stats.ordersByStatus(db, since),
-    stats.revenueByDay(db, since),
-    stats.paymentMethodMix(db, since),
+    stats.ordersByStatus(db, sinceDay),
+    stats.revenueByDay(db, sinceDay),
+    stats.paymentMethodMix(db, sinceDay),
   ]);
   const started = byStatus.reduce((n, row) => n + row.n, 0);
   const paid = byStatus.find((row) => row.status === "paid")?.n ?? 0;

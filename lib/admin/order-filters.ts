@@ -1,9 +1,10 @@
 import { z } from "zod";
 
+import { ORDER_SORTS, type OrderCursor } from "@/db/queries/admin-orders";
 import { ORDER_STATUSES } from "@/lib/orders/transitions";
 
+export { ORDER_SORTS };
 export const PAGE_SIZE = 25;
-export const ORDER_SORTS = ["newest", "oldest", "total_high", "total_low"] as const;
 export const PAYMENT_GROUPS = ["upi", "credit_card", "debit_card", "net_banking", "wallet", "pay_later"] as const;
 
 const optional = <T extends z.ZodType>(schema: T) =>
@@ -22,7 +23,8 @@ const orderFiltersSchema = z.object({
   max: rupees.catch(undefined),
   q: optional(z.string().trim().max(100)).catch(undefined),
   sort: z.enum(ORDER_SORTS).catch("newest"),
-  page: z.coerce.number().int().min(1).max(100_000).catch(1),
+  after: optional(z.string().max(200)).catch(undefined),
+  before: optional(z.string().max(200)).catch(undefined),
 });
 
 export type OrderFilters = z.output<typeof orderFiltersSchema>;
@@ -32,4 +34,30 @@ export function parseOrderFilters(params: Record<string, string | string[] | und
     Object.entries(params).map(([key, value]) => [key, Array.isArray(value) ? value[0] : value]),
   );
   return orderFiltersSchema.parse(flat);
+}
+
+/** A page edge in the address (`?after=` / `?before=`): the edge row's sort values, base64url JSON. */
+export function encodeCursor(cursor: OrderCursor) {
+  return Buffer.from(JSON.stringify([cursor.createdAt, cursor.id, cursor.totalPaise])).toString("base64url");
+}
+
+const cursorSchema = z.tuple([
+  // PostgreSQL's text of a timestamptz, as the query reads it back: it is cast in SQL, so nothing else may pass.
+  z.string().regex(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{1,6})?[+-]\d{2}(:\d{2})?$/),
+  z.string().regex(/^[A-Za-z0-9_-]{1,45}$/),
+  z.number().int().min(0).max(2_000_000_000),
+]);
+
+/** The cursor a page's link carries, or none (the first page) when it is missing or malformed. */
+export function decodeCursor(filters: OrderFilters) {
+  const token = filters.after ?? filters.before;
+  if (!token) return undefined;
+  try {
+    const parsed = cursorSchema.safeParse(JSON.parse(Buffer.from(token, "base64url").toString("utf8")));
+    if (!parsed.success) return undefined;
+    const [createdAt, id, totalPaise] = parsed.data;
+    return { direction: filters.after ? "after" : "before", row: { createdAt, id, totalPaise } } as const;
+  } catch {
+    return undefined;
+  }
 }

@@ -2,19 +2,27 @@ import "server-only";
 
 import { adminDocumentPath, orderGst } from "@/lib/invoices/documents";
 import { getDb } from "@/db";
-import { iterateOrders, listOrdersPage, type OrderListQuery } from "@/db/queries/admin-orders";
+import {
+  COUNT_CAP,
+  iterateOrders,
+  listOrdersPage,
+  type OrderFilterQuery,
+  type OrderSort,
+} from "@/db/queries/admin-orders";
 import { listOrderEmails } from "@/db/queries/email-deliveries";
 import * as disputeQueries from "@/db/queries/disputes";
 import * as orderQueries from "@/db/queries/orders";
 import * as recordQueries from "@/db/queries/payment-records";
 import { listOrderWebhookEvents } from "@/db/queries/webhooks";
 
-import { type OrderFilters, PAGE_SIZE } from "./order-filters";
+import { decodeCursor, encodeCursor, type OrderFilters, PAGE_SIZE } from "./order-filters";
 import { orderTimeline } from "./order-timeline";
+
+export { COUNT_CAP };
 
 // Callers check the session (requireAdminPage, adminAction, adminRoute) before they call these.
 
-function toQuery(filters: OrderFilters): Omit<OrderListQuery, "limit" | "offset"> {
+function toQuery(filters: OrderFilters): OrderFilterQuery & { sort: OrderSort } {
   const day = (date: string) => new Date(`${date}T00:00:00+05:30`);
   return {
     status: filters.status,
@@ -28,13 +36,19 @@ function toQuery(filters: OrderFilters): Omit<OrderListQuery, "limit" | "offset"
   };
 }
 
+/** One page of the list and the cursors of its Previous and Next links (null where there is none). */
 export async function listAdminOrders(filters: OrderFilters) {
-  const { rows, total } = await listOrdersPage(await getDb(), {
+  const page = await listOrdersPage(await getDb(), {
     ...toQuery(filters),
     limit: PAGE_SIZE,
-    offset: (filters.page - 1) * PAGE_SIZE,
+    cursor: decodeCursor(filters),
   });
-  return { rows, total, pages: Math.max(1, Math.ceil(total / PAGE_SIZE)) };
+  return {
+    rows: page.rows,
+    total: page.total,
+    previous: page.previous && encodeCursor(page.previous),
+    next: page.next && encodeCursor(page.next),
+  };
 }
 
 export async function* exportAdminOrders(filters: OrderFilters) {

@@ -3,11 +3,10 @@ import "server-only";
 import { getDb } from "@/db";
 import * as queries from "@/db/queries/settlements";
 import { cashfree } from "@/lib/cashfree";
+import { indiaDay } from "@/lib/india-day";
 
 import { settlementValues, storeReconLines } from "./import";
 
-/** A day in India (Cashfree's day), as YYYY-MM-DD. */
-export const indiaDay = (ms: number) => new Date(ms + 330 * 60_000).toISOString().slice(0, 10);
 const nextDay = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 
 /** At most this many days per run; the next run carries on where this one stopped. */

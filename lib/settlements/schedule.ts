@@ -2,8 +2,7 @@ import "server-only";
 
 import { getDb } from "@/db";
 import { enqueueJobs } from "@/db/queries/outbox";
-
-import { indiaDay } from "./pull";
+import { indiaDay } from "@/lib/india-day";
 
 export const SETTLEMENT_PULL_JOB = "settlement_pull";
 

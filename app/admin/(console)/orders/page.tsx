@@ -5,7 +5,7 @@ import { ExportCsvButton } from "@/components/admin/export-csv-button";
 import { OrderFilterForm } from "@/components/admin/order-filter-form";
 import { StatusBadge } from "@/components/admin/status-badge";
 import { parseOrderFilters } from "@/lib/admin/order-filters";
-import { listAdminOrders } from "@/lib/admin/orders";
+import { COUNT_CAP, listAdminOrders } from "@/lib/admin/orders";
 import { requireAdminPage } from "@/lib/auth/session";
 import { formatInr } from "@/lib/money";
 
@@ -25,26 +25,28 @@ export default async function AdminOrdersPage({
   await requireAdminPage();
   const params = await searchParams;
   const filters = parseOrderFilters(params);
-  const { rows, total, pages } = await listAdminOrders(filters);
-  const query = (page: number) => {
-    const next = new URLSearchParams(
-      Object.entries(params).flatMap(([k, v]) => (typeof v === "string" && v ? [[k, v]] : [])),
-    );
-    next.set("page", String(page));
-    return `?${next}`;
-  };
-  const exportQuery = new URLSearchParams(
-    Object.entries(params).flatMap(([k, v]) => (typeof v === "string" && v && k !== "page" ? [[k, v]] : [])),
+  const { rows, total, previous, next } = await listAdminOrders(filters);
+  // The filters without the page edge: the export takes every matching order; a page link adds its own edge.
+  const filterQuery = new URLSearchParams(
+    Object.entries(params).flatMap(([k, v]) =>
+      typeof v === "string" && v && k !== "after" && k !== "before" ? [[k, v]] : [],
+    ),
   );
+  const pageLink = (edge: "after" | "before", cursor: string) => {
+    const link = new URLSearchParams(filterQuery);
+    link.set(edge, cursor);
+    return `?${link}`;
+  };
+  const counted = total > COUNT_CAP ? `${COUNT_CAP.toLocaleString("en-IN")}+` : total.toLocaleString("en-IN");
 
   return (
     <div className="space-y-4">
       <div className="flex items-center justify-between">
         <h1 className="text-2xl font-semibold">Orders</h1>
-        <ExportCsvButton href={`/admin/orders/export?${exportQuery}`} total={total} />
+        <ExportCsvButton href={`/admin/orders/export?${filterQuery}`} total={total > COUNT_CAP ? undefined : total} />
       </div>
       <OrderFilterForm filters={filters} />
-      <p className="text-sm text-stone-600">{total.toLocaleString("en-IN")} orders</p>
+      <p className="text-sm text-stone-600">{counted} orders</p>
       <div className="overflow-x-auto rounded-xl border border-stone-200 bg-white">
         <table className="w-full text-sm">
           <thead className="bg-stone-50 text-left text-stone-600">
@@ -105,18 +107,16 @@ export default async function AdminOrdersPage({
         </table>
       </div>
       <nav aria-label="Pages" className="flex items-center justify-between text-sm">
-        {filters.page > 1 ? (
-          <Link href={query(filters.page - 1)} className="text-brand-700 underline">
+        {previous ? (
+          <Link href={pageLink("before", previous)} className="text-brand-700 underline" rel="prev">
             Previous
           </Link>
         ) : (
           <span />
         )}
-        <span>
-          Page {filters.page} of {pages}
-        </span>
-        {filters.page < pages ? (
-          <Link href={query(filters.page + 1)} className="text-brand-700 underline">
+        {(previous || next) && <Link href={`?${filterQuery}`}>First page</Link>}
+        {next ? (
+          <Link href={pageLink("after", next)} className="text-brand-700 underline" rel="next">
             Next
           </Link>
         ) : (
