@@ -11,7 +11,7 @@ export default defineConfig({
   fullyParallel: false,
   workers: 1,
   retries: process.env.CI ? 1 : 0,
-  timeout: 60_000,
+  timeout: 90_000,
   reporter: [["list"], ["json", { outputFile: "reports/e2e-instances-results.json" }]],
   use: {
     // The load balancer's address is the shop's (APP_URL of both instances).

@@ -7,6 +7,7 @@ interface ProxiedRequest {
   method: string;
   path: string;
   instance: InstanceName;
+  /** The instance's answer; 0 while there is none (or never was: the client gave up first). */
   status: number;
   atMs: number;
 }
@@ -53,16 +54,12 @@ export async function startRoundRobinProxy(port: number, instances: Record<Insta
     delete headers[ADDRESS_HEADER];
     // Whatever the client wrote stays on the left, untrusted; the entry this proxy adds is the one the app reads.
     headers["x-forwarded-for"] = [req.headers["x-forwarded-for"], address].filter(Boolean).join(", ");
+    const entry = { method: req.method ?? "GET", path: req.url ?? "/", instance, status: 0, atMs: Date.now() };
+    log.push(entry);
     const upstream = http.request(
       { host: "127.0.0.1", port: instances[instance], method: req.method, path: req.url, headers, agent },
       (answer) => {
-        log.push({
-          method: req.method ?? "GET",
-          path: req.url ?? "/",
-          instance,
-          status: answer.statusCode ?? 0,
-          atMs: Date.now(),
-        });
+        entry.status = answer.statusCode ?? 0;
         res.writeHead(answer.statusCode ?? 502, { ...answer.headers, "x-served-by": instance });
         answer.pipe(res);
       },
@@ -84,7 +81,7 @@ export async function startRoundRobinProxy(port: number, instances: Record<Insta
     unpin(pathPrefix: string) {
       pins.delete(pathPrefix);
     },
-    /** The requests answered since `sinceMs`, optionally those whose path starts with `pathPrefix`. */
+    /** The requests received since `sinceMs`, optionally those whose path starts with `pathPrefix`. */
     requests(sinceMs: number, pathPrefix = "/") {
       return log.filter((entry) => entry.atMs >= sinceMs && entry.path.startsWith(pathPrefix));
     },
