@@ -150,6 +150,7 @@ export async function startCluster(options: { databaseServerUrl: string; sharedC
     async stop() {
       await Promise.all([...apps.map((app) => stop(app.process)), stop(sandbox)]);
       await Promise.all([proxy.close(), redisProxy.close(), mail.stop(), database.end()]);
+      rmSync(INSTANCES_DIR, { recursive: true, force: true });
     },
   };
   try {
