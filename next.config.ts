@@ -1,4 +1,7 @@
+import path from "node:path";
+
 import type { NextConfig } from "next";
+import { PHASE_PRODUCTION_SERVER } from "next/constants";
 
 import { loadEnvOrExit } from "./lib/env-schema";
 
@@ -33,6 +36,12 @@ const nextConfig: NextConfig = {
 // A bad configuration stops `next dev`, `next build` and `next start` with one line naming the variable. The
 // phase tells the build (which serves nobody) from a production server, which needs its secrets.
 export default function config(phase: string): NextConfig {
-  loadEnvOrExit({ ...process.env, NEXT_PHASE: phase });
+  const env = loadEnvOrExit({ ...process.env, NEXT_PHASE: phase });
+  // Several `next start` instances share one page cache through Redis, so a change invalidated on one is gone on
+  // all; no copy is kept in memory. Without Redis (one instance; `next dev`) each server keeps its own on disk, and
+  // on Vercel the platform's cache is shared already: the build's configuration, without this, is what runs there.
+  if (phase === PHASE_PRODUCTION_SERVER && env.redisUrl) {
+    return { ...nextConfig, cacheHandler: path.resolve("lib/cache-handler.mjs"), cacheMaxMemorySize: 0 };
+  }
   return nextConfig;
 }

@@ -26,7 +26,8 @@ const sharedEnv = {
 
 export default defineConfig({
   testDir: "./e2e",
-  testIgnore: ["sandbox/**"],
+  // e2e/instances has its own configuration (playwright.instances.config.ts): it starts its own servers.
+  testIgnore: ["sandbox/**", "instances/**"],
   fullyParallel: false,
   workers: 1,
   retries: process.env.CI ? 1 : 0,

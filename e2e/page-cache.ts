@@ -1,11 +1,27 @@
 import { rmSync } from "node:fs";
 
+import { Redis } from "ioredis";
+
 /**
  * Pages cached by `next start` (product pages) live in .next/server/route-cache, and the tagged data they read
  * in .next/cache/fetch-cache; both outlive the server. A server started on a fresh database must not serve what
  * was rendered from the previous one (its product ids no longer exist), so test and benchmark servers clear them.
+ * With Redis (REDIS_URL, lib/cache-handler.mjs) the cache outlives it there: the server gets a key prefix of its
+ * own, `name`, whose keys a previous run left are deleted first. Answers the variables to start the server with.
  */
-export function clearPageCache() {
+export async function freshPageCache(name: string, redisUrl = process.env.REDIS_URL): Promise<Record<string, string>> {
   rmSync(".next/server/route-cache", { recursive: true, force: true });
   rmSync(".next/cache/fetch-cache", { recursive: true, force: true });
+  if (!redisUrl) return {};
+  const prefix = `${process.env.REDIS_KEY_PREFIX ?? ""}${name}:`;
+  const client = new Redis(redisUrl, { lazyConnect: true, maxRetriesPerRequest: 0 });
+  try {
+    await client.connect();
+    for await (const keys of client.scanStream({ match: `${prefix}*`, count: 1000 }) as AsyncIterable<string[]>) {
+      if (keys.length > 0) await client.unlink(...keys);
+    }
+  } finally {
+    client.disconnect();
+  }
+  return { REDIS_KEY_PREFIX: prefix };
 }

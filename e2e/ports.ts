@@ -28,3 +28,17 @@ export const REAL_CASHFREE_SANDBOX =
   process.env.CASHFREE_ENV === "sandbox" && !!process.env.CASHFREE_APP_ID && !!process.env.CASHFREE_SECRET_KEY;
 export const LOCAL_SANDBOX_ONLY =
   "drives the local sandbox's hosted pages or /_sandbox controls; skipped against Cashfree's real sandbox";
+/**
+ * The several-instances suite (playwright.instances.config.ts, e2e/instances): two app instances behind a
+ * round-robin proxy of its own (the shop's address), with their own sandbox, MailDev, database and Redis keys.
+ */
+export const INSTANCES_PORTS = {
+  proxy: 4792 + offset,
+  apps: { a: 4793 + offset, b: 4794 + offset },
+  redisProxy: 4795 + offset,
+  redisProxyControl: 4796 + offset,
+  sandbox: 8798 + offset,
+  smtp: 1938 + offset,
+  mailApi: 1991 + offset,
+};
+export const INSTANCES_DATABASE_NAME = `${E2E_DATABASE_NAME}_instances`;

@@ -4,13 +4,10 @@ import { spawn } from "node:child_process";
 import { existsSync, rmSync } from "node:fs";
 
 import { MailDev } from "maildev";
-import pg from "pg";
 
-import { openDatabase } from "../db/client";
-import { migrateDatabase } from "../db/migrate";
-import { seedCatalog, seedDevAdmins } from "../db/seed";
 import { startOutageProxy } from "../db/testing/tcp-outage-proxy";
-import { clearPageCache } from "./page-cache";
+import { freshPostgresDatabase, seed } from "./fresh-database";
+import { freshPageCache } from "./page-cache";
 import {
   E2E_APP_PORT,
   E2E_DATABASE_NAME,
@@ -24,32 +21,14 @@ import {
 
 const E2E_PGLITE_DIR = ".data/e2e-pglite";
 
-async function freshPostgres(serverUrl: string) {
-  const url = Object.assign(new URL(serverUrl), { pathname: `/${E2E_DATABASE_NAME}` }).toString();
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${E2E_DATABASE_NAME} WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE ${E2E_DATABASE_NAME}`);
-  await admin.end();
-  return url;
-}
-
 const databaseEnv: Record<string, string> = {};
 if (process.env.DATABASE_URL) {
-  databaseEnv.DATABASE_URL = await freshPostgres(process.env.DATABASE_URL);
+  databaseEnv.DATABASE_URL = await freshPostgresDatabase(process.env.DATABASE_URL, E2E_DATABASE_NAME);
 } else {
   rmSync(E2E_PGLITE_DIR, { recursive: true, force: true });
   databaseEnv.PGLITE_DIR = E2E_PGLITE_DIR;
+  await seed({ driver: "pglite", pgliteDir: E2E_PGLITE_DIR });
 }
-const handle = await openDatabase(
-  databaseEnv.DATABASE_URL
-    ? { driver: "pg", url: databaseEnv.DATABASE_URL }
-    : { driver: "pglite", pgliteDir: E2E_PGLITE_DIR },
-);
-await migrateDatabase(handle);
-await seedCatalog(handle.db);
-await seedDevAdmins(handle.db);
-await handle.close();
 
 if (!existsSync(".next/BUILD_ID")) {
   console.log("No production build found; building once (npm test builds before e2e).");
@@ -90,7 +69,7 @@ await startOutageProxy(
 );
 appDatabaseEnv.SMTP_URL = `smtp://127.0.0.1:${E2E_SMTP_PROXY_PORT}`;
 
-clearPageCache();
+Object.assign(appDatabaseEnv, await freshPageCache(`e2e-${E2E_APP_PORT}`));
 const server = spawn(
   process.execPath,
   ["node_modules/next/dist/bin/next", "start", "-p", String(E2E_APP_PORT), "-H", "127.0.0.1"],

@@ -141,4 +141,14 @@ describe("parseEnv", () => {
     ).toThrow(/32 bytes/);
     expect(() => parseEnv({ ...sandbox, CASHFREE_PARTNER_API_KEY: "pk" })).toThrow(/CASHFREE_OAUTH_CLIENT_ID/);
   });
+
+  it("takes an optional Redis URL for the shared page cache, and only a redis one", () => {
+    expect(parseEnv({}).redisUrl).toBeUndefined();
+    expect(parseEnv({ REDIS_URL: "" }).redisUrl).toBeUndefined();
+    expect(parseEnv({ REDIS_URL: "rediss://u:p@cache.example.com:6380" }).redisUrl).toBe(
+      "rediss://u:p@cache.example.com:6380",
+    );
+    expect(() => parseEnv({ REDIS_URL: "http://127.0.0.1:6379" })).toThrow(/REDIS_URL/);
+    expect(() => parseEnv({ REDIS_URL: "not a url" })).toThrow(/REDIS_URL/);
+  });
 });

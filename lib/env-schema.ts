@@ -64,6 +64,10 @@ const rawEnvSchema = z.object({
   TRUSTED_PROXY_HOPS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(10).default(1)),
   /** Days after payment before an unsettled paid order needs attention (Cashfree's standard is T+2 business days). */
   SETTLEMENT_ATTENTION_DAYS: intWithDefault(3),
+  /** Redis (redis:// or rediss://): the page cache shared by several `next start` instances (lib/cache-handler.mjs). */
+  REDIS_URL: optionalUrl,
+  /** Starts every key this shop writes to Redis, so several shops or test runs can share one server. */
+  REDIS_KEY_PREFIX: optionalString,
 });
 
 type RawEnv = z.infer<typeof rawEnvSchema> & { APP_URL: string };
@@ -160,6 +164,12 @@ function partnerSettings(raw: RawEnv) {
   return { apiKey, clientId, baseUrl: baseUrl.replace(/\/$/, ""), encryptionKey: encryptionKey(key) };
 }
 
+function redisUrl(raw: RawEnv) {
+  if (raw.REDIS_URL && !["redis:", "rediss:"].includes(new URL(raw.REDIS_URL).protocol))
+    throw new EnvError("REDIS_URL", "must be a redis:// or rediss:// URL");
+  return raw.REDIS_URL;
+}
+
 /**
  * A production run: live Cashfree keys, or a production server (`next start`, Vercel) that is not the build
  * itself. It must be configured explicitly; development fallbacks (the committed AUTH_SECRET, the local admin
@@ -228,6 +238,7 @@ export function parseEnv(source: Record<string, string | undefined>) {
       orderEmails: raw.ORDER_EMAILS === "on",
       catcher: { smtpPort: raw.MAILDEV_SMTP_PORT, webPort: raw.MAILDEV_WEB_PORT },
     },
+    redisUrl: redisUrl(raw),
     outboxLoop: (raw.OUTBOX_LOOP ?? (source.VERCEL ? "off" : "on")) === "on",
   } as const;
 }

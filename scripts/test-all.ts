@@ -7,6 +7,7 @@ import { chromiumPath } from "../e2e/chromium";
 
 const VITEST_JSON = "reports/vitest-results.json";
 const E2E_JSON = "reports/e2e-results.json";
+const E2E_INSTANCES_JSON = "reports/e2e-instances-results.json";
 const bin = (name: string) => `node_modules/.bin/${name}`;
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
 
@@ -32,6 +33,7 @@ function browserAvailable() {
 mkdirSync("reports", { recursive: true });
 rmSync(VITEST_JSON, { force: true });
 rmSync(E2E_JSON, { force: true });
+rmSync(E2E_INSTANCES_JSON, { force: true });
 
 const steps: Step[] = [
   { name: "typecheck", run: command(bin("tsc"), ["--noEmit"]) },
@@ -44,6 +46,10 @@ const steps: Step[] = [
   },
   { name: "production build", run: command(bin("next"), ["build"]) },
   { name: "e2e (playwright)", run: () => browserAvailable() && command(bin("playwright"), ["test"])() },
+  {
+    name: "e2e, two instances behind a load balancer (playwright)",
+    run: () => browserAvailable() && command(bin("playwright"), ["test", "-c", "playwright.instances.config.ts"])(),
+  },
 ];
 
 const results = steps.map((step) => {
@@ -63,9 +69,9 @@ function vitestCounts() {
   };
 }
 
-function playwrightCounts() {
-  if (!existsSync(E2E_JSON)) return { passed: 0, failed: 0, skipped: 0 };
-  const { stats } = JSON.parse(readFileSync(E2E_JSON, "utf8"));
+function playwrightCounts(file: string) {
+  if (!existsSync(file)) return { passed: 0, failed: 0, skipped: 0 };
+  const { stats } = JSON.parse(readFileSync(file, "utf8"));
   return {
     passed: (stats.expected ?? 0) + (stats.flaky ?? 0),
     failed: stats.unexpected ?? 0,
@@ -76,7 +82,12 @@ function playwrightCounts() {
 console.log("\n=== summary ===");
 for (const result of results) console.log(`${result.ok ? "ok  " : "FAIL"}  ${result.name} (${result.seconds}s)`);
 const unit = vitestCounts();
-const e2e = playwrightCounts();
+const [single, instances] = [playwrightCounts(E2E_JSON), playwrightCounts(E2E_INSTANCES_JSON)];
+const e2e = {
+  passed: single.passed + instances.passed,
+  failed: single.failed + instances.failed,
+  skipped: single.skipped + instances.skipped,
+};
 console.log(`vitest: ${unit.passed} passed, ${unit.failed} failed, ${unit.skipped} skipped`);
 console.log(`playwright: ${e2e.passed} passed, ${e2e.failed} failed, ${e2e.skipped} skipped`);
 const failedSteps = results.filter((r) => !r.ok).length;

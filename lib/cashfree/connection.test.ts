@@ -3,7 +3,7 @@ import { randomBytes } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import type { DatabaseDriver } from "@/db/client";
+import { type DatabaseDriver, type DatabaseHandle, openDatabase } from "@/db/client";
 import * as queries from "@/db/queries/cashfree-connections";
 import { cashfreeConnections } from "@/db/schema";
 import { createTestDatabase, requirePostgres, type TestDatabase } from "@/db/testing/databases";
@@ -166,5 +166,42 @@ describe.each<DatabaseDriver>(["pg", "neon", "pglite"])("OAuth token refresh on 
     await link(database);
     await queries.setConnectionStatus(database.db, "disconnected", "test");
     expect(await merchantCredentials(database.db, settings)).toEqual({ mode: "keys" });
+  });
+});
+
+describe.skipIf(!postgres)("OAuth token refresh by two instances (two connection pools, one PostgreSQL)", () => {
+  let database: TestDatabase;
+  let other: DatabaseHandle;
+
+  beforeAll(async () => {
+    database = await createTestDatabase("pg", { poolSize: 12 });
+    other = await openDatabase({ driver: "pg", url: database.url, poolSize: 12 });
+  });
+  afterAll(async () => {
+    await other?.close();
+    await database?.close();
+  });
+
+  it("both finding the token expiring at once: one refresh at Cashfree, and both use its token", async () => {
+    await link(database);
+    await expireIn(database, 0);
+    const before = await sandboxOAuth();
+    const results = await Promise.all(
+      [database.db, other.db].flatMap((db) => Array.from({ length: 10 }, () => merchantCredentials(db, settings))),
+    );
+    expect((await sandboxOAuth()).refreshes - before.refreshes).toBe(1);
+    expect(new Set(results.map((r) => (r.mode === "oauth" ? r.accessToken : r.mode))).size).toBe(1);
+  });
+
+  it("both told by Cashfree that the same token is refused: one refresh", async () => {
+    const tokens = await link(database);
+    const before = await sandboxOAuth();
+    const results = await Promise.all(
+      [database.db, other.db].map((db) => merchantCredentials(db, settings, { rejectedToken: tokens.accessToken })),
+    );
+    expect((await sandboxOAuth()).refreshes - before.refreshes).toBe(1);
+    const [first, second] = results.map((r) => (r.mode === "oauth" ? r.accessToken : r.mode));
+    expect(first).toBe(second);
+    expect(first).not.toBe(tokens.accessToken);
   });
 });

@@ -1,7 +1,7 @@
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 
-import { clearPageCache } from "../../e2e/page-cache";
+import { freshPageCache } from "../../e2e/page-cache";
 
 /** Starts the production build (building it first if needed) and waits until it answers. */
 export async function startNextServer(port: number, env: Record<string, string>): Promise<ChildProcess> {
@@ -19,11 +19,10 @@ export async function startNextServer(port: number, env: Record<string, string>)
     });
     if (build.status !== 0) throw new Error("next build failed");
   }
-  clearPageCache();
   const server = spawn(
     process.execPath,
     ["node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"],
-    { stdio: ["ignore", "ignore", "inherit"], env: childEnv },
+    { stdio: ["ignore", "ignore", "inherit"], env: { ...childEnv, ...(await freshPageCache(`bench-${port}`)) } },
   );
   for (let i = 0; i < 120; i++) {
     try {
