@@ -62,6 +62,19 @@ const rawEnvSchema = z.object({
   OUTBOX_LOOP: z.preprocess(emptyToUndefined, z.enum(["on", "off"]).optional()),
   /** How many proxies in front of the app append to X-Forwarded-For (Vercel, a load balancer, nginx): 1 by default. */
   TRUSTED_PROXY_HOPS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(10).default(1)),
+  /** Redis (redis:// or rediss://) for the rate limits' counters; unset, they live in the database. */
+  REDIS_URL: z.preprocess(
+    emptyToUndefined,
+    z.url({ protocol: /^rediss?$/, error: "must be a redis:// or rediss:// URL" }).optional(),
+  ),
+  /** Namespace of the rate limits' keys, for shops (or test runs) sharing one Redis. */
+  RATE_LIMIT_KEY_PREFIX: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .regex(/^[\w:.-]{1,40}$/)
+      .default("rl:"),
+  ),
   /** Days after payment before an unsettled paid order needs attention (Cashfree's standard is T+2 business days). */
   SETTLEMENT_ATTENTION_DAYS: intWithDefault(3),
 });
@@ -221,6 +234,7 @@ export function parseEnv(source: Record<string, string | undefined>) {
     livePayments: raw.CASHFREE_ENV === "production",
     trustedProxyHops: raw.TRUSTED_PROXY_HOPS,
     cronSecret: raw.CRON_SECRET,
+    rateLimits: { redisUrl: raw.REDIS_URL, keyPrefix: raw.RATE_LIMIT_KEY_PREFIX },
     settlementAttentionDays: raw.SETTLEMENT_ATTENTION_DAYS,
     email: {
       // Unset: the local mail catcher that npm run dev starts (a deployment without it retries, then gives up).
