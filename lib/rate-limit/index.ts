@@ -63,7 +63,7 @@ export async function forget(name: LimitName, key: string) {
 export function waitText(seconds: number) {
   if (seconds < 90) return `${seconds} second${seconds === 1 ? "" : "s"}`;
   const minutes = Math.ceil(seconds / 60);
-  if (minutes < 90) return `${minutes} minutes`;
+  if (minutes < 60) return `${minutes} minutes`;
   const hours = Math.ceil(minutes / 60);
   return `${hours} hour${hours === 1 ? "" : "s"}`;
 }
