@@ -28,10 +28,11 @@ export const LIMITS = {
   signInPerAccount: { points: 50, durationSeconds: HOUR, blockSeconds: 15 * MINUTE },
 
   // The order page asks Cashfree (Get Order + Get Payments) at most this often; past it, the page shows what the
-  // database knows (webhooks keep it current). Cashfree allows 60 Get Order calls a minute in its sandbox and
-  // 400 in production, for the whole account.
-  orderConfirmPerOrder: { points: 10, durationSeconds: MINUTE },
-  orderConfirmPerAddress: { points: 30, durationSeconds: MINUTE },
+  // database knows (webhooks keep it current). A pending order's page refreshes itself every 4 seconds (15 a
+  // minute), so one open tab never reaches it; a refresh storm does. Cashfree allows 60 Get Order calls a minute
+  // in its sandbox and 400 in production, for the whole account.
+  orderConfirmPerOrder: { points: 20, durationSeconds: MINUTE },
+  orderConfirmPerAddress: { points: 60, durationSeconds: MINUTE },
 
   // "Find my order": enough for a shopper who mistypes, too few to probe for orders or flood a mailbox.
   findOrderPerAddress: { points: 10, durationSeconds: 10 * MINUTE },
