@@ -14,8 +14,9 @@ const securityHeaders = [
 
 const nextConfig: NextConfig = {
   // PGlite ships wasm and data files that must be loaded from node_modules, not bundled; @react-pdf/renderer
-  // (fontkit, yoga's wasm) likewise runs as plain Node.
-  serverExternalPackages: ["@electric-sql/pglite", "@react-pdf/renderer"],
+  // (fontkit, yoga's wasm) likewise runs as plain Node. rate-limiter-flexible's database store loads drizzle-orm
+  // with a computed import() that a bundle cannot resolve: Node loads it, from node_modules.
+  serverExternalPackages: ["@electric-sql/pglite", "@react-pdf/renderer", "rate-limiter-flexible"],
   // The invoice PDF's and Open Graph card's font is read from node_modules at run time: keep it in traced deployments too.
   outputFileTracingIncludes: {
     "/orders/[orderId]/documents/[documentId]": ["./node_modules/dejavu-fonts-ttf/ttf/DejaVuSans*.ttf"],

@@ -45,9 +45,10 @@ test("sign-in is throttled after repeated failures on one account", async ({ pag
   const victim = { email: "throttle-test@kaveri.local", password: "wrong" };
   for (let i = 0; i < 5; i++) await signIn(page, victim);
   await signIn(page, victim);
-  // A back-off on this account from this address, not a 15-minute lock of the account (review defect 4).
+  // A cool-down on this account from this address, not a lock of the account from everywhere (review defect 4;
+  // e2e/rate-limits.spec.ts signs the owner in from elsewhere meanwhile).
   await expect(page.getByRole("alert").filter({ hasText: /./ }).last()).toHaveText(
-    /^Too many failed attempts\. Please wait \d+ seconds and try again\.$/,
+    /^Too many failed attempts\. Please wait \d+ (seconds|minutes) and try again\.$/,
   );
 });
 

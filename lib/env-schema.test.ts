@@ -14,6 +14,14 @@ describe("parseEnv", () => {
     expect(env.appUrl).toBe("http://localhost:3000");
   });
 
+  it("keeps the rate limits in the database unless REDIS_URL is set", () => {
+    expect(parseEnv({}).rateLimits).toEqual({ redisUrl: undefined, keyPrefix: "storefront:rl:" });
+    expect(parseEnv({ REDIS_URL: "" }).rateLimits.redisUrl).toBeUndefined();
+    expect(
+      parseEnv({ REDIS_URL: "rediss://:secret@cache.example.in:6380/2", REDIS_KEY_PREFIX: "shop-2:" }).rateLimits,
+    ).toEqual({ redisUrl: "rediss://:secret@cache.example.in:6380/2", keyPrefix: "shop-2:rl:" });
+  });
+
   it("picks the driver from DATABASE_URL", () => {
     expect(parseEnv({ DATABASE_URL: "postgres://u@127.0.0.1:5432/db" }).database.driver).toBe("pg");
     expect(parseEnv({ DATABASE_URL: "postgres://u:p@ep-cool-1.ap-southeast-1.aws.neon.tech/db" }).database.driver).toBe(
@@ -59,6 +67,8 @@ describe("parseEnv", () => {
       "AUTH_SECRET",
     ],
     [{ AUTH_SECRET: "short" }, "AUTH_SECRET"],
+    [{ REDIS_URL: "http://127.0.0.1:6379" }, "REDIS_URL"],
+    [{ REDIS_KEY_PREFIX: "a prefix with spaces" }, "REDIS_KEY_PREFIX"],
   ])("names the variable that is wrong: %j", (source, variable) => {
     expect(() => parseEnv(source)).toThrow(EnvError);
     try {

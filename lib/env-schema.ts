@@ -62,12 +62,24 @@ const rawEnvSchema = z.object({
   OUTBOX_LOOP: z.preprocess(emptyToUndefined, z.enum(["on", "off"]).optional()),
   /** How many proxies in front of the app append to X-Forwarded-For (Vercel, a load balancer, nginx): 1 by default. */
   TRUSTED_PROXY_HOPS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(10).default(1)),
+  /**
+   * Redis (redis:// or rediss://): the page cache shared by several `next start` instances (lib/cache-handler.mjs)
+   * and the rate limits' counters. Unset: one instance's own page cache, and counters in the database.
+   */
+  REDIS_URL: z.preprocess(
+    emptyToUndefined,
+    z.url({ protocol: /^rediss?$/, error: "must be a redis:// or rediss:// URL" }).optional(),
+  ),
+  /** Starts every key this shop writes to Redis, so several shops or test runs can share one server. */
+  REDIS_KEY_PREFIX: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .regex(/^[\w:.-]{1,40}$/)
+      .default("storefront:"),
+  ),
   /** Days after payment before an unsettled paid order needs attention (Cashfree's standard is T+2 business days). */
   SETTLEMENT_ATTENTION_DAYS: intWithDefault(3),
-  /** Redis (redis:// or rediss://): the page cache shared by several `next start` instances (lib/cache-handler.mjs). */
-  REDIS_URL: optionalUrl,
-  /** Starts every key this shop writes to Redis, so several shops or test runs can share one server. */
-  REDIS_KEY_PREFIX: optionalString,
 });
 
 type RawEnv = z.infer<typeof rawEnvSchema> & { APP_URL: string };
@@ -164,12 +176,6 @@ function partnerSettings(raw: RawEnv) {
   return { apiKey, clientId, baseUrl: baseUrl.replace(/\/$/, ""), encryptionKey: encryptionKey(key) };
 }
 
-function redisUrl(raw: RawEnv) {
-  if (raw.REDIS_URL && !["redis:", "rediss:"].includes(new URL(raw.REDIS_URL).protocol))
-    throw new EnvError("REDIS_URL", "must be a redis:// or rediss:// URL");
-  return raw.REDIS_URL;
-}
-
 /**
  * A production run: live Cashfree keys, or a production server (`next start`, Vercel) that is not the build
  * itself. It must be configured explicitly; development fallbacks (the committed AUTH_SECRET, the local admin
@@ -231,6 +237,7 @@ export function parseEnv(source: Record<string, string | undefined>) {
     livePayments: raw.CASHFREE_ENV === "production",
     trustedProxyHops: raw.TRUSTED_PROXY_HOPS,
     cronSecret: raw.CRON_SECRET,
+    rateLimits: { redisUrl: raw.REDIS_URL, keyPrefix: `${raw.REDIS_KEY_PREFIX}rl:` },
     settlementAttentionDays: raw.SETTLEMENT_ATTENTION_DAYS,
     email: {
       // Unset: the local mail catcher that npm run dev starts (a deployment without it retries, then gives up).
@@ -238,7 +245,7 @@ export function parseEnv(source: Record<string, string | undefined>) {
       orderEmails: raw.ORDER_EMAILS === "on",
       catcher: { smtpPort: raw.MAILDEV_SMTP_PORT, webPort: raw.MAILDEV_WEB_PORT },
     },
-    redisUrl: redisUrl(raw),
+    redisUrl: raw.REDIS_URL,
     outboxLoop: (raw.OUTBOX_LOOP ?? (source.VERCEL ? "off" : "on")) === "on",
   } as const;
 }

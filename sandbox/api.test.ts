@@ -504,6 +504,25 @@ describe("rate limiting", () => {
   });
 });
 
+describe("call counts", () => {
+  it("counts the PG API requests it received, by method and path, until a reset", async () => {
+    const counted = await startTestSandbox();
+    try {
+      const { order_id } = orderBody();
+      await counted.api("POST", "/orders", orderBody({ order_id }));
+      for (let i = 0; i < 3; i++) await counted.api("GET", `/orders/${order_id}`);
+      await counted.api("GET", `/orders/${order_id}/payments`);
+      const res = await fetch(`${counted.sandbox.url}/_sandbox/calls?path=/pg/orders/${order_id}`);
+      expect(await res.json()).toEqual({ calls: { [`GET /pg/orders/${order_id}`]: 3 } });
+      expect(counted.sandbox.apiCalls.get(`GET /pg/orders/${order_id}/payments`)).toBe(1);
+      await fetch(`${counted.sandbox.url}/_sandbox/reset`, { method: "POST" });
+      expect(counted.sandbox.apiCalls.size).toBe(0);
+    } finally {
+      await counted.close();
+    }
+  });
+});
+
 describe("contract", () => {
   it.skipIf(!contractAvailable)(
     "every request accepted and response sent above matches Cashfree's OpenAPI document",

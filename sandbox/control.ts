@@ -16,6 +16,7 @@ import { noWebhookFaults, type WebhookFaults } from "./webhooks";
 export interface Controls {
   engine: SandboxEngine;
   apiFaults: ApiFaults;
+  apiCalls: Map<string, number>;
   reset: () => void;
 }
 
@@ -38,7 +39,7 @@ function numberField(body: Record<string, unknown>, name: string, fallback: numb
   return value;
 }
 
-export function createControlRoutes({ engine, apiFaults, reset }: Controls) {
+export function createControlRoutes({ engine, apiFaults, apiCalls, reset }: Controls) {
   const router = new Router();
   const sender = engine.sender;
 
@@ -48,6 +49,13 @@ export function createControlRoutes({ engine, apiFaults, reset }: Controls) {
   });
 
   router.on("GET", "/_sandbox/state", () => ok(summary(engine.state)));
+
+  /** How many PG API requests arrived, by `METHOD /path` (`?path=` for one path's count by method). */
+  router.on("GET", "/_sandbox/calls", (req) => {
+    const path = req.query.get("path");
+    const calls = Object.fromEntries([...apiCalls].filter(([key]) => !path || key.endsWith(` ${path}`)));
+    return ok({ calls });
+  });
 
   router.on("POST", "/_sandbox/clock/advance", (req) => {
     const ms = numberField(req.json(), "ms", 0);

@@ -56,11 +56,20 @@ export interface RunningSandbox {
   secretKey: string;
   engine: SandboxEngine;
   apiFaults: ApiFaults;
+  /** PG API requests received since the start (or the last reset), by `METHOD /path`. */
+  apiCalls: Map<string, number>;
   reset: () => void;
   close: () => Promise<void>;
 }
 
 const TIMEOUT_FAULT_MS = 60_000;
+const COUNTED_PATHS = 10_000;
+
+/** Counts a request (tests ask how often the shop called Cashfree); the oldest paths go first past the cap. */
+function countCall(calls: Map<string, number>, key: string) {
+  calls.set(key, (calls.get(key) ?? 0) + 1);
+  if (calls.size > COUNTED_PATHS) calls.delete(calls.keys().next().value!);
+}
 
 /** Starts the local Cashfree sandbox: PG API, hosted checkout, cashfree.js and signed webhooks, on one origin. */
 export async function startSandbox(options: SandboxOptions = {}): Promise<RunningSandbox> {
@@ -94,6 +103,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     defaultExpiryMs: 30 * 86_400_000,
   });
   const apiFaults: ApiFaults = { failNext: 0, failMode: "500" };
+  const apiCalls = new Map<string, number>();
   const api = createApi(engine, {
     appId,
     secretKey,
@@ -127,9 +137,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
       reorder: false,
     };
     apiFaults.failNext = 0;
+    apiCalls.clear();
     persist();
   };
-  const control = options.controls ? createControlRoutes({ engine, apiFaults, reset }) : null;
+  const control = options.controls ? createControlRoutes({ engine, apiFaults, apiCalls, reset }) : null;
   const oauthControl = options.controls ? createOAuthControlRoutes(engine, partners) : null;
 
   async function handle(req: Request): Promise<Reply | "timeout"> {
@@ -162,6 +173,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     if (!req.path.startsWith("/pg/")) return { status: 404, body: badUrl().body() };
     const route = api.router.match(req.method, req.path);
     if (!route) return { status: 404, body: badUrl().body() };
+    countCall(apiCalls, `${req.method} ${req.path}`);
     const fault = api.guard(req);
     if (fault) return fault;
     api.authenticate(req);
@@ -227,6 +239,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     secretKey,
     engine,
     apiFaults,
+    apiCalls,
     reset,
     close: async () => {
       clearInterval(sweep);

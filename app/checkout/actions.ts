@@ -1,12 +1,15 @@
 "use server";
 
+import { headers } from "next/headers";
 import { z } from "zod";
 
 import { shopAction } from "@/lib/actions/client";
 import { fail, ok } from "@/lib/actions/result";
 import { getCartId } from "@/lib/cart";
 import { checkoutRequestSchema } from "@/lib/checkout-schema";
-import { orderPagePath, placeOrder } from "@/lib/orders/place-order";
+import { clientAddress } from "@/lib/client-address";
+import { env } from "@/lib/env";
+import { checkout, orderPagePath } from "@/lib/orders/place-order";
 
 /** Public endpoint: validates everything, trusts no price; the cart comes from the shopper's cookie. */
 export const placeOrderAction = shopAction(
@@ -14,8 +17,11 @@ export const placeOrderAction = shopAction(
   async (data) => {
     const cartId = await getCartId();
     if (!cartId || !z.uuid().safeParse(cartId).success) return fail("Your cart is empty.", { reload: true });
-    const result = await placeOrder({ cartId, ...data });
-    if (!result.ok) return fail(result.message, { reload: result.code !== "payment_unavailable" });
+    const address = clientAddress(await headers(), env.trustedProxyHops);
+    const result = await checkout({ cartId, ...data }, address);
+    // Cashfree unreachable or too many attempts: the form stays as it is, to try again.
+    if (!result.ok)
+      return fail(result.message, { reload: result.code !== "payment_unavailable" && result.code !== "rate_limited" });
     return ok("Opening the payment page.", {
       paymentSessionId: result.paymentSessionId,
       orderPath: orderPagePath(result.orderId, result.accessToken),

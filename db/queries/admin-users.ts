@@ -1,8 +1,7 @@
-import { and, asc, count, eq, inArray, lt, notExists, sql } from "drizzle-orm";
+import { and, count, eq, lt, notExists } from "drizzle-orm";
 
 import type { Database } from "../client";
-import { adminUsers, loginThrottles, revokedSessions } from "../schema";
-import type { Executor } from "./orders";
+import { adminUsers, revokedSessions } from "../schema";
 
 export type AdminUserRow = typeof adminUsers.$inferSelect;
 
@@ -43,34 +42,4 @@ export async function updateAdminPassword(db: Database, email: string, passwordH
 export async function countAdmins(db: Database) {
   const [row] = await db.select({ n: count() }).from(adminUsers);
   return row?.n ?? 0;
-}
-
-/** Creates any missing throttle rows and locks them all, in key order so two attempts never deadlock. */
-export async function lockLoginThrottles(tx: Executor, keys: string[]) {
-  await tx
-    .insert(loginThrottles)
-    .values(keys.map((key) => ({ key })))
-    .onConflictDoNothing();
-  return tx
-    .select()
-    .from(loginThrottles)
-    .where(inArray(loginThrottles.key, keys))
-    .orderBy(asc(loginThrottles.key))
-    .for("update");
-}
-
-export async function setLoginThrottle(tx: Executor, key: string, failures: number) {
-  await tx.update(loginThrottles).set({ failures, lastFailureAt: new Date() }).where(eq(loginThrottles.key, key));
-}
-
-/** Undoes one counted attempt (a sign-in that turned out to be right), without touching its back-off clock. */
-export async function forgiveLoginAttempt(db: Executor, key: string) {
-  await db
-    .update(loginThrottles)
-    .set({ failures: sql`greatest(${loginThrottles.failures} - 1, 0)` })
-    .where(eq(loginThrottles.key, key));
-}
-
-export async function deleteLoginThrottle(db: Executor, key: string) {
-  await db.delete(loginThrottles).where(eq(loginThrottles.key, key));
 }

@@ -14,17 +14,6 @@ export const adminUsers = pgTable("admin_users", {
   createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 });
 
-/**
- * Sign-in throttling, one row per key: `acct:<email>|<address>` (one account from one address) and `addr:<address>`.
- * Each attempt is counted under the row's lock before the password is checked, so parallel guesses cannot
- * overtake the count; after the free attempts each further one must wait an exponentially longer back-off.
- */
-export const loginThrottles = pgTable("login_throttles", {
-  key: text().primaryKey(),
-  failures: integer().notNull().default(0),
-  lastFailureAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-});
-
 /** Admin sessions ended by signing out: their cookies are refused until they would have expired anyway. */
 export const revokedSessions = pgTable(
   "revoked_sessions",
@@ -34,13 +23,6 @@ export const revokedSessions = pgTable(
   },
   (t) => [index("revoked_sessions_expires_idx").on(t.expiresAt)],
 );
-
-/** Fixed-window request counters (find-my-order per address and per e-mail), counted atomically in one upsert. */
-export const rateLimits = pgTable("rate_limits", {
-  key: text().primaryKey(),
-  windowStart: timestamp({ withTimezone: true }).notNull(),
-  count: integer().notNull().default(0),
-});
 
 /**
  * rate-limiter-flexible's counters (RateLimiterDrizzle): one row per limited key, with the points consumed in

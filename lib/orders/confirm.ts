@@ -6,6 +6,7 @@ import { listOrderRefunds } from "@/db/queries/payment-records";
 import { cashfree, isCashfreeError } from "@/lib/cashfree";
 import type { GstQuote } from "@/lib/gst/quote";
 import { documentPath, orderGst } from "@/lib/invoices/documents";
+import { consume } from "@/lib/rate-limit";
 
 import { tokensMatch } from "./ids";
 import { settleOrder } from "./settle";
@@ -67,18 +68,28 @@ export async function syncOrderWithCashfree(orderId: string, source: "return_pag
   });
 }
 
+/** Asking Cashfree is rate-limited per order and per client address; past the limit the stored state is shown. */
+async function mayAskCashfree(orderId: string, address: string | null) {
+  const verdict = await consume(["orderConfirmPerOrder", orderId], ["orderConfirmPerAddress", address]);
+  return !verdict.limited;
+}
+
 /**
  * The return page's view of an order, for the holder of its link only. An open order is confirmed with
  * Cashfree first: the page never trusts the redirect or its query string.
  */
-export async function confirmAndLoadOrder(orderId: string, token: string | undefined): Promise<OrderView | null> {
+export async function confirmAndLoadOrder(
+  orderId: string,
+  token: string | undefined,
+  address: string | null,
+): Promise<OrderView | null> {
   const db = await getDb();
   let order = await queries.getOrder(db, orderId);
   if (!order || !tokensMatch(order.accessToken, token)) return null;
 
   let confirmationDelayed = false;
   const stale = !order.cfCheckedAt || Date.now() - order.cfCheckedAt.getTime() > RECHECK_AFTER_MS;
-  if (order.cfOrderId && !isSettled(order.status) && stale) {
+  if (order.cfOrderId && !isSettled(order.status) && stale && (await mayAskCashfree(orderId, address))) {
     try {
       await syncOrderWithCashfree(orderId, "return_page");
       order = (await queries.getOrder(db, orderId))!;

@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { outboxJobs } from "@/db/schema";
 import { createTestDatabase, requirePostgres, type TestDatabase } from "@/db/testing/databases";
 
-// Real PostgreSQL: the counters are one upsert each, raced here by parallel requests.
+// Real PostgreSQL: the counters (rate-limiter-flexible on the database) are one upsert each, raced here by
+// parallel requests.
 const postgres = await requirePostgres();
 let database: TestDatabase;
 let emailOrderLinkIfMatches: typeof import("./find").emailOrderLinkIfMatches;
@@ -26,6 +27,7 @@ describe.skipIf(!postgres)("find my order: rate limits", () => {
       ),
     );
     expect(results.filter((r) => r === "answered")).toHaveLength(10);
+    expect(results.find((r) => r !== "answered")).toEqual({ limited: true, retryAfterSeconds: expect.any(Number) });
     expect(
       await emailOrderLinkIfMatches({ email: "other@example.com", orderId: "KC-NOPE", address: "203.0.113.51" }),
     ).toBe("answered");
@@ -37,7 +39,22 @@ describe.skipIf(!postgres)("find my order: rate limits", () => {
       results.push(
         await emailOrderLinkIfMatches({ email: "victim@example.com", orderId: "KC-NOPE", address: `198.51.100.${i}` }),
       );
-    expect(results).toEqual(["answered", "answered", "answered", "rate_limited", "rate_limited"]);
+    const limited = results.map((r) => r !== "answered");
+    expect(limited).toEqual([false, false, false, true, true]);
+    // Retry-After: the rest of the e-mail's hour.
+    const wait =
+      results.at(-1) !== "answered" ? (results.at(-1) as { retryAfterSeconds: number }).retryAfterSeconds : 0;
+    expect(wait).toBeGreaterThan(3590);
+    expect(wait).toBeLessThanOrEqual(3600);
     expect(await database.db.select().from(outboxJobs)).toHaveLength(0);
+  });
+
+  it("without a client address (no trusted proxy), counts per e-mail only, never in one bucket for everyone", async () => {
+    const results = [];
+    for (let i = 0; i < 12; i++)
+      results.push(
+        await emailOrderLinkIfMatches({ email: `shopper${i}@example.com`, orderId: "KC-NOPE", address: null }),
+      );
+    expect(results.every((r) => r === "answered")).toBe(true);
   });
 });

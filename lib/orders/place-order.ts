@@ -12,6 +12,7 @@ import { PAYMENTS_PAUSED_MESSAGE, paymentsPaused } from "@/lib/merchant-account/
 import { formatInr } from "@/lib/money";
 import { productPagesChanged } from "@/lib/products";
 import { computeTotals } from "@/lib/pricing";
+import { consume, limitedMessage } from "@/lib/rate-limit";
 import { getSetting } from "@/lib/settings";
 import { variantName } from "@/lib/variants";
 
@@ -35,7 +36,13 @@ export type PlaceOrderResult =
   | {
       ok: false;
       code:
-        "empty_cart" | "stock_changed" | "price_changed" | "payment_unavailable" | "order_closed" | "payments_paused";
+        | "empty_cart"
+        | "stock_changed"
+        | "price_changed"
+        | "payment_unavailable"
+        | "order_closed"
+        | "payments_paused"
+        | "rate_limited";
       message: string;
     };
 
@@ -274,4 +281,20 @@ export async function placeOrder(input: PlaceOrderInput, isRetry = false): Promi
   productPagesChanged();
   if (reservation.superseded) await terminateAtCashfree(reservation.superseded);
   return createPaymentSession(reservation.order);
+}
+
+/**
+ * The checkout action's service: the shopper's rate limits, per cart and per client address, then placeOrder.
+ * Every attempt counts, so a client opening fresh carts as fast as it can still holds no more stock than
+ * `checkoutPerAddress` orders' worth per window.
+ */
+export async function checkout(input: PlaceOrderInput, address: string | null): Promise<PlaceOrderResult> {
+  const verdict = await consume(["checkoutPerCart", input.cartId], ["checkoutPerAddress", address]);
+  if (verdict.limited)
+    return {
+      ok: false,
+      code: "rate_limited",
+      message: limitedMessage("Too many checkout attempts.", verdict.retryAfterSeconds),
+    };
+  return placeOrder(input);
 }

@@ -9,8 +9,8 @@ import { orderPagePath } from "./place-order";
 import { canRetryPayment } from "./view";
 
 /** The payment session to try again with, while the Cashfree order is still open. */
-export async function resumePayment(orderId: string, token: string) {
-  const order = await confirmAndLoadOrder(orderId, token);
+export async function resumePayment(orderId: string, token: string, address: string | null) {
+  const order = await confirmAndLoadOrder(orderId, token, address);
   if (!order) return fail("Order not found.");
   if (!canRetryPayment(order) || !order.paymentSessionId) {
     return fail("This order can no longer be paid. Please start a new checkout.");

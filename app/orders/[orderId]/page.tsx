@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 
@@ -7,6 +8,8 @@ import { OrderProgress } from "@/components/order/order-progress";
 import { OrderReceipt } from "@/components/order/order-receipt";
 import { RetryPayment } from "@/components/order/retry-payment";
 import { browserCheckoutConfig } from "@/lib/cashfree/checkout-config";
+import { clientAddress } from "@/lib/client-address";
+import { env } from "@/lib/env";
 import { formatInr } from "@/lib/money";
 import { confirmAndLoadOrder, type OrderView } from "@/lib/orders/confirm";
 import { isPaid } from "@/lib/orders/transitions";
@@ -109,7 +112,11 @@ export default async function OrderPage({
   searchParams: Promise<{ token?: string }>;
 }) {
   const [{ orderId }, { token }] = await Promise.all([params, searchParams]);
-  const order = await confirmAndLoadOrder(decodeURIComponent(orderId), typeof token === "string" ? token : undefined);
+  const order = await confirmAndLoadOrder(
+    decodeURIComponent(orderId),
+    typeof token === "string" ? token : undefined,
+    clientAddress(await headers(), env.trustedProxyHops),
+  );
   if (!order) notFound();
 
   const { title, body, tone } = headline(order);

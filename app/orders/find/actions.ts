@@ -8,6 +8,7 @@ import { fail, ok } from "@/lib/actions/result";
 import { clientAddress } from "@/lib/client-address";
 import { env } from "@/lib/env";
 import { emailOrderLinkIfMatches, FIND_ORDER_ANSWER } from "@/lib/orders/find";
+import { limitedMessage } from "@/lib/rate-limit";
 import { emailSchema } from "@/lib/schemas";
 
 const findSchema = z.object({
@@ -23,6 +24,6 @@ const findSchema = z.object({
 export const findOrderAction = shopAction(findSchema, async (data) => {
   const address = clientAddress(await headers(), env.trustedProxyHops);
   const outcome = await emailOrderLinkIfMatches({ ...data, address });
-  if (outcome === "rate_limited") return fail("Too many requests. Please try again in a few minutes.");
+  if (outcome !== "answered") return fail(limitedMessage("Too many requests.", outcome.retryAfterSeconds));
   return ok(FIND_ORDER_ANSWER);
 });

@@ -6,6 +6,7 @@ import { z } from "zod";
 import { adminAction } from "@/lib/actions/client";
 import { fail, ok } from "@/lib/actions/result";
 import { cancelPaymentLink, createPaymentLink, sendOrderPaymentLink } from "@/lib/payment-links";
+import { limitAction } from "@/lib/rate-limit";
 import { emailSchema, orderIdSchema, phoneSchema, rupeeAmount } from "@/lib/schemas";
 
 const createSchema = z.object({
@@ -17,7 +18,11 @@ const createSchema = z.object({
   expiresInDays: z.coerce.number().int().min(1).max(30).default(7),
 });
 
+const TOO_MANY_LINKS = "Too many payment links were created in a short while.";
+
 export const createPaymentLinkAction = adminAction("staff", createSchema, async (data, admin) => {
+  const limited = await limitAction(TOO_MANY_LINKS, ["paymentLinksPerAdmin", admin.id]);
+  if (limited) return limited;
   const result = await createPaymentLink(admin, {
     amountPaise: data.amount,
     purpose: data.purpose,
@@ -40,6 +45,12 @@ export const sendOrderPaymentLinkAction = adminAction(
   "staff",
   z.object({ orderId: orderIdSchema }),
   async (data, admin) => {
+    const limited = await limitAction(
+      TOO_MANY_LINKS,
+      ["paymentLinksPerAdmin", admin.id],
+      ["paymentLinksPerOrder", data.orderId],
+    );
+    if (limited) return limited;
     const result = await sendOrderPaymentLink(admin, data.orderId);
     revalidatePath(`/admin/orders/${encodeURIComponent(data.orderId)}`);
     return result.ok ? ok(`Payment link sent: ${result.url}`) : fail(result.error);

@@ -2,14 +2,19 @@
 import { NextResponse } from "next/server";
 import { z } from "zod";
 
+import { clientAddress } from "@/lib/client-address";
+import { env } from "@/lib/env";
 import { formatInr } from "@/lib/money";
 import { listProducts } from "@/lib/products";
+import { limitRoute } from "@/lib/rate-limit";
 
 const querySchema = z.string().trim().min(2).max(80);
 
 export async function GET(request: Request) {
   const query = querySchema.safeParse(new URL(request.url).searchParams.get("q") ?? "");
   if (!query.success) return NextResponse.json({ suggestions: [] });
+  const limited = await limitRoute(["searchSuggestPerAddress", clientAddress(request.headers, env.trustedProxyHops)]);
+  if (limited) return limited;
   const products = await listProducts({ search: query.data, limit: 6 });
   return NextResponse.json(
     {
