@@ -28,3 +28,5 @@ export const REAL_CASHFREE_SANDBOX =
   process.env.CASHFREE_ENV === "sandbox" && !!process.env.CASHFREE_APP_ID && !!process.env.CASHFREE_SECRET_KEY;
 export const LOCAL_SANDBOX_ONLY =
   "drives the local sandbox's hosted pages or /_sandbox controls; skipped against Cashfree's real sandbox";
+/** The e2e app's log (its stdout: JSON lines in production), for tests that follow a reference to its log line. */
+export const E2E_APP_LOG = offset ? `reports/e2e-app-${offset}.log` : "reports/e2e-app.log";
