@@ -65,7 +65,6 @@ function context() {
 export const log = pino(
   {
     level: env.log.level,
-    base: { pid: process.pid },
     mixin: context,
     // Errors are serialized (and redacted) by `formatters.log`, which pino runs before its serializers.
     serializers: { err: (value: unknown) => value },

@@ -48,7 +48,7 @@ const SECRET_FIELDS = new Set(
 
 /**
  * Fields that hold our own identifiers: kept as they are, though some look like a token or a card number to the
- * patterns below (a request id is a UUID; a cf_payment_id is 13+ digits).
+ * patterns below (a request id is a UUID; a cf_payment_id is 13+ digits; a pod's hostname is a long mixed run).
  */
 const ID_FIELDS = new Set(
   [
@@ -66,6 +66,7 @@ const ID_FIELDS = new Set(
     "traceId",
     "spanId",
     "digest",
+    "hostname",
   ].map((field) => field.toLowerCase().replace(/[_-]/g, "")),
 );
 
