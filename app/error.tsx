@@ -1,6 +1,8 @@
 "use client";
 
-export default function ErrorPage({ reset }: { error: Error & { digest?: string }; reset: () => void }) {
+import { ErrorReference } from "@/components/layout/error-reference";
+
+export default function ErrorPage({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
   return (
     <div role="alert" className="mx-auto max-w-md space-y-4 py-16 text-center">
       <h1 className="text-2xl font-semibold">Something went wrong</h1>
@@ -12,6 +14,7 @@ export default function ErrorPage({ reset }: { error: Error & { digest?: string 
       >
         Try again
       </button>
+      <ErrorReference digest={error.digest} />
     </div>
   );
 }

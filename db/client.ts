@@ -16,6 +16,8 @@ export interface DatabaseConfig {
   /** Local WebSocket-to-TCP proxy for the Neon driver (tests), e.g. "127.0.0.1:54330". */
   neonWsProxy?: string;
   poolSize?: number;
+  /** Where a lost connection is reported (the app's logger; the console for scripts). */
+  onConnectionError?: (message: string, error: Error) => void;
 }
 
 export interface DatabaseHandle {
@@ -24,17 +26,24 @@ export interface DatabaseHandle {
   close(): Promise<void>;
 }
 
-// An idle pooled connection that dies (database restart, network blip) emits "error" on the pool;
-// unhandled, that would crash the server. The pool replaces the connection on the next query.
-function logIdleClientError(error: Error) {
-  console.error(`database: idle connection lost: ${error.message}`);
-}
+const consoleReport = (message: string, error: Error) => console.error(`${message}: ${error.message}`);
 
-// A connection that dies while checked out (mid-transaction: a database restart, a killed backend) emits
-// "error" on its client, where the pool does not listen: unhandled, that too would crash the server. Its
-// pending query fails with the same error, and the caller answers for it (a webhook gets 503 and is retried).
-function listenForActiveClientErrors(client: { on(event: "error", listener: (error: Error) => void): unknown }) {
-  client.on("error", (error) => console.error(`database: connection lost mid-query: ${error.message}`));
+type Pool = {
+  on(event: "error", listener: (error: Error) => void): unknown;
+  on(
+    event: "connect",
+    listener: (client: { on(event: "error", listener: (error: Error) => void): unknown }) => void,
+  ): unknown;
+};
+
+function listenForConnectionErrors(pool: Pool, report: DatabaseConfig["onConnectionError"] = consoleReport) {
+  // An idle pooled connection that dies (database restart, network blip) emits "error" on the pool;
+  // unhandled, that would crash the server. The pool replaces the connection on the next query.
+  pool.on("error", (error) => report("database: idle connection lost", error));
+  // A connection that dies while checked out (mid-transaction: a database restart, a killed backend) emits
+  // "error" on its client, where the pool does not listen: unhandled, that too would crash the server. Its
+  // pending query fails with the same error, and the caller answers for it (a webhook gets 503 and is retried).
+  pool.on("connect", (client) => client.on("error", (error) => report("database: connection lost mid-query", error)));
 }
 
 const drizzleOptions = { schema, casing: "snake_case" } as const;
@@ -69,8 +78,7 @@ async function openNodePostgres(config: DatabaseConfig): Promise<DatabaseHandle>
   const { Pool } = await import("pg");
   const { drizzle } = await import("drizzle-orm/node-postgres");
   const pool = new Pool({ connectionString: config.url, max: config.poolSize ?? 10 });
-  pool.on("error", logIdleClientError);
-  pool.on("connect", listenForActiveClientErrors);
+  listenForConnectionErrors(pool, config.onConnectionError);
   return {
     db: drizzle({ client: pool, ...drizzleOptions }) as unknown as Database,
     driver: "pg",
@@ -93,8 +101,7 @@ async function openNeon(config: DatabaseConfig): Promise<DatabaseHandle> {
     neonConfig.pipelineConnect = false;
   }
   const pool = new Pool({ connectionString: config.url, max: config.poolSize ?? 10 });
-  pool.on("error", logIdleClientError);
-  pool.on("connect", listenForActiveClientErrors);
+  listenForConnectionErrors(pool, config.onConnectionError);
   return {
     db: drizzle({ client: pool, ...drizzleOptions }) as unknown as Database,
     driver: "neon",

@@ -1,6 +1,8 @@
 import "server-only";
 
 import { env } from "@/lib/env";
+import { logError } from "@/lib/log";
+import { inSpan } from "@/lib/telemetry/spans";
 
 import { type Database, type DatabaseHandle, openDatabase } from "./client";
 import { migrateDatabase } from "./migrate";
@@ -10,8 +12,24 @@ export type { Database } from "./client";
 
 const globalForDb = globalThis as unknown as { storefrontDb?: Promise<DatabaseHandle> };
 
+/** Every top-level transaction in a span (its savepoints are inside it): lock waits show up in traces. */
+function traceTransactions(handle: DatabaseHandle) {
+  const { db } = handle;
+  const transaction = db.transaction.bind(db);
+  db.transaction = ((run, config) =>
+    inSpan("db transaction", { attributes: { "db.system.name": "postgresql", "db.driver": handle.driver } }, () =>
+      transaction(run, config),
+    )) as typeof db.transaction;
+}
+
 async function connect(): Promise<DatabaseHandle> {
-  const handle = await openDatabase({ ...env.database, neonWsProxy: env.database.neonWsProxy });
+  const handle = await openDatabase({
+    ...env.database,
+    neonWsProxy: env.database.neonWsProxy,
+    // A pooled connection outlives the request that opened it: its loss is no request's.
+    onConnectionError: (message, error) => logError(message, error, { requestId: undefined }),
+  });
+  traceTransactions(handle);
   // The embedded database migrates and seeds itself so `npm run dev` needs no setup step;
   // real PostgreSQL is migrated explicitly with `npm run db:migrate`.
   if (handle.driver === "pglite") {

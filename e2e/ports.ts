@@ -42,3 +42,5 @@ export const INSTANCES_PORTS = {
   mailApi: 1991 + offset,
 };
 export const INSTANCES_DATABASE_NAME = `${E2E_DATABASE_NAME}_instances`;
+/** The e2e app's log (its stdout: JSON lines in production), for tests that follow a reference to its log line. */
+export const E2E_APP_LOG = offset ? `reports/e2e-app-${offset}.log` : "reports/e2e-app.log";

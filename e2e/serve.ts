@@ -1,7 +1,8 @@
 // Playwright's web server for the shop: a fresh, migrated and seeded database, then `next start`.
 // DATABASE_URL set → a fresh `storefront_e2e` database on that PostgreSQL server; unset → a fresh PGlite folder.
 import { spawn } from "node:child_process";
-import { existsSync, rmSync } from "node:fs";
+import { createWriteStream, existsSync, mkdirSync, rmSync } from "node:fs";
+import { dirname } from "node:path";
 
 import { MailDev } from "maildev";
 
@@ -9,6 +10,7 @@ import { startOutageProxy } from "../db/testing/tcp-outage-proxy";
 import { freshPostgresDatabase, seed } from "./fresh-database";
 import { freshPageCache } from "./page-cache";
 import {
+  E2E_APP_LOG,
   E2E_APP_PORT,
   E2E_DATABASE_NAME,
   E2E_DB_PROXY_CONTROL_URL,
@@ -74,10 +76,14 @@ const server = spawn(
   process.execPath,
   ["node_modules/next/dist/bin/next", "start", "-p", String(E2E_APP_PORT), "-H", "127.0.0.1"],
   {
-    stdio: "inherit",
+    stdio: ["inherit", "pipe", "inherit"],
     env: { ...process.env, ...appDatabaseEnv },
   },
 );
+// The app's log lines go to the console as before, and to a file the observability spec reads.
+mkdirSync(dirname(E2E_APP_LOG), { recursive: true });
+server.stdout.pipe(process.stdout);
+server.stdout.pipe(createWriteStream(E2E_APP_LOG));
 const stop = () => server.kill("SIGTERM");
 process.on("SIGTERM", stop);
 process.on("SIGINT", stop);

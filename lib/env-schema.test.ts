@@ -161,4 +161,35 @@ describe("parseEnv", () => {
     expect(() => parseEnv({ REDIS_URL: "http://127.0.0.1:6379" })).toThrow(/REDIS_URL/);
     expect(() => parseEnv({ REDIS_URL: "not a url" })).toThrow(/REDIS_URL/);
   });
+
+  it("logs JSON in production and readable lines elsewhere, unless told; traces only with an endpoint", () => {
+    expect(parseEnv({}).log).toEqual({ level: "info", format: "pretty" });
+    const production = { NODE_ENV: "production", NEXT_PHASE: "phase-production-build" };
+    expect(parseEnv(production).log.format).toBe("json");
+    expect(parseEnv({ LOG_FORMAT: "json", LOG_LEVEL: "debug" }).log).toEqual({ level: "debug", format: "json" });
+    expect(() => parseEnv({ LOG_LEVEL: "loud" })).toThrow(/LOG_LEVEL/);
+
+    expect(parseEnv({}).tracing).toBeNull();
+    expect(parseEnv({ OTEL_EXPORTER_OTLP_ENDPOINT: "http://127.0.0.1:4318/" }).tracing).toEqual({
+      url: "http://127.0.0.1:4318/v1/traces",
+      headers: {},
+      serviceName: "kaveri-storefront",
+    });
+    expect(
+      parseEnv({
+        OTEL_EXPORTER_OTLP_ENDPOINT: "http://127.0.0.1:4318",
+        OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: "https://api.honeycomb.io/v1/traces",
+        OTEL_EXPORTER_OTLP_HEADERS: "x-honeycomb-team=abc%3D,x-extra = 1",
+        OTEL_SERVICE_NAME: "shop-eu",
+      }).tracing,
+    ).toEqual({
+      url: "https://api.honeycomb.io/v1/traces",
+      headers: { "x-honeycomb-team": "abc=", "x-extra": "1" },
+      serviceName: "shop-eu",
+    });
+    expect(() => parseEnv({ OTEL_EXPORTER_OTLP_ENDPOINT: "collector:4318" })).toThrow(/OTEL_EXPORTER_OTLP_ENDPOINT/);
+    expect(() =>
+      parseEnv({ OTEL_EXPORTER_OTLP_ENDPOINT: "http://127.0.0.1:4318", OTEL_EXPORTER_OTLP_HEADERS: "novalue" }),
+    ).toThrow(/OTEL_EXPORTER_OTLP_HEADERS/);
+  });
 });

@@ -22,6 +22,7 @@ const PARTNER_HOSTS = {
 const emptyToUndefined = (value: unknown) => (value === "" ? undefined : value);
 const optionalString = z.preprocess(emptyToUndefined, z.string().optional());
 const optionalUrl = z.preprocess(emptyToUndefined, z.url().optional());
+const optionalHttpUrl = z.preprocess(emptyToUndefined, z.url({ protocol: /^https?$/ }).optional());
 const intWithDefault = (fallback: number) =>
   z.preprocess(emptyToUndefined, z.coerce.number().int().positive().default(fallback));
 
@@ -80,6 +81,18 @@ const rawEnvSchema = z.object({
   ),
   /** Days after payment before an unsettled paid order needs attention (Cashfree's standard is T+2 business days). */
   SETTLEMENT_ATTENTION_DAYS: intWithDefault(3),
+  LOG_LEVEL: z.preprocess(
+    emptyToUndefined,
+    z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  ),
+  /** json: one object per line (the default in production); pretty: readable lines (the default elsewhere). */
+  LOG_FORMAT: z.preprocess(emptyToUndefined, z.enum(["json", "pretty"]).optional()),
+  /** OpenTelemetry traces go to an OTLP/HTTP endpoint only when one is set (…/v1/traces is appended to the first). */
+  OTEL_EXPORTER_OTLP_ENDPOINT: optionalHttpUrl,
+  OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: optionalHttpUrl,
+  /** Headers for the collector, `key=value,key2=value2` (an API key, for a hosted one). */
+  OTEL_EXPORTER_OTLP_HEADERS: optionalString,
+  OTEL_SERVICE_NAME: z.preprocess(emptyToUndefined, z.string().default("kaveri-storefront")),
 });
 
 type RawEnv = z.infer<typeof rawEnvSchema> & { APP_URL: string };
@@ -187,6 +200,20 @@ function isProductionRun(raw: z.infer<typeof rawEnvSchema>) {
   );
 }
 
+/** Where traces go: the traces endpoint as given, else the base endpoint's /v1/traces; null when neither is set. */
+function tracing(raw: RawEnv) {
+  const base = raw.OTEL_EXPORTER_OTLP_ENDPOINT?.replace(/\/$/, "");
+  const url = raw.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT ?? (base ? `${base}/v1/traces` : undefined);
+  if (!url) return null;
+  const headers: Record<string, string> = {};
+  for (const pair of raw.OTEL_EXPORTER_OTLP_HEADERS?.split(",") ?? []) {
+    const at = pair.indexOf("=");
+    if (at < 1) throw new EnvError("OTEL_EXPORTER_OTLP_HEADERS", "must be key=value pairs separated by commas");
+    headers[pair.slice(0, at).trim()] = decodeURIComponent(pair.slice(at + 1).trim());
+  }
+  return { url, headers, serviceName: raw.OTEL_SERVICE_NAME };
+}
+
 function authSecret(raw: RawEnv, production: boolean) {
   if (raw.AUTH_SECRET) {
     if (raw.AUTH_SECRET.length < 32) throw new EnvError("AUTH_SECRET", "must be at least 32 characters");
@@ -247,6 +274,8 @@ export function parseEnv(source: Record<string, string | undefined>) {
     },
     redisUrl: raw.REDIS_URL,
     outboxLoop: (raw.OUTBOX_LOOP ?? (source.VERCEL ? "off" : "on")) === "on",
+    log: { level: raw.LOG_LEVEL, format: raw.LOG_FORMAT ?? (raw.NODE_ENV === "production" ? "json" : "pretty") },
+    tracing: tracing(raw),
   } as const;
 }
 

@@ -4,6 +4,7 @@ import { getDb } from "@/db";
 import * as queries from "@/db/queries/refunds";
 import type { Admin } from "@/lib/auth/admins";
 import { CashfreeApiError, cashfree } from "@/lib/cashfree";
+import { log, withLogFields } from "@/lib/log";
 import { formatInr } from "@/lib/money";
 import { type Actor, adminActor, cashfreeVia } from "@/lib/orders/actors";
 import { emailJob } from "@/lib/orders/jobs";
@@ -114,6 +115,14 @@ async function recordRefundSucceeded(refund: queries.RefundRow, ids: Partial<que
 /** A full or partial refund through Cashfree; never more than what remains refundable, and exactly one per refund key. */
 export async function issueRefund(authority: RefundAuthority, request: RefundRequest): Promise<RefundResult> {
   const refundId = `rf_${request.refundKey.replaceAll("-", "")}`;
+  return withLogFields({ orderId: request.orderId, refundId }, () => submitRefund(authority, request, refundId));
+}
+
+async function submitRefund(
+  authority: RefundAuthority,
+  request: RefundRequest,
+  refundId: string,
+): Promise<RefundResult> {
   const reserved = await reserveRefund(authority, request, refundId);
   if (typeof reserved === "string") return { ok: false, error: reserved };
   if (reserved.cfRefundId || reserved.status !== "PENDING") {
@@ -142,10 +151,12 @@ export async function issueRefund(authority: RefundAuthority, request: RefundReq
     };
   } catch (error) {
     if (error instanceof CashfreeApiError && !error.isRetryable) {
+      log.warn({ err: error }, "refund refused by Cashfree");
       await releaseFailedRefund(reserved, error.message, authority.actor);
       return { ok: false, error: `Cashfree refused the refund: ${error.message}` };
     }
     // Unknown outcome (timeout): the refund stays PENDING; Cashfree's webhook, or a retry with the same key, settles it.
+    log.warn({ err: error }, "refund outcome unknown; left pending for Cashfree's webhook");
     return {
       ok: true,
       refundId,

@@ -5,7 +5,7 @@ import type { z } from "zod";
 
 import type { Admin, AdminRole } from "@/lib/auth/admins";
 import { AdminAuthError, requireAdmin } from "@/lib/auth/session";
-import { logError } from "@/lib/log";
+import { currentRequestId, logError } from "@/lib/log";
 
 import { fail, type Result } from "./result";
 
@@ -20,6 +20,12 @@ import { fail, type Result } from "./result";
  */
 
 const SOMETHING_WENT_WRONG = "Something went wrong. Nothing was changed; please try again.";
+
+/** The sentence for an unexpected failure, with the request id the log line carries, for the shopper to quote. */
+function somethingWentWrong() {
+  const reference = currentRequestId();
+  return reference ? `${SOMETHING_WENT_WRONG} (Reference ${reference})` : SOMETHING_WENT_WRONG;
+}
 
 function fieldErrorsOf(error: z.ZodError) {
   const fields: Record<string, string> = {};
@@ -37,7 +43,7 @@ async function guarded<T>(run: () => Promise<Result<T>>, context: string): Promi
     unstable_rethrow(error);
     if (error instanceof AdminAuthError) return fail(error.message);
     logError(context, error);
-    return fail(SOMETHING_WENT_WRONG);
+    return fail(somethingWentWrong());
   }
 }
 
@@ -84,7 +90,10 @@ export function adminAction<S extends z.ZodType, T>(
     }, "admin action failed");
 }
 
-/** A route handler behind the admin session (CSV export): 401 for strangers, 403 for a lesser role. */
+/**
+ * A route handler behind the admin session (CSV export): 401 for strangers, 403 for a lesser role, and a 500
+ * that names its reference (the request id on the log line) rather than a blank page.
+ */
 export function adminRoute(role: AdminRole, handler: (request: Request, admin: Admin) => Promise<Response>) {
   return async (request: Request): Promise<Response> => {
     let admin: Admin;
@@ -95,6 +104,15 @@ export function adminRoute(role: AdminRole, handler: (request: Request, admin: A
         return new Response(error.message, { status: error.reason === "unauthenticated" ? 401 : 403 });
       throw error;
     }
-    return handler(request, admin);
+    try {
+      return await handler(request, admin);
+    } catch (error) {
+      unstable_rethrow(error);
+      logError("admin route failed", error);
+      return new Response(somethingWentWrong(), {
+        status: 500,
+        headers: { "content-type": "text/plain; charset=utf-8" },
+      });
+    }
   };
 }

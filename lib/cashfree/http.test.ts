@@ -5,6 +5,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 
 import type { CashfreeConfig } from "./config";
 import { CashfreeApiError, CashfreeNetworkError } from "./errors";
+import { pathTemplate } from "./http";
 import { createCashfreeOrder, getCashfreeOrder } from "./orders";
 
 // A real HTTP server whose answers each test scripts, so retries, headers and timeouts are observed on the wire.
@@ -155,5 +156,20 @@ describe("Cashfree HTTP client", () => {
     const error = await getCashfreeOrder(config, "KC-1").catch((e: unknown) => e);
     expect(error).toBeInstanceOf(CashfreeNetworkError);
     expect(seen).toHaveLength(3);
+  });
+});
+
+describe("span names", () => {
+  it("name the call by its path with every id and the query left out", () => {
+    const pg = "https://sandbox.cashfree.com/pg";
+    expect(pathTemplate(pg, "/orders")).toBe("/pg/orders");
+    expect(pathTemplate(pg, "/orders/KC-261202-7QH3M2XA")).toBe("/pg/orders/{id}");
+    expect(pathTemplate(pg, "/orders/KC-1/refunds/rf_0b8f3c39")).toBe("/pg/orders/{id}/refunds/{id}");
+    expect(pathTemplate(pg, "/links/summer_sale/orders?status=ALL")).toBe("/pg/links/{id}/orders");
+    expect(pathTemplate(pg, "/settlement/recon")).toBe("/pg/settlement/recon");
+    expect(pathTemplate("https://api-sandbox.cashfree.com", "/partners/oauth/CF123/revoke")).toBe(
+      "/partners/oauth/{id}/revoke",
+    );
+    expect(pathTemplate("https://api-sandbox.cashfree.com", "/partners/oauth/token")).toBe("/partners/oauth/token");
   });
 });

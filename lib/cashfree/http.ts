@@ -2,6 +2,8 @@ import { randomUUID } from "node:crypto";
 
 import type { z } from "zod";
 
+import { inSpan, SpanKind } from "@/lib/telemetry/spans";
+
 import { authHeaders, CASHFREE_API_VERSION, type CashfreeConfig } from "./config";
 import { CashfreeApiError, CashfreeNetworkError, CashfreeResponseError } from "./errors";
 
@@ -39,11 +41,51 @@ async function errorFrom(response: Response, requestId: string) {
   );
 }
 
+/** The words of Cashfree's paths; any other segment is an id (an order, refund, link, dispute or merchant). */
+const PATH_WORDS = new Set(
+  "orders payments refunds extended links cancel disputes accept documents settlements settlement recon partners oauth auth_link token revoke merchants".split(
+    " ",
+  ),
+);
+
+/** `/pg/orders/KC-123/refunds/rf_1?x=y` → `/pg/orders/{id}/refunds/{id}`: a span name with no ids or query. */
+export function pathTemplate(baseUrl: string, path: string) {
+  const full = new URL(baseUrl).pathname.replace(/\/$/, "") + path.split("?")[0];
+  return full
+    .split("/")
+    .map((segment, i) => (i === 0 || PATH_WORDS.has(segment) || (i === 1 && segment === "pg") ? segment : "{id}"))
+    .join("/");
+}
+
 /**
- * One Cashfree call: versioned and authenticated, with a request id, a timeout, and retries with backoff on
+ * One Cashfree call, in one span (`cashfree POST /pg/orders`: method, path template, status, attempts, never a
+ * header or body): versioned and authenticated, with a request id, a timeout, and retries with backoff on
  * network errors, timeouts, 5xx and 429 — never on other 4xx, which would fail the same way again.
  */
-export async function cashfreeFetch<T>(config: CashfreeConfig, request: CashfreeRequest<T>): Promise<T> {
+export function cashfreeFetch<T>(config: CashfreeConfig, request: CashfreeRequest<T>): Promise<T> {
+  const route = pathTemplate(config.baseUrl, request.path);
+  const attributes = {
+    "http.request.method": request.method,
+    "url.template": route,
+    "server.address": new URL(config.baseUrl).hostname,
+    "cashfree.api_version": request.apiVersion ?? CASHFREE_API_VERSION,
+  };
+  return inSpan(`cashfree ${request.method} ${route}`, { kind: SpanKind.CLIENT, attributes }, (span) =>
+    callCashfree(config, request, (status, attempt, requestId) =>
+      span.setAttributes({
+        "http.response.status_code": status,
+        "cashfree.attempts": attempt + 1,
+        "cashfree.request_id": requestId,
+      }),
+    ),
+  );
+}
+
+async function callCashfree<T>(
+  config: CashfreeConfig,
+  request: CashfreeRequest<T>,
+  answered: (status: number, attempt: number, requestId: string) => void,
+): Promise<T> {
   const requestId = randomUUID();
   const headers: Record<string, string> = {
     accept: "application/json",
@@ -81,6 +123,7 @@ export async function cashfreeFetch<T>(config: CashfreeConfig, request: Cashfree
       continue;
     }
 
+    answered(response.status, attempt, requestId);
     if (response.ok) {
       const parsed = request.schema.safeParse(await response.json().catch(() => undefined));
       if (!parsed.success) {

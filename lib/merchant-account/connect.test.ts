@@ -35,6 +35,8 @@ beforeAll(async () => {
     CASHFREE_ENV: "local",
     CASHFREE_PARTNER_BASE_URL: sandbox.sandbox.url,
   });
+  // The app's logger (JSON lines) and, for the in-process sandbox's own output, the console.
+  (await import("@/lib/log")).tapLogLines((line) => logged.push(JSON.stringify(line)));
   connect = await import("./connect");
   queries = await import("@/db/queries/cashfree-connections");
   db = await (await import("@/db")).getDb();

@@ -7,6 +7,7 @@ import { cashfree, isCashfreeError } from "@/lib/cashfree";
 import type { GstQuote } from "@/lib/gst/quote";
 import { documentPath, orderGst } from "@/lib/invoices/documents";
 import { consume } from "@/lib/rate-limit";
+import { log } from "@/lib/log";
 
 import { tokensMatch } from "./ids";
 import { settleOrder } from "./settle";
@@ -95,7 +96,7 @@ export async function confirmAndLoadOrder(
       order = (await queries.getOrder(db, orderId))!;
     } catch (error) {
       if (!isCashfreeError(error)) throw error;
-      console.warn(`return page: could not confirm ${orderId} with Cashfree: ${error.message}`);
+      log.warn({ orderId, err: error }, "return page: could not confirm the order with Cashfree");
       confirmationDelayed = true;
     }
   }

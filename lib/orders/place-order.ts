@@ -8,6 +8,7 @@ import { isUniqueViolation } from "@/lib/db-errors";
 import { env } from "@/lib/env";
 import { quoteGst } from "@/lib/gst/quote";
 import { placeOfSupply, supplyType } from "@/lib/gst/tax";
+import { log, logError, withLogFields } from "@/lib/log";
 import { PAYMENTS_PAUSED_MESSAGE, paymentsPaused } from "@/lib/merchant-account/connect";
 import { formatInr } from "@/lib/money";
 import { productPagesChanged } from "@/lib/products";
@@ -192,7 +193,7 @@ async function terminateAtCashfree(order: queries.OrderRow) {
   } catch (error) {
     // Not created there yet, or Cashfree is down: it expires by itself, and a payment on it is a late payment.
     if (!isCashfreeError(error)) throw error;
-    console.warn(`checkout: could not terminate replaced order ${order.id} at Cashfree: ${error.message}`);
+    log.warn({ orderId: order.id, err: error }, "checkout: could not terminate the replaced order at Cashfree");
   }
 }
 
@@ -235,7 +236,7 @@ async function createPaymentSession(order: queries.OrderRow): Promise<PlaceOrder
     return { ok: true, orderId: order.id, accessToken: order.accessToken, paymentSessionId: cfOrder.paymentSessionId };
   } catch (error) {
     const reason = isCashfreeError(error) ? error.message : "unexpected error creating the Cashfree order";
-    console.error(`checkout: Cashfree order ${order.id} failed: ${reason}`);
+    logError("checkout: creating the Cashfree order failed", error);
     await failCheckout(order.id, reason);
     return {
       ok: false,
@@ -263,7 +264,8 @@ export async function placeOrder(input: PlaceOrderInput, isRetry = false): Promi
   const db = await getDb();
   const previous = await queries.getOrderByCheckoutAttempt(db, input.checkoutAttemptId);
   // The same submit again (double click, network retry): continue that order, never start another.
-  if (previous && previous.cartId === input.cartId) return continueOrder(previous);
+  if (previous && previous.cartId === input.cartId)
+    return withLogFields({ orderId: previous.id }, () => continueOrder(previous));
   // Another cart's attempt id (a copied form, a forged request): nothing to continue here.
   if (previous)
     return { ok: false, code: "order_closed", message: "This checkout form has expired. Please reload the page." };
@@ -277,10 +279,12 @@ export async function placeOrder(input: PlaceOrderInput, isRetry = false): Promi
     if (isUniqueViolation(error) && !isRetry) return placeOrder(input, true);
     throw error;
   }
-  if (reservation.reused) return continueOrder(reservation.order);
-  productPagesChanged();
-  if (reservation.superseded) await terminateAtCashfree(reservation.superseded);
-  return createPaymentSession(reservation.order);
+  return withLogFields({ orderId: reservation.order.id }, async () => {
+    if (reservation.reused) return continueOrder(reservation.order);
+    productPagesChanged();
+    if (reservation.superseded) await terminateAtCashfree(reservation.superseded);
+    return createPaymentSession(reservation.order);
+  });
 }
 
 /**

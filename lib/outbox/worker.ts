@@ -4,9 +4,10 @@ import { performance as nodePerformance } from "node:perf_hooks";
 
 import { after } from "next/server";
 
-import { getDb } from "@/db";
+import { type Database, getDb } from "@/db";
 import * as queries from "@/db/queries/outbox";
-import { describeError, logError } from "@/lib/log";
+import { describeError, logError, withLogFields } from "@/lib/log";
+import { failSpan, inSpan } from "@/lib/telemetry/spans";
 
 import { handlers } from "./handlers";
 
@@ -36,23 +37,50 @@ export async function runDueJobs(options: { limit?: number; onlyIds?: string[] }
   const jobs = await queries.claimDueJobs(db, options.limit ?? 20, LEASE_SECONDS, options.onlyIds);
   const report: RunReport = { claimed: jobs.length, done: 0, failed: 0 };
   for (const job of jobs) {
-    try {
-      const handler = handlers[job.kind];
-      if (!handler) throw new Error(`no handler for job kind ${job.kind}`);
-      await handler(job);
-      await queries.markJobDone(db, job.id);
-      report.done++;
-    } catch (error) {
-      report.failed++;
-      const giveUp = job.attempts >= MAX_ATTEMPTS;
-      await queries.markJobFailed(db, job.id, describeError(error), giveUp ? null : retryDelaySeconds(job.attempts));
-      logError(
-        `outbox job ${job.kind} ${job.key} failed (attempt ${job.attempts}${giveUp ? ", given up" : ""})`,
-        error,
-      );
-    }
+    if (await runJob(db, job)) report.done++;
+    else report.failed++;
   }
   return report;
+}
+
+/**
+ * One claimed job, in its own span, every line it logs carrying the job and its order (not the fields of the
+ * webhook or action whose after() happened to start the run): done, or failed for later.
+ */
+function runJob(db: Database, job: queries.OutboxJobRow): Promise<boolean> {
+  const fields = { jobId: job.id, jobKind: job.kind, jobKey: job.key, attempt: job.attempts, orderId: job.orderId };
+  const attributes = {
+    "outbox.job.id": job.id,
+    "outbox.job.kind": job.kind,
+    "outbox.job.attempt": job.attempts,
+    ...(job.orderId ? { "order.id": job.orderId } : {}),
+  };
+  return withLogFields(
+    fields,
+    () =>
+      inSpan(`outbox job ${job.kind}`, { attributes }, async (span) => {
+        try {
+          const handler = handlers[job.kind];
+          if (!handler) throw new Error(`no handler for job kind ${job.kind}`);
+          await handler(job);
+          await queries.markJobDone(db, job.id);
+          return true;
+        } catch (error) {
+          const giveUp = job.attempts >= MAX_ATTEMPTS;
+          failSpan(span, error);
+          span.setAttribute("outbox.job.outcome", giveUp ? "given_up" : "retry");
+          await queries.markJobFailed(
+            db,
+            job.id,
+            describeError(error),
+            giveUp ? null : retryDelaySeconds(job.attempts),
+          );
+          logError(giveUp ? "outbox job failed; given up" : "outbox job failed; will retry", error);
+          return false;
+        }
+      }),
+    { replace: true },
+  );
 }
 
 /**

@@ -2,7 +2,7 @@ import "server-only";
 
 import { clientAddress } from "@/lib/client-address";
 import { env } from "@/lib/env";
-import { logError } from "@/lib/log";
+import { currentRequestId, logError } from "@/lib/log";
 import { readBodyWithin } from "@/lib/webhooks/read-body";
 import { MAX_WEBHOOK_BYTES, receiveCashfreeWebhook, type WebhookDelivery } from "@/lib/webhooks/receive";
 
@@ -27,6 +27,9 @@ export async function answerCashfreeWebhook(request: Request, channel: NonNullab
   } catch (error) {
     // Most likely the database is down: 503 makes Cashfree retry, so nothing is lost.
     logError(channel === "partner" ? "partner webhook" : "webhook", error);
-    return Response.json({ ok: false, status: "temporarily unavailable" }, { status: 503 });
+    return Response.json(
+      { ok: false, status: "temporarily unavailable", reference: currentRequestId() },
+      { status: 503 },
+    );
   }
 }

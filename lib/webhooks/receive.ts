@@ -3,9 +3,9 @@ import "server-only";
 import { getDb } from "@/db";
 import * as queries from "@/db/queries/webhooks";
 import { verifyCashfreeSignature } from "@/lib/cashfree/signature";
-import { parseCashfreeWebhook, parsePartnerWebhook } from "@/lib/cashfree/webhook-events";
+import { type CashfreeWebhookEvent, parseCashfreeWebhook, parsePartnerWebhook } from "@/lib/cashfree/webhook-events";
 import { env } from "@/lib/env";
-import { logError } from "@/lib/log";
+import { log, type LogFields, logError, withLogFields } from "@/lib/log";
 
 import { claimAndApply } from "./apply";
 
@@ -34,7 +34,7 @@ const header = (headers: Headers, name: string) =>
   headers.get(`x-webhook-${name}`) ?? headers.get(`x-cashfree-${name}`);
 
 async function recordRejection(reason: string, remoteAddress: string | null) {
-  console.warn(`webhook rejected: ${reason} from ${remoteAddress ?? "unknown"}`);
+  log.warn({ reason, remoteAddress }, "webhook rejected");
   try {
     await queries.countWebhookRejection(await getDb(), reason, remoteAddress);
   } catch {
@@ -94,11 +94,25 @@ export async function receiveCashfreeWebhook(delivery: WebhookDelivery): Promise
   if (!event) return reply(400, false, "malformed body");
 
   // Only one delivery applies an event; duplicates (concurrent or later) are acknowledged as they are.
-  try {
-    const outcome = await claimAndApply(db, stored.id, event);
-    return outcome ? reply(200, true, outcome) : reply(200, true, "duplicate");
-  } catch (error) {
-    logError(`webhook ${stored.id} (${event.type}) failed to apply`, error);
-    return reply(500, false, "failed to apply; will retry");
-  }
+  return withLogFields(eventLogFields(stored.id, event), async () => {
+    try {
+      const outcome = await claimAndApply(db, stored.id, event);
+      return outcome ? reply(200, true, outcome) : reply(200, true, "duplicate");
+    } catch (error) {
+      logError("webhook failed to apply", error);
+      return reply(500, false, "failed to apply; will retry");
+    }
+  });
+}
+
+/** What every line about this event carries: which event, and the order and payment it is about. */
+function eventLogFields(webhookEventId: string, event: CashfreeWebhookEvent): LogFields {
+  const cfPaymentId =
+    event.kind === "payment" ? event.payment.cfPaymentId : "cfPaymentId" in event ? event.cfPaymentId : null;
+  return {
+    webhookEventId,
+    webhookType: event.type,
+    ...("orderId" in event && event.orderId ? { orderId: event.orderId } : {}),
+    ...(cfPaymentId ? { cfPaymentId: String(cfPaymentId) } : {}),
+  };
 }

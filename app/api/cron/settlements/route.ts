@@ -1,6 +1,6 @@
 // GET /api/cron/settlements – the daily pull of Cashfree's settlements and recon reports for the days not imported yet
 import { hasCronSecret } from "@/lib/cron-auth";
-import { logError } from "@/lib/log";
+import { currentRequestId, logError } from "@/lib/log";
 import { pullSettlements } from "@/lib/settlements/pull";
 
 export const dynamic = "force-dynamic";
@@ -13,6 +13,9 @@ export async function GET(request: Request) {
   } catch (error) {
     // The days imported so far are recorded; the next run carries on from there.
     logError("settlement pull", error);
-    return Response.json({ ok: false, error: "settlement pull failed; the next run retries" }, { status: 502 });
+    return Response.json(
+      { ok: false, error: "settlement pull failed; the next run retries", reference: currentRequestId() },
+      { status: 502 },
+    );
   }
 }

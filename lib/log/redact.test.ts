@@ -1,7 +1,7 @@
 import { DrizzleQueryError } from "drizzle-orm/errors";
 import { describe, expect, it } from "vitest";
 
-import { describeError, redact } from "./log";
+import { describeError, redact } from "./redact";
 
 describe("error logging", () => {
   // Review defect 8: a failed insert's log line carried the order's access token and the customer's details.
