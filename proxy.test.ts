@@ -23,3 +23,50 @@ describe("proxy: Server Action origin check", () => {
     expect(proxy(actionPost({ origin: "http://localhost:3000" })).headers.get("x-middleware-next")).toBe("1");
   });
 });
+
+const pageGet = (headers: Record<string, string> = {}) =>
+  new NextRequest("http://localhost:3000/products/masala-chai-blend", {
+    headers: { host: "localhost:3000", ...headers },
+  });
+
+/** What the proxy passes on to the page: NextResponse.next encodes the overridden request headers. */
+const forwarded = (response: Response, name: string) => response.headers.get(`x-middleware-request-${name}`);
+
+describe("proxy: request id", () => {
+  it("gives every request a fresh id, passed to server code and returned to the client", () => {
+    const first = proxy(pageGet());
+    const id = first.headers.get("x-request-id");
+    expect(id).toMatch(/^[0-9a-f-]{36}$/);
+    expect(forwarded(first, "x-request-id")).toBe(id);
+    expect(proxy(pageGet()).headers.get("x-request-id")).not.toBe(id);
+  });
+
+  it("keeps a sane incoming id (a load balancer's) and replaces any other", () => {
+    expect(proxy(pageGet({ "x-request-id": "lb-4f2a_9" })).headers.get("x-request-id")).toBe("lb-4f2a_9");
+    for (const incoming of ["x".repeat(65), "a b", "id;drop", "<script>", "ünïcode"]) {
+      const response = proxy(pageGet({ "x-request-id": incoming }));
+      expect(response.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
+      expect(forwarded(response, "x-request-id")).toBe(response.headers.get("x-request-id"));
+    }
+  });
+
+  it("is on the refused cross-origin action too", () => {
+    expect(proxy(actionPost({ origin: "https://evil.example" })).headers.get("x-request-id")).toMatch(
+      /^[0-9a-f-]{36}$/,
+    );
+  });
+});
+
+describe("proxy: Content-Security-Policy", () => {
+  it("sends a policy with a new nonce per response, and gives Next.js the same policy to put the nonce on scripts", () => {
+    const first = proxy(pageGet());
+    const policy = first.headers.get("content-security-policy")!;
+    const nonce = /'nonce-([^']+)'/.exec(policy)?.[1];
+    expect(nonce).toBeTruthy();
+    expect(forwarded(first, "content-security-policy")).toBe(policy);
+    expect(proxy(pageGet()).headers.get("content-security-policy")).not.toContain(nonce);
+    expect(first.headers.get("reporting-endpoints")).toBe('csp="/api/csp-report"');
+    // A test server on http://localhost is not production: no HSTS.
+    expect(first.headers.get("strict-transport-security")).toBeNull();
+  });
+});
