@@ -39,3 +39,8 @@ export function describeError(error: unknown): string {
 export function logError(context: string, error: unknown) {
   console.error(`${context}: ${describeError(error)}`);
 }
+
+/** Logs something worth an operator's look that is not an error (a CSP violation): one line, its details redacted. */
+export function logWarning(context: string, details: Record<string, unknown>) {
+  console.warn(`${context}: ${redact(JSON.stringify(details))}`);
+}
