@@ -1,7 +1,8 @@
+import { unstable_doesMiddlewareMatch } from "next/experimental/testing/server";
 import { NextRequest } from "next/server";
 import { describe, expect, it } from "vitest";
 
-import { proxy } from "./proxy";
+import { config, proxy } from "./proxy";
 
 const actionPost = (headers: Record<string, string>) =>
   new NextRequest("http://localhost:3000/checkout", {
@@ -65,8 +66,32 @@ describe("proxy: Content-Security-Policy", () => {
     expect(nonce).toBeTruthy();
     expect(forwarded(first, "content-security-policy")).toBe(policy);
     expect(proxy(pageGet()).headers.get("content-security-policy")).not.toContain(nonce);
-    expect(first.headers.get("reporting-endpoints")).toBe('csp="/api/csp-report"');
     // A test server on http://localhost is not production: no HSTS.
     expect(first.headers.get("strict-transport-security")).toBeNull();
+  });
+});
+
+describe("proxy: which requests it sees", () => {
+  const sees = (url: string) => unstable_doesMiddlewareMatch({ config, url });
+
+  it("every page, route and action; not static files, photos, webhooks or CSP reports", () => {
+    for (const url of [
+      "/",
+      "/products/masala-chai-blend",
+      "/checkout",
+      "/admin/orders",
+      "/api/health",
+      "/api/cart/count",
+    ])
+      expect(sees(url), url).toBe(true);
+    for (const url of [
+      "/_next/static/chunks/app.js",
+      "/media/towels-800.webp",
+      "/icon.svg",
+      "/api/webhooks/cashfree",
+      "/api/webhooks/cashfree/partner",
+      "/api/csp-report",
+    ])
+      expect(sees(url), url).toBe(false);
   });
 });

@@ -49,5 +49,7 @@ export function proxy(request: NextRequest) {
 
 export const config = {
   // Not Next's static chunks, uploaded product photos (/media) or the build's static files: they need no policy.
-  matcher: ["/((?!_next/static|_next/image|media/|icon.svg|favicon.ico|robots.txt).*)"],
+  // Nor the endpoints that take bodies from machines (Cashfree's webhooks, browsers' CSP reports): Next.js buffers
+  // up to 10 MB of a request body for the proxy, where those routes stop reading at their own small limits.
+  matcher: ["/((?!_next/static|_next/image|media/|icon.svg|favicon.ico|robots.txt|api/webhooks/|api/csp-report).*)"],
 };

@@ -1,7 +1,7 @@
 // Playwright's web server for the shop: a fresh, migrated and seeded database, then `next start`.
 // DATABASE_URL set → a fresh `storefront_e2e` database on that PostgreSQL server; unset → a fresh PGlite folder.
 import { spawn } from "node:child_process";
-import { existsSync, rmSync } from "node:fs";
+import { createWriteStream, existsSync, mkdirSync, rmSync } from "node:fs";
 
 import { MailDev } from "maildev";
 import pg from "pg";
@@ -10,6 +10,7 @@ import { openDatabase } from "../db/client";
 import { migrateDatabase } from "../db/migrate";
 import { seedCatalog, seedDevAdmins } from "../db/seed";
 import { startOutageProxy } from "../db/testing/tcp-outage-proxy";
+import { E2E_APP_LOG } from "./app-log";
 import { clearPageCache } from "./page-cache";
 import {
   E2E_APP_PORT,
@@ -95,10 +96,17 @@ const server = spawn(
   process.execPath,
   ["node_modules/next/dist/bin/next", "start", "-p", String(E2E_APP_PORT), "-H", "127.0.0.1"],
   {
-    stdio: "inherit",
+    stdio: ["inherit", "pipe", "pipe"],
     env: { ...process.env, ...appDatabaseEnv },
   },
 );
+// The app's output goes to the console as before, and to a file that tests read (e2e/app-log.ts).
+mkdirSync(".data", { recursive: true });
+const log = createWriteStream(E2E_APP_LOG, { flags: "w" });
+server.stdout.pipe(process.stdout);
+server.stderr.pipe(process.stderr);
+server.stdout.pipe(log);
+server.stderr.pipe(log);
 const stop = () => server.kill("SIGTERM");
 process.on("SIGTERM", stop);
 process.on("SIGINT", stop);

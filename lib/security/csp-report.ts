@@ -1,9 +1,9 @@
 import { z } from "zod";
 
 /**
- * Violation reports as browsers send them: the Reporting API's `application/reports+json` (a batch, camelCase,
- * from `report-to`) or the older `application/csp-report` (one report, kebab-case, from `report-uri`). Both are
- * read into one shape; unknown fields are dropped and every string is bounded.
+ * Violation reports as browsers send them: `application/csp-report` (one report, kebab-case, from the policy's
+ * `report-uri`) or the Reporting API's `application/reports+json` (a batch, camelCase, should the policy add
+ * `report-to`). Both are read into one shape; unknown fields are dropped and every string is bounded.
  */
 const text = z.string().max(2048).optional();
 const position = z.number().int().nonnegative().optional();

@@ -48,7 +48,6 @@ describe("content security policy", () => {
       expect(policy.get("object-src")).toEqual(["'none'"]);
       expect(policy.get("base-uri")).toEqual(["'none'"]);
       expect(policy.get("report-uri")).toEqual(["/api/csp-report"]);
-      expect(policy.get("report-to")).toEqual(["csp"]);
     }
   });
 
@@ -111,10 +110,6 @@ describe("security headers", () => {
     expect(securityHeaders(local, "n")["Strict-Transport-Security"]).toBeUndefined();
     expect(securityHeaders({ ...local, production: true }, "n")["Strict-Transport-Security"]).toBeUndefined();
     expect(securityHeaders({ ...production, production: false }, "n")["Strict-Transport-Security"]).toBeUndefined();
-  });
-
-  it("name the report endpoint for report-to", () => {
-    expect(securityHeaders(local, "n")["Reporting-Endpoints"]).toBe('csp="/api/csp-report"');
   });
 
   it("use a new 128-bit nonce every time", () => {

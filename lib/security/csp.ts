@@ -23,8 +23,7 @@ export interface PolicyConfig {
   development: boolean;
 }
 
-export const CSP_REPORT_PATH = "/api/csp-report";
-const REPORT_GROUP = "csp";
+const CSP_REPORT_PATH = "/api/csp-report";
 
 const SDK_ORIGIN = "https://sdk.cashfree.com";
 const CHECKOUT_ORIGINS: Record<Exclude<CashfreeEnv, "local">, string[]> = {
@@ -77,8 +76,10 @@ export function contentSecurityPolicy(config: PolicyConfig, nonce: string) {
     ["object-src", "'none'"],
     ["base-uri", "'none'"],
     ["frame-ancestors", "'none'"],
+    // report-uri only: Chrome ignores it once report-to is present, and then queues reports for its Reporting API,
+    // which (measured here, Chromium 156 on http://localhost) had delivered none after 100 s; report-uri posts each
+    // violation at once, in every browser.
     ["report-uri", CSP_REPORT_PATH],
-    ["report-to", REPORT_GROUP],
   ];
   if (config.https) directives.push(["upgrade-insecure-requests"]);
   return directives.map((directive) => directive.join(" ")).join("; ");
@@ -88,8 +89,6 @@ export function contentSecurityPolicy(config: PolicyConfig, nonce: string) {
 export function securityHeaders(config: PolicyConfig, nonce: string): Record<string, string> {
   return {
     "Content-Security-Policy": contentSecurityPolicy(config, nonce),
-    // Where report-to sends violations (browsers with the Reporting API); the others use report-uri.
-    "Reporting-Endpoints": `${REPORT_GROUP}="${CSP_REPORT_PATH}"`,
     ...(config.production && config.https
       ? { "Strict-Transport-Security": "max-age=63072000; includeSubDomains" }
       : {}),

@@ -1,4 +1,4 @@
-// POST /api/csp-report – browsers report Content-Security-Policy violations here (report-uri and report-to)
+// POST /api/csp-report – browsers report Content-Security-Policy violations here (the policy's report-uri)
 import { logWarning } from "@/lib/log";
 import { parseViolationReport } from "@/lib/security/csp-report";
 import { readBodyWithin } from "@/lib/webhooks/read-body";
