@@ -1,7 +1,7 @@
 import { type Browser, type BrowserContext, expect, type Page, test } from "@playwright/test";
 
 import { appLogLines } from "./app-log";
-import { buyChai, OWNER, payByCard, setCheckoutVariant, signIn, watchCspViolations } from "./helpers";
+import { buyChai, OWNER, payByCard, setCheckoutVariant, SIGN_IN_TIMEOUT, signIn, watchCspViolations } from "./helpers";
 import { LOCAL_SANDBOX_ONLY, REAL_CASHFREE_SANDBOX } from "./ports";
 
 // The Content-Security-Policy in a real browser: all three checkout variants pay with no violation, the shop's and
@@ -68,7 +68,7 @@ test("the shop's and the admin's pages load without a violation", async () => {
     await page.waitForLoadState("networkidle");
   }
   await signIn(page, OWNER);
-  await expect(page.getByRole("heading", { name: "Dashboard" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Dashboard" })).toBeVisible({ timeout: SIGN_IN_TIMEOUT });
   for (const path of ["/admin/orders", "/admin/products", "/admin/settings", "/admin/policies", "/admin/gst"]) {
     await page.goto(path);
     await page.waitForLoadState("networkidle");
@@ -87,7 +87,7 @@ async function setDescription(browser: Browser, productName: string, description
   const context = await browser.newContext();
   const page = await context.newPage();
   await signIn(page, OWNER);
-  await expect(page.getByRole("heading", { name: "Dashboard" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Dashboard" })).toBeVisible({ timeout: SIGN_IN_TIMEOUT });
   await page.goto("/admin/products");
   await page.getByRole("link", { name: productName }).click();
   const form = page.getByRole("form", { name: "Product" });
@@ -112,7 +112,7 @@ test("a <script> or <img onerror> in a product description or a policy stays tex
     await expect(page.locator('main img[src="/x.png"]')).toHaveCount(0);
 
     await signIn(owner, OWNER);
-    await expect(owner.getByRole("heading", { name: "Dashboard" })).toBeVisible();
+    await expect(owner.getByRole("heading", { name: "Dashboard" })).toBeVisible({ timeout: SIGN_IN_TIMEOUT });
     await owner.goto("/admin/policies");
     const form = owner.getByRole("form", { name: "Edit Shipping and delivery policy" });
     const policy = await form.getByLabel("Text (Markdown)").inputValue();

@@ -1,6 +1,8 @@
 import { type Browser, type BrowserContext, expect, type FrameLocator, type Page } from "@playwright/test";
 
 export const OWNER = { email: "owner@kaveri.local", password: "kaveri-local-owner" };
+/** Signing in checks an scrypt hash: seconds on a busy machine (measured 3–5 s at load 11), not the default 5 s. */
+export const SIGN_IN_TIMEOUT = 20_000;
 export const STAFF = { email: "staff@kaveri.local", password: "kaveri-local-staff" };
 
 export async function signIn(page: Page, who: { email: string; password: string }) {
@@ -44,7 +46,7 @@ export async function setCheckoutVariant(browser: Browser, variant: "Redirect" |
   const context = await browser.newContext();
   const page = await context.newPage();
   await signIn(page, OWNER);
-  await expect(page.getByRole("heading", { name: "Dashboard" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Dashboard" })).toBeVisible({ timeout: SIGN_IN_TIMEOUT });
   await page.goto("/admin/settings");
   await page.getByRole("radio", { name: new RegExp(`^${variant}`) }).check();
   await page.getByRole("button", { name: "Save settings" }).click();

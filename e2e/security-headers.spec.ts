@@ -1,6 +1,6 @@
 import { type APIResponse, expect, type Page, test } from "@playwright/test";
 
-import { buyChai, OWNER, payByCard, setCheckoutVariant, signIn } from "./helpers";
+import { buyChai, OWNER, payByCard, setCheckoutVariant, SIGN_IN_TIMEOUT, signIn } from "./helpers";
 import { E2E_SANDBOX_URL, LOCAL_SANDBOX_ONLY, REAL_CASHFREE_SANDBOX } from "./ports";
 
 // Each kind of page answers with the whole set of security headers, its scripts carry that response's nonce, and
@@ -67,7 +67,7 @@ test("home, product, checkout, order and admin pages send the security headers",
   await expectSecurityHeaders(await get(page, page.url(), "hdr-order"), "hdr-order");
 
   await signIn(page, OWNER);
-  await expect(page.getByRole("heading", { name: "Dashboard" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Dashboard" })).toBeVisible({ timeout: SIGN_IN_TIMEOUT });
   await expectSecurityHeaders(await get(page, "/admin", "hdr-admin"), "hdr-admin");
   await expectSecurityHeaders(await get(page, "/admin/orders", "hdr-admin-orders"), "hdr-admin-orders");
 });
