@@ -32,7 +32,7 @@ const CHECKOUT_ORIGINS: Record<Exclude<CashfreeEnv, "local">, string[]> = {
 };
 
 /** Where the browser loads cashfree.js from and where its checkout form goes, for one environment. */
-export function cashfreeOrigins({ env, baseUrl }: PolicyConfig["cashfree"]) {
+function cashfreeOrigins({ env, baseUrl }: PolicyConfig["cashfree"]) {
   if (env === "local") {
     const sandbox = new URL(baseUrl).origin;
     return { sdk: [sandbox], checkout: [sandbox] };
