@@ -5,10 +5,13 @@ import { PHASE_PRODUCTION_SERVER } from "next/constants";
 
 import { loadEnvOrExit } from "./lib/env-schema";
 
+// On every response, static files included. The Content-Security-Policy (with its nonce) and HSTS depend on the
+// request and the runtime configuration, so proxy.ts adds them (lib/security/csp.ts); these are fixed at build.
 const securityHeaders = [
   { key: "X-Content-Type-Options", value: "nosniff" },
   { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
-  { key: "X-Frame-Options", value: "SAMEORIGIN" },
+  // The same as the policy's frame-ancestors 'none', for browsers that predate it: no page of the shop is framed.
+  { key: "X-Frame-Options", value: "DENY" },
   { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
 ];
 

@@ -1,7 +1,8 @@
+import { unstable_doesMiddlewareMatch } from "next/experimental/testing/server";
 import { NextRequest } from "next/server";
 import { describe, expect, it } from "vitest";
 
-import { proxy } from "./proxy";
+import { config, proxy } from "./proxy";
 
 const actionPost = (headers: Record<string, string>) =>
   new NextRequest("http://localhost:3000/checkout", {
@@ -21,5 +22,76 @@ describe("proxy: Server Action origin check", () => {
 
   it("lets same-origin action posts through", () => {
     expect(proxy(actionPost({ origin: "http://localhost:3000" })).headers.get("x-middleware-next")).toBe("1");
+  });
+});
+
+const pageGet = (headers: Record<string, string> = {}) =>
+  new NextRequest("http://localhost:3000/products/masala-chai-blend", {
+    headers: { host: "localhost:3000", ...headers },
+  });
+
+/** What the proxy passes on to the page: NextResponse.next encodes the overridden request headers. */
+const forwarded = (response: Response, name: string) => response.headers.get(`x-middleware-request-${name}`);
+
+describe("proxy: request id", () => {
+  it("gives every request a fresh id, passed to server code and returned to the client", () => {
+    const first = proxy(pageGet());
+    const id = first.headers.get("x-request-id");
+    expect(id).toMatch(/^[0-9a-f-]{36}$/);
+    expect(forwarded(first, "x-request-id")).toBe(id);
+    expect(proxy(pageGet()).headers.get("x-request-id")).not.toBe(id);
+  });
+
+  it("keeps a sane incoming id (a load balancer's) and replaces any other", () => {
+    expect(proxy(pageGet({ "x-request-id": "lb-4f2a_9" })).headers.get("x-request-id")).toBe("lb-4f2a_9");
+    for (const incoming of ["x".repeat(65), "a b", "id;drop", "<script>", "ünïcode"]) {
+      const response = proxy(pageGet({ "x-request-id": incoming }));
+      expect(response.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
+      expect(forwarded(response, "x-request-id")).toBe(response.headers.get("x-request-id"));
+    }
+  });
+
+  it("is on the refused cross-origin action too", () => {
+    expect(proxy(actionPost({ origin: "https://evil.example" })).headers.get("x-request-id")).toMatch(
+      /^[0-9a-f-]{36}$/,
+    );
+  });
+});
+
+describe("proxy: Content-Security-Policy", () => {
+  it("sends a policy with a new nonce per response, and gives Next.js the same policy to put the nonce on scripts", () => {
+    const first = proxy(pageGet());
+    const policy = first.headers.get("content-security-policy")!;
+    const nonce = /'nonce-([^']+)'/.exec(policy)?.[1];
+    expect(nonce).toBeTruthy();
+    expect(forwarded(first, "content-security-policy")).toBe(policy);
+    expect(proxy(pageGet()).headers.get("content-security-policy")).not.toContain(nonce);
+    // A test server on http://localhost is not production: no HSTS.
+    expect(first.headers.get("strict-transport-security")).toBeNull();
+  });
+});
+
+describe("proxy: which requests it sees", () => {
+  const sees = (url: string) => unstable_doesMiddlewareMatch({ config, url });
+
+  it("every page, route and action; not static files, photos, webhooks or CSP reports", () => {
+    for (const url of [
+      "/",
+      "/products/masala-chai-blend",
+      "/checkout",
+      "/admin/orders",
+      "/api/health",
+      "/api/cart/count",
+    ])
+      expect(sees(url), url).toBe(true);
+    for (const url of [
+      "/_next/static/chunks/app.js",
+      "/media/towels-800.webp",
+      "/icon.svg",
+      "/api/webhooks/cashfree",
+      "/api/webhooks/cashfree/partner",
+      "/api/csp-report",
+    ])
+      expect(sees(url), url).toBe(false);
   });
 });

@@ -1,6 +1,21 @@
-// Runs only for Server Action posts (the `next-action` header): a cross-origin one is refused with 403 here,
-// where Next.js itself would throw and answer 500. Actions still check their session and input themselves.
+// Every page, route handler and Server Action request passes here (static files and images do not: see the
+// matcher). Three jobs, none of them authorization (pages, actions and routes check the session themselves):
+// - a cross-origin Server Action post is refused with 403 here, where Next.js itself would throw and answer 500;
+// - the request gets an id (x-request-id), readable from next/headers and returned in the response;
+// - the response gets the Content-Security-Policy with a fresh nonce, which Next.js reads from the request's copy
+//   of the policy and puts on its scripts (lib/security/csp.ts), plus HSTS in production.
 import { type NextRequest, NextResponse } from "next/server";
+
+import { env } from "@/lib/env";
+import { REQUEST_ID_HEADER, requestIdFrom } from "@/lib/request-id";
+import { createNonce, type PolicyConfig, securityHeaders } from "@/lib/security/csp";
+
+const policy: PolicyConfig = {
+  cashfree: { env: env.cashfree.env, baseUrl: env.cashfree.baseUrl },
+  https: env.appUrl.startsWith("https://"),
+  production: env.isProduction,
+  development: env.nodeEnv === "development",
+};
 
 function sameOrigin(request: NextRequest) {
   const origin = request.headers.get("origin");
@@ -15,15 +30,26 @@ function sameOrigin(request: NextRequest) {
 }
 
 export function proxy(request: NextRequest) {
-  if (request.method === "POST" && !sameOrigin(request)) {
+  const requestId = requestIdFrom(request.headers.get(REQUEST_ID_HEADER));
+  if (request.method === "POST" && request.headers.has("next-action") && !sameOrigin(request)) {
     return new NextResponse("Cross-origin request refused.", {
       status: 403,
-      headers: { "content-type": "text/plain; charset=utf-8" },
+      headers: { "content-type": "text/plain; charset=utf-8", [REQUEST_ID_HEADER]: requestId },
     });
   }
-  return NextResponse.next();
+  const headers = securityHeaders(policy, createNonce());
+  const forwarded = new Headers(request.headers);
+  forwarded.set(REQUEST_ID_HEADER, requestId);
+  forwarded.set("content-security-policy", headers["Content-Security-Policy"]!);
+  const response = NextResponse.next({ request: { headers: forwarded } });
+  for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
+  response.headers.set(REQUEST_ID_HEADER, requestId);
+  return response;
 }
 
 export const config = {
-  matcher: [{ source: "/:path*", has: [{ type: "header", key: "next-action" }] }],
+  // Not Next's static chunks, uploaded product photos (/media) or the build's static files: they need no policy.
+  // Nor the endpoints that take bodies from machines (Cashfree's webhooks, browsers' CSP reports): Next.js buffers
+  // up to 10 MB of a request body for the proxy, where those routes stop reading at their own small limits.
+  matcher: ["/((?!_next/static|_next/image|media/|icon.svg|favicon.ico|robots.txt|api/webhooks/|api/csp-report).*)"],
 };

@@ -1,6 +1,8 @@
-import { expect, type FrameLocator, type Page } from "@playwright/test";
+import { type Browser, type BrowserContext, expect, type FrameLocator, type Page } from "@playwright/test";
 
 export const OWNER = { email: "owner@kaveri.local", password: "kaveri-local-owner" };
+/** Signing in checks an scrypt hash: seconds on a busy machine (measured 3–5 s at load 11), not the default 5 s. */
+export const SIGN_IN_TIMEOUT = 20_000;
 export const STAFF = { email: "staff@kaveri.local", password: "kaveri-local-staff" };
 
 export async function signIn(page: Page, who: { email: string; password: string }) {
@@ -37,4 +39,39 @@ export async function payByCard(checkout: Page | FrameLocator, outcome: "SUCCESS
   await checkout.getByLabel("Simulation Status").selectOption(outcome);
   if (outcome === "FAILED") await checkout.getByLabel("Failure Type").selectOption("INSUFFICIENT_FUNDS");
   await checkout.getByRole("button", { name: "Submit" }).click();
+}
+
+/** The owner picks how checkout opens (Admin → Settings), in a context of its own. */
+export async function setCheckoutVariant(browser: Browser, variant: "Redirect" | "Popup" | "Inline") {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signIn(page, OWNER);
+  await expect(page.getByRole("heading", { name: "Dashboard" })).toBeVisible({ timeout: SIGN_IN_TIMEOUT });
+  await page.goto("/admin/settings");
+  await page.getByRole("radio", { name: new RegExp(`^${variant}`) }).check();
+  await page.getByRole("button", { name: "Save settings" }).click();
+  await expect(page.getByRole("status").filter({ hasText: /saved/i })).toBeVisible();
+  await context.close();
+}
+
+/**
+ * Collects every Content-Security-Policy violation in the context's pages and frames, as the browser itself
+ * reports it (the `securitypolicyviolation` event fires for each one, whether or not a report is sent).
+ */
+export async function watchCspViolations(context: BrowserContext): Promise<string[]> {
+  const violations: string[] = [];
+  await context.exposeBinding("__cspViolation", ({ frame }, text: string) => {
+    violations.push(`${frame.url()}: ${text}`);
+  });
+  await context.addInitScript(() => {
+    document.addEventListener(
+      "securitypolicyviolation",
+      (event) => {
+        const report = (window as unknown as { __cspViolation: (text: string) => void }).__cspViolation;
+        report(`${event.effectiveDirective} blocked ${event.blockedURI} at ${event.sourceFile}:${event.lineNumber}`);
+      },
+      true,
+    );
+  });
+  return violations;
 }

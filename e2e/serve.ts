@@ -76,14 +76,17 @@ const server = spawn(
   process.execPath,
   ["node_modules/next/dist/bin/next", "start", "-p", String(E2E_APP_PORT), "-H", "127.0.0.1"],
   {
-    stdio: ["inherit", "pipe", "inherit"],
+    stdio: ["inherit", "pipe", "pipe"],
     env: { ...process.env, ...appDatabaseEnv },
   },
 );
-// The app's log lines go to the console as before, and to a file the observability spec reads.
+// The app's output goes to the console as before, and to a file that tests read (e2e/app-log.ts, the observability spec).
 mkdirSync(dirname(E2E_APP_LOG), { recursive: true });
+const log = createWriteStream(E2E_APP_LOG, { flags: "w" });
 server.stdout.pipe(process.stdout);
-server.stdout.pipe(createWriteStream(E2E_APP_LOG));
+server.stderr.pipe(process.stderr);
+server.stdout.pipe(log);
+server.stderr.pipe(log);
 const stop = () => server.kill("SIGTERM");
 process.on("SIGTERM", stop);
 process.on("SIGINT", stop);

@@ -1,25 +1,13 @@
 import AxeBuilder from "@axe-core/playwright";
-import { type Browser, expect, type Page, test } from "@playwright/test";
+import { expect, type Page, test } from "@playwright/test";
 
-import { buyChai, buyProduct, OWNER, payByCard, signIn } from "./helpers";
+import { buyChai, buyProduct, OWNER, payByCard, setCheckoutVariant as setVariant, signIn } from "./helpers";
 import { E2E_CRON_SECRET, E2E_SANDBOX_URL, LOCAL_SANDBOX_ONLY, REAL_CASHFREE_SANDBOX } from "./ports";
 
 // A shopper buys through the real shop, the real browser and the local Cashfree sandbox, in each checkout
 // variant the merchant can choose. The order page must say what Cashfree says, nothing the browser claims.
 
 test.skip(REAL_CASHFREE_SANDBOX, LOCAL_SANDBOX_ONLY);
-
-async function setVariant(browser: Browser, variant: "Redirect" | "Popup" | "Inline") {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await signIn(page, OWNER);
-  await expect(page.getByRole("heading", { name: "Dashboard" })).toBeVisible();
-  await page.goto("/admin/settings");
-  await page.getByRole("radio", { name: new RegExp(`^${variant}`) }).check();
-  await page.getByRole("button", { name: "Save settings" }).click();
-  await expect(page.getByRole("status").filter({ hasText: /saved/i })).toBeVisible();
-  await context.close();
-}
 
 const orderHeading = (page: Page) => page.getByRole("status").getByRole("heading", { level: 1 });
 

@@ -79,8 +79,9 @@ export async function findProducts(params: queries.ListProductsParams) {
 }
 
 /**
- * Cache tags, owned here: product pages are cached (ISR) with the tags of the data they read, and every change
- * that can make them stale calls one of the functions below, never a path string.
+ * Cache tags, owned here: the product data pages read is cached under these tags (the pages themselves render per
+ * request, for the CSP nonce), and every change that can make it stale calls one of the functions below, never a
+ * path string.
  */
 const PRODUCTS_TAG = "products";
 const productTag = (slug: string) => `product:${slug}`;

@@ -9,7 +9,10 @@ let transporter: Transporter | undefined;
 
 /** One SMTP connection setup per process; short timeouts, so an SMTP outage fails a job fast and it retries. */
 function transport() {
-  transporter ??= nodemailer.createTransport(env.email.smtpUrl, {
+  // The timeouts go with the url in one object: a second argument would be message defaults (where nodemailer 8
+  // silently ignored them, and 10's types refuse them).
+  transporter ??= nodemailer.createTransport({
+    url: env.email.smtpUrl,
     connectionTimeout: 5_000,
     greetingTimeout: 5_000,
     socketTimeout: 10_000,

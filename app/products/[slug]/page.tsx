@@ -23,17 +23,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 /**
- * Rendered on first visit, then served from cache: one page for all its variants (the chosen one is in the
- * address, read in the browser). Any stock, price or product change (checkout, expiry, admin) revalidates product
- * pages at once (lib/products.ts); the time limit is only a backstop.
+ * Rendered per request (the CSP nonce: app/layout.tsx) from the product's cached data: one page for all its
+ * variants (the chosen one is in the address, read in the browser). Any stock, price or product change (checkout,
+ * expiry, admin) expires that data at once (lib/products.ts).
  */
-export const revalidate = 300;
-
-/** None at build time (the build has no database); each page is rendered on its first visit, then cached. */
-export async function generateStaticParams() {
-  return [];
-}
-
 export default async function ProductPage({ params }: Props) {
   const product = await getProduct((await params).slug);
   if (!product) notFound();
