@@ -8,7 +8,7 @@ import { fail, ok } from "@/lib/actions/result";
 import { cancelPaymentLink, createPaymentLink, sendOrderPaymentLink } from "@/lib/payment-links";
 import { emailSchema, orderIdSchema, phoneSchema, rupeeAmount } from "@/lib/schemas";
 
-const createSchema = z.object({
+const link = z.object({
   amount: rupeeAmount({ label: "link", example: "1499 or 1499.50" }),
   purpose: z.string().trim().min(3, "Say what the payment is for.").max(500),
   name: z.string().trim().max(100).optional(),
@@ -17,7 +17,9 @@ const createSchema = z.object({
   expiresInDays: z.coerce.number().int().min(1).max(30).default(7),
 });
 
-export const createPaymentLinkAction = adminAction("staff", createSchema, async (data, admin) => {
+export const createPaymentLinkAction = adminAction("staff", "payment_link.create", link, async (data, admin, audit) => {
+  // The customer's contact details stay out of the log (it can never be erased); the link's own row has them.
+  audit.note({ detail: { amountPaise: data.amount, purpose: data.purpose, expiresInDays: data.expiresInDays } });
   const result = await createPaymentLink(admin, {
     amountPaise: data.amount,
     purpose: data.purpose,
@@ -25,12 +27,13 @@ export const createPaymentLinkAction = adminAction("staff", createSchema, async 
     expiresInDays: data.expiresInDays,
   });
   revalidatePath("/admin/payment-links");
+  if (result.ok) audit.note({ target: { type: "payment_link", id: result.linkId } });
   return result.ok ? ok(`Link ${result.linkId} created: ${result.url}`) : fail(result.error);
 });
 
 const linkId = z.object({ linkId: z.string().regex(/^[A-Za-z0-9_-]{3,50}$/, "Invalid link id.") });
 
-export const cancelPaymentLinkAction = adminAction("staff", linkId, async (data) => {
+export const cancelPaymentLinkAction = adminAction("staff", "payment_link.cancel", linkId, async (data) => {
   const result = await cancelPaymentLink(data.linkId);
   revalidatePath("/admin/payment-links");
   return result.ok ? ok("Link cancelled.") : fail(result.error);
@@ -38,6 +41,7 @@ export const cancelPaymentLinkAction = adminAction("staff", linkId, async (data)
 
 export const sendOrderPaymentLinkAction = adminAction(
   "staff",
+  "payment_link.send",
   z.object({ orderId: orderIdSchema }),
   async (data, admin) => {
     const result = await sendOrderPaymentLink(admin, data.orderId);
