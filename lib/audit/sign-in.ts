@@ -1,7 +1,5 @@
 import "server-only";
 
-import { CredentialsSignin } from "next-auth";
-
 import { getDb } from "@/db";
 import { getAdminByEmail } from "@/db/queries/admin-users";
 
@@ -14,6 +12,10 @@ const claimedEmail = (raw: unknown) => {
   const email = (raw as { email?: unknown } | null)?.email;
   return typeof email === "string" && email.trim() ? email.trim().toLowerCase().slice(0, 200) : null;
 };
+
+/** next-auth's CredentialsSignin (and subclasses such as the throttle's), known by the type Auth.js gives it. */
+const isCredentialsSignin = (error: unknown): error is { code?: string } =>
+  (error as { type?: unknown } | null)?.type === "CredentialsSignin";
 
 /**
  * Wraps the credentials provider's `authorize`: no user is a failed attempt; a CredentialsSignin thrown (the
@@ -34,7 +36,7 @@ export function auditedAuthorize<C, U>(authorize: (credentials: C, request: Requ
       if (!user) await attempt("failed", { reason: "invalid_credentials" });
       return user;
     } catch (error) {
-      if (error instanceof CredentialsSignin) await attempt("refused", { reason: error.code });
+      if (isCredentialsSignin(error)) await attempt("refused", { reason: error.code });
       else await attempt("failed", { reason: "error" });
       throw error;
     }
