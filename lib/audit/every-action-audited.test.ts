@@ -43,8 +43,11 @@ const ADMIN_ENTRY_POINTS = sourceFiles("app").filter((file) => {
 });
 
 async function endpointsOf(file: string) {
-  const module = (await import(/* @vite-ignore */ path.resolve(file))) as Record<string, unknown>;
-  return Object.entries(module).filter(([, value]) => typeof value === "function") as [string, Function][];
+  const exports = (await import(/* @vite-ignore */ path.resolve(file))) as Record<string, unknown>;
+  return Object.entries(exports).filter(([, value]) => typeof value === "function") as [
+    string,
+    (input: unknown) => Promise<unknown>,
+  ][];
 }
 
 describe("every admin action and route is audited", () => {
