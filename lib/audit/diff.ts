@@ -39,7 +39,7 @@ export function fieldLabel(path: string) {
     .join(" · ");
 }
 
-export function formatValue(field: string, value: unknown): string {
+function formatValue(field: string, value: unknown): string {
   if (value === null || value === undefined || value === "") return "—";
   if (typeof value === "boolean") return value ? "yes" : "no";
   if (typeof value === "number" && /Paise$/.test(field)) return formatInr(value);

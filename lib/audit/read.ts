@@ -15,7 +15,7 @@ import { AUDIT_ACTION_CODES, AUDIT_OUTCOMES, AUDIT_TARGET_TYPES } from "./action
 
 // Callers check the session (owner only: requireAdminPage, adminRoute) before they call these.
 
-export const AUDIT_PAGE_SIZE = 50;
+const AUDIT_PAGE_SIZE = 50;
 
 const optional = <T extends z.ZodType>(schema: T) =>
   z.preprocess((v) => (v === "" || v === undefined ? undefined : v), schema.optional()).catch(undefined);

@@ -43,7 +43,7 @@ export interface AuditEntry extends AuditChange {
 }
 
 /** Writes one row, with where the request came from; in `db` when it is the caller's transaction. Throws. */
-export async function recordAudit(entry: AuditEntry, db?: Database) {
+async function recordAudit(entry: AuditEntry, db?: Database) {
   const context = await requestContext();
   await insertAuditEvent(db ?? (await getDb()), {
     action: entry.action,
