@@ -35,14 +35,14 @@ export function AuditChanges({ before, after, detail }: { before: Json; after: J
                 <>
                   <Value text={line.before} className="bg-red-50 text-red-900 line-through decoration-red-400" />
                   <span aria-hidden> → </span>
-                  <span className="sr-only"> changed to </span>
+                  <span className="sr-only">changed to </span>
                 </>
               )}
               <Value text={line.after} className="bg-emerald-50 text-emerald-900" />
             </li>
           ))}
-          {changed.length === 0 && <li className="text-stone-500">No field changed.</li>}
-          {unchanged > 0 && (
+          {changed.length === 0 && <li className="text-stone-500">Saved as it was: nothing changed.</li>}
+          {unchanged > 0 && changed.length > 0 && (
             <li className="text-xs text-stone-500">
               {unchanged} other {unchanged === 1 ? "field" : "fields"} unchanged
             </li>
@@ -54,7 +54,7 @@ export function AuditChanges({ before, after, detail }: { before: Json; after: J
           {facts.map((fact) => (
             <div key={fact.field} className="flex gap-1">
               <dt>{fact.field}:</dt>
-              <dd className="break-all text-stone-800">
+              <dd className="[overflow-wrap:anywhere] text-stone-800">
                 <Value text={fact.value} className="" />
               </dd>
             </div>

@@ -68,5 +68,7 @@ export function changeLines(before: Json | null | undefined, after: Json | null 
 
 /** A row's other facts (the refund's amount and reason, an error shown to the admin) as label and value. */
 export function detailLines(detail: Json | null | undefined) {
-  return [...flatten(detail)].map(([field, value]) => ({ field: fieldLabel(field), value: formatValue(field, value) }));
+  return [...flatten(detail)]
+    .filter(([, value]) => value !== undefined)
+    .map(([field, value]) => ({ field: fieldLabel(field), value: formatValue(field, value) }));
 }

@@ -9,11 +9,8 @@ import { requireAdminPage } from "@/lib/auth/session";
 
 export const metadata: Metadata = { title: "Audit log · Admin" };
 
-const when = new Intl.DateTimeFormat("en-IN", {
-  dateStyle: "medium",
-  timeStyle: "medium",
-  timeZone: "Asia/Kolkata",
-});
+const day = new Intl.DateTimeFormat("en-IN", { dateStyle: "medium", timeZone: "Asia/Kolkata" });
+const time = new Intl.DateTimeFormat("en-IN", { timeStyle: "medium", timeZone: "Asia/Kolkata" });
 
 const OUTCOME_STYLES: Record<string, string> = {
   ok: "bg-emerald-100 text-emerald-900",
@@ -28,20 +25,35 @@ const TARGET_PAGES: Record<string, (id: string) => string> = {
   payment_link: (id) => `/admin/payment-links/${encodeURIComponent(id)}`,
 };
 
-function Target({ type, id, detail }: { type: string | null; id: string | null; detail: Record<string, unknown> }) {
-  if (!type) return <span className="text-stone-500">—</span>;
-  const page = id && TARGET_PAGES[type]?.(id);
-  // A variant or photo lives on its product's page.
-  const product = typeof detail.productId === "string" && type !== "product" ? detail.productId : null;
+type Json = Record<string, unknown> | null;
+
+const text = (value: unknown) => (typeof value === "string" && value ? value : undefined);
+/** Ids we make (uuids) are long and say nothing to a person: their start, the whole on hover. */
+const shortId = (id: string) => (/^[0-9a-f-]{36}$/.test(id) ? `${id.slice(0, 8)}…` : id);
+
+function Target({
+  row,
+}: {
+  row: { targetType: string | null; targetId: string | null; before: Json; after: Json; detail: Json };
+}) {
+  const { targetType: type, targetId: id } = row;
+  if (!type || !id) return <span className="text-stone-500">—</span>;
+  const page = TARGET_PAGES[type]?.(id);
+  // A variant or photo lives on its product's page; a variant is known by its SKU.
+  const product = type !== "product" ? text(row.detail?.productId) : undefined;
+  const name =
+    type === "variant" ? (text(row.detail?.sku) ?? text(row.after?.sku) ?? text(row.before?.sku)) : undefined;
   return (
-    <span className="break-all">
-      <span className="text-stone-600">{type.replaceAll("_", " ")}</span>{" "}
+    <span className="break-words">
+      <span className="block text-stone-600">{type.replaceAll("_", " ")}</span>
       {page ? (
-        <Link href={page} className="font-mono text-brand-700 underline">
-          {id}
+        <Link href={page} className="font-mono text-brand-700 underline" title={id}>
+          {shortId(id)}
         </Link>
       ) : (
-        <span className="font-mono">{id}</span>
+        <span className="font-mono" title={id}>
+          {name ?? shortId(id)}
+        </span>
       )}
       {product && (
         <Link href={`/admin/products/${product}`} className="block text-xs text-brand-700 underline">
@@ -50,6 +62,14 @@ function Target({ type, id, detail }: { type: string | null; id: string | null; 
       )}
     </span>
   );
+}
+
+/** The row's details as shown: without what its target already says (the product it links to, the SKU). */
+function shownDetail(row: { targetType: string | null; detail: Json }): Json {
+  if (!row.detail) return null;
+  const { productId: _linked, sku, ...rest } = row.detail;
+  const shown = row.targetType === "variant" ? rest : { ...rest, sku };
+  return Object.values(shown).some((v) => v !== undefined) ? shown : null;
 }
 
 export default async function AuditLogPage({
@@ -116,8 +136,15 @@ export default async function AuditLogPage({
           <tbody>
             {rows.map((row) => (
               <tr key={row.id} className="border-t border-stone-100 align-top">
-                <td className="px-3 py-2 whitespace-nowrap">{when.format(row.occurredAt)}</td>
-                <td className="px-3 py-2 break-all">{row.actorEmail ?? <span className="text-stone-500">—</span>}</td>
+                <td className="px-3 py-2 whitespace-nowrap">
+                  <time dateTime={row.occurredAt.toISOString()}>
+                    {day.format(row.occurredAt)}
+                    <span className="block text-stone-600">{time.format(row.occurredAt)}</span>
+                  </time>
+                </td>
+                <td className="min-w-40 px-3 py-2 [overflow-wrap:anywhere]">
+                  {row.actorEmail ?? <span className="text-stone-500">—</span>}
+                </td>
                 <td className="px-3 py-2">
                   <span className="block">{AUDIT_ACTIONS[row.action as AuditAction] ?? row.action}</span>
                   <span className="mt-0.5 flex flex-wrap items-center gap-1.5">
@@ -129,11 +156,11 @@ export default async function AuditLogPage({
                     </span>
                   </span>
                 </td>
-                <td className="px-3 py-2">
-                  <Target type={row.targetType} id={row.targetId} detail={row.detail ?? {}} />
+                <td className="min-w-36 px-3 py-2">
+                  <Target row={row} />
                 </td>
                 <td className="min-w-64 px-3 py-2">
-                  <AuditChanges before={row.before} after={row.after} detail={row.detail} />
+                  <AuditChanges before={row.before} after={row.after} detail={shownDetail(row)} />
                 </td>
                 <td className="px-3 py-2 text-xs text-stone-600">
                   <span className="block font-mono">{row.ipAddress ?? "address unknown"}</span>
