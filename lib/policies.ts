@@ -5,6 +5,7 @@ import { revalidatePath } from "next/cache";
 import { getDb } from "@/db";
 import * as queries from "@/db/queries/policies";
 import { seedPolicies } from "@/db/seed-data";
+import type { Audit } from "@/lib/audit/record";
 
 /** The policy pages every shop needs (Cashfree checks them before activating an account), in footer order. */
 export const POLICY_SLUGS = ["terms", "privacy", "refunds", "shipping", "contact"] as const;
@@ -22,8 +23,19 @@ export async function listPolicies() {
   return Promise.all(POLICY_SLUGS.map((slug) => getPolicy(slug)));
 }
 
-export async function savePolicy(slug: PolicySlug, page: { title: string; body: string }, by: string) {
-  await queries.savePolicyPage(await getDb(), { slug, ...page, updatedBy: by });
+/** Saves a policy page with its audit row (the text before and after) in one transaction. */
+export async function savePolicy(slug: PolicySlug, page: { title: string; body: string }, by: string, audit?: Audit) {
+  const db = await getDb();
+  await db.transaction(async (tx) => {
+    const saved = await queries.getPolicyPage(tx, slug);
+    const before = saved ?? defaults.get(slug)!;
+    await queries.savePolicyPage(tx, { slug, ...page, updatedBy: by });
+    await audit?.writeIn(tx, {
+      target: { type: "policy", id: slug },
+      before: { title: before.title, body: before.body },
+      after: page,
+    });
+  });
   try {
     revalidatePath(`/policies/${slug}`);
   } catch {

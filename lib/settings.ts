@@ -4,6 +4,7 @@ import { z } from "zod";
 
 import { type Database, getDb } from "@/db";
 import { getSettingValue, setSettingValue } from "@/db/queries/settings";
+import type { Audit } from "@/lib/audit/record";
 import { DEMO_SELLER, sellerSchema } from "@/lib/gst/seller";
 
 export const CHECKOUT_VARIANTS = ["redirect", "modal", "inline"] as const;
@@ -28,6 +29,20 @@ export async function getSetting<K extends SettingKey>(key: K, db?: Database): P
   return settingSchemas[key].parse(value) as SettingValue<K>;
 }
 
-export async function setSetting<K extends SettingKey>(key: K, value: SettingValue<K>) {
-  await setSettingValue(await getDb(), key, settingSchemas[key].parse(value));
+/**
+ * Saves settings together, in one transaction with their audit row: each one's value before (read in that
+ * transaction) and after. `group` names what was saved ("checkout", "seller") in the log.
+ */
+export async function saveSettings(group: string, values: { [K in SettingKey]?: SettingValue<K> }, audit: Audit) {
+  const db = await getDb();
+  await db.transaction(async (tx) => {
+    const before: Record<string, unknown> = {};
+    const after: Record<string, unknown> = {};
+    for (const key of Object.keys(values) as SettingKey[]) {
+      before[key] = await getSetting(key, tx);
+      after[key] = settingSchemas[key].parse(values[key]);
+      await setSettingValue(tx, key, after[key]);
+    }
+    await audit.writeIn(tx, { target: { type: "settings", id: group }, before, after });
+  });
 }

@@ -62,6 +62,12 @@ export async function getVariant(db: Database, id: string) {
   return row;
 }
 
+/** A variant's row, locked while it changes, so the audit log's "before" is the value really replaced. */
+export async function lockVariant(db: Database, id: string) {
+  const [row] = await db.select().from(productVariants).where(eq(productVariants.id, id)).for("update");
+  return row;
+}
+
 export async function insertVariants(db: Database, variants: NewVariant[]) {
   if (variants.length > 0) await db.insert(productVariants).values(variants);
 }

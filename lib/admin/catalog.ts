@@ -4,6 +4,7 @@ import { getDb } from "@/db";
 import * as queries from "@/db/queries/admin-products";
 import * as gallery from "@/db/queries/product-images";
 import { listVariants } from "@/db/queries/products";
+import { type Audit, fieldsOf } from "@/lib/audit/record";
 import { imageStorage } from "@/lib/storage";
 
 export interface ProductInput {
@@ -36,7 +37,8 @@ export async function getCatalogProduct(id: string) {
   return { product, adjustments, images, variants };
 }
 
-export async function saveProduct(id: string | null, input: ProductInput) {
+/** An edit commits with its audit row (the details before and after); a new product is audited after it. */
+export async function saveProduct(id: string | null, input: ProductInput, audit?: Audit) {
   const db = await getDb();
   const imagePath = input.image ? await imageStorage.save(input.image) : undefined;
   const values = {
@@ -49,7 +51,16 @@ export async function saveProduct(id: string | null, input: ProductInput) {
     featured: input.featured,
   };
   if (id) {
-    await queries.updateProduct(db, id, values);
+    await db.transaction(async (tx) => {
+      const before = await queries.lockProduct(tx, id);
+      await queries.updateProduct(tx, id, values);
+      await audit?.writeIn(tx, {
+        target: { type: "product", id },
+        before: before && fieldsOf(before, values),
+        after: values,
+        detail: imagePath ? { newCover: imagePath } : undefined,
+      });
+    });
     // A photo uploaded with the product's details becomes its cover, in front of the gallery.
     if (imagePath) await addToGallery(id, imagePath, input.name, "first");
     return id;
@@ -61,6 +72,11 @@ export async function saveProduct(id: string | null, input: ProductInput) {
     { ...input.firstVariant, stock: 0 },
   );
   await addToGallery(created.id, created.imagePath, input.name, "first");
+  audit?.note({
+    action: "product.create",
+    target: { type: "product", id: created.id },
+    after: { ...values, ...input.firstVariant },
+  });
   return created.id;
 }
 
@@ -122,6 +138,11 @@ export async function removeProductImage(imageId: string) {
   });
 }
 
-export async function setProductArchived(id: string, archived: boolean) {
-  await queries.updateProduct(await getDb(), id, { archivedAt: archived ? new Date() : null });
+export async function setProductArchived(id: string, archived: boolean, audit?: Audit) {
+  const db = await getDb();
+  await db.transaction(async (tx) => {
+    const before = await queries.lockProduct(tx, id);
+    await queries.updateProduct(tx, id, { archivedAt: archived ? new Date() : null });
+    await audit?.writeIn(tx, { before: before && { archived: !!before.archivedAt }, after: { archived } });
+  });
 }

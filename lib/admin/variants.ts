@@ -4,6 +4,7 @@ import { getDb } from "@/db";
 import * as queries from "@/db/queries/admin-products";
 import { getProductImage } from "@/db/queries/product-images";
 import { listVariants } from "@/db/queries/products";
+import { type Audit, fieldsOf } from "@/lib/audit/record";
 import type { Admin } from "@/lib/auth/admins";
 import { combinations, type ProductOption, sameValues } from "@/lib/variants";
 
@@ -25,7 +26,11 @@ export type OptionsOutcome = { created: number; archived: number; restored: numb
  * current price with no stock; combinations no longer offered are archived (orders still point at them). A
  * product sold without options keeps its one variant, and its stock, as its first combination.
  */
-export async function setProductOptions(productId: string, options: ProductOption[]): Promise<OptionsOutcome> {
+export async function setProductOptions(
+  productId: string,
+  options: ProductOption[],
+  audit?: Audit,
+): Promise<OptionsOutcome> {
   const db = await getDb();
   return db.transaction(async (tx) => {
     const product = await queries.lockProduct(tx, productId);
@@ -61,6 +66,11 @@ export async function setProductOptions(productId: string, options: ProductOptio
       outcome.archived++;
     }
     await queries.updateProduct(tx, productId, { options });
+    await audit?.writeIn(tx, {
+      before: { options: product.options },
+      after: { options },
+      detail: { variants: outcome },
+    });
     return outcome;
   });
 }
@@ -72,22 +82,33 @@ export interface VariantInput {
   imageId: string | null;
 }
 
-/** Answers the product's slug (its pages must refresh), or why it cannot be saved. */
+/**
+ * Answers the product's slug (its pages must refresh), or why it cannot be saved. The variant is locked while it
+ * changes, and its audit row (SKU, price and photo before and after) is written in the same transaction.
+ */
 export async function saveVariant(
   variantId: string,
   input: VariantInput,
+  audit?: Audit,
 ): Promise<{ slug: string } | { error: string }> {
   const db = await getDb();
-  const variant = await queries.getVariant(db, variantId);
-  if (!variant) return { error: "That variant is gone." };
-  if (input.imageId) {
-    const image = await getProductImage(db, input.imageId);
-    if (image?.productId !== variant.productId) return { error: "Choose one of this product's photos." };
-  }
-  if (await queries.skuTaken(db, input.sku, variantId)) return { error: "Another variant already uses that SKU." };
-  await queries.updateVariant(db, variantId, input);
-  const product = await queries.getProductById(db, variant.productId);
-  return { slug: product!.slug };
+  return db.transaction(async (tx) => {
+    const variant = await queries.lockVariant(tx, variantId);
+    if (!variant) return { error: "That variant is gone." };
+    if (input.imageId) {
+      const image = await getProductImage(tx, input.imageId);
+      if (image?.productId !== variant.productId) return { error: "Choose one of this product's photos." };
+    }
+    if (await queries.skuTaken(tx, input.sku, variantId)) return { error: "Another variant already uses that SKU." };
+    await queries.updateVariant(tx, variantId, input);
+    await audit?.writeIn(tx, {
+      before: fieldsOf(variant, input),
+      after: { ...input },
+      detail: { productId: variant.productId },
+    });
+    const product = await queries.getProductById(tx, variant.productId);
+    return { slug: product!.slug };
+  });
 }
 
 /**
@@ -97,6 +118,7 @@ export async function saveVariant(
 export async function setVariantOnSale(
   variantId: string,
   onSale: boolean,
+  audit?: Audit,
 ): Promise<{ slug: string } | { error: string }> {
   const db = await getDb();
   return db.transaction(async (tx) => {
@@ -109,11 +131,30 @@ export async function setVariantOnSale(
     if (!onSale && variants.filter((v) => !v.archivedAt && v.id !== variantId).length === 0)
       return { error: "This is the last variant on sale: archive the product instead." };
     await queries.updateVariant(tx, variantId, { archivedAt: onSale ? null : new Date() });
+    await audit?.writeIn(tx, {
+      before: { onSale: !variant.archivedAt },
+      after: { onSale },
+      detail: { productId: variant.productId, sku: variant.sku },
+    });
     return { slug: product.slug };
   });
 }
 
-/** Answers the new stock, or null when the change would take it below zero. */
-export async function adjustStock(admin: Admin, variantId: string, delta: number, reason: string) {
-  return queries.adjustVariantStock(await getDb(), variantId, delta, reason, admin.email);
+/**
+ * Answers the new stock, or null when the change would take it below zero. The audit row (the stock before and
+ * after, from the one UPDATE that changed it) commits with the change.
+ */
+export async function adjustStock(admin: Admin, variantId: string, delta: number, reason: string, audit?: Audit) {
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const stock = await queries.adjustVariantStock(tx, variantId, delta, reason, admin.email);
+    if (stock === null) return null;
+    const variant = await queries.getVariant(tx, variantId);
+    await audit?.writeIn(tx, {
+      before: { stock: stock - delta },
+      after: { stock },
+      detail: { delta, reason, sku: variant?.sku, productId: variant?.productId },
+    });
+    return stock;
+  });
 }

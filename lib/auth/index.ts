@@ -10,6 +10,7 @@ import { z } from "zod";
 
 import { getDb } from "@/db";
 import { getAdminByEmail } from "@/db/queries/admin-users";
+import { auditedAuthorize, recordOAuthSignInRefused, recordSignIn, recordSignOut } from "@/lib/audit/sign-in";
 import { clientAddress } from "@/lib/client-address";
 import { env } from "@/lib/env";
 import { logError } from "@/lib/log";
@@ -51,7 +52,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   providers: [
     Credentials({
       credentials: { email: { label: "Email" }, password: { label: "Password", type: "password" } },
-      async authorize(raw, request) {
+      authorize: auditedAuthorize(async (raw, request) => {
         const parsed = credentialsSchema.safeParse(raw);
         if (!parsed.success) return null;
         const { email, password } = parsed.data;
@@ -63,7 +64,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
           return null;
         }
         return { id: result.admin.id, email: result.admin.email, name: result.admin.name };
-      },
+      }),
     }),
     ...oauthProviders,
   ],
@@ -72,6 +73,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     async signIn({ user, account }) {
       if (account?.provider === "credentials") return true;
       const admin = user.email ? await getAdminByEmail(await getDb(), user.email.toLowerCase()) : undefined;
+      if (!admin || admin.disabledAt) await recordOAuthSignInRefused(user.email, account?.provider ?? "oauth");
       return !!admin && !admin.disabledAt;
     },
     async jwt({ token, user, account }) {
@@ -92,8 +94,12 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     },
   },
   events: {
+    async signIn({ user, account }) {
+      await recordSignIn(user, account?.provider ?? "unknown");
+    },
     async signOut(message) {
       const token = "token" in message ? message.token : null;
+      await recordSignOut(token);
       if (typeof token?.sessionId !== "string") return;
       const expiresAt =
         typeof token.exp === "number"

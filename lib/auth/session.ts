@@ -6,7 +6,11 @@ import { auth } from "./index";
 import { type Admin, type AdminRole, loadSessionAdmin } from "./admins";
 
 export class AdminAuthError extends Error {
-  constructor(readonly reason: "unauthenticated" | "forbidden") {
+  /** `admin`: who was refused, for the audit log (a forbidden admin is known; a stranger is not). */
+  constructor(
+    readonly reason: "unauthenticated" | "forbidden",
+    readonly admin?: Admin,
+  ) {
     super(reason === "unauthenticated" ? "Please sign in." : "You do not have permission to do that.");
   }
 }
@@ -32,7 +36,7 @@ export async function currentAdminSession(): Promise<{ admin: Admin; sessionId: 
 export async function requireAdmin(role: AdminRole = "staff"): Promise<Admin> {
   const admin = await currentAdmin();
   if (!admin) throw new AdminAuthError("unauthenticated");
-  if (RANK[admin.role] < RANK[role]) throw new AdminAuthError("forbidden");
+  if (RANK[admin.role] < RANK[role]) throw new AdminAuthError("forbidden", admin);
   return admin;
 }
 

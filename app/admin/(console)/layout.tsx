@@ -17,6 +17,7 @@ const NAV = [
   { href: "/admin/gst", label: "GST report", ownerOnly: true },
   { href: "/admin/policies", label: "Policies", ownerOnly: true },
   { href: "/admin/settings", label: "Settings", ownerOnly: true },
+  { href: "/admin/audit", label: "Audit log", ownerOnly: true },
 ];
 
 export default async function AdminLayout({ children }: { children: React.ReactNode }) {

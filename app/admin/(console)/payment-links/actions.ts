@@ -9,7 +9,7 @@ import { cancelPaymentLink, createPaymentLink, sendOrderPaymentLink } from "@/li
 import { limitAction } from "@/lib/rate-limit";
 import { emailSchema, orderIdSchema, phoneSchema, rupeeAmount } from "@/lib/schemas";
 
-const createSchema = z.object({
+const link = z.object({
   amount: rupeeAmount({ label: "link", example: "1499 or 1499.50" }),
   purpose: z.string().trim().min(3, "Say what the payment is for.").max(500),
   name: z.string().trim().max(100).optional(),
@@ -20,9 +20,11 @@ const createSchema = z.object({
 
 const TOO_MANY_LINKS = "Too many payment links were created in a short while.";
 
-export const createPaymentLinkAction = adminAction("staff", createSchema, async (data, admin) => {
+export const createPaymentLinkAction = adminAction("staff", "payment_link.create", link, async (data, admin, audit) => {
   const limited = await limitAction(TOO_MANY_LINKS, ["paymentLinksPerAdmin", admin.id]);
   if (limited) return limited;
+  // The customer's contact details stay out of the log (it can never be erased); the link's own row has them.
+  audit.note({ detail: { amountPaise: data.amount, purpose: data.purpose, expiresInDays: data.expiresInDays } });
   const result = await createPaymentLink(admin, {
     amountPaise: data.amount,
     purpose: data.purpose,
@@ -30,12 +32,13 @@ export const createPaymentLinkAction = adminAction("staff", createSchema, async 
     expiresInDays: data.expiresInDays,
   });
   revalidatePath("/admin/payment-links");
+  if (result.ok) audit.note({ target: { type: "payment_link", id: result.linkId } });
   return result.ok ? ok(`Link ${result.linkId} created: ${result.url}`) : fail(result.error);
 });
 
 const linkId = z.object({ linkId: z.string().regex(/^[A-Za-z0-9_-]{3,50}$/, "Invalid link id.") });
 
-export const cancelPaymentLinkAction = adminAction("staff", linkId, async (data) => {
+export const cancelPaymentLinkAction = adminAction("staff", "payment_link.cancel", linkId, async (data) => {
   const result = await cancelPaymentLink(data.linkId);
   revalidatePath("/admin/payment-links");
   return result.ok ? ok("Link cancelled.") : fail(result.error);
@@ -43,6 +46,7 @@ export const cancelPaymentLinkAction = adminAction("staff", linkId, async (data)
 
 export const sendOrderPaymentLinkAction = adminAction(
   "staff",
+  "payment_link.send",
   z.object({ orderId: orderIdSchema }),
   async (data, admin) => {
     const limited = await limitAction(

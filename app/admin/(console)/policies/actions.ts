@@ -17,7 +17,7 @@ const policySchema = z.object({
 });
 
 /** Owner only: the policy pages the shop shows (and Cashfree checks before activation). */
-export const savePolicyAction = adminAction("owner", policySchema, async (data, admin) => {
-  await savePolicy(data.slug, { title: data.title, body: data.body }, admin.email);
+export const savePolicyAction = adminAction("owner", "policy.update", policySchema, async (data, admin, audit) => {
+  await savePolicy(data.slug, { title: data.title, body: data.body }, admin.email, audit);
   return ok(`${data.title} saved.`);
 });

@@ -74,11 +74,11 @@ const productForm = z.preprocess(
 );
 
 // Catalog and prices are owner-only: staff keep stock counts (README: roles).
-export const saveProductAction = adminAction("owner", productForm, async (data) => {
+export const saveProductAction = adminAction("owner", "product.update", productForm, async (data, _, audit) => {
   const image = data.image ? Buffer.from(await data.image.arrayBuffer()) : undefined;
   try {
     const firstVariant = data.id ? undefined : { sku: data.sku ?? data.slug.toUpperCase(), pricePaise: data.price! };
-    await saveProduct(data.id, { ...data, gstRateBps: data.gstRate, image, firstVariant });
+    await saveProduct(data.id, { ...data, gstRateBps: data.gstRate, image, firstVariant }, audit);
   } catch (error) {
     if (error instanceof ImageRejected) return fail(error.message, { fieldErrors: { image: error.message } });
     if (isUniqueViolation(error)) return fail("Another product already uses that slug or SKU.");
@@ -133,9 +133,10 @@ const optionsForm = z.preprocess(
 
 export const saveOptionsAction = adminAction(
   "owner",
+  "product.options",
   optionsForm,
-  async (data) => {
-    const outcome = await setProductOptions(data.productId, data.options);
+  async (data, _, audit) => {
+    const outcome = await setProductOptions(data.productId, data.options, audit);
     if (!outcome) return fail("That product is gone.");
     catalogChanged();
     revalidatePath(`/admin/products/${data.productId}`);
@@ -156,8 +157,9 @@ const variantSchema = z.object({
   imageId: z.union([z.uuid("Unknown photo."), z.literal("")]).transform((id) => id || null),
 });
 
-export const saveVariantAction = adminAction("owner", variantSchema, async (data) => {
-  const outcome = await saveVariant(data.variantId, { sku: data.sku, pricePaise: data.price, imageId: data.imageId });
+export const saveVariantAction = adminAction("owner", "variant.update", variantSchema, async (data, _, audit) => {
+  const input = { sku: data.sku, pricePaise: data.price, imageId: data.imageId };
+  const outcome = await saveVariant(data.variantId, input, audit);
   if ("error" in outcome) return fail(outcome.error);
   productChanged(outcome.slug);
   return ok(`${data.sku} saved.`);
@@ -165,9 +167,10 @@ export const saveVariantAction = adminAction("owner", variantSchema, async (data
 
 export const setVariantOnSaleAction = adminAction(
   "owner",
+  "variant.on_sale",
   z.object({ variantId, onSale: z.boolean() }),
-  async (data) => {
-    const outcome = await setVariantOnSale(data.variantId, data.onSale);
+  async (data, _, audit) => {
+    const outcome = await setVariantOnSale(data.variantId, data.onSale, audit);
     if ("error" in outcome) return fail(outcome.error);
     productChanged(outcome.slug);
     return ok(data.onSale ? "Back on sale." : "No longer sold: shoppers see it as unavailable.");
@@ -184,15 +187,17 @@ const stockSchema = z.object({
   reason: z.string().trim().min(3, "Say why (at least 3 characters).").max(200),
 });
 
-export const adjustStockAction = adminAction("staff", stockSchema, async (data, admin) => {
-  const stock = await adjustStock(admin, data.variantId, data.delta, data.reason);
+export const adjustStockAction = adminAction("staff", "stock.adjust", stockSchema, async (data, admin, audit) => {
+  const stock = await adjustStock(admin, data.variantId, data.delta, data.reason, audit);
   if (stock === null) return fail("Stock cannot go below zero.");
   catalogChanged();
   return ok(`Stock is now ${stock}.`);
 });
 
-export const setArchivedAction = adminAction("owner", z.object({ productId, archived: z.boolean() }), async (data) => {
-  await setProductArchived(data.productId, data.archived);
+const archiving = z.object({ productId, archived: z.boolean() });
+
+export const setArchivedAction = adminAction("owner", "product.archive", archiving, async (data, _, audit) => {
+  await setProductArchived(data.productId, data.archived, audit);
   catalogChanged();
   return ok(data.archived ? "Product archived: it no longer shows in the shop." : "Product is back in the shop.");
 });
@@ -221,8 +226,10 @@ const photoForm = z.preprocess(
 
 export const addProductImageAction = adminAction(
   "owner",
+  "product.photo_add",
   photoForm,
-  async (data) => {
+  async (data, _, audit) => {
+    audit.note({ detail: { alt: data.alt } });
     try {
       await addProductImage(data.productId, Buffer.from(await data.photo.arrayBuffer()), data.alt);
     } catch (error) {
@@ -237,30 +244,46 @@ export const addProductImageAction = adminAction(
 );
 
 const imageId = z.uuid("Unknown photo.");
+const anImage = z.object({ imageId });
+const describing = z.object({ imageId, alt: altSchema });
 
 export const moveProductImageAction = adminAction(
   "owner",
+  "product.photo_move",
   z.object({ imageId, direction: z.union([z.literal(-1), z.literal(1)]) }),
-  async (data) => {
+  async (data, _, audit) => {
     const product = await moveProductImage(data.imageId, data.direction);
     if (!product) return fail("That photo is gone.");
+    audit.note({ detail: { productId: product, direction: data.direction } });
     catalogChanged();
     revalidatePath(`/admin/products/${product}`);
     return ok(data.direction < 0 ? "Moved earlier." : "Moved later.");
   },
 );
 
-export const describeProductImageAction = adminAction("owner", z.object({ imageId, alt: altSchema }), async (data) => {
-  const product = await describeProductImage(data.imageId, data.alt);
-  if (!product) return fail("That photo is gone.");
-  catalogChanged();
-  return ok("Description saved.");
-});
+export const describeProductImageAction = adminAction(
+  "owner",
+  "product.photo_describe",
+  describing,
+  async (data, _, audit) => {
+    const product = await describeProductImage(data.imageId, data.alt);
+    if (!product) return fail("That photo is gone.");
+    audit.note({ after: { alt: data.alt }, detail: { productId: product } });
+    catalogChanged();
+    return ok("Description saved.");
+  },
+);
 
-export const removeProductImageAction = adminAction("owner", z.object({ imageId }), async (data) => {
-  const outcome = await removeProductImage(data.imageId);
-  if ("error" in outcome) return fail(outcome.error!);
-  catalogChanged();
-  revalidatePath(`/admin/products/${outcome.productId}`);
-  return ok("Photo removed.");
-});
+export const removeProductImageAction = adminAction(
+  "owner",
+  "product.photo_remove",
+  anImage,
+  async (data, _, audit) => {
+    const outcome = await removeProductImage(data.imageId);
+    if ("error" in outcome) return fail(outcome.error!);
+    audit.note({ detail: { productId: outcome.productId } });
+    catalogChanged();
+    revalidatePath(`/admin/products/${outcome.productId}`);
+    return ok("Photo removed.");
+  },
+);

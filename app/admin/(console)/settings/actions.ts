@@ -6,7 +6,7 @@ import { z } from "zod";
 import { adminAction } from "@/lib/actions/client";
 import { ok } from "@/lib/actions/result";
 import { sellerSchema } from "@/lib/gst/seller";
-import { CHECKOUT_VARIANTS, setSetting } from "@/lib/settings";
+import { CHECKOUT_VARIANTS, saveSettings } from "@/lib/settings";
 
 const settingsSchema = z.object({
   checkoutVariant: z.enum(CHECKOUT_VARIANTS, "Choose redirect, modal or inline."),
@@ -14,9 +14,9 @@ const settingsSchema = z.object({
 });
 
 /** Owner only: how shoppers see Cashfree checkout, and what happens to payments that arrive too late. */
-export const saveSettingsAction = adminAction("owner", settingsSchema, async (data) => {
-  await setSetting("checkout_variant", data.checkoutVariant);
-  await setSetting("auto_refund_late_payments", data.autoRefundLatePayments);
+export const saveSettingsAction = adminAction("owner", "settings.update", settingsSchema, async (data, _, audit) => {
+  const values = { checkout_variant: data.checkoutVariant, auto_refund_late_payments: data.autoRefundLatePayments };
+  await saveSettings("checkout", values, audit);
   revalidatePath("/admin/settings");
   return ok("Settings saved.");
 });
@@ -24,9 +24,10 @@ export const saveSettingsAction = adminAction("owner", settingsSchema, async (da
 /** Owner only: the business named on tax invoices. Invalid GSTINs are refused field by field (lib/gst). */
 export const saveSellerAction = adminAction(
   "owner",
+  "settings.update",
   sellerSchema,
-  async (seller) => {
-    await setSetting("seller", seller);
+  async (seller, _admin, audit) => {
+    await saveSettings("seller", { seller }, audit);
     revalidatePath("/admin/settings");
     return ok("Tax details saved. New invoices use them; issued ones never change.");
   },

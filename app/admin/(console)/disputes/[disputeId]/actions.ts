@@ -8,6 +8,7 @@ import { acceptDispute, submitEvidence } from "@/lib/disputes/admin";
 import { EVIDENCE_DOCUMENT_TYPES, MAX_EVIDENCE_BYTES } from "@/lib/disputes/evidence";
 
 const disputeId = z.string().regex(/^\d{1,20}$/, "Unknown dispute.");
+const aDispute = z.object({ disputeId });
 
 function changed(id: string) {
   revalidatePath(`/admin/disputes/${id}`);
@@ -15,14 +16,14 @@ function changed(id: string) {
 }
 
 // Answering a dispute decides money (accepting debits it): owner only; staff may look.
-export const acceptDisputeAction = adminAction("owner", z.object({ disputeId }), async (data, admin) => {
+export const acceptDisputeAction = adminAction("owner", "dispute.accept", aDispute, async (data, admin) => {
   const result = await acceptDispute(admin, data.disputeId);
   changed(data.disputeId);
   return result;
 });
 
 /** A server action is a public endpoint: the body may not be a form at all (then nothing validates). */
-const evidenceForm = z.preprocess(
+const evidence = z.preprocess(
   (formData) => {
     if (!(formData instanceof FormData)) return null;
     const file = formData.get("file");
@@ -44,7 +45,8 @@ const evidenceForm = z.preprocess(
   }),
 );
 
-export const submitEvidenceAction = adminAction("owner", evidenceForm, async (data, admin) => {
+export const submitEvidenceAction = adminAction("owner", "dispute.evidence", evidence, async (data, admin, audit) => {
+  audit.note({ detail: { docType: data.docType, fileName: data.file.name, bytes: data.file.size } });
   const result = await submitEvidence(admin, {
     disputeId: data.disputeId,
     bytes: new Uint8Array(await data.file.arrayBuffer()),

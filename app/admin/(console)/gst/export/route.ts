@@ -38,10 +38,11 @@ const B2B_HEADER = [
 const indiaDate = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Kolkata" });
 
 /** `?kind=b2b`: invoice by invoice for registered buyers (GSTR-1 B2B and CDNR); otherwise the summary. */
-export const GET = adminRoute("owner", async (request) => {
+export const GET = adminRoute("owner", "gst.export", async (request, _, audit) => {
   const params = new URL(request.url).searchParams;
   const month = monthSchema.safeParse(params.get("month"));
   if (!month.success) return new Response("Choose a month as YYYY-MM.", { status: 400 });
+  audit.note({ detail: { month: month.data, kind: params.get("kind") === "b2b" ? "b2b" : "summary" } });
   if (params.get("kind") === "b2b") return b2bCsv(month.data);
   const report = await gstReport(month.data);
   const rows = report.rows.map((row) =>

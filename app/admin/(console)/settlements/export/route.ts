@@ -23,7 +23,7 @@ const HEADER = [
   "amount_settled_inr",
 ];
 
-export const GET = adminRoute("staff", async () => {
+export const GET = adminRoute("staff", "settlement.export", async () => {
   const rows = (await allSettlements()).map((s) =>
     csvRow([
       s.cfSettlementId,

@@ -1,0 +1,11 @@
+import { vi } from "vitest";
+
+import { auditSuite, type TestRequest } from "./audit.suite";
+
+// The audit log on the embedded database (PGlite). The same suite runs on real PostgreSQL in audit.pg.test.ts.
+const request = vi.hoisted((): TestRequest => ({ session: null, headers: new Headers() }));
+vi.mock("@/lib/auth", () => ({ auth: async () => request.session, signIn: vi.fn(), signOut: vi.fn(), handlers: {} }));
+vi.mock("next/headers", () => ({ headers: async () => request.headers, cookies: vi.fn() }));
+vi.mock("next/cache", () => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn(), unstable_cache: (fn: unknown) => fn }));
+
+auditSuite("pglite", request);

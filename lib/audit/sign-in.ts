@@ -1,0 +1,73 @@
+import "server-only";
+
+import { getDb } from "@/db";
+import { getAdminByEmail } from "@/db/queries/admin-users";
+
+import { recordAuditSafely } from "./record";
+
+// Sign-in and sign-out rows. Attempts are recorded whoever makes them (that is their point): the e-mail as typed
+// (never the password), and where from. A failed attempt names no admin id: someone only claimed to be them.
+
+const claimedEmail = (raw: unknown) => {
+  const email = (raw as { email?: unknown } | null)?.email;
+  return typeof email === "string" && email.trim() ? email.trim().toLowerCase().slice(0, 200) : null;
+};
+
+/** next-auth's CredentialsSignin (and subclasses such as the throttle's), known by the type Auth.js gives it. */
+const isCredentialsSignin = (error: unknown): error is { code?: string } =>
+  (error as { type?: unknown } | null)?.type === "CredentialsSignin";
+
+/**
+ * Wraps the credentials provider's `authorize`: no user is a failed attempt; a CredentialsSignin thrown (the
+ * throttle's refusal) is a refused one, with its code; the answer itself is passed on unchanged.
+ */
+export function auditedAuthorize<C, U>(authorize: (credentials: C, request: Request) => Promise<U | null>) {
+  return async (credentials: C, request: Request): Promise<U | null> => {
+    const email = claimedEmail(credentials);
+    const attempt = (outcome: "failed" | "refused", detail: Record<string, unknown>) =>
+      recordAuditSafely({
+        action: "auth.sign_in",
+        outcome,
+        actor: email ? { id: null, email } : null,
+        detail: { provider: "credentials", ...detail },
+      });
+    try {
+      const user = await authorize(credentials, request);
+      if (!user) await attempt("failed", { reason: "invalid_credentials" });
+      return user;
+    } catch (error) {
+      if (isCredentialsSignin(error)) await attempt("refused", { reason: error.code });
+      else await attempt("failed", { reason: "error" });
+      throw error;
+    }
+  };
+}
+
+/** next-auth's signIn event: any provider, once the session is made. */
+export async function recordSignIn(user: { id?: string; email?: string | null }, provider: string) {
+  const email = user.email?.toLowerCase() ?? null;
+  const adminId =
+    provider === "credentials" ? user.id : email ? (await getAdminByEmail(await getDb(), email))?.id : undefined;
+  await recordAuditSafely({
+    action: "auth.sign_in",
+    outcome: "ok",
+    actor: { id: adminId ?? null, email },
+    detail: { provider },
+  });
+}
+
+/** An OAuth sign-in for an e-mail with no (enabled) admin account. */
+export async function recordOAuthSignInRefused(email: string | null | undefined, provider: string) {
+  await recordAuditSafely({
+    action: "auth.sign_in",
+    outcome: "failed",
+    actor: email ? { id: null, email: email.toLowerCase() } : null,
+    detail: { provider, reason: "no_admin_account" },
+  });
+}
+
+export async function recordSignOut(token: { adminId?: unknown; email?: unknown } | null | undefined) {
+  if (typeof token?.adminId !== "string") return;
+  const email = typeof token.email === "string" ? token.email : null;
+  await recordAuditSafely({ action: "auth.sign_out", outcome: "ok", actor: { id: token.adminId, email } });
+}
