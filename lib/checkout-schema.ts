@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/zod";
 
 import { gstinSchema, INDIAN_STATES } from "@/lib/gst/codes";
 import { emailSchema, phoneSchema, pincodeSchema } from "@/lib/schemas";

@@ -63,6 +63,8 @@ const rawEnvSchema = z.object({
   OUTBOX_LOOP: z.preprocess(emptyToUndefined, z.enum(["on", "off"]).optional()),
   /** How many proxies in front of the app append to X-Forwarded-For (Vercel, a load balancer, nginx): 1 by default. */
   TRUSTED_PROXY_HOPS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(10).default(1)),
+  /** Checkouts (orders opened) one client address may start in 10 minutes (lib/rate-limit/limits.ts): 20 by default. */
+  CHECKOUT_LIMIT_PER_ADDRESS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(100_000).default(20)),
   /**
    * Redis (redis:// or rediss://): the page cache shared by several `next start` instances (lib/cache-handler.mjs)
    * and the rate limits' counters. Unset: one instance's own page cache, and counters in the database.
@@ -263,6 +265,7 @@ export function parseEnv(source: Record<string, string | undefined>) {
     /** Live payments: the local admin accounts' passwords are refused even if such accounts exist. */
     livePayments: raw.CASHFREE_ENV === "production",
     trustedProxyHops: raw.TRUSTED_PROXY_HOPS,
+    checkoutLimitPerAddress: raw.CHECKOUT_LIMIT_PER_ADDRESS,
     cronSecret: raw.CRON_SECRET,
     rateLimits: { redisUrl: raw.REDIS_URL, keyPrefix: `${raw.REDIS_KEY_PREFIX}rl:` },
     settlementAttentionDays: raw.SETTLEMENT_ATTENTION_DAYS,

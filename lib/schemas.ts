@@ -1,10 +1,6 @@
-import { z } from "zod";
+import { z } from "@/lib/zod";
 
 import { formatInr, rupeesToPaise } from "@/lib/money";
-
-// No eval: zod would probe for `new Function` to compile its parsers, and in the browser that probe is a
-// Content-Security-Policy violation (script-src has no 'unsafe-eval'). The checkout form's schema imports this module.
-z.config({ jitless: true });
 
 /** Shared input schemas: every form and action that takes one of these takes it the same way. */
 

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/zod";
 
 /**
  * Common Indian couriers and their public tracking pages. `{awb}` is replaced by the tracking number; a courier

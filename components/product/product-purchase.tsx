@@ -1,7 +1,6 @@
 "use client";
 
-import { useSearchParams } from "next/navigation";
-import { type ReactNode, Suspense, useState } from "react";
+import { type ReactNode, useState } from "react";
 
 import { AddToCart } from "@/components/cart/add-to-cart";
 import type { ProductDetail, VariantView } from "@/lib/products";
@@ -19,6 +18,8 @@ type PurchaseProps = {
   header: ReactNode;
   /** The description and notes, below the price. */
   details: ReactNode;
+  /** The variant the address names (`?variant=SKU`), if any. */
+  sku: string | null;
 };
 
 /** The variant a shared link names (`?variant=SKU`), else the first in stock, else the first. */
@@ -27,23 +28,10 @@ function initialVariant(variants: VariantView[], sku: string | null) {
 }
 
 /**
- * The product's photos, price, stock and "Add to cart" for the chosen variant. The page is cached as one HTML for
- * every variant, so the choice in the address is read here, in the browser: until then (and for crawlers) the
- * page shows the first variant in stock.
+ * The product's photos, price, stock and "Add to cart" for the chosen variant: the one the address names from the
+ * first paint (the page renders per request), then the shopper's choice, written back to the address.
  */
-export function ProductPurchase(props: PurchaseProps) {
-  return (
-    <Suspense fallback={<Purchase {...props} sku={null} />}>
-      <PurchaseFromAddress {...props} />
-    </Suspense>
-  );
-}
-
-function PurchaseFromAddress(props: PurchaseProps) {
-  return <Purchase {...props} sku={useSearchParams().get("variant")} />;
-}
-
-function Purchase({ product, maxPerLine, header, details, sku }: PurchaseProps & { sku: string | null }) {
+export function ProductPurchase({ product, maxPerLine, header, details, sku }: PurchaseProps) {
   const [chosen, setChosen] = useState(() => initialVariant(product.variants, sku).optionValues);
   const variant = variantFor(product.variants, chosen);
   const choose = (option: number, value: string) => {

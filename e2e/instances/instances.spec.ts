@@ -40,7 +40,7 @@ const stockBadge = (page: Page) =>
     .getByText(/^(In stock|Only a few left|Sold out)$/)
     .first();
 
-async function query<T>(sql: string, params: unknown[]) {
+async function query<T>(sql: string, params: unknown[] = []) {
   return (await cluster.database.query(sql, params)).rows as T[];
 }
 
@@ -81,8 +81,6 @@ test("a stock change made through instance A shows as Sold out on instance B's c
   const b = await shopperAt(browser, "b");
   await b.goto("/products/copper-water-bottle");
   await expect(stockBadge(b)).toHaveText("Only a few left");
-  const cached = await b.reload();
-  expect(cached!.headers()).toMatchObject({ "x-served-by": "b", "x-nextjs-cache": "HIT" });
 
   // A shopper on instance A checks out the last three: the order holds them.
   const a = await shopperAt(browser, "a");
@@ -95,14 +93,22 @@ test("a stock change made through instance A shows as Sold out on instance B's c
   await expect(stockBadge(b)).toHaveText("Sold out");
 });
 
-test("a page one instance rendered is served from the shared cache by the other", async ({ browser }) => {
+// Pages render per request (each carries its CSP nonce); what they share is the product data they read, cached
+// under its tags. A row changed behind the shop's back (no invalidation) shows whose cache B read.
+test("product data one instance read is served from the shared cache by the other", async ({ browser }) => {
   const a = await shopperAt(browser, "a");
   const first = await a.goto("/products/brass-masala-dabba");
-  expect(first!.headers()).toMatchObject({ "x-served-by": "a", "x-nextjs-cache": "MISS" });
-  const b = await shopperAt(browser, "b");
-  const second = await b.goto("/products/brass-masala-dabba");
-  expect(second!.headers()).toMatchObject({ "x-served-by": "b", "x-nextjs-cache": "HIT" });
-  await expect(b.getByRole("heading", { level: 1, name: "Brass Masala Dabba" })).toBeVisible();
+  expect(first!.headers()["x-served-by"]).toBe("a");
+  await expect(a.getByRole("heading", { level: 1, name: "Brass Masala Dabba" })).toBeVisible();
+  await query("update products set name = 'Renamed Behind The Cache' where slug = 'brass-masala-dabba'");
+  try {
+    const b = await shopperAt(browser, "b");
+    const second = await b.goto("/products/brass-masala-dabba");
+    expect(second!.headers()["x-served-by"]).toBe("b");
+    await expect(b.getByRole("heading", { level: 1, name: "Brass Masala Dabba" })).toBeVisible();
+  } finally {
+    await query("update products set name = 'Brass Masala Dabba' where slug = 'brass-masala-dabba'");
+  }
 });
 
 test("a payment whose webhook reaches B and whose return page is A's is fulfilled once", async ({ browser }) => {
@@ -219,7 +225,16 @@ test("Redis going away leaves every page up on both instances, rendered from the
   } finally {
     await cluster.redis("up");
   }
-  // Back: pages are cached (and shared) again.
-  const fromA = () => request.get("/products/cast-iron-tawa", { headers: { "x-e2e-instance": "a" } });
-  await expect.poll(async () => (await fromA()).headers()["x-nextjs-cache"], { timeout: 15_000 }).toBe("HIT");
+  // Back: what A reads is cached (and shared) again. A name changed behind the cache shows where B read from.
+  const from = (instance: "a" | "b") =>
+    request.get("/products/cast-iron-tawa", { headers: { "x-e2e-instance": instance } });
+  await expect.poll(async () => (await from("a")).status(), { timeout: 15_000 }).toBe(200);
+  await query("update products set name = 'Renamed Behind The Cache' where slug = 'cast-iron-tawa'");
+  try {
+    await expect
+      .poll(async () => (await (await from("b")).text()).includes("Cast Iron Tawa, 10 inch"), { timeout: 15_000 })
+      .toBe(true);
+  } finally {
+    await query("update products set name = 'Cast Iron Tawa, 10 inch' where slug = 'cast-iron-tawa'");
+  }
 });

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/zod";
 
 /** The states and union territories, as addresses and GST name them. */
 export const INDIAN_STATES = [

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/zod";
 
 import { gstinSchema, gstinState, INDIAN_STATES } from "./codes";
 

@@ -10,6 +10,7 @@ import { categorySlug, getProduct } from "@/lib/products";
 import { productStructuredData } from "@/lib/structured-data";
 
 type Props = { params: Promise<{ slug: string }> };
+type PageProps = Props & { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const product = await getProduct((await params).slug);
@@ -23,12 +24,13 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 /**
- * Rendered per request (the CSP nonce: app/layout.tsx) from the product's cached data: one page for all its
- * variants (the chosen one is in the address, read in the browser). Any stock, price or product change (checkout,
- * expiry, admin) expires that data at once (lib/products.ts).
+ * Rendered per request (the CSP nonce: app/layout.tsx) from the product's cached data, with the variant a shared
+ * link names (`?variant=SKU`) already chosen. Any stock, price or product change (checkout, expiry, admin) expires
+ * that data at once (lib/products.ts).
  */
-export default async function ProductPage({ params }: Props) {
+export default async function ProductPage({ params, searchParams }: PageProps) {
   const product = await getProduct((await params).slug);
+  const variant = (await searchParams).variant;
   if (!product) notFound();
   const categoryPath = `/categories/${categorySlug(product.category)}`;
   const structured = productStructuredData(product, env.appUrl, categoryPath);
@@ -39,6 +41,7 @@ export default async function ProductPage({ params }: Props) {
       <ProductPurchase
         product={{ slug: product.slug, images: product.images, options: product.options, variants: product.variants }}
         maxPerLine={MAX_QUANTITY_PER_LINE}
+        sku={typeof variant === "string" ? variant : null}
         header={
           <>
             <nav aria-label="Breadcrumb" className="text-sm text-stone-600">
