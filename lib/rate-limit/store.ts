@@ -87,17 +87,24 @@ const globalForRedis = globalThis as unknown as { storefrontRedis?: Promise<Redi
 const byDatabase = new WeakMap<Database, Limiters>();
 let redisLimiters: Promise<Limiters> | undefined;
 
+/** The limits as configured: the shipped ones, with the checkout limit per address the shop may raise. */
+const configuredLimits = () => ({
+  ...LIMITS,
+  checkoutPerAddress: { ...LIMITS.checkoutPerAddress, points: env.checkoutLimitPerAddress },
+});
+
 /** The shop's limiters on its configured store. */
 export async function appLimiters(): Promise<Limiters> {
   const { redisUrl, keyPrefix } = env.rateLimits;
   if (redisUrl)
     return (redisLimiters ??= (async () => {
       const client = await (globalForRedis.storefrontRedis ??= openRedis(redisUrl));
-      return createLimiters({ kind: "redis", client }, LIMITS, keyPrefix);
+      return createLimiters({ kind: "redis", client }, configuredLimits(), keyPrefix);
     })());
   const db = await getDb();
   let limiters = byDatabase.get(db);
-  if (!limiters) byDatabase.set(db, (limiters = createLimiters({ kind: "database", db }, LIMITS, keyPrefix)));
+  if (!limiters)
+    byDatabase.set(db, (limiters = createLimiters({ kind: "database", db }, configuredLimits(), keyPrefix)));
   return limiters;
 }
 
