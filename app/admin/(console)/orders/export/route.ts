@@ -1,5 +1,5 @@
 // GET /admin/orders/export – the filtered order list as CSV, streamed in batches (works for 100,000+ orders)
-import { csvRow } from "@/lib/admin/csv";
+import { csvDownload } from "@/lib/admin/csv";
 import { parseOrderFilters } from "@/lib/admin/order-filters";
 import { exportAdminOrders } from "@/lib/admin/orders";
 import { adminRoute } from "@/lib/actions/client";
@@ -25,44 +25,16 @@ export const GET = adminRoute("staff", "order.export", async (request, _, audit)
   // Customers' names, e-mails and phones leave the shop in this file: who took them, and which, is kept.
   const { after: _after, before: _before, ...exported } = filters;
   audit.note({ detail: { filters: exported } });
-  const encoder = new TextEncoder();
-  const batches = exportAdminOrders(filters);
-  const stream = new ReadableStream<Uint8Array>({
-    start(controller) {
-      controller.enqueue(encoder.encode(csvRow(HEADER)));
-    },
-    // Pull-based: the next batch is read only when the client has taken the previous one.
-    async pull(controller) {
-      const { value, done } = await batches.next();
-      if (done) return controller.close();
-      const text = value
-        .map((o) =>
-          csvRow([
-            o.id,
-            o.createdAt,
-            o.status,
-            o.paymentGroup,
-            o.customerName,
-            o.customerEmail,
-            o.customerPhone,
-            paiseToRupeeString(o.totalPaise),
-            paiseToRupeeString(o.refundedPaise),
-            o.attentionReason,
-          ]),
-        )
-        .join("");
-      controller.enqueue(encoder.encode(text));
-    },
-    async cancel() {
-      await batches.return(undefined);
-    },
-  });
-  const day = new Date().toISOString().slice(0, 10);
-  return new Response(stream, {
-    headers: {
-      "content-type": "text/csv; charset=utf-8",
-      "content-disposition": `attachment; filename="orders-${day}.csv"`,
-      "cache-control": "no-store",
-    },
-  });
+  return csvDownload("orders", HEADER, exportAdminOrders(filters), (o) => [
+    o.id,
+    o.createdAt,
+    o.status,
+    o.paymentGroup,
+    o.customerName,
+    o.customerEmail,
+    o.customerPhone,
+    paiseToRupeeString(o.totalPaise),
+    paiseToRupeeString(o.refundedPaise),
+    o.attentionReason,
+  ]);
 });
