@@ -59,6 +59,11 @@ const rawEnvSchema = z.object({
   MAILDEV_WEB_PORT: intWithDefault(1080),
   /** "off": no order e-mails at all (a shop that sends its own, or a benchmark's reference run). */
   ORDER_EMAILS: z.preprocess(emptyToUndefined, z.enum(["on", "off"]).default("on")),
+  /**
+   * "on": serves the benchmarks' reference routes (a webhook route that only verifies the signature), so a
+   * benchmark compares our code with the framework's own floor from the same build. Off by default: 404.
+   */
+  BENCH_REFERENCE_ROUTES: z.preprocess(emptyToUndefined, z.enum(["on", "off"]).default("off")),
   /** "off" stops the background outbox loop (Vercel, where cron and after() run the jobs instead). */
   OUTBOX_LOOP: z.preprocess(emptyToUndefined, z.enum(["on", "off"]).optional()),
   /** How many proxies in front of the app append to X-Forwarded-For (Vercel, a load balancer, nginx): 1 by default. */
@@ -276,6 +281,7 @@ export function parseEnv(source: Record<string, string | undefined>) {
       catcher: { smtpPort: raw.MAILDEV_SMTP_PORT, webPort: raw.MAILDEV_WEB_PORT },
     },
     redisUrl: raw.REDIS_URL,
+    benchReferenceRoutes: raw.BENCH_REFERENCE_ROUTES === "on",
     outboxLoop: (raw.OUTBOX_LOOP ?? (source.VERCEL ? "off" : "on")) === "on",
     log: { level: raw.LOG_LEVEL, format: raw.LOG_FORMAT ?? (raw.NODE_ENV === "production" ? "json" : "pretty") },
     tracing: tracing(raw),

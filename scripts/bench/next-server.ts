@@ -19,9 +19,11 @@ export async function startNextServer(port: number, env: Record<string, string>)
     });
     if (build.status !== 0) throw new Error("next build failed");
   }
+  // BENCH_CPU_PROF=<dir>: the server writes a V8 CPU profile there when it exits (see scripts/bench/profile.ts).
+  const profile = process.env.BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
   const server = spawn(
     process.execPath,
-    ["node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"],
+    [...profile, "node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"],
     { stdio: ["ignore", "ignore", "inherit"], env: { ...childEnv, ...(await freshPageCache(`bench-${port}`)) } },
   );
   for (let i = 0; i < 120; i++) {

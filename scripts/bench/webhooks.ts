@@ -1,8 +1,10 @@
-// `npm run bench:webhooks`: signed Cashfree webhooks against the production build on real PostgreSQL.
-// Each delivery pays a distinct order (a real transition: inbox insert, row lock, stock commit, events);
-// a second run replays the same deliveries (duplicates). Prints throughput and p50/p99 per concurrency level,
-// with order e-mails off and on (each paid order then leaves a confirmation job, sent to a real MailDev after
-// the response), side by side from one run.
+// `npm run bench:webhooks`: signed Cashfree webhooks against the production build on real PostgreSQL, beside the
+// same build's reference route (/api/webhooks/verify-only: reads the body and verifies the signature, nothing
+// else), so each row prints its throughput as a ratio of the framework's floor at the same concurrency.
+// Each new-payment delivery pays a distinct order (a real transition: inbox insert, row lock, payment row, stock
+// commit, tax invoice, events, the confirmation e-mail's outbox job sent to a real MailDev after the response); a
+// second pass replays the same deliveries (duplicates). Then the table grows to 1,000,000 orders and one sender
+// pays fresh orders again: the webhook's p50 must not grow with the table. Prints the app's peak RSS.
 import { createServer } from "node:net";
 
 import { MailDev } from "maildev";
@@ -10,13 +12,19 @@ import { MailDev } from "maildev";
 import { insertOrder } from "../../db/queries/orders";
 import { firstVariantItem } from "../../lib/testing/catalog";
 import { paymentWebhookBody, signedHeaders } from "../../lib/testing/webhook-fixtures";
+import { peakRssMb } from "./app-memory";
 import { freshBenchDatabase } from "./database";
 import { startNextServer } from "./next-server";
 import { fmt, runConcurrent } from "./percentiles";
+import { seedOrders } from "./seed-orders";
 
 const PORT = 4799;
 const LEVELS = [1, 10, 50];
-const PER_LEVEL = Number(process.env.BENCH_WEBHOOKS_PER_LEVEL ?? 400);
+const PER_ROW = Number(process.env.BENCH_WEBHOOKS_PER_LEVEL ?? 400);
+/** Orders already in the table for the main rows, and for the growth row (BENCH_WEBHOOKS_GROWN=0 skips it). */
+const BACKGROUND = 1_000;
+const GROWN = Number(process.env.BENCH_WEBHOOKS_GROWN ?? 1_000_000);
+const BASE = `http://127.0.0.1:${PORT}/api/webhooks`;
 
 async function freePort() {
   const server = createServer();
@@ -26,107 +34,132 @@ async function freePort() {
   return port;
 }
 
-async function bench(emails: "on" | "off") {
-  const smtpPort = await freePort();
-  const catcher = new MailDev({
-    smtp: smtpPort,
-    ip: "127.0.0.1",
-    web: await freePort(),
-    webIp: "127.0.0.1",
-    silent: true,
-    mailDirectory: ".data/bench-maildev",
-  });
-  if (emails === "on") await catcher.start();
-  const { url, handle } = await freshBenchDatabase("storefront_bench");
-  const item = await firstVariantItem(handle.db);
-  const total = PER_LEVEL * LEVELS.length;
-  for (let i = 0; i < total; i++) {
-    await insertOrder(
-      handle.db,
-      {
-        id: `KC-BENCH-${i}`,
-        accessToken: `t${i}`,
-        status: "awaiting_payment",
-        subtotalPaise: item.unitPricePaise,
-        totalPaise: item.unitPricePaise,
-        customerName: "Bench",
-        customerEmail: "bench@example.com",
-        customerPhone: "9876543210",
-        shippingLine1: "1 Road",
-        shippingCity: "Pune",
-        shippingState: "Maharashtra",
-        shippingPincode: "411001",
-        cfOrderId: String(i),
-        expiresAt: new Date(Date.now() + 3_600_000),
-      },
-      [item],
-    );
-  }
-  await handle.close();
+const smtpPort = await freePort();
+const catcher = new MailDev({
+  smtp: smtpPort,
+  ip: "127.0.0.1",
+  web: await freePort(),
+  webIp: "127.0.0.1",
+  silent: true,
+  mailDirectory: ".data/bench-maildev",
+});
+await catcher.start();
 
-  const server = await startNextServer(PORT, {
-    DATABASE_URL: url,
-    CASHFREE_ENV: "local",
-    APP_URL: `http://localhost:${PORT}`,
-    ORDER_EMAILS: emails,
-    SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
-  });
-  const amount = (item.unitPricePaise / 100).toFixed(2);
-  const bodies = Array.from({ length: total }, (_, i) =>
-    paymentWebhookBody({ orderId: `KC-BENCH-${i}`, cfPaymentId: `${900000 + i}`, status: "SUCCESS", amount }),
+const { url, handle } = await freshBenchDatabase("storefront_bench");
+const item = await firstVariantItem(handle.db);
+const growthRows = GROWN > BACKGROUND ? 2 : 0;
+const targets = PER_ROW * (LEVELS.length + growthRows);
+await seedOrders(handle.db, 1, BACKGROUND);
+for (let i = 0; i < targets; i++) {
+  await insertOrder(
+    handle.db,
+    {
+      id: `KC-BENCH-${i}`,
+      accessToken: `t${i}`,
+      status: "awaiting_payment",
+      subtotalPaise: item.unitPricePaise,
+      totalPaise: item.unitPricePaise,
+      customerName: "Bench",
+      customerEmail: "bench@example.com",
+      customerPhone: "9876543210",
+      shippingLine1: "1 Road",
+      shippingCity: "Pune",
+      shippingState: "Maharashtra",
+      shippingPincode: "411001",
+      cfOrderId: String(i),
+      expiresAt: new Date(Date.now() + 3_600_000),
+    },
+    [item],
   );
-  const keys = bodies.map(() => crypto.randomUUID());
-
-  async function deliver(i: number, expect: string) {
-    const response = await fetch(`http://127.0.0.1:${PORT}/api/webhooks/cashfree`, {
-      method: "POST",
-      body: bodies[i],
-      headers: signedHeaders(bodies[i]!, { idempotencyKey: keys[i] }),
-    });
-    const json = (await response.json()) as { status: string };
-    if (json.status !== expect)
-      throw new Error(`delivery ${i}: expected ${expect}, got ${response.status} ${json.status}`);
-  }
-
-  // Warm up the route (first compile of the handler, connection pool).
-  await fetch(`http://127.0.0.1:${PORT}/api/webhooks/cashfree`, { method: "POST", body: "{}" });
-
-  const rows: string[][] = [];
-  try {
-    for (const [level, concurrency] of LEVELS.entries()) {
-      const offset = level * PER_LEVEL;
-      const fresh = await runConcurrent(PER_LEVEL, concurrency, (i) => deliver(offset + i, "applied"));
-      const dupes = await runConcurrent(PER_LEVEL, concurrency, (i) => deliver(offset + i, "duplicate"));
-      rows.push([
-        emails,
-        String(concurrency),
-        "new payment",
-        fresh.perSecond.toFixed(0),
-        fmt(fresh.p50),
-        fmt(fresh.p99),
-      ]);
-      rows.push([emails, String(concurrency), "duplicate", dupes.perSecond.toFixed(0), fmt(dupes.p50), fmt(dupes.p99)]);
-    }
-  } finally {
-    server.kill("SIGTERM");
-    await new Promise((resolve) => server.once("exit", resolve));
-    if (emails === "on") await catcher.stop();
-  }
-  return rows;
 }
 
-const off = await bench("off");
-const on = await bench("on");
-console.log(
-  `\nSigned webhooks → next start → PostgreSQL, ${PER_LEVEL} deliveries per row, order e-mails off and on (${new Date().toISOString()})\n`,
+const server = await startNextServer(PORT, {
+  DATABASE_URL: url,
+  CASHFREE_ENV: "local",
+  APP_URL: `http://localhost:${PORT}`,
+  SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+  BENCH_REFERENCE_ROUTES: "on",
+});
+const amount = (item.unitPricePaise / 100).toFixed(2);
+const bodies = Array.from({ length: targets }, (_, i) =>
+  paymentWebhookBody({ orderId: `KC-BENCH-${i}`, cfPaymentId: `${900000 + i}`, status: "SUCCESS", amount }),
 );
-console.log(
-  "| concurrency | delivery | req/s (e-mails off) | p50 off | p99 off | req/s (e-mails on) | p50 on | p99 on |",
-);
-console.log("|---|---|---|---|---|---|---|---|");
-for (const [i, row] of off.entries()) {
-  const other = on[i]!;
-  console.log(
-    `| ${row[1]} | ${row[2]} | ${row[3]} | ${row[4]} | ${row[5]} | ${other[3]} | ${other[4]} | ${other[5]} |`,
+const keys = bodies.map(() => crypto.randomUUID());
+
+async function deliver(path: string, i: number, expect: string) {
+  const response = await fetch(`${BASE}/${path}`, {
+    method: "POST",
+    body: bodies[i],
+    headers: signedHeaders(bodies[i]!, { idempotencyKey: keys[i] }),
+  });
+  const json = (await response.json()) as { status: string };
+  if (json.status !== expect)
+    throw new Error(`delivery ${i}: expected ${expect}, got ${response.status} ${json.status}`);
+}
+
+type Run = Awaited<ReturnType<typeof runConcurrent>>;
+const rows: { concurrency: number; name: string; run: Run; reference?: Run }[] = [];
+
+// Warm both routes (first load of each handler, the connection pool) before anything is timed.
+await runConcurrent(50, 5, (i) => deliver("verify-only", i, "verified"));
+await fetch(`${BASE}/cashfree`, { method: "POST", body: "{}" });
+
+try {
+  for (const [level, concurrency] of LEVELS.entries()) {
+    const offset = level * PER_ROW;
+    const reference = await runConcurrent(PER_ROW, concurrency, (i) => deliver("verify-only", offset + i, "verified"));
+    const fresh = await runConcurrent(PER_ROW, concurrency, (i) => deliver("cashfree", offset + i, "applied"));
+    const dupes = await runConcurrent(PER_ROW, concurrency, (i) => deliver("cashfree", offset + i, "duplicate"));
+    rows.push({ concurrency, name: "reference: verify only", run: reference });
+    rows.push({ concurrency, name: "new payment", run: fresh, reference });
+    rows.push({ concurrency, name: "duplicate", run: dupes, reference });
+  }
+} catch (error) {
+  server.kill("SIGTERM");
+  throw error;
+}
+const peakMb = peakRssMb(server.pid!);
+
+// Growth: the same one-sender run with 1,000 and then 1,000,000 orders in the table.
+let growth: { small: Run; grown: Run; seedSeconds: number } | undefined;
+if (growthRows) {
+  const small = await runConcurrent(PER_ROW, 1, (i) => deliver("cashfree", LEVELS.length * PER_ROW + i, "applied"));
+  const started = performance.now();
+  await seedOrders(handle.db, BACKGROUND + 1, GROWN);
+  const seedSeconds = (performance.now() - started) / 1000;
+  const grown = await runConcurrent(PER_ROW, 1, (i) =>
+    deliver("cashfree", (LEVELS.length + 1) * PER_ROW + i, "applied"),
   );
+  growth = { small, grown, seedSeconds };
+}
+const finalPeakMb = peakRssMb(server.pid!);
+server.kill("SIGTERM");
+await new Promise((resolve) => server.once("exit", resolve));
+await handle.close();
+await catcher.stop();
+
+console.log(
+  `\nSigned webhooks → next start → PostgreSQL (order e-mails on, to MailDev), ${PER_ROW} deliveries per row, ${BACKGROUND.toLocaleString("en-IN")} orders in the table besides the ${targets.toLocaleString("en-IN")} the deliveries pay (${new Date().toISOString()})\n`,
+);
+console.log("| senders | delivery | req/s | × reference | p50 | p99 |");
+console.log("|---|---|---|---|---|---|");
+for (const { concurrency, name, run, reference } of rows) {
+  const ratio = reference ? `${(run.perSecond / reference.perSecond).toFixed(2)}×` : "1.00×";
+  console.log(
+    `| ${concurrency} | ${name} | ${run.perSecond.toFixed(0)} | ${ratio} | ${fmt(run.p50)} | ${fmt(run.p99)} |`,
+  );
+}
+console.log("| goal | new payment | | ≥ 0.5× at 10 | ≤ 3 ms at 1 | ≤ 50 ms |\n| goal | duplicate | | ≥ 0.8× | | |");
+console.log(`\nApp peak RSS: ${peakMb} MB over these rows (goal < 400 MB).`);
+if (growth) {
+  const { small, grown, seedSeconds } = growth;
+  console.log(`\nGrowth: one sender, new payments, ${PER_ROW} deliveries (seeding took ${seedSeconds.toFixed(0)} s)\n`);
+  console.log("| orders in the table | p50 | p99 | × p50 at 1,000 |");
+  console.log("|---|---|---|---|");
+  console.log(`| ${BACKGROUND.toLocaleString("en-IN")} | ${fmt(small.p50)} | ${fmt(small.p99)} | 1.00× |`);
+  console.log(
+    `| ${GROWN.toLocaleString("en-IN")} | ${fmt(grown.p50)} | ${fmt(grown.p99)} | ${(grown.p50 / small.p50).toFixed(2)}× |`,
+  );
+  console.log("| goal | | | ≤ 1.2× |");
+  console.log(`\nApp peak RSS: ${finalPeakMb} MB at the end.`);
 }
