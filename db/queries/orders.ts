@@ -28,9 +28,11 @@ export async function getOrderByCheckoutAttempt(db: Executor, checkoutAttemptId:
   return row;
 }
 
-export async function insertOrder(db: Executor, order: NewOrder, items: NewOrderItem[]) {
-  await db.insert(orders).values(order);
+/** Writes an order and its items; returns the order as stored (with its defaults). */
+export async function insertOrder(db: Executor, order: NewOrder, items: NewOrderItem[]): Promise<OrderRow> {
+  const [row] = await db.insert(orders).values(order).returning();
   await db.insert(orderItems).values(items.map((item) => ({ ...item, orderId: order.id })));
+  return row!;
 }
 
 export async function updateOrder(db: Executor, orderId: string, values: Partial<NewOrder>) {
@@ -116,8 +118,14 @@ export async function getPayment(db: Executor, cfPaymentId: string) {
   return row;
 }
 
-export async function insertPayment(db: Executor, payment: NewPayment) {
-  await db.insert(payments).values(payment).onConflictDoNothing({ target: payments.cfPaymentId });
+/** Inserts a payment attempt unless one with its cf_payment_id exists; says whether it did. */
+export async function insertPayment(db: Executor, payment: NewPayment): Promise<boolean> {
+  const rows = await db
+    .insert(payments)
+    .values(payment)
+    .onConflictDoNothing({ target: payments.cfPaymentId })
+    .returning({ id: payments.id });
+  return rows.length > 0;
 }
 
 export async function updatePayment(db: Executor, cfPaymentId: string, values: Partial<NewPayment>) {

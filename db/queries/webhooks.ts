@@ -23,23 +23,51 @@ export async function findWebhookEvent(db: Database, keys: { idempotencyKey: str
   return row;
 }
 
+/** An event's outcome, by either key: one indexed read, enough to answer a duplicate without a transaction. */
+export async function findWebhookOutcome(db: Database, keys: { idempotencyKey: string | null; dedupeKey: string }) {
+  const matches = [eq(webhookEvents.dedupeKey, keys.dedupeKey)];
+  if (keys.idempotencyKey) matches.push(eq(webhookEvents.idempotencyKey, keys.idempotencyKey));
+  const [row] = await db
+    .select({ id: webhookEvents.id, outcome: webhookEvents.outcome })
+    .from(webhookEvents)
+    .where(or(...matches))
+    .limit(1);
+  return row;
+}
+
+/** Outcomes a delivery may still apply: stored but not applied yet, or failed before. */
+export const CLAIMABLE_OUTCOMES: WebhookEventRow["outcome"][] = ["received", "failed"];
+
 /**
- * Inside the applying transaction: locks the event row and counts the attempt. A row locked by a concurrent
- * delivery is skipped (that delivery is a duplicate), as is one already applied; a replay takes any event.
+ * Inside the applying transaction: stores a new event already claimed (its row stays locked by the insert until
+ * the commit, so a concurrent delivery of it waits, then finds it applied). Undefined when it exists already.
+ */
+export async function insertClaimedWebhookEvent(tx: Database, event: NewWebhookEvent) {
+  const [row] = await tx
+    .insert(webhookEvents)
+    .values({ ...event, attempts: 1 })
+    .onConflictDoNothing()
+    .returning({ id: webhookEvents.id });
+  return row;
+}
+
+/**
+ * Inside the applying transaction, in one statement: locks a stored event and counts the attempt. A row locked by
+ * a concurrent delivery is skipped (that delivery is a duplicate), as is one already applied; a replay takes any.
  */
 export async function claimWebhookEvent(tx: Database, id: string, options: { replay?: boolean } = {}) {
-  const claimable = options.replay ? undefined : inArray(webhookEvents.outcome, ["received", "failed"]);
-  const [row] = await tx
+  const claimable = options.replay ? undefined : inArray(webhookEvents.outcome, CLAIMABLE_OUTCOMES);
+  const lockable = tx
     .select({ id: webhookEvents.id })
     .from(webhookEvents)
     .where(and(eq(webhookEvents.id, id), claimable))
     .for("update", { skipLocked: true });
-  if (!row) return false;
-  await tx
+  const rows = await tx
     .update(webhookEvents)
     .set({ attempts: sql`${webhookEvents.attempts} + 1` })
-    .where(eq(webhookEvents.id, id));
-  return true;
+    .where(inArray(webhookEvents.id, lockable))
+    .returning({ id: webhookEvents.id });
+  return rows.length > 0;
 }
 
 /** After a rolled-back attempt: counts it and keeps the error, unless a retry has applied the event meanwhile. */
@@ -47,7 +75,7 @@ export async function markWebhookFailed(db: Database, id: string, lastError: str
   await db
     .update(webhookEvents)
     .set({ outcome: "failed", lastError, attempts: sql`${webhookEvents.attempts} + 1`, processedAt: new Date() })
-    .where(and(eq(webhookEvents.id, id), inArray(webhookEvents.outcome, ["received", "failed"])));
+    .where(and(eq(webhookEvents.id, id), inArray(webhookEvents.outcome, CLAIMABLE_OUTCOMES)));
 }
 
 export async function setWebhookOutcome(

@@ -132,6 +132,7 @@ export async function applyCommands(
   let fulfilment = order.fulfillmentStatus as FulfilmentStatus;
   let refundedPaise = order.refundedPaise;
   let stockState = order.stockState;
+  let invoiceDue = false;
   const updates: Partial<queries.NewOrder> = { ...options.updates };
   const events: OrderEventInput[] = [...(options.events ?? [])];
   const jobs: NewOutboxJob[] = [...(options.jobs ?? [])];
@@ -174,8 +175,7 @@ export async function applyCommands(
       Object.assign(updates, { fulfilledAt: new Date(), paidAt: new Date() });
       if (command.type === "payment_succeeded" && command.cfPaymentId) updates.paidCfPaymentId = command.cfPaymentId;
       if (order.cartId) await queries.clearCartItems(tx, order.cartId);
-      // Numbered here, in the paying transaction: a rollback gives the number back, so the series has no gaps.
-      await issueInvoice(tx, order);
+      invoiceDue = true;
     }
     if (decision.effects.includes("issue_credit_note") && command.type === "refund_succeeded")
       await issueCreditNote(tx, order, command.refundId, command.amountPaise);
@@ -216,6 +216,9 @@ export async function applyCommands(
   });
   await queries.appendOrderEvents(tx, events);
   await enqueueJobs(tx, env.email.orderEmails ? jobs : jobs.filter((job) => job.kind !== "email"));
+  // Numbered in the paying transaction, so a rollback gives the number back and the series has no gaps; and
+  // last, because the series' row stays locked until the commit: every payment waits for it in turn.
+  if (invoiceDue) await issueInvoice(tx, order);
   return {
     ...result,
     to: status,

@@ -3,6 +3,7 @@ import "server-only";
 import type { Database } from "@/db";
 import * as queries from "@/db/queries/webhooks";
 import type { CashfreeWebhookEvent } from "@/lib/cashfree/webhook-events";
+import { withLogFields } from "@/lib/log";
 import { markConnectionUnlinked } from "@/lib/merchant-account/connect";
 import { afterSettle, settleWithinTransaction } from "@/lib/orders/settle";
 import { kickOutbox } from "@/lib/outbox/worker";
@@ -50,6 +51,15 @@ async function applyCashfreeEvent(tx: Database, event: CashfreeWebhookEvent, ref
   }
 }
 
+/** The applying transaction's body for one claimed event: dispatch, then its outcome on the event's row. */
+function applyClaimed(tx: Database, eventId: string, event: CashfreeWebhookEvent) {
+  return withLogFields({ webhookEventId: eventId }, async () => {
+    const result = await applyCashfreeEvent(tx, event, eventId);
+    await queries.setWebhookOutcome(tx, eventId, result.outcome);
+    return result;
+  });
+}
+
 /**
  * Claims a stored event and applies it in one transaction, so the claim never outlives the work: a crash or an
  * error mid-way rolls both back and the event stays claimable for Cashfree's retry. A delivery that finds the
@@ -65,15 +75,62 @@ export async function claimAndApply(
   try {
     const applied = await db.transaction(async (tx) => {
       if (!(await queries.claimWebhookEvent(tx, eventId, options))) return null;
-      const result = await applyCashfreeEvent(tx, event, eventId);
-      await queries.setWebhookOutcome(tx, eventId, result.outcome);
-      return result;
+      return applyClaimed(tx, eventId, event);
     });
     applied?.afterCommit();
     return applied?.outcome ?? null;
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    await queries.markWebhookFailed(db, eventId, message).catch(() => undefined);
+    await queries.markWebhookFailed(db, eventId, errorMessage(error)).catch(() => undefined);
     throw error;
   }
 }
+
+/**
+ * A verified delivery, stored and applied with as few round trips as correctness allows:
+ * - an event seen before and settled is a duplicate after one indexed read, with no transaction;
+ * - a new event is stored, claimed and applied in one transaction (one commit): nothing is acknowledged before
+ *   that commit, so a crash mid-way loses nothing (Cashfree retries what it did not see answered);
+ * - an apply that fails rolls back, and the event is then stored as failed, with its error, for the retry and the
+ *   admin's replay; so is an event stored earlier that is still claimable (received, or failed before).
+ * Returns the outcome, or null for a duplicate.
+ */
+export async function storeAndApply(db: Database, record: queries.NewWebhookEvent, event: CashfreeWebhookEvent) {
+  const keys = { idempotencyKey: record.idempotencyKey ?? null, dedupeKey: record.dedupeKey! };
+  const seen = await queries.findWebhookOutcome(db, keys);
+  if (seen && !queries.CLAIMABLE_OUTCOMES.includes(seen.outcome)) return null;
+  if (seen) return claimAndApply(db, seen.id, event);
+  try {
+    const applied = await db.transaction(async (tx) => {
+      const stored = await queries.insertClaimedWebhookEvent(tx, record);
+      if (stored) return applyClaimed(tx, stored.id, event);
+      // A concurrent delivery stored it first (this insert waited for its commit): claimable only if it failed.
+      const other = await queries.findWebhookOutcome(tx, keys);
+      if (!other || !(await queries.claimWebhookEvent(tx, other.id))) return null;
+      return applyClaimed(tx, other.id, event);
+    });
+    applied?.afterCommit();
+    return applied?.outcome ?? null;
+  } catch (error) {
+    await keepFailedEvent(db, record, keys, errorMessage(error));
+    throw error;
+  }
+}
+
+/** After a rolled-back first attempt: the event is kept, as failed, with its error (never dropped). */
+async function keepFailedEvent(
+  db: Database,
+  record: queries.NewWebhookEvent,
+  keys: { idempotencyKey: string | null; dedupeKey: string },
+  lastError: string,
+) {
+  try {
+    const stored = await queries.insertWebhookEvent(db, { ...record, outcome: "failed", attempts: 1, lastError });
+    if (stored) return;
+    const existing = await queries.findWebhookOutcome(db, keys);
+    if (existing) await queries.markWebhookFailed(db, existing.id, lastError);
+  } catch {
+    // The database is down: the 5xx makes Cashfree deliver it again.
+  }
+}
+
+const errorMessage = (error: unknown) => (error instanceof Error ? error.message : String(error));

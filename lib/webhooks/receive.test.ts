@@ -11,12 +11,20 @@ import { paymentWebhookBody, signedHeaders } from "@/lib/testing/webhook-fixture
 const postgres = await requirePostgres();
 
 // A crash between claiming an event and applying it: the next apply of a payment waits here until released.
-const crash = vi.hoisted(() => ({ hold: null as null | { reached: () => void; released: Promise<void> } }));
+// `failOnce`: the next apply throws, as a lost connection or a bug mid-transaction would.
+const crash = vi.hoisted(() => ({
+  hold: null as null | { reached: () => void; released: Promise<void> },
+  failOnce: false,
+}));
 vi.mock("@/lib/orders/settle", async (importOriginal) => {
   const real = await importOriginal<typeof import("@/lib/orders/settle")>();
   return {
     ...real,
     settleWithinTransaction: async (...args: Parameters<typeof real.settleWithinTransaction>) => {
+      if (crash.failOnce) {
+        crash.failOnce = false;
+        throw new Error("connection lost mid-apply");
+      }
       const hold = crash.hold;
       crash.hold = null;
       if (hold) {
@@ -242,6 +250,26 @@ describe.skipIf(!postgres)("Cashfree webhooks on real PostgreSQL", () => {
     const [stored] = await database.db.select().from(webhookEvents).where(eq(webhookEvents.orderId, id));
     expect(stored).toMatchObject({ outcome: "applied" });
     // A further retry is a duplicate.
+    expect((await deliver(body, headers)).body.status).toBe("duplicate");
+  });
+
+  // The event is stored in the transaction that applies it: a failed apply must still leave it, never lose it.
+  it("keeps an event whose apply failed, as failed with its error, and applies it on Cashfree's retry", async () => {
+    const id = await placeOrder();
+    const body = paymentWebhookBody({ orderId: id, cfPaymentId: "9016", status: "SUCCESS", amount: "1499.00" });
+    const headers = signedHeaders(body);
+    crash.failOnce = true;
+    expect(await deliver(body, headers)).toEqual({
+      status: 500,
+      body: { ok: false, status: "failed to apply; will retry" },
+    });
+    const stored = () => database.db.select().from(webhookEvents).where(eq(webhookEvents.orderId, id));
+    expect(await stored()).toMatchObject([{ outcome: "failed", attempts: 1, lastError: "connection lost mid-apply" }]);
+    expect(await orderRow(id)).toMatchObject({ status: "awaiting_payment" });
+
+    expect((await deliver(body, headers)).body.status).toBe("applied");
+    expect(await stored()).toMatchObject([{ outcome: "applied", attempts: 2 }]);
+    expect(await orderRow(id)).toMatchObject({ status: "paid" });
     expect((await deliver(body, headers)).body.status).toBe("duplicate");
   });
 

@@ -7,7 +7,7 @@ import { type CashfreeWebhookEvent, parseCashfreeWebhook, parsePartnerWebhook } 
 import { env } from "@/lib/env";
 import { log, type LogFields, logError, withLogFields } from "@/lib/log";
 
-import { claimAndApply } from "./apply";
+import { storeAndApply } from "./apply";
 
 export const MAX_WEBHOOK_BYTES = 256 * 1024;
 
@@ -78,25 +78,30 @@ export async function receiveCashfreeWebhook(delivery: WebhookDelivery): Promise
   const idempotencyKey = headers.get("x-idempotency-key");
   const keys = { idempotencyKey, dedupeKey: event?.dedupeKey ?? `MALFORMED:${check.timestampMs}:${rawBody.length}` };
 
-  const stored =
-    (await queries.insertWebhookEvent(db, {
-      ...keys,
-      eventType: event?.type ?? "MALFORMED",
-      apiVersion: headers.get("x-webhook-version"),
-      webhookTimestamp: String(check.timestampMs),
-      signature: header(headers, "signature")!,
-      rawBody,
-      orderId: event && "orderId" in event ? event.orderId : null,
-      outcome: event ? "received" : "ignored",
-      lastError: event ? null : "body is not JSON",
-    })) ?? (await queries.findWebhookEvent(db, keys));
-  if (!stored) return reply(500, false, "could not store event");
-  if (!event) return reply(400, false, "malformed body");
+  const record: queries.NewWebhookEvent = {
+    ...keys,
+    eventType: event?.type ?? "MALFORMED",
+    apiVersion: headers.get("x-webhook-version"),
+    webhookTimestamp: String(check.timestampMs),
+    signature: header(headers, "signature")!,
+    rawBody,
+    orderId: event && "orderId" in event ? event.orderId : null,
+  };
+  if (!event) {
+    // Verified but unreadable: kept for the admin to see, never applied.
+    const stored = await queries.insertWebhookEvent(db, {
+      ...record,
+      outcome: "ignored",
+      lastError: "body is not JSON",
+    });
+    if (!stored && !(await queries.findWebhookEvent(db, keys))) return reply(500, false, "could not store event");
+    return reply(400, false, "malformed body");
+  }
 
   // Only one delivery applies an event; duplicates (concurrent or later) are acknowledged as they are.
-  return withLogFields(eventLogFields(stored.id, event), async () => {
+  return withLogFields(eventLogFields(event), async () => {
     try {
-      const outcome = await claimAndApply(db, stored.id, event);
+      const outcome = await storeAndApply(db, record, event);
       return outcome ? reply(200, true, outcome) : reply(200, true, "duplicate");
     } catch (error) {
       logError("webhook failed to apply", error);
@@ -106,11 +111,10 @@ export async function receiveCashfreeWebhook(delivery: WebhookDelivery): Promise
 }
 
 /** What every line about this event carries: which event, and the order and payment it is about. */
-function eventLogFields(webhookEventId: string, event: CashfreeWebhookEvent): LogFields {
+function eventLogFields(event: CashfreeWebhookEvent): LogFields {
   const cfPaymentId =
     event.kind === "payment" ? event.payment.cfPaymentId : "cfPaymentId" in event ? event.cfPaymentId : null;
   return {
-    webhookEventId,
     webhookType: event.type,
     ...("orderId" in event && event.orderId ? { orderId: event.orderId } : {}),
     ...(cfPaymentId ? { cfPaymentId: String(cfPaymentId) } : {}),
