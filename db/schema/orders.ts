@@ -10,6 +10,7 @@ import {
   pgEnum,
   pgTable,
   primaryKey,
+  smallint,
   text,
   timestamp,
   uuid,
@@ -164,7 +165,9 @@ export const orderEvents = pgTable(
  * The dashboard's figures, kept by a trigger on `orders` (migrations) in the same transaction as every order
  * change, so they are always exact and the dashboard reads a few hundred rows, never a million orders.
  * `created` rows: orders by the India day they were placed and their status now. `paid` rows: paid orders by the
- * India day they were paid and the paying method (`unknown` without one), with their refunds.
+ * India day they were paid and the paying method (`unknown` without one), with their refunds. Each figure is
+ * spread over 16 `shard` rows (by order id), summed when read: concurrent payments of one day and method would
+ * otherwise all wait, in turn, for the one row's lock until their transactions commit.
  */
 export const orderDailyStats = pgTable(
   "order_daily_stats",
@@ -175,6 +178,7 @@ export const orderDailyStats = pgTable(
     orders: integer().notNull().default(0),
     totalPaise: bigint({ mode: "number" }).notNull().default(0),
     refundedPaise: bigint({ mode: "number" }).notNull().default(0),
+    shard: smallint().notNull().default(0),
   },
-  (t) => [primaryKey({ columns: [t.kind, t.day, t.key] })],
+  (t) => [primaryKey({ columns: [t.kind, t.day, t.key, t.shard] })],
 );
