@@ -1,6 +1,7 @@
 import "server-only";
 
 import { revalidatePath, revalidateTag, unstable_cache } from "next/cache";
+import { after } from "next/server";
 
 import { getDb } from "@/db";
 import { listProductImages } from "@/db/queries/product-images";
@@ -143,6 +144,19 @@ export function categorySlug(category: string) {
 export function productPagesChanged() {
   // Expired at once ({ expire: 0 }), not served stale: a shopper must not see stock that was just sold.
   refresh(() => revalidateTag(PRODUCTS_TAG, { expire: 0 }));
+}
+
+/**
+ * The same, once the response has gone: for a shopper's server action (checkout holds stock). Invalidating inside
+ * a server action also re-renders the shopper's current page into the action's answer, which nobody reads there
+ * (the shopper is on the way to pay); after the response it costs the shopper nothing.
+ */
+export function productPagesChangedAfterResponse() {
+  try {
+    after(productPagesChanged);
+  } catch {
+    // not in a request: nothing cached here to invalidate
+  }
 }
 
 /** A merchant edited a product: its page, and every listing that shows it. */

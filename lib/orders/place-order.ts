@@ -11,7 +11,7 @@ import { placeOfSupply, supplyType } from "@/lib/gst/tax";
 import { log, logError, withLogFields } from "@/lib/log";
 import { PAYMENTS_PAUSED_MESSAGE, paymentsPaused } from "@/lib/merchant-account/connect";
 import { formatInr } from "@/lib/money";
-import { productPagesChanged } from "@/lib/products";
+import { productPagesChangedAfterResponse } from "@/lib/products";
 import { computeTotals } from "@/lib/pricing";
 import { consume, limitedMessage } from "@/lib/rate-limit";
 import { getSetting } from "@/lib/settings";
@@ -167,7 +167,7 @@ async function reserveOrder(input: PlaceOrderInput): Promise<Reservation> {
       shippingPincode: customer.pincode,
       expiresAt: new Date(Date.now() + PAYMENT_WINDOW_MINUTES * 60_000),
     };
-    await queries.insertOrder(tx, order, items);
+    const placed = await queries.insertOrder(tx, order, items);
     await queries.appendOrderEvents(tx, [
       {
         orderId: order.id,
@@ -177,7 +177,7 @@ async function reserveOrder(input: PlaceOrderInput): Promise<Reservation> {
         detail: { totalPaise: totals.totalPaise, items: items.length, replaces: open?.id },
       },
     ]);
-    return { order: (await queries.getOrder(tx, order.id))!, reused: false, superseded: open ?? null };
+    return { order: placed, reused: false, superseded: open ?? null };
   });
 }
 
@@ -281,7 +281,7 @@ export async function placeOrder(input: PlaceOrderInput, isRetry = false): Promi
   }
   return withLogFields({ orderId: reservation.order.id }, async () => {
     if (reservation.reused) return continueOrder(reservation.order);
-    productPagesChanged();
+    productPagesChangedAfterResponse();
     if (reservation.superseded) await terminateAtCashfree(reservation.superseded);
     return createPaymentSession(reservation.order);
   });
