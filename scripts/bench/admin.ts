@@ -69,7 +69,7 @@ for (const size of SIZES) {
   const started = performance.now();
   await seed(seeded + 1, size);
   seeded = size;
-  seedSeconds.push(`${size.toLocaleString("en-IN")}: ${((performance.now() - started) / 1000).toFixed(0)} s`);
+  seedSeconds.push(`${size.toLocaleString("en-US")}: ${((performance.now() - started) / 1000).toFixed(0)} s`);
   const page100 = await edgeOfPage(base, 99);
   const middle = await edgeOfPage(base, Math.floor(size / PAGE / 2));
   const totalPage100 = await edgeOfPage({ ...base, sort: "total_high" }, 99);
@@ -132,7 +132,7 @@ for await (const batch of iterateOrders(db, {})) {
 const exportSeconds = (performance.now() - exportStarted) / 1000;
 await handle.close();
 
-const label = (n: number) => n.toLocaleString("en-IN");
+const label = (n: number) => n.toLocaleString("en-US");
 console.log(
   `\nAdmin order list and dashboard, PostgreSQL, p50 of ${RUNS} runs, ${PAGE} rows a page (${new Date().toISOString()})`,
 );

@@ -1,6 +1,7 @@
 // `npm run bench:checkout`: placing an order end to end (the checkout server action over HTTP on the production
 // build → PostgreSQL → the local sandbox's Create Order) beside the sandbox's Create Order alone, at 1 and 10
-// concurrent shoppers. Our overhead is the ratio between the two.
+// concurrent shoppers. Our own share is the difference of their p50s. BENCH_CPU_PROF=<dir> writes the server's CPU
+// profile there (summarise it with scripts/bench/profile.ts) to see where that share goes. Prints the app's peak RSS.
 import { readFileSync } from "node:fs";
 
 import { eq } from "drizzle-orm";
@@ -9,7 +10,9 @@ import { addCartItem, createCart } from "../../db/queries/cart";
 import { productVariants } from "../../db/schema";
 import { computeTotals } from "../../lib/pricing";
 import { startSandbox } from "../../sandbox/server";
+import { peakRssMb } from "./app-memory";
 import { freshBenchDatabase } from "./database";
+import { httpClient } from "./http-client";
 import { startNextServer } from "./next-server";
 import { fmt, runConcurrent } from "./percentiles";
 
@@ -57,45 +60,47 @@ const customer = {
 };
 const totalPaise = computeTotals([{ unitPricePaise: variant!.pricePaise, quantity: 1 }]).totalPaise;
 
+const app = httpClient(`http://127.0.0.1:${PORT}`, Math.max(...LEVELS));
+const cashfreeSandbox = httpClient(sandbox.url, Math.max(...LEVELS));
+
 async function placeOrder(cart: string) {
-  const response = await fetch(`http://127.0.0.1:${PORT}/checkout`, {
-    method: "POST",
-    headers: {
-      "next-action": actionId,
-      "content-type": "text/plain;charset=UTF-8",
-      accept: "text/x-component",
-      cookie: `cart_id=${cart}`,
-    },
-    body: JSON.stringify([{ customer, checkoutAttemptId: crypto.randomUUID(), expectedTotalPaise: totalPaise }]),
-  });
-  const text = await response.text();
-  if (!text.includes('"ok":true')) throw new Error(`checkout failed (${response.status}): ${text.slice(0, 300)}`);
+  const headers = {
+    "next-action": actionId,
+    "content-type": "text/plain;charset=UTF-8",
+    accept: "text/x-component",
+    cookie: `cart_id=${cart}`,
+  };
+  const body = JSON.stringify([{ customer, checkoutAttemptId: crypto.randomUUID(), expectedTotalPaise: totalPaise }]);
+  const { status, text } = await app.send("POST", "/checkout", headers, body);
+  if (!text.includes('"ok":true')) throw new Error(`checkout failed (${status}): ${text.slice(0, 300)}`);
 }
 
 let orderCounter = 0;
 async function createOrderAlone() {
-  const response = await fetch(`${sandbox.url}/pg/orders`, {
-    method: "POST",
-    headers: {
-      "content-type": "application/json",
-      "x-client-id": sandbox.appId,
-      "x-client-secret": sandbox.secretKey,
-      "x-api-version": "2025-01-01",
-      "x-idempotency-key": crypto.randomUUID(),
-    },
-    body: JSON.stringify({
+  const headers = {
+    "content-type": "application/json",
+    "x-client-id": sandbox.appId,
+    "x-client-secret": sandbox.secretKey,
+    "x-api-version": "2025-01-01",
+    "x-idempotency-key": crypto.randomUUID(),
+  };
+  const response = await cashfreeSandbox.send(
+    "POST",
+    "/pg/orders",
+    headers,
+    JSON.stringify({
       order_id: `bench_${Date.now()}_${orderCounter++}`,
       order_amount: totalPaise / 100,
       order_currency: "INR",
       customer_details: { customer_id: "C9876543210", customer_phone: "9876543210" },
       order_meta: { return_url: "http://localhost/orders/{order_id}" },
     }),
-  });
-  if (!response.ok) throw new Error(`create order: ${response.status}`);
-  await response.arrayBuffer();
+  );
+  if (response.status !== 200) throw new Error(`create order: ${response.status}`);
 }
 
 const rows: string[][] = [];
+let peakMb = 0;
 try {
   // Warm-up: compile paths, fill pools.
   for (let i = 0; i < 5; i++) await placeOrder(carts[total - 1 - i]!);
@@ -109,7 +114,7 @@ try {
       alone.perSecond.toFixed(0),
       fmt(alone.p50),
       fmt(alone.p99),
-      "1.0×",
+      "",
     ]);
     rows.push([
       String(concurrency),
@@ -117,17 +122,21 @@ try {
       full.perSecond.toFixed(0),
       fmt(full.p50),
       fmt(full.p99),
-      `${(full.p50 / alone.p50).toFixed(1)}×`,
+      fmt(full.p50 - alone.p50),
     ]);
   }
 } finally {
+  peakMb = peakRssMb(server.pid!);
   server.kill("SIGTERM");
+  await new Promise((resolve) => server.once("exit", resolve));
   await sandbox.close();
 }
 
 console.log(
   `\nPlacing an order, ${PER_LEVEL} per row, production build + PostgreSQL + local sandbox (${new Date().toISOString()})\n`,
 );
-console.log("| shoppers | path | orders/s | p50 | p99 | p50 ratio |");
+console.log("| shoppers | path | orders/s | p50 | p99 | our own share (p50 − Create Order's p50) |");
 console.log("|---|---|---|---|---|---|");
 for (const row of rows) console.log(`| ${row.join(" | ")} |`);
+console.log("| goal | | | | | ≤ 4 ms at 1 shopper |");
+console.log(`\nApp peak RSS: ${peakMb} MB.`);

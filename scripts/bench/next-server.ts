@@ -19,6 +19,9 @@ export async function startNextServer(port: number, env: Record<string, string>)
     });
     if (build.status !== 0) throw new Error("next build failed");
   }
+  // A server left running on the port (an earlier run that crashed) would answer for this one.
+  const earlier = await fetch(`http://127.0.0.1:${port}/api/health`).catch(() => null);
+  if (earlier) throw new Error(`port ${port} is in use: is an earlier benchmark's server still running?`);
   // BENCH_CPU_PROF=<dir>: the server writes a V8 CPU profile there when it exits (see scripts/bench/profile.ts).
   const profile = process.env.BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
   const server = spawn(
@@ -26,7 +29,10 @@ export async function startNextServer(port: number, env: Record<string, string>)
     [...profile, "node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"],
     { stdio: ["ignore", "ignore", "inherit"], env: { ...childEnv, ...(await freshPageCache(`bench-${port}`)) } },
   );
-  for (let i = 0; i < 120; i++) {
+  // A server that exits at once (its port taken by another) must not pass for the one answering on that port.
+  let exited = false;
+  server.once("exit", () => (exited = true));
+  for (let i = 0; i < 120 && !exited; i++) {
     try {
       const response = await fetch(`http://127.0.0.1:${port}/api/health`);
       if (response.ok) return server;
@@ -36,5 +42,5 @@ export async function startNextServer(port: number, env: Record<string, string>)
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
   server.kill();
-  throw new Error("next start did not become healthy");
+  throw new Error(exited ? `next start exited (is port ${port} in use?)` : "next start did not become healthy");
 }
