@@ -107,6 +107,8 @@ async function reserveOrder(input: PlaceOrderInput): Promise<Reservation> {
       return { order: open, reused: true, superseded: null };
     if (open) await supersede(tx, open);
 
+    // Read before the variants' locks: every checkout of a variant waits for its lock until this one commits.
+    const seller = await getSetting("seller", tx);
     const locked = await queries.lockVariants(
       tx,
       lines.map((line) => line.variantId),
@@ -144,7 +146,6 @@ async function reserveOrder(input: PlaceOrderInput): Promise<Reservation> {
 
     for (const item of items) await queries.adjustStock(tx, item.variantId, -item.quantity);
     const { customer } = input;
-    const seller = await getSetting("seller", tx);
     const place = placeOfSupply({ shippingState: customer.state, buyerGstin: customer.businessGstin });
     const gst = quoteGst(items, totals.shippingPaise, supplyType(seller.state, place));
     const order: queries.NewOrder = {
