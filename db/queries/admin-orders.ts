@@ -35,8 +35,11 @@ export interface OrderListQuery extends OrderFilterQuery {
   cursor?: { direction: "after" | "before"; row: OrderCursor };
 }
 
-/** Counting stops here: "10,000+ orders" is as useful to a merchant as an exact count that reads a million rows. */
-export const COUNT_CAP = 10_000;
+/**
+ * Counting stops here: "1,000+ orders" tells a merchant as much as an exact count, which would read every match
+ * (a filter matching a tenth of a million orders read 10,000 rows at a cap of 10,000: 34 ms, growing with the table).
+ */
+export const COUNT_CAP = 1_000;
 
 const listColumns = {
   id: orders.id,
@@ -156,7 +159,7 @@ export async function listOrdersPage(db: Database, query: OrderListQuery) {
   });
   return {
     rows,
-    /** At most COUNT_CAP + 1: more than COUNT_CAP means "10,000+". */
+    /** At most COUNT_CAP + 1: more than COUNT_CAP means "1,000+". */
     total: counted?.n ?? 0,
     previous: page.length && (backwards ? more : !!query.cursor) ? cursorOf(page[0]!) : null,
     next: page.length && (backwards || more) ? cursorOf(page[page.length - 1]!) : null,
