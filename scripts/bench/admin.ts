@@ -116,6 +116,16 @@ for (const size of SIZES) {
           .offset(99 * PAGE)
           .limit(PAGE),
     ],
+    [
+      "reference: newest, middle page by OFFSET (before)",
+      () =>
+        db
+          .select({ id: orders.id })
+          .from(orders)
+          .orderBy(sql`created_at desc`, sql`id desc`)
+          .offset(Math.floor(size / PAGE / 2) * PAGE)
+          .limit(PAGE),
+    ],
     ["reference: exact count(*) of all orders (before)", () => db.$count(orders)],
   ];
   for (const [name, task] of cases) record(name, await p50(task));
