@@ -86,4 +86,19 @@ describe.each(drivers)("admin order list, keyset pages (%s)", (driver) => {
     expect(pages.total).toBe(seen.length);
     expect(COUNT_CAP).toBe(1_000);
   });
+
+  it("filters by the paying payment's method, which the order takes from that payment when it is paid", async () => {
+    // The order writer inserts the payment, then sets paid_cf_payment_id: the trigger copies the group.
+    await database.db.execute(sql`
+      INSERT INTO payments (order_id, cf_payment_id, status, amount_paise, currency, payment_group, source)
+      VALUES ('KC-T00005', 'P-UPI-5', 'SUCCESS', 10100, 'INR', 'upi', 'webhook'),
+        ('KC-T00006', 'P-CARD-6', 'SUCCESS', 10200, 'INR', 'credit_card', 'webhook')`);
+    await database.db.execute(sql`UPDATE orders SET paid_cf_payment_id = 'P-UPI-5' WHERE id = 'KC-T00005'`);
+    await database.db.execute(sql`UPDATE orders SET paid_cf_payment_id = 'P-CARD-6' WHERE id = 'KC-T00006'`);
+    const upi = await listOrdersPage(database.db, { sort: "newest", limit: 10, paymentGroup: "upi" });
+    expect(upi.rows.map((r) => [r.id, r.paymentGroup])).toEqual([["KC-T00005", "upi"]]);
+    expect(upi.total).toBe(1);
+    const cards = await listOrdersPage(database.db, { sort: "newest", limit: 10, paymentGroup: "credit_card" });
+    expect(cards.rows.map((r) => r.id)).toEqual(["KC-T00006"]);
+  });
 });

@@ -1,7 +1,7 @@
 import { and, asc, count, desc, eq, gte, like, lt, lte, or, type SQL, sql } from "drizzle-orm";
 
 import type { Database } from "../client";
-import { orders, payments } from "../schema";
+import { orders } from "../schema";
 
 export const ORDER_SORTS = ["newest", "oldest", "total_high", "total_low"] as const;
 export type OrderSort = (typeof ORDER_SORTS)[number];
@@ -53,19 +53,13 @@ const listColumns = {
   customerPhone: orders.customerPhone,
   attentionReason: orders.attentionReason,
   createdAt: orders.createdAt,
-  paymentGroup: sql<
-    string | null
-  >`(select ${payments.paymentGroup} from ${payments} where ${payments.cfPaymentId} = ${orders.paidCfPaymentId})`,
+  paymentGroup: orders.paidPaymentGroup,
 };
 
 function orderListWhere(query: OrderFilterQuery): SQL | undefined {
   const filters: SQL[] = [];
   if (query.status) filters.push(eq(orders.status, query.status));
-  if (query.paymentGroup) {
-    filters.push(
-      sql`exists (select 1 from ${payments} where ${payments.cfPaymentId} = ${orders.paidCfPaymentId} and ${payments.paymentGroup} = ${query.paymentGroup})`,
-    );
-  }
+  if (query.paymentGroup) filters.push(eq(orders.paidPaymentGroup, query.paymentGroup));
   if (query.createdFrom) filters.push(gte(orders.createdAt, query.createdFrom));
   if (query.createdBefore) filters.push(lt(orders.createdAt, query.createdBefore));
   if (query.minTotalPaise !== undefined) filters.push(gte(orders.totalPaise, query.minTotalPaise));

@@ -23,12 +23,13 @@ export async function seedOrders(db: Database, from: number, to: number) {
 async function insertOrders(db: Executor, from: number, to: number) {
   await db.execute(sql`
     WITH placed AS (INSERT INTO orders (id, access_token, status, stock_state, subtotal_paise, shipping_paise, total_paise, customer_name, customer_email,
-      customer_phone, shipping_line1, shipping_city, shipping_state, shipping_pincode, paid_cf_payment_id, expires_at, paid_at, created_at)
+      customer_phone, shipping_line1, shipping_city, shipping_state, shipping_pincode, paid_cf_payment_id, paid_payment_group, expires_at, paid_at, created_at)
     SELECT 'KC-B' || lpad(i::text, 7, '0'), md5(i::text),
       (ARRAY['paid','paid','paid','paid','paid','awaiting_payment','expired','checkout_failed','cancelled','needs_review'])[1 + i % 10]::order_status,
       'committed', 10000 + (i::bigint * 7919) % 500000, 0, 10000 + (i::bigint * 7919) % 500000,
       'Customer ' || i, 'customer' || i || '@example.com', (9000000000 + i)::text, '1 MG Road', 'Pune', 'Maharashtra', '411001',
-      CASE WHEN i % 10 < 5 THEN 'P' || i END, now(), CASE WHEN i % 10 < 5 THEN now() - (i % 90) * interval '1 day' END,
+      CASE WHEN i % 10 < 5 THEN 'P' || i END,
+      CASE WHEN i % 10 < 5 THEN (ARRAY['upi','debit_card','credit_card','net_banking','wallet'])[1 + i % 5] END, now(), CASE WHEN i % 10 < 5 THEN now() - (i % 90) * interval '1 day' END,
       now() - (i % 90) * interval '1 day' - (i % 1440) * interval '1 minute'
     FROM generate_series(${from}::int, ${to}::int) AS i RETURNING id)
     INSERT INTO payments (order_id, cf_payment_id, status, amount_paise, currency, payment_group, source)
