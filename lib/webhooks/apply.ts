@@ -10,6 +10,8 @@ import { kickOutbox } from "@/lib/outbox/worker";
 import { applySettlementWebhook } from "@/lib/settlements/import";
 import { applyDisputeWebhook, applyPaymentLinkWebhook, applyRefundWebhook } from "@/lib/webhooks/records";
 
+import { rememberSettled, wasSettled } from "./settled-events";
+
 type ApplyOutcome = "applied" | "unmatched" | "ignored";
 
 /** What applying an event did, and the work that must wait until it is committed. */
@@ -96,9 +98,25 @@ export async function claimAndApply(
  */
 export async function storeAndApply(db: Database, record: queries.NewWebhookEvent, event: CashfreeWebhookEvent) {
   const keys = { idempotencyKey: record.idempotencyKey ?? null, dedupeKey: record.dedupeKey! };
+  if (wasSettled(keys)) return null;
   const seen = await queries.findWebhookOutcome(db, keys);
-  if (seen && !queries.CLAIMABLE_OUTCOMES.includes(seen.outcome)) return null;
-  if (seen) return claimAndApply(db, seen.id, event);
+  if (seen && !queries.CLAIMABLE_OUTCOMES.includes(seen.outcome)) {
+    rememberSettled(keys);
+    return null;
+  }
+  const outcome = seen ? await claimAndApply(db, seen.id, event) : await storeClaimAndApply(db, record, keys, event);
+  // Only what this delivery committed is known to be settled: a null may be a concurrent delivery's claim, which
+  // can still fail and leave the event for Cashfree's retry.
+  if (outcome) rememberSettled(keys);
+  return outcome;
+}
+
+async function storeClaimAndApply(
+  db: Database,
+  record: queries.NewWebhookEvent,
+  keys: { idempotencyKey: string | null; dedupeKey: string },
+  event: CashfreeWebhookEvent,
+) {
   try {
     const applied = await db.transaction(async (tx) => {
       const stored = await queries.insertClaimedWebhookEvent(tx, record);

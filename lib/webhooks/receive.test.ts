@@ -273,6 +273,17 @@ describe.skipIf(!postgres)("Cashfree webhooks on real PostgreSQL", () => {
     expect((await deliver(body, headers)).body.status).toBe("duplicate");
   });
 
+  it("answers a duplicate of an event this process settled from memory, without reading the inbox", async () => {
+    const id = await placeOrder();
+    const body = paymentWebhookBody({ orderId: id, cfPaymentId: "9017", status: "SUCCESS", amount: "1499.00" });
+    const headers = signedHeaders(body);
+    expect((await deliver(body, headers)).body.status).toBe("applied");
+    // With its row gone, only the process's memory can still know the event.
+    await database.db.delete(webhookEvents).where(eq(webhookEvents.orderId, id));
+    expect((await deliver(body, headers)).body.status).toBe("duplicate");
+    expect(await database.db.select().from(webhookEvents).where(eq(webhookEvents.orderId, id))).toEqual([]);
+  });
+
   it("lists an event left `received` by a crash in the merchant's needs-attention view", async () => {
     const { failedWebhookEvents } = await import("@/db/queries/admin-stats");
     const id = await placeOrder();
