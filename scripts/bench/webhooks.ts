@@ -7,6 +7,7 @@
 // pays fresh orders again: the webhook's p50 must not grow with the table. Prints the app's peak RSS.
 import { createServer } from "node:net";
 
+import { sql } from "drizzle-orm";
 import { MailDev } from "maildev";
 
 import { insertOrder } from "../../db/queries/orders";
@@ -101,6 +102,20 @@ async function deliver(path: string, i: number, expect: string) {
     throw new Error(`delivery ${i}: expected ${expect}, got ${response.status} ${json.status}`);
 }
 
+/**
+ * Waits (at most two minutes) until the e-mails of the rows before have been sent, so each row's numbers hold
+ * its own work: the outbox sends them after the responses, and would otherwise still be busy in the next row.
+ */
+async function outboxDrained() {
+  for (let i = 0; i < 240; i++) {
+    const result = await handle.db.execute(
+      sql`select count(*)::int as n from outbox_jobs where status in ('pending', 'running') and run_after <= now()`,
+    );
+    if ((result as unknown as { rows: { n: number }[] }).rows[0]!.n === 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+}
+
 type Run = Awaited<ReturnType<typeof runConcurrent>>;
 const rows: { concurrency: number; name: string; run: Run; reference?: Run }[] = [];
 
@@ -110,8 +125,10 @@ await runConcurrent(WARM_UP, 2, (i) => deliver("cashfree", targets - WARM_UP + i
 
 for (const [level, concurrency] of LEVELS.entries()) {
   const offset = level * PER_ROW;
+  await outboxDrained();
   const reference = await runConcurrent(PER_ROW, concurrency, (i) => deliver("verify-only", offset + i, "verified"));
   const fresh = await runConcurrent(PER_ROW, concurrency, (i) => deliver("cashfree", offset + i, "applied"));
+  await outboxDrained();
   const dupes = await runConcurrent(PER_ROW, concurrency, (i) => deliver("cashfree", offset + i, "duplicate"));
   rows.push({ concurrency, name: "reference: verify only", run: reference });
   rows.push({ concurrency, name: "new payment", run: fresh, reference });
@@ -136,10 +153,12 @@ console.log(`\nApp peak RSS: ${peakMb} MB over these rows (goal < 400 MB).`);
 // Growth: the same one-sender run with 1,000 and then 1,000,000 orders in the table.
 let growth: { small: Run; grown: Run; seedSeconds: number } | undefined;
 if (growthRows) {
+  await outboxDrained();
   const small = await runConcurrent(PER_ROW, 1, (i) => deliver("cashfree", LEVELS.length * PER_ROW + i, "applied"));
   const started = performance.now();
   await seedOrders(handle.db, BACKGROUND + 1, GROWN);
   const seedSeconds = (performance.now() - started) / 1000;
+  await outboxDrained();
   const grown = await runConcurrent(PER_ROW, 1, (i) =>
     deliver("cashfree", (LEVELS.length + 1) * PER_ROW + i, "applied"),
   );
