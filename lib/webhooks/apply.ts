@@ -96,10 +96,19 @@ export async function claimAndApply(
  *   admin's replay; so is an event stored earlier that is still claimable (received, or failed before).
  * Returns the outcome, or null for a duplicate.
  */
+/** The event could not be stored at all (the database is down): nothing of it is kept, Cashfree must resend. */
+export class WebhookNotStored extends Error {
+  constructor(readonly cause: unknown) {
+    super("the webhook event could not be stored");
+  }
+}
+
 export async function storeAndApply(db: Database, record: queries.NewWebhookEvent, event: CashfreeWebhookEvent) {
   const keys = { idempotencyKey: record.idempotencyKey ?? null, dedupeKey: record.dedupeKey! };
   if (wasSettled(keys)) return null;
-  const seen = await queries.findWebhookOutcome(db, keys);
+  const seen = await queries.findWebhookOutcome(db, keys).catch((error: unknown) => {
+    throw new WebhookNotStored(error);
+  });
   if (seen && !queries.CLAIMABLE_OUTCOMES.includes(seen.outcome)) {
     rememberSettled(keys);
     return null;
@@ -129,12 +138,12 @@ async function storeClaimAndApply(
     applied?.afterCommit();
     return applied?.outcome ?? null;
   } catch (error) {
-    await keepFailedEvent(db, record, keys, errorMessage(error));
+    if (!(await keepFailedEvent(db, record, keys, errorMessage(error)))) throw new WebhookNotStored(error);
     throw error;
   }
 }
 
-/** After a rolled-back first attempt: the event is kept, as failed, with its error (never dropped). */
+/** After a rolled-back first attempt: the event is kept, as failed, with its error. False when it could not be. */
 async function keepFailedEvent(
   db: Database,
   record: queries.NewWebhookEvent,
@@ -143,11 +152,12 @@ async function keepFailedEvent(
 ) {
   try {
     const stored = await queries.insertWebhookEvent(db, { ...record, outcome: "failed", attempts: 1, lastError });
-    if (stored) return;
+    if (stored) return true;
     const existing = await queries.findWebhookOutcome(db, keys);
     if (existing) await queries.markWebhookFailed(db, existing.id, lastError);
+    return true;
   } catch {
-    // The database is down: the 5xx makes Cashfree deliver it again.
+    return false;
   }
 }
 

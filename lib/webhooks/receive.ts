@@ -7,7 +7,7 @@ import { type CashfreeWebhookEvent, parseCashfreeWebhook, parsePartnerWebhook } 
 import { env } from "@/lib/env";
 import { log, type LogFields, logError, withLogFields } from "@/lib/log";
 
-import { storeAndApply } from "./apply";
+import { storeAndApply, WebhookNotStored } from "./apply";
 
 export const MAX_WEBHOOK_BYTES = 256 * 1024;
 
@@ -104,6 +104,8 @@ export async function receiveCashfreeWebhook(delivery: WebhookDelivery): Promise
       const outcome = await storeAndApply(db, record, event);
       return outcome ? reply(200, true, outcome) : reply(200, true, "duplicate");
     } catch (error) {
+      // Not even stored (the database is down): the route answers 503 with a reference, and Cashfree resends.
+      if (error instanceof WebhookNotStored) throw error.cause;
       logError("webhook failed to apply", error);
       return reply(500, false, "failed to apply; will retry");
     }
