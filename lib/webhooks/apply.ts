@@ -15,7 +15,7 @@ import { rememberSettled, wasSettled } from "./settled-events";
 type ApplyOutcome = "applied" | "unmatched" | "ignored";
 
 /** What applying an event did, and the work that must wait until it is committed. */
-export interface Applied {
+interface Applied {
   outcome: ApplyOutcome;
   afterCommit: () => void;
 }
