@@ -12,19 +12,14 @@ export async function insertWebhookEvent(db: Database, event: NewWebhookEvent): 
   return row;
 }
 
-export async function findWebhookEvent(db: Database, keys: { idempotencyKey: string | null; dedupeKey: string }) {
-  const matches = [eq(webhookEvents.dedupeKey, keys.dedupeKey)];
-  if (keys.idempotencyKey) matches.push(eq(webhookEvents.idempotencyKey, keys.idempotencyKey));
-  const [row] = await db
-    .select()
-    .from(webhookEvents)
-    .where(or(...matches))
-    .limit(1);
-  return row;
+/** The two keys a delivery is known by: Cashfree's x-idempotency-key, when sent, and our dedupe key. */
+export interface WebhookKeys {
+  idempotencyKey: string | null;
+  dedupeKey: string;
 }
 
-/** An event's outcome, by either key: one indexed read, enough to answer a duplicate without a transaction. */
-export async function findWebhookOutcome(db: Database, keys: { idempotencyKey: string | null; dedupeKey: string }) {
+/** An event's id and outcome, by either key: one indexed read, enough to answer a duplicate without a transaction. */
+export async function findWebhookOutcome(db: Database, keys: WebhookKeys) {
   const matches = [eq(webhookEvents.dedupeKey, keys.dedupeKey)];
   if (keys.idempotencyKey) matches.push(eq(webhookEvents.idempotencyKey, keys.idempotencyKey));
   const [row] = await db

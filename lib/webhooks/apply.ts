@@ -104,7 +104,7 @@ export class WebhookNotStored extends Error {
 }
 
 export async function storeAndApply(db: Database, record: queries.NewWebhookEvent, event: CashfreeWebhookEvent) {
-  const keys = { idempotencyKey: record.idempotencyKey ?? null, dedupeKey: record.dedupeKey! };
+  const keys: queries.WebhookKeys = { idempotencyKey: record.idempotencyKey ?? null, dedupeKey: record.dedupeKey! };
   if (wasSettled(keys)) return null;
   const seen = await queries.findWebhookOutcome(db, keys).catch((error: unknown) => {
     throw new WebhookNotStored(error);
@@ -123,7 +123,7 @@ export async function storeAndApply(db: Database, record: queries.NewWebhookEven
 async function storeClaimAndApply(
   db: Database,
   record: queries.NewWebhookEvent,
-  keys: { idempotencyKey: string | null; dedupeKey: string },
+  keys: queries.WebhookKeys,
   event: CashfreeWebhookEvent,
 ) {
   try {
@@ -147,7 +147,7 @@ async function storeClaimAndApply(
 async function keepFailedEvent(
   db: Database,
   record: queries.NewWebhookEvent,
-  keys: { idempotencyKey: string | null; dedupeKey: string },
+  keys: queries.WebhookKeys,
   lastError: string,
 ) {
   try {

@@ -94,7 +94,7 @@ export async function receiveCashfreeWebhook(delivery: WebhookDelivery): Promise
       outcome: "ignored",
       lastError: "body is not JSON",
     });
-    if (!stored && !(await queries.findWebhookEvent(db, keys))) return reply(500, false, "could not store event");
+    if (!stored && !(await queries.findWebhookOutcome(db, keys))) return reply(500, false, "could not store event");
     return reply(400, false, "malformed body");
   }
 

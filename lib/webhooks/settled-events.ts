@@ -1,3 +1,5 @@
+import type { WebhookKeys } from "@/db/queries/webhooks";
+
 /**
  * The keys of events this process saw settled (applied, unmatched or ignored: outcomes that never change again),
  * so a duplicate delivery of one is answered without the database. Only a hint: a key not here (another
@@ -6,11 +8,11 @@
 const CAPACITY = 10_000;
 const settled = new Set<string>();
 
-export function wasSettled(keys: { idempotencyKey: string | null; dedupeKey: string }) {
+export function wasSettled(keys: WebhookKeys) {
   return settled.has(keys.dedupeKey) || (!!keys.idempotencyKey && settled.has(keys.idempotencyKey));
 }
 
-export function rememberSettled(keys: { idempotencyKey: string | null; dedupeKey: string }) {
+export function rememberSettled(keys: WebhookKeys) {
   for (const key of [keys.dedupeKey, keys.idempotencyKey]) {
     if (!key) continue;
     settled.delete(key);
