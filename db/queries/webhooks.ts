@@ -1,7 +1,7 @@
-import { and, desc, eq, inArray, or, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, sql } from "drizzle-orm";
 
 import type { Database } from "../client";
-import { webhookEvents, webhookRejections } from "../schema";
+import { outboxJobs, webhookEvents, webhookRejections } from "../schema";
 
 export type WebhookEventRow = typeof webhookEvents.$inferSelect;
 export type NewWebhookEvent = typeof webhookEvents.$inferInsert;
@@ -12,39 +12,68 @@ export async function insertWebhookEvent(db: Database, event: NewWebhookEvent): 
   return row;
 }
 
+/** The outbox job that applies a stored event: its kind, what its handler needs besides the event, and when it is due. */
+export interface ApplyJob {
+  kind: string;
+  payload: Record<string, unknown>;
+  /** The job is a backstop for the apply that runs right after the response: due only after this delay. */
+  dueInSeconds: number;
+}
+
+/**
+ * Stores a verified event and the outbox job that will apply it, in one statement (one round trip, one commit):
+ * once it returns, the event is durable and will be applied even if this process dies. The job's key is
+ * `${kind}:${eventId}` and its payload carries `eventId`. Returns undefined when an event with the same
+ * idempotency or dedupe key exists (a duplicate): then neither row is written.
+ */
+export async function storeWebhookEvent(db: Database, event: NewWebhookEvent, job: ApplyJob) {
+  const stored = db
+    .$with("stored")
+    .as(db.insert(webhookEvents).values(event).onConflictDoNothing().returning({ id: webhookEvents.id }));
+  // An INSERT … SELECT names every column of the table, in order.
+  const [row] = await db
+    .with(stored)
+    .insert(outboxJobs)
+    .select((qb) =>
+      qb
+        .select({
+          id: sql`gen_random_uuid()`.as("id"),
+          kind: sql`${job.kind}`.as("kind"),
+          key: sql`${job.kind} || ':' || ${stored.id}`.as("key"),
+          orderId: sql`${event.orderId ?? null}::text`.as("order_id"),
+          payload: sql`${JSON.stringify(job.payload)}::jsonb || jsonb_build_object('eventId', ${stored.id})`.as(
+            "payload",
+          ),
+          status: sql`'pending'::outbox_status`.as("status"),
+          attempts: sql`0`.as("attempts"),
+          runAfter: sql`now() + make_interval(secs => ${job.dueInSeconds})`.as("run_after"),
+          lockedUntil: sql`null::timestamptz`.as("locked_until"),
+          lastError: sql`null::text`.as("last_error"),
+          createdAt: sql`now()`.as("created_at"),
+          doneAt: sql`null::timestamptz`.as("done_at"),
+        })
+        .from(stored),
+    )
+    .returning({ payload: outboxJobs.payload });
+  return row ? { eventId: String(row.payload.eventId) } : undefined;
+}
+
+/** Inside the applying transaction: the event's apply job is done, so no worker runs it again. */
+export async function markApplyJobDone(tx: Database, jobKind: string, eventId: string) {
+  await tx
+    .update(outboxJobs)
+    .set({ status: "done", doneAt: new Date(), lockedUntil: null, lastError: null })
+    .where(eq(outboxJobs.key, `${jobKind}:${eventId}`));
+}
+
 /** The two keys a delivery is known by: Cashfree's x-idempotency-key, when sent, and our dedupe key. */
 export interface WebhookKeys {
   idempotencyKey: string | null;
   dedupeKey: string;
 }
 
-/** An event's id and outcome, by either key: one indexed read, enough to answer a duplicate without a transaction. */
-export async function findWebhookOutcome(db: Database, keys: WebhookKeys) {
-  const matches = [eq(webhookEvents.dedupeKey, keys.dedupeKey)];
-  if (keys.idempotencyKey) matches.push(eq(webhookEvents.idempotencyKey, keys.idempotencyKey));
-  const [row] = await db
-    .select({ id: webhookEvents.id, outcome: webhookEvents.outcome })
-    .from(webhookEvents)
-    .where(or(...matches))
-    .limit(1);
-  return row;
-}
-
 /** Outcomes a delivery may still apply: stored but not applied yet, or failed before. */
 export const CLAIMABLE_OUTCOMES: WebhookEventRow["outcome"][] = ["received", "failed"];
-
-/**
- * Inside the applying transaction: stores a new event already claimed (its row stays locked by the insert until
- * the commit, so a concurrent delivery of it waits, then finds it applied). Undefined when it exists already.
- */
-export async function insertClaimedWebhookEvent(tx: Database, event: NewWebhookEvent) {
-  const [row] = await tx
-    .insert(webhookEvents)
-    .values({ ...event, attempts: 1 })
-    .onConflictDoNothing()
-    .returning({ id: webhookEvents.id });
-  return row;
-}
 
 /**
  * Inside the applying transaction, in one statement: locks a stored event and counts the attempt. A row locked by

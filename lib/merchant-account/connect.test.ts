@@ -6,6 +6,7 @@ import type { Admin } from "@/lib/auth/admins";
 import { signedHeaders } from "@/lib/testing/webhook-fixtures";
 import { SANDBOX_MERCHANT_ID, SANDBOX_PARTNER_API_KEY } from "@/sandbox/defaults";
 import { startTestSandbox, type TestSandbox } from "@/sandbox/testing/harness";
+import { deliverWebhook } from "@/lib/testing/deliver-webhook";
 
 // The connect flow against a real sandbox over HTTP and an in-memory database: every bad callback is refused
 // and leaves the connection exactly as it was.
@@ -140,14 +141,13 @@ describe("Connect with Cashfree", () => {
   it("merchant.unlinked, verified with the partner key, pauses payments; reconnecting resumes them", async () => {
     expect(await connect.completeCashfreeConnect(owner, session, await consent())).toBe("connected");
     expect(await connect.paymentsPaused()).toBeNull();
-    const { receiveCashfreeWebhook } = await import("@/lib/webhooks/receive");
     const body = JSON.stringify({
       type: "merchant.unlinked",
       event_time: new Date().toISOString(),
       data: { merchant_id: SANDBOX_MERCHANT_ID, connection_status: "Unlinked" },
     });
     // Signed with the PG secret instead of the partner key: refused, nothing changes.
-    const forged = await receiveCashfreeWebhook({
+    const forged = await deliverWebhook({
       rawBody: body,
       headers: signedHeaders(body),
       remoteAddress: "127.0.0.1",
@@ -156,13 +156,13 @@ describe("Connect with Cashfree", () => {
     expect(forged.status).toBe(401);
     expect(await connect.paymentsPaused()).toBeNull();
 
-    const genuine = await receiveCashfreeWebhook({
+    const genuine = await deliverWebhook({
       rawBody: body,
       headers: signedHeaders(body, { secret: SANDBOX_PARTNER_API_KEY }),
       remoteAddress: "127.0.0.1",
       channel: "partner",
     });
-    expect(genuine).toMatchObject({ status: 200, body: { ok: true, status: "applied" } });
+    expect(genuine).toMatchObject({ status: 200, body: { ok: true, status: "received" } });
     expect(await connect.paymentsPaused()).toMatchObject({ status: "unlinked" });
     const { webhookEvents } = await import("@/db/schema");
     const kept = await db.select().from(webhookEvents);

@@ -6,6 +6,8 @@ import { refundLatePayment } from "@/lib/orders/late-payments";
 import { importSettlementRecon, SETTLEMENT_RECON_JOB } from "@/lib/settlements/import";
 import { pullSettlements } from "@/lib/settlements/pull";
 import { SETTLEMENT_PULL_JOB } from "@/lib/settlements/schedule";
+import { applyStoredWebhook } from "@/lib/webhooks/apply";
+import { APPLY_WEBHOOK_JOB, type WebhookChannel } from "@/lib/webhooks/apply-job";
 
 import { sendEmailJob } from "./email-job";
 
@@ -29,6 +31,11 @@ export const handlers: Record<string, (job: OutboxJobRow) => Promise<void>> = {
     });
   },
   email: sendEmailJob,
+  // A stored webhook event its delivery's process did not apply (a crash, a failure): applied unless settled.
+  [APPLY_WEBHOOK_JOB]: (job) => {
+    const payload = job.payload as { eventId: string; channel: WebhookChannel };
+    return applyStoredWebhook(payload.eventId, payload.channel);
+  },
   // A settlement's lines from Cashfree's recon report; stored lines are kept, so a second run adds nothing.
   [SETTLEMENT_RECON_JOB]: (job) => importSettlementRecon((job.payload as { cfSettlementId: string }).cfSettlementId),
   // The day's pull of settlements and recon reports (the same as the cron route; every write an upsert).

@@ -11,6 +11,7 @@ import type { Admin } from "@/lib/auth/admins";
 import { paymentWebhookBody, signedHeaders } from "@/lib/testing/webhook-fixtures";
 import { insertTestOrder, orderAtSandbox } from "@/lib/testing/orders";
 import { startTestSandbox, type TestSandbox } from "@/sandbox/testing/harness";
+import { deliverWebhook } from "@/lib/testing/deliver-webhook";
 
 // The outbox against real services: PostgreSQL, the local Cashfree sandbox over HTTP, and MailDev as the SMTP server.
 const postgres = await requirePostgres();
@@ -34,7 +35,6 @@ let database: TestDatabase;
 let t: TestSandbox;
 let mail: { catcher: MailDev; smtp: number; web: number };
 let lib: {
-  receive: typeof import("@/lib/webhooks/receive").receiveCashfreeWebhook;
   runDueJobs: typeof import("./worker").runDueJobs;
   outboxIdle: typeof import("./worker").outboxIdle;
   markFulfilment: typeof import("@/lib/admin/order-operations").markFulfilment;
@@ -76,7 +76,7 @@ async function openOrder(totalPaise = 149_900) {
 /** Pays through a signed webhook, then waits for the outbox run it started (outside a request it runs at once). */
 async function pay(orderId: string) {
   const body = paymentWebhookBody({ orderId, cfPaymentId: `p-${orderId}`, status: "SUCCESS", amount: "1499.00" });
-  const result = await lib.receive({ rawBody: body, headers: signedHeaders(body), remoteAddress: "127.0.0.1" });
+  const result = await deliverWebhook({ rawBody: body, headers: signedHeaders(body), remoteAddress: "127.0.0.1" });
   await lib.outboxIdle();
   return result;
 }
@@ -96,13 +96,8 @@ describe.skipIf(!postgres)("the outbox (real PostgreSQL, local sandbox, MailDev)
       CASHFREE_SANDBOX_PORT: String(t.sandbox.port),
       SMTP_URL: `smtp://127.0.0.1:${smtp}`,
     });
-    const [receiveModule, worker, operations] = await Promise.all([
-      import("@/lib/webhooks/receive"),
-      import("./worker"),
-      import("@/lib/admin/order-operations"),
-    ]);
+    const [worker, operations] = await Promise.all([import("./worker"), import("@/lib/admin/order-operations")]);
     lib = {
-      receive: receiveModule.receiveCashfreeWebhook,
       runDueJobs: worker.runDueJobs,
       outboxIdle: worker.outboxIdle,
       markFulfilment: operations.markFulfilment,
@@ -118,7 +113,7 @@ describe.skipIf(!postgres)("the outbox (real PostgreSQL, local sandbox, MailDev)
 
   it("sends exactly one confirmation, with the total and the order's link, for a payment", async () => {
     const orderId = await openOrder();
-    expect((await pay(orderId)).body.status).toBe("applied");
+    expect((await pay(orderId)).body.status).toBe("received");
     await lib.runDueJobs();
     const [confirmation, ...others] = await emailsFor(orderId);
     expect(others).toHaveLength(0);
@@ -135,7 +130,7 @@ describe.skipIf(!postgres)("the outbox (real PostgreSQL, local sandbox, MailDev)
     const body = paymentWebhookBody({ orderId, cfPaymentId: `dup-${orderId}`, status: "SUCCESS", amount: "1499.00" });
     const headers = signedHeaders(body);
     await Promise.all(
-      Array.from({ length: 50 }, () => lib.receive({ rawBody: body, headers, remoteAddress: "127.0.0.1" })),
+      Array.from({ length: 50 }, () => deliverWebhook({ rawBody: body, headers, remoteAddress: "127.0.0.1" })),
     );
     await lib.outboxIdle();
     const confirmations = (await jobsOf(orderId)).filter((j) => j.key === `email:order_confirmed:${orderId}`);
@@ -147,7 +142,7 @@ describe.skipIf(!postgres)("the outbox (real PostgreSQL, local sandbox, MailDev)
   it("retries through an SMTP outage, nothing else failing, and delivers once SMTP is back", async () => {
     await mail.catcher.stop();
     const orderId = await openOrder();
-    expect((await pay(orderId)).body).toMatchObject({ ok: true, status: "applied" });
+    expect((await pay(orderId)).body).toMatchObject({ ok: true, status: "received" });
     // The payment's own outbox run already met the outage.
     const [job] = (await jobsOf(orderId)).filter((j) => j.kind === "email");
     expect(job).toMatchObject({ status: "pending", attempts: 1 });

@@ -14,6 +14,7 @@ import {
   type TestSandbox,
   type WebhookReceiver,
 } from "@/sandbox/testing/harness";
+import { deliverWebhook } from "@/lib/testing/deliver-webhook";
 
 // Real PostgreSQL and the local sandbox: webhooks through the real pipeline, recon and the pull from the sandbox.
 const postgres = await requirePostgres();
@@ -21,7 +22,6 @@ const postgres = await requirePostgres();
 let database: TestDatabase;
 let t: TestSandbox;
 let hooks: WebhookReceiver;
-let receive: typeof import("@/lib/webhooks/receive").receiveCashfreeWebhook;
 let pull: typeof import("./pull").pullSettlements;
 let runDueJobs: typeof import("@/lib/outbox/worker").runDueJobs;
 let outboxIdle: typeof import("@/lib/outbox/worker").outboxIdle;
@@ -29,7 +29,7 @@ let outboxIdle: typeof import("@/lib/outbox/worker").outboxIdle;
 type Triggered = { cf_settlement_id: string; utr: string | null };
 
 const deliver = (rawBody: string, headers = signedHeaders(rawBody)) =>
-  receive({ rawBody, headers, remoteAddress: "127.0.0.1" });
+  deliverWebhook({ rawBody, headers, remoteAddress: "127.0.0.1" });
 
 /** The bodies the sandbox sent for a settlement, to a receiver that holds them: the test delivers them, in any order. */
 const sentBodies = (cfSettlementId: string) =>
@@ -66,7 +66,6 @@ describe.skipIf(!postgres)("settlements (real PostgreSQL, local sandbox)", () =>
     process.env.CASHFREE_ENV = "local";
     process.env.CASHFREE_SANDBOX_PORT = String(t.sandbox.port);
     process.env.ORDER_EMAILS = "off";
-    ({ receiveCashfreeWebhook: receive } = await import("@/lib/webhooks/receive"));
     ({ pullSettlements: pull } = await import("./pull"));
     ({ runDueJobs, outboxIdle } = await import("@/lib/outbox/worker"));
   });
@@ -85,8 +84,8 @@ describe.skipIf(!postgres)("settlements (real PostgreSQL, local sandbox)", () =>
     const initiated = bodies.find((x) => x.type === "SETTLEMENT_INITIATED")!.body;
     const success = bodies.find((x) => x.type === "SETTLEMENT_SUCCESS")!.body;
 
-    expect((await deliver(success)).body).toEqual({ ok: true, status: "applied" });
-    expect((await deliver(initiated)).body).toEqual({ ok: true, status: "applied" });
+    expect((await deliver(success)).body).toEqual({ ok: true, status: "received" });
+    expect((await deliver(initiated)).body).toEqual({ ok: true, status: "received" });
     expect((await deliver(success, signedHeaders(success, { idempotencyKey: null }))).body.status).toBe("duplicate");
     await recon();
 
@@ -156,7 +155,7 @@ describe.skipIf(!postgres)("settlements (real PostgreSQL, local sandbox)", () =>
       event_time: "2026-12-01T10:00:00+05:30",
       type: "SETTLEMENT_SUCCESS",
     });
-    expect((await deliver(body)).body).toEqual({ ok: true, status: "ignored" });
+    expect((await deliver(body)).body).toEqual({ ok: true, status: "received" });
     const [stored] = await database.db.select().from(webhookEvents).where(eq(webhookEvents.rawBody, body));
     expect(stored).toMatchObject({ eventType: "SETTLEMENT_SUCCESS", outcome: "ignored" });
   });

@@ -8,6 +8,7 @@ import { enqueueJobs } from "@/db/queries/outbox";
 import { insertTestOrder, orderAtSandbox } from "@/lib/testing/orders";
 import { paymentWebhookBody, signedHeaders } from "@/lib/testing/webhook-fixtures";
 import { startTestSandbox, type TestSandbox } from "@/sandbox/testing/harness";
+import { deliverWebhook } from "@/lib/testing/deliver-webhook";
 
 // Traces end to end: the app's tracer sends to an OTLP/HTTP receiver of this test's own (a plain HTTP server
 // reading the JSON the exporter posts), while the app calls the local Cashfree sandbox over HTTP, applies a
@@ -110,10 +111,7 @@ describe("traces", () => {
       status: "SUCCESS",
       amount: "1499.00",
     });
-    const { receiveCashfreeWebhook } = await import("@/lib/webhooks/receive");
-    expect(
-      await receiveCashfreeWebhook({ rawBody: body, headers: signedHeaders(body), remoteAddress: null }),
-    ).toMatchObject({
+    expect(await deliverWebhook({ rawBody: body, headers: signedHeaders(body), remoteAddress: null })).toMatchObject({
       status: 200,
     });
 

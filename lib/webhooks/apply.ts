@@ -1,8 +1,8 @@
 import "server-only";
 
-import type { Database } from "@/db";
+import { type Database, getDb } from "@/db";
 import * as queries from "@/db/queries/webhooks";
-import type { CashfreeWebhookEvent } from "@/lib/cashfree/webhook-events";
+import { type CashfreeWebhookEvent, parseCashfreeWebhook, parsePartnerWebhook } from "@/lib/cashfree/webhook-events";
 import { withLogFields } from "@/lib/log";
 import { markConnectionUnlinked } from "@/lib/merchant-account/connect";
 import { afterSettle, settleWithinTransaction } from "@/lib/orders/settle";
@@ -10,12 +10,19 @@ import { kickOutbox } from "@/lib/outbox/worker";
 import { applySettlementWebhook } from "@/lib/settlements/import";
 import { applyDisputeWebhook, applyPaymentLinkWebhook, applyRefundWebhook } from "@/lib/webhooks/records";
 
-import { rememberSettled, wasSettled } from "./settled-events";
+import { APPLY_WEBHOOK_JOB, type WebhookChannel } from "./apply-job";
+import { rememberStored, wasStored } from "./stored-events";
+
+/**
+ * When that job falls due: well after the apply that follows the response normally finishes (a burst of a few
+ * hundred events included), so a worker takes it only after a crash, a failure, or an overflowing queue.
+ */
+const APPLY_JOB_DELAY_SECONDS = 30;
 
 type ApplyOutcome = "applied" | "unmatched" | "ignored";
 
 /** What applying an event did, and the work that must wait until it is committed. */
-interface Applied {
+export interface Applied {
   outcome: ApplyOutcome;
   afterCommit: () => void;
 }
@@ -53,111 +60,87 @@ async function applyCashfreeEvent(tx: Database, event: CashfreeWebhookEvent, ref
   }
 }
 
-/** The applying transaction's body for one claimed event: dispatch, then its outcome on the event's row. */
+/**
+ * The applying transaction's body for one claimed event: dispatch, then its outcome on the event's row, and its
+ * apply job done (committed together, so the job runs again exactly when the apply did not commit).
+ */
 function applyClaimed(tx: Database, eventId: string, event: CashfreeWebhookEvent) {
   return withLogFields({ webhookEventId: eventId }, async () => {
     const result = await applyCashfreeEvent(tx, event, eventId);
     await queries.setWebhookOutcome(tx, eventId, result.outcome);
+    await queries.markApplyJobDone(tx, APPLY_WEBHOOK_JOB, eventId);
     return result;
   });
 }
 
 /**
  * Claims a stored event and applies it in one transaction, so the claim never outlives the work: a crash or an
- * error mid-way rolls both back and the event stays claimable for Cashfree's retry. A delivery that finds the
- * event locked by another, or already applied, gets null (a duplicate). `replay` (the admin's button) also takes
- * events that were applied, unmatched or ignored before.
+ * error mid-way rolls both back, the event is marked failed, and its apply job runs it again later. Null when the
+ * event is locked by another apply, or settled already; `replay` (the admin's button) also takes events that were
+ * applied, unmatched or ignored before. The caller runs `afterCommit` (in its own request, for page refreshes).
  */
-export async function claimAndApply(
+export async function claimAndApplyDeferred(
   db: Database,
   eventId: string,
   event: CashfreeWebhookEvent,
   options: { replay?: boolean } = {},
-) {
+): Promise<Applied | null> {
   try {
-    const applied = await db.transaction(async (tx) => {
+    return await db.transaction(async (tx) => {
       if (!(await queries.claimWebhookEvent(tx, eventId, options))) return null;
       return applyClaimed(tx, eventId, event);
     });
-    applied?.afterCommit();
-    return applied?.outcome ?? null;
   } catch (error) {
     await queries.markWebhookFailed(db, eventId, errorMessage(error)).catch(() => undefined);
     throw error;
   }
 }
 
-/**
- * A verified delivery, stored and applied with as few round trips as correctness allows:
- * - an event seen before and settled is a duplicate after one indexed read, with no transaction;
- * - a new event is stored, claimed and applied in one transaction (one commit): nothing is acknowledged before
- *   that commit, so a crash mid-way loses nothing (Cashfree retries what it did not see answered);
- * - an apply that fails rolls back, and the event is then stored as failed, with its error, for the retry and the
- *   admin's replay; so is an event stored earlier that is still claimable (received, or failed before).
- * Returns the outcome, or null for a duplicate.
- */
-/** The event could not be stored at all (the database is down): nothing of it is kept, Cashfree must resend. */
-export class WebhookNotStored extends Error {
-  constructor(readonly cause: unknown) {
-    super("the webhook event could not be stored");
-  }
-}
-
-export async function storeAndApply(db: Database, record: queries.NewWebhookEvent, event: CashfreeWebhookEvent) {
-  const keys: queries.WebhookKeys = { idempotencyKey: record.idempotencyKey ?? null, dedupeKey: record.dedupeKey! };
-  if (wasSettled(keys)) return null;
-  const seen = await queries.findWebhookOutcome(db, keys).catch((error: unknown) => {
-    throw new WebhookNotStored(error);
-  });
-  if (seen && !queries.CLAIMABLE_OUTCOMES.includes(seen.outcome)) {
-    rememberSettled(keys);
-    return null;
-  }
-  const outcome = seen ? await claimAndApply(db, seen.id, event) : await storeClaimAndApply(db, record, keys, event);
-  // Only what this delivery committed is known to be settled: a null may be a concurrent delivery's claim, which
-  // can still fail and leave the event for Cashfree's retry.
-  if (outcome) rememberSettled(keys);
-  return outcome;
-}
-
-async function storeClaimAndApply(
+/** claimAndApplyDeferred, then its after-commit work at once: the outcome, or null. */
+export async function claimAndApply(
   db: Database,
-  record: queries.NewWebhookEvent,
-  keys: queries.WebhookKeys,
+  eventId: string,
   event: CashfreeWebhookEvent,
+  options: { replay?: boolean } = {},
 ) {
-  try {
-    const applied = await db.transaction(async (tx) => {
-      const stored = await queries.insertClaimedWebhookEvent(tx, record);
-      if (stored) return applyClaimed(tx, stored.id, event);
-      // A concurrent delivery stored it first (this insert waited for its commit): claimable only if it failed.
-      const other = await queries.findWebhookOutcome(tx, keys);
-      if (!other || !(await queries.claimWebhookEvent(tx, other.id))) return null;
-      return applyClaimed(tx, other.id, event);
-    });
-    applied?.afterCommit();
-    return applied?.outcome ?? null;
-  } catch (error) {
-    if (!(await keepFailedEvent(db, record, keys, errorMessage(error)))) throw new WebhookNotStored(error);
-    throw error;
-  }
+  const applied = await claimAndApplyDeferred(db, eventId, event, options);
+  applied?.afterCommit();
+  return applied?.outcome ?? null;
 }
 
-/** After a rolled-back first attempt: the event is kept, as failed, with its error. False when it could not be. */
-async function keepFailedEvent(
-  db: Database,
-  record: queries.NewWebhookEvent,
-  keys: queries.WebhookKeys,
-  lastError: string,
-) {
-  try {
-    const stored = await queries.insertWebhookEvent(db, { ...record, outcome: "failed", attempts: 1, lastError });
-    if (stored) return true;
-    const existing = await queries.findWebhookOutcome(db, keys);
-    if (existing) await queries.markWebhookFailed(db, existing.id, lastError);
-    return true;
-  } catch {
-    return false;
+/**
+ * A verified delivery, stored with the job that applies it in one statement (one round trip, one commit), which is
+ * all the answer to Cashfree needs: after it the event is durable and will be applied even if this process dies.
+ * Returns the event's id, or null for a duplicate (known to this process, or found by the insert). A database
+ * that cannot store it throws: the route answers 503 and Cashfree resends.
+ */
+export async function storeWebhookEvent(db: Database, record: queries.NewWebhookEvent, channel: WebhookChannel) {
+  const keys: queries.WebhookKeys = { idempotencyKey: record.idempotencyKey ?? null, dedupeKey: record.dedupeKey! };
+  if (wasStored(keys)) return null;
+  const stored = await queries.storeWebhookEvent(db, record, {
+    kind: APPLY_WEBHOOK_JOB,
+    payload: { channel },
+    dueInSeconds: APPLY_JOB_DELAY_SECONDS,
+  });
+  rememberStored(keys);
+  return stored?.eventId ?? null;
+}
+
+/** Reads a stored event's body as the endpoint that received it did. */
+function parseStoredEvent(rawBody: string, channel: WebhookChannel) {
+  return (channel === "partner" ? parsePartnerWebhook : parseCashfreeWebhook)(JSON.parse(rawBody), rawBody);
+}
+
+/**
+ * The apply job's handler (a worker, after a crash or a failure): applies the event unless it is settled. An event
+ * another apply holds right now is not settled yet (that apply may still roll back): the job fails, to look again.
+ */
+export async function applyStoredWebhook(eventId: string, channel: WebhookChannel) {
+  const db = await getDb();
+  const row = await queries.getWebhookEvent(db, eventId);
+  if (!row || !queries.CLAIMABLE_OUTCOMES.includes(row.outcome)) return;
+  if (!(await claimAndApply(db, row.id, parseStoredEvent(row.rawBody, channel)))) {
+    throw new Error("the event is being applied by another worker; will look again");
   }
 }
 

@@ -1,7 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 
-import { orderEvents, orders, payments, webhookEvents, webhookRejections } from "@/db/schema";
+import { orderEvents, orders, outboxJobs, payments, webhookEvents, webhookRejections } from "@/db/schema";
 import { seedCatalog } from "@/db/seed";
 import { createTestDatabase, requirePostgres, type TestDatabase } from "@/db/testing/databases";
 import { soleVariant, variantStock } from "@/lib/testing/catalog";
@@ -38,6 +38,8 @@ vi.mock("@/lib/orders/settle", async (importOriginal) => {
 
 let database: TestDatabase;
 let receive: typeof import("./receive").receiveCashfreeWebhook;
+let webhooksApplied: typeof import("./apply-soon").webhooksApplied;
+let runDueJobs: typeof import("@/lib/outbox/worker").runDueJobs;
 let insertOrder: typeof import("@/db/queries/orders").insertOrder;
 let variant: Awaited<ReturnType<typeof soleVariant>>;
 let counter = 0;
@@ -83,8 +85,27 @@ async function placeOrder(
   return id;
 }
 
-const deliver = (rawBody: string, headers = signedHeaders(rawBody)) =>
-  receive({ rawBody, headers, remoteAddress: "127.0.0.1" });
+/** One delivery's answer, once what it stored has been applied (the apply runs right after the answer). */
+async function deliver(rawBody: string, headers = signedHeaders(rawBody)) {
+  const answer = await receive({ rawBody, headers, remoteAddress: "127.0.0.1" });
+  await webhooksApplied();
+  return answer;
+}
+const storedEvents = (orderId: string) =>
+  database.db.select().from(webhookEvents).where(eq(webhookEvents.orderId, orderId));
+const applyJob = async (eventId: string) =>
+  (
+    await database.db
+      .select()
+      .from(outboxJobs)
+      .where(eq(outboxJobs.key, `apply_webhook:${eventId}`))
+  )[0]!;
+/** Time passes until the apply job is due, and a worker runs it. */
+async function runApplyJob(eventId: string) {
+  const job = await applyJob(eventId);
+  await database.db.update(outboxJobs).set({ runAfter: new Date() }).where(eq(outboxJobs.id, job.id));
+  return runDueJobs({ onlyIds: [job.id] });
+}
 const orderRow = async (id: string) => (await database.db.select().from(orders).where(eq(orders.id, id)))[0]!;
 const events = (id: string) => database.db.select().from(orderEvents).where(eq(orderEvents.orderId, id));
 const stock = () => variantStock(database.db, variant.id);
@@ -96,6 +117,8 @@ describe.skipIf(!postgres)("Cashfree webhooks on real PostgreSQL", () => {
     process.env.DATABASE_URL = database.url;
     process.env.CASHFREE_ENV = "local";
     ({ receiveCashfreeWebhook: receive } = await import("./receive"));
+    ({ webhooksApplied } = await import("./apply-soon"));
+    ({ runDueJobs } = await import("@/lib/outbox/worker"));
     ({ insertOrder } = await import("@/db/queries/orders"));
     variant = await soleVariant(database.db, "brass-masala-dabba");
   });
@@ -109,7 +132,11 @@ describe.skipIf(!postgres)("Cashfree webhooks on real PostgreSQL", () => {
     const result = await deliver(
       paymentWebhookBody({ orderId: id, cfPaymentId: "9001", status: "SUCCESS", amount: "1499.00" }),
     );
-    expect(result).toEqual({ status: 200, body: { ok: true, status: "applied" } });
+    expect(result).toEqual({ status: 200, body: { ok: true, status: "received" } });
+    const [stored] = await storedEvents(id);
+    expect(stored).toMatchObject({ outcome: "applied", attempts: 1 });
+    // Its apply job, the backstop, is done with the apply (committed together): no worker runs it again.
+    expect(await applyJob(stored!.id)).toMatchObject({ status: "done", orderId: id });
     const order = await orderRow(id);
     expect(order).toMatchObject({
       status: "paid",
@@ -125,7 +152,8 @@ describe.skipIf(!postgres)("Cashfree webhooks on real PostgreSQL", () => {
     const headers = signedHeaders(body);
     const results = await Promise.all(Array.from({ length: 50 }, () => deliver(body, headers)));
     expect(results.every((r) => r.status === 200)).toBe(true);
-    expect(results.filter((r) => r.body.status === "applied")).toHaveLength(1);
+    expect(results.filter((r) => r.body.status === "received")).toHaveLength(1);
+    expect(results.filter((r) => r.body.status === "duplicate")).toHaveLength(49);
     const paidEvents = (await events(id)).filter((e) => e.toStatus === "paid");
     expect(paidEvents).toHaveLength(1);
     expect(await database.db.select().from(payments).where(eq(payments.orderId, id))).toHaveLength(1);
@@ -137,7 +165,7 @@ describe.skipIf(!postgres)("Cashfree webhooks on real PostgreSQL", () => {
     const body = paymentWebhookBody({ orderId: id, cfPaymentId: "9003", status: "SUCCESS", amount: "1499.00" });
     const first = await deliver(body, signedHeaders(body, { version: "2023-08-01", idempotencyKey: null }));
     const second = await deliver(body, signedHeaders(body, { version: "2023-08-01", idempotencyKey: null }));
-    expect([first.body.status, second.body.status]).toEqual(["applied", "duplicate"]);
+    expect([first.body.status, second.body.status]).toEqual(["received", "duplicate"]);
   });
 
   it("keeps a failure non-final: FAILED then SUCCESS pays, each attempt in its own row", async () => {
@@ -195,14 +223,15 @@ describe.skipIf(!postgres)("Cashfree webhooks on real PostgreSQL", () => {
     const unknownOrder = await deliver(
       paymentWebhookBody({ orderId: "KC-NOPE", cfPaymentId: "9012", status: "SUCCESS", amount: "10.00" }),
     );
-    expect(unknownOrder).toEqual({ status: 200, body: { ok: true, status: "unmatched" } });
+    expect(unknownOrder).toEqual({ status: 200, body: { ok: true, status: "received" } });
+    expect(await storedEvents("KC-NOPE")).toMatchObject([{ outcome: "unmatched" }]);
     const body = `{"data":{"settlement":{"amount_settled":97.94}},"event_time":"2026-11-22T12:35:19+05:30","type":"SETTLEMENT_SUCCESS"}`;
-    expect((await deliver(body)).body.status).toBe("ignored");
+    expect((await deliver(body)).body.status).toBe("received");
     const stored = await database.db
       .select()
       .from(webhookEvents)
       .where(eq(webhookEvents.eventType, "SETTLEMENT_SUCCESS"));
-    expect(stored[0]?.rawBody).toBe(body);
+    expect(stored[0]).toMatchObject({ rawBody: body, outcome: "ignored" });
   });
 
   it("rejects bad signatures, stale timestamps and missing headers, writing nothing but a rejection count", async () => {
@@ -223,9 +252,10 @@ describe.skipIf(!postgres)("Cashfree webhooks on real PostgreSQL", () => {
     expect((await database.db.select().from(webhookRejections)).length).toBeLessThanOrEqual(rowsBefore + 3 * 2);
   });
 
-  // Review defect 2: the claim was committed before the apply, so a crash in between left the event claimed;
-  // Cashfree's retry got 200 "duplicate" and the paid order stayed awaiting payment.
-  it("applies an event, once, on the delivery after a process died between claiming and applying it", async () => {
+  // Review defect 2: the claim was committed before the apply, so a crash in between left the event claimed and
+  // the paid order stayed awaiting payment. Now the answer comes first: a process that dies after answering, mid
+  // apply, leaves the event and its job, and a worker applies it once.
+  it("applies an event, once, through its job after the process died mid-apply after answering", async () => {
     const id = await placeOrder();
     const body = paymentWebhookBody({ orderId: id, cfPaymentId: "9014", status: "SUCCESS", amount: "1499.00" });
     const headers = signedHeaders(body);
@@ -234,50 +264,71 @@ describe.skipIf(!postgres)("Cashfree webhooks on real PostgreSQL", () => {
     const atApply = new Promise<void>((resolve) => (reached = resolve));
     crash.hold = { reached, released: new Promise<void>((resolve) => (release = resolve)) };
 
-    const dying = deliver(body, headers).catch((error: unknown) => error);
+    expect(await receive({ rawBody: body, headers, remoteAddress: "127.0.0.1" })).toEqual({
+      status: 200,
+      body: { ok: true, status: "received" },
+    });
     await atApply;
     // SIGKILL of the app: its database connection drops, with whatever it had not committed.
     await database.db.execute(
       sql`select pg_terminate_backend(pid) from pg_stat_activity where datname = current_database() and state = 'idle in transaction' and pid <> pg_backend_pid()`,
     );
-
-    const retry = await deliver(body, headers);
-    expect(retry).toEqual({ status: 200, body: { ok: true, status: "applied" } });
     release();
-    await dying;
+    await webhooksApplied();
+    const [stored] = await storedEvents(id);
+    expect(stored!.outcome).not.toBe("applied");
+    expect(await orderRow(id)).toMatchObject({ status: "awaiting_payment" });
+    // Cashfree's retry meanwhile is acknowledged: the event is kept, and its job will apply it.
+    expect((await deliver(body, headers)).body.status).toBe("duplicate");
+
+    expect(await runApplyJob(stored!.id)).toEqual({ claimed: 1, done: 1, failed: 0 });
     expect(await orderRow(id)).toMatchObject({ status: "paid", fulfillmentStatus: "ready_to_ship" });
     expect((await events(id)).filter((e) => e.toStatus === "paid")).toHaveLength(1);
-    const [stored] = await database.db.select().from(webhookEvents).where(eq(webhookEvents.orderId, id));
-    expect(stored).toMatchObject({ outcome: "applied" });
-    // A further retry is a duplicate.
-    expect((await deliver(body, headers)).body.status).toBe("duplicate");
+    expect(await storedEvents(id)).toMatchObject([{ outcome: "applied" }]);
+    expect(await applyJob(stored!.id)).toMatchObject({ status: "done" });
   });
 
-  // The event is stored in the transaction that applies it: a failed apply must still leave it, never lose it.
-  it("keeps an event whose apply failed, as failed with its error, and applies it on Cashfree's retry", async () => {
+  it("keeps an event whose apply failed, as failed with its error, and its job applies it on the retry", async () => {
     const id = await placeOrder();
     const body = paymentWebhookBody({ orderId: id, cfPaymentId: "9016", status: "SUCCESS", amount: "1499.00" });
     const headers = signedHeaders(body);
     crash.failOnce = true;
-    expect(await deliver(body, headers)).toEqual({
-      status: 500,
-      body: { ok: false, status: "failed to apply; will retry" },
-    });
-    const stored = () => database.db.select().from(webhookEvents).where(eq(webhookEvents.orderId, id));
-    expect(await stored()).toMatchObject([{ outcome: "failed", attempts: 1, lastError: "connection lost mid-apply" }]);
+    expect(await deliver(body, headers)).toEqual({ status: 200, body: { ok: true, status: "received" } });
+    const [failed] = await storedEvents(id);
+    expect(failed).toMatchObject({ outcome: "failed", attempts: 1, lastError: "connection lost mid-apply" });
     expect(await orderRow(id)).toMatchObject({ status: "awaiting_payment" });
+    // Due later, not now: the apply after the answer normally does the work first.
+    expect((await applyJob(failed!.id)).runAfter.getTime()).toBeGreaterThan(Date.now() + 20_000);
 
-    expect((await deliver(body, headers)).body.status).toBe("applied");
-    expect(await stored()).toMatchObject([{ outcome: "applied", attempts: 2 }]);
+    expect(await runApplyJob(failed!.id)).toEqual({ claimed: 1, done: 1, failed: 0 });
+    expect(await storedEvents(id)).toMatchObject([{ outcome: "applied", attempts: 2 }]);
     expect(await orderRow(id)).toMatchObject({ status: "paid" });
     expect((await deliver(body, headers)).body.status).toBe("duplicate");
   });
 
-  it("answers a duplicate of an event this process settled from memory, without reading the inbox", async () => {
+  it("does not let a worker close the job of an event another apply holds: it looks again later", async () => {
+    const id = await placeOrder();
+    const body = paymentWebhookBody({ orderId: id, cfPaymentId: "9018", status: "SUCCESS", amount: "1499.00" });
+    let reached!: () => void;
+    let release!: () => void;
+    const atApply = new Promise<void>((resolve) => (reached = resolve));
+    crash.hold = { reached, released: new Promise<void>((resolve) => (release = resolve)) };
+    await receive({ rawBody: body, headers: signedHeaders(body), remoteAddress: "127.0.0.1" });
+    await atApply;
+    const [held] = await storedEvents(id);
+    // The apply after the answer holds the event: the worker must not mark the job done on its behalf.
+    expect(await runApplyJob(held!.id)).toEqual({ claimed: 1, done: 0, failed: 1 });
+    release();
+    await webhooksApplied();
+    expect(await storedEvents(id)).toMatchObject([{ outcome: "applied" }]);
+    expect(await applyJob(held!.id)).toMatchObject({ status: "done" });
+  });
+
+  it("answers a duplicate of an event this process stored from memory, without the inbox", async () => {
     const id = await placeOrder();
     const body = paymentWebhookBody({ orderId: id, cfPaymentId: "9017", status: "SUCCESS", amount: "1499.00" });
     const headers = signedHeaders(body);
-    expect((await deliver(body, headers)).body.status).toBe("applied");
+    expect((await deliver(body, headers)).body.status).toBe("received");
     // With its row gone, only the process's memory can still know the event.
     await database.db.delete(webhookEvents).where(eq(webhookEvents.orderId, id));
     expect((await deliver(body, headers)).body.status).toBe("duplicate");

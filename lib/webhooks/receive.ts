@@ -1,13 +1,16 @@
 import "server-only";
 
+import { after } from "next/server";
+
 import { getDb } from "@/db";
 import * as queries from "@/db/queries/webhooks";
 import { verifyCashfreeSignature } from "@/lib/cashfree/signature";
 import { type CashfreeWebhookEvent, parseCashfreeWebhook, parsePartnerWebhook } from "@/lib/cashfree/webhook-events";
 import { env } from "@/lib/env";
-import { log, type LogFields, logError, withLogFields } from "@/lib/log";
+import { log, type LogFields, withLogFields } from "@/lib/log";
 
-import { storeAndApply, WebhookNotStored } from "./apply";
+import { storeWebhookEvent } from "./apply";
+import { applySoon } from "./apply-soon";
 
 export const MAX_WEBHOOK_BYTES = 256 * 1024;
 
@@ -43,8 +46,10 @@ async function recordRejection(reason: string, remoteAddress: string | null) {
 }
 
 /**
- * Verify → store → apply. Every verified event is stored before it is acted on; a duplicate is acknowledged
- * and changes nothing; a failure to apply keeps the event and answers 5xx so Cashfree retries.
+ * Verify → store → answer → apply. Every verified event is stored, with the job that applies it, before it is
+ * answered, and applied right after the answer; a duplicate is acknowledged and changes nothing. Applying is off
+ * the request path (as Cashfree and RELIABILITY.md B.4 advise: answer fast, apply what is durably kept): a failed
+ * apply is retried by its outbox job, not by Cashfree.
  */
 export async function receiveCashfreeWebhook(delivery: WebhookDelivery): Promise<WebhookResponse> {
   const { rawBody, headers } = delivery;
@@ -88,28 +93,27 @@ export async function receiveCashfreeWebhook(delivery: WebhookDelivery): Promise
     orderId: event && "orderId" in event ? event.orderId : null,
   };
   if (!event) {
-    // Verified but unreadable: kept for the admin to see, never applied.
-    const stored = await queries.insertWebhookEvent(db, {
-      ...record,
-      outcome: "ignored",
-      lastError: "body is not JSON",
-    });
-    if (!stored && !(await queries.findWebhookOutcome(db, keys))) return reply(500, false, "could not store event");
+    // Verified but unreadable: kept for the admin to see (once), never applied.
+    await queries.insertWebhookEvent(db, { ...record, outcome: "ignored", lastError: "body is not JSON" });
     return reply(400, false, "malformed body");
   }
 
-  // Only one delivery applies an event; duplicates (concurrent or later) are acknowledged as they are.
-  return withLogFields(eventLogFields(event), async () => {
-    try {
-      const outcome = await storeAndApply(db, record, event);
-      return outcome ? reply(200, true, outcome) : reply(200, true, "duplicate");
-    } catch (error) {
-      // Not even stored (the database is down): the route answers 503 with a reference, and Cashfree resends.
-      if (error instanceof WebhookNotStored) throw error.cause;
-      logError("webhook failed to apply", error);
-      return reply(500, false, "failed to apply; will retry");
-    }
+  const fields = eventLogFields(event);
+  return withLogFields(fields, async () => {
+    const eventId = await storeWebhookEvent(db, record, delivery.channel ?? "pg");
+    if (!eventId) return reply(200, true, "duplicate");
+    afterResponse(async () => (await applySoon(eventId, event, fields))?.afterCommit());
+    return reply(200, true, "received");
   });
+}
+
+/** After the response inside a request (a serverless function is kept alive for it); at once outside one. */
+function afterResponse(work: () => Promise<void>) {
+  try {
+    after(work);
+  } catch {
+    void work();
+  }
 }
 
 /** What every line about this event carries: which event, and the order and payment it is about. */

@@ -1,0 +1,26 @@
+import type { WebhookKeys } from "@/db/queries/webhooks";
+
+/**
+ * The keys of events this process knows are stored (with the job that applies them), so a duplicate delivery of
+ * one is acknowledged without the database. Only a hint: a key not here (another instance stored it, or it was
+ * evicted) costs one insert that finds the event there. At most `CAPACITY` keys, oldest out first.
+ */
+const CAPACITY = 10_000;
+const stored = new Set<string>();
+
+export function wasStored(keys: WebhookKeys) {
+  return stored.has(keys.dedupeKey) || (!!keys.idempotencyKey && stored.has(keys.idempotencyKey));
+}
+
+export function rememberStored(keys: WebhookKeys) {
+  for (const key of [keys.dedupeKey, keys.idempotencyKey]) {
+    if (!key) continue;
+    stored.delete(key);
+    stored.add(key);
+  }
+  // A Set iterates in insertion order: the first keys are the oldest.
+  for (const key of stored) {
+    if (stored.size <= CAPACITY) break;
+    stored.delete(key);
+  }
+}
