@@ -1,11 +1,10 @@
 import "server-only";
 
-import { performance as nodePerformance } from "node:perf_hooks";
-
 import { after } from "next/server";
 
 import { type Database, getDb } from "@/db";
 import * as queries from "@/db/queries/outbox";
+import { whenEventLoopQuiet } from "@/lib/event-loop";
 import { describeError, logError, withLogFields } from "@/lib/log";
 import { failSpan, inSpan } from "@/lib/telemetry/spans";
 
@@ -88,22 +87,11 @@ function runJob(db: Database, job: queries.OutboxJobRow): Promise<boolean> {
  * checkouts), so e-mails never slow a webhook down; it starts once the server has breathing room, or after
  * `MAX_WAIT_MS` regardless. Requests that arrive meanwhile join the same pending run.
  */
-const BUSY_UTILIZATION = 0.5;
 const SAMPLE_MS = 200;
 const MAX_WAIT_MS = 15_000;
 let pendingRun: Promise<unknown> | null = null;
 
-async function whenIdle() {
-  const started = Date.now();
-  let previous = nodePerformance.eventLoopUtilization();
-  while (Date.now() - started < MAX_WAIT_MS) {
-    await new Promise((resolve) => setTimeout(resolve, SAMPLE_MS));
-    const current = nodePerformance.eventLoopUtilization();
-    const busy = nodePerformance.eventLoopUtilization(current, previous).utilization;
-    previous = current;
-    if (busy < BUSY_UTILIZATION) return;
-  }
-}
+const whenIdle = () => whenEventLoopQuiet({ sampleMs: SAMPLE_MS, maxWaitMs: MAX_WAIT_MS });
 
 function runWhenIdle() {
   pendingRun ??= track(

@@ -137,11 +137,11 @@ async function appliesOf(from: number, count: number): Promise<Applies> {
   for (let i = 0; i < 1200; i++) {
     const result = await handle.db.execute(sql`
       select count(*) filter (where e.outcome = 'received')::int as waiting,
-             (select count(*)::int from orders where id = any(${ids}) and status = 'paid') as paid,
+             (select count(*)::int from orders where id in ${ids} and status = 'paid') as paid,
              extract(epoch from max(e.processed_at) - min(e.received_at))::float8 * 1000 as span,
              percentile_cont(0.5) within group (order by extract(epoch from e.processed_at - e.received_at)) * 1000 as p50,
              percentile_cont(0.99) within group (order by extract(epoch from e.processed_at - e.received_at)) * 1000 as p99
-      from webhook_events e where e.order_id = any(${ids})`);
+      from webhook_events e where e.order_id in ${ids}`);
     stats = (result as unknown as { rows: Stats[] }).rows[0]!;
     if (stats.waiting === 0 && stats.paid === count) break;
     await new Promise((resolve) => setTimeout(resolve, 100));
