@@ -5,7 +5,7 @@ import { cartItems, carts, orderEvents, orderItems, orders, payments, products, 
 import { variantWithdrawn } from "./products";
 
 /** A transaction or the database: queries work inside or outside one. */
-export type Executor = Pick<Database, "select" | "insert" | "update" | "delete" | "execute">;
+export type Executor = Pick<Database, "select" | "insert" | "update" | "delete" | "execute" | "$with" | "with">;
 
 export type OrderRow = typeof orders.$inferSelect;
 export type NewOrder = typeof orders.$inferInsert;
@@ -28,18 +28,48 @@ export async function getOrderByCheckoutAttempt(db: Executor, checkoutAttemptId:
   return row;
 }
 
-/** Writes an order and its items; returns the order as stored (with its defaults). */
-export async function insertOrder(db: Executor, order: NewOrder, items: NewOrderItem[]): Promise<OrderRow> {
-  const [row] = await db.insert(orders).values(order).returning();
-  await db.insert(orderItems).values(items.map((item) => ({ ...item, orderId: order.id })));
+/**
+ * Writes an order, its items and its first timeline events in one statement (one round trip); returns the order
+ * as stored (with its defaults). The items and events reference the order: PostgreSQL checks those keys at the end
+ * of the statement, once the order is there.
+ */
+export async function insertOrder(
+  db: Executor,
+  order: NewOrder,
+  items: NewOrderItem[],
+  events: NewOrderEvent[] = [],
+): Promise<OrderRow> {
+  const withItems = db.$with("items").as(
+    db
+      .insert(orderItems)
+      .values(items.map((item) => ({ ...item, orderId: order.id })))
+      .returning({ id: orderItems.id }),
+  );
+  const query =
+    events.length > 0
+      ? db.with(
+          withItems,
+          db.$with("events").as(db.insert(orderEvents).values(events).returning({ id: orderEvents.id })),
+        )
+      : db.with(withItems);
+  const [row] = await query.insert(orders).values(order).returning();
   return row!;
 }
 
-export async function updateOrder(db: Executor, orderId: string, values: Partial<NewOrder>) {
-  await db
+/** Updates an order and appends its timeline events, in one statement (one round trip). */
+export async function updateOrder(
+  db: Executor,
+  orderId: string,
+  values: Partial<NewOrder>,
+  events: NewOrderEvent[] = [],
+) {
+  const update = db
     .update(orders)
     .set({ ...values, updatedAt: new Date() })
     .where(eq(orders.id, orderId));
+  if (events.length === 0) return void (await update);
+  const updated = db.$with("updated").as(update.returning({ id: orders.id }));
+  await db.with(updated).insert(orderEvents).values(events);
 }
 
 export function listOrderItems(db: Executor, orderId: string) {

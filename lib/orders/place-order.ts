@@ -1,6 +1,7 @@
 import "server-only";
 
 import { type Database, getDb } from "@/db";
+import { afterResponse } from "@/lib/after-response";
 import * as queries from "@/db/queries/orders";
 import { cashfree, isCashfreeError } from "@/lib/cashfree";
 import type { CustomerDetails } from "@/lib/checkout-schema";
@@ -18,7 +19,7 @@ import { getSetting } from "@/lib/settings";
 import { variantName } from "@/lib/variants";
 
 import { newAccessToken, newOrderId } from "./ids";
-import { settleOrder } from "./settle";
+import { type CashfreeObservation, settleOrder } from "./settle";
 import { cashfreeVia, SHOPPER } from "./actors";
 import { applyCommands, applyToOrder } from "./runner";
 
@@ -168,8 +169,7 @@ async function reserveOrder(input: PlaceOrderInput): Promise<Reservation> {
       shippingPincode: customer.pincode,
       expiresAt: new Date(Date.now() + PAYMENT_WINDOW_MINUTES * 60_000),
     };
-    const placed = await queries.insertOrder(tx, order, items);
-    await queries.appendOrderEvents(tx, [
+    const placed = await queries.insertOrder(tx, order, items, [
       {
         orderId: order.id,
         type: "order_placed",
@@ -223,17 +223,23 @@ async function createPaymentSession(order: queries.OrderRow): Promise<PlaceOrder
       expiresAt: order.expiresAt,
       idempotencyKey: order.createIdempotencyKey,
     });
-    await settleOrder(await getDb(), {
-      orderId: order.id,
-      source: "checkout",
-      orderStatus: cfOrder.status,
-      orderAmountPaise: cfOrder.amountPaise,
-      orderCurrency: cfOrder.currency,
-      cfOrderId: cfOrder.cfOrderId,
-      paymentSessionId: cfOrder.paymentSessionId,
-      payments: [],
-    });
     if (!cfOrder.paymentSessionId) throw new Error("Cashfree returned no payment_session_id");
+    // The shopper's answer needs only the session: recording Cashfree's order (its id, the session, awaiting
+    // payment) waits for the response. Should it never happen (a crash), the same submit again creates the same
+    // order at Cashfree (same idempotency key) and records it, and reconciliation records it too; a payment that
+    // comes first finds the order pending, which takes a payment like awaiting_payment does.
+    await afterResponse(() =>
+      recordCashfreeOrder({
+        orderId: order.id,
+        source: "checkout",
+        orderStatus: cfOrder.status,
+        orderAmountPaise: cfOrder.amountPaise,
+        orderCurrency: cfOrder.currency,
+        cfOrderId: cfOrder.cfOrderId,
+        paymentSessionId: cfOrder.paymentSessionId,
+        payments: [],
+      }),
+    );
     return { ok: true, orderId: order.id, accessToken: order.accessToken, paymentSessionId: cfOrder.paymentSessionId };
   } catch (error) {
     const reason = isCashfreeError(error) ? error.message : "unexpected error creating the Cashfree order";
@@ -245,6 +251,15 @@ async function createPaymentSession(order: queries.OrderRow): Promise<PlaceOrder
       message:
         "We could not start the payment. Nothing was charged and your cart is unchanged: please try again in a moment.",
     };
+  }
+}
+
+/** Cashfree's new order, on ours. A failure is logged: the next submit or reconciliation records it again. */
+async function recordCashfreeOrder(observation: CashfreeObservation) {
+  try {
+    await settleOrder(await getDb(), observation);
+  } catch (error) {
+    logError("checkout: recording the Cashfree order failed; reconciliation will", error);
   }
 }
 

@@ -207,14 +207,12 @@ export async function applyCommands(
 
   if (result.stockChanged) result.work.push({ type: "refresh_product_pages" });
   if (jobs.length > 0) result.work.push({ type: "run_outbox" });
-  await queries.updateOrder(tx, order.id, {
-    ...updates,
-    status,
-    stockState,
-    fulfillmentStatus: fulfilment,
-    refundedPaise,
-  });
-  await queries.appendOrderEvents(tx, events);
+  await queries.updateOrder(
+    tx,
+    order.id,
+    { ...updates, status, stockState, fulfillmentStatus: fulfilment, refundedPaise },
+    events,
+  );
   await enqueueJobs(tx, env.email.orderEmails ? jobs : jobs.filter((job) => job.kind !== "email"));
   // Numbered in the paying transaction, so a rollback gives the number back and the series has no gaps; and
   // last, because the series' row stays locked until the commit: every payment waits for it in turn.

@@ -1,8 +1,7 @@
 import "server-only";
 
-import { after } from "next/server";
-
 import { getDb } from "@/db";
+import { afterResponse } from "@/lib/after-response";
 import * as queries from "@/db/queries/webhooks";
 import { verifyCashfreeSignature } from "@/lib/cashfree/signature";
 import { type CashfreeWebhookEvent, parseCashfreeWebhook, parsePartnerWebhook } from "@/lib/cashfree/webhook-events";
@@ -102,18 +101,9 @@ export async function receiveCashfreeWebhook(delivery: WebhookDelivery): Promise
   return withLogFields(fields, async () => {
     const eventId = await storeWebhookEvent(db, record, delivery.channel ?? "pg");
     if (!eventId) return reply(200, true, "duplicate");
-    afterResponse(async () => (await applySoon(eventId, event, fields))?.afterCommit());
+    void afterResponse(async () => (await applySoon(eventId, event, fields))?.afterCommit());
     return reply(200, true, "received");
   });
-}
-
-/** After the response inside a request (a serverless function is kept alive for it); at once outside one. */
-function afterResponse(work: () => Promise<void>) {
-  try {
-    after(work);
-  } catch {
-    void work();
-  }
 }
 
 /** What every line about this event carries: which event, and the order and payment it is about. */
