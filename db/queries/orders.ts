@@ -166,8 +166,18 @@ export async function updatePayment(db: Executor, cfPaymentId: string, values: P
 }
 
 /** Serialises checkouts of one cart (NO KEY UPDATE: adding to the cart, which takes KEY SHARE, is not blocked). */
-export async function lockCart(db: Executor, cartId: string) {
-  await db.select({ id: carts.id }).from(carts).where(eq(carts.id, cartId)).for("no key update");
+/**
+ * Locks the cart (a cart holds at most one open order: its checkouts take turns) and returns its lines, in one
+ * statement. Empty for an empty cart, or one that does not exist.
+ */
+export async function lockCartLines(db: Executor, cartId: string) {
+  const rows = await db
+    .select({ variantId: cartItems.variantId, quantity: cartItems.quantity })
+    .from(carts)
+    .leftJoin(cartItems, eq(cartItems.cartId, carts.id))
+    .where(eq(carts.id, cartId))
+    .for("no key update", { of: carts });
+  return rows.flatMap((row) => (row.variantId === null ? [] : [{ variantId: row.variantId, quantity: row.quantity! }]));
 }
 
 /** The cart's order that still holds stock and can still be paid, if any (at most one: see placeOrder). */
@@ -180,13 +190,6 @@ export async function getOpenOrderForCart(db: Executor, cartId: string) {
     .limit(1)
     .for("update");
   return row;
-}
-
-export function listCartQuantities(db: Executor, cartId: string) {
-  return db
-    .select({ variantId: cartItems.variantId, quantity: cartItems.quantity })
-    .from(cartItems)
-    .where(eq(cartItems.cartId, cartId));
 }
 
 /** Open orders that should have heard from Cashfree by now: older than `olderThan`, or past their expiry. */

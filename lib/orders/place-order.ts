@@ -15,7 +15,7 @@ import { formatInr } from "@/lib/money";
 import { productPagesChangedAfterResponse } from "@/lib/products";
 import { computeTotals } from "@/lib/pricing";
 import { consume, limitedMessage } from "@/lib/rate-limit";
-import { getSetting } from "@/lib/settings";
+import { getSetting, type SettingValue } from "@/lib/settings";
 import { variantName } from "@/lib/variants";
 
 import { newAccessToken, newOrderId } from "./ids";
@@ -96,11 +96,10 @@ function sameCheckout(
  * (other details, other lines) replaces it, giving its stock back first, so a cart never holds more stock than
  * it asks for, however many checkouts it starts.
  */
-async function reserveOrder(input: PlaceOrderInput): Promise<Reservation> {
+async function reserveOrder(input: PlaceOrderInput, seller: SettingValue<"seller">): Promise<Reservation> {
   const db = await getDb();
   return db.transaction(async (tx) => {
-    await queries.lockCart(tx, input.cartId);
-    const lines = await queries.listCartQuantities(tx, input.cartId);
+    const lines = await queries.lockCartLines(tx, input.cartId);
     if (lines.length === 0) throw new CheckoutRefusal("empty_cart", "Your cart is empty.");
 
     const open = await queries.getOpenOrderForCart(tx, input.cartId);
@@ -108,8 +107,6 @@ async function reserveOrder(input: PlaceOrderInput): Promise<Reservation> {
       return { order: open, reused: true, superseded: null };
     if (open) await supersede(tx, open);
 
-    // Read before the variants' locks: every checkout of a variant waits for its lock until this one commits.
-    const seller = await getSetting("seller", tx);
     const locked = await queries.lockVariants(
       tx,
       lines.map((line) => line.variantId),
@@ -275,10 +272,16 @@ function continueOrder(order: queries.OrderRow): Promise<PlaceOrderResult> | Pla
 
 /** Places the order for the shopper's cart and opens a Cashfree payment session for it. */
 export async function placeOrder(input: PlaceOrderInput, isRetry = false): Promise<PlaceOrderResult> {
-  // The Cashfree account is unlinked or broken: refuse before any order or stock hold is written.
-  if (await paymentsPaused()) return { ok: false, code: "payments_paused", message: PAYMENTS_PAUSED_MESSAGE };
   const db = await getDb();
-  const previous = await queries.getOrderByCheckoutAttempt(db, input.checkoutAttemptId);
+  // Side by side, and before any lock: the seller's state (for the tax) is read here, outside the transaction,
+  // because every checkout of a variant waits for that variant's lock until this one commits.
+  const [paused, previous, seller] = await Promise.all([
+    paymentsPaused(),
+    queries.getOrderByCheckoutAttempt(db, input.checkoutAttemptId),
+    getSetting("seller"),
+  ]);
+  // The Cashfree account is unlinked or broken: refuse before any order or stock hold is written.
+  if (paused) return { ok: false, code: "payments_paused", message: PAYMENTS_PAUSED_MESSAGE };
   // The same submit again (double click, network retry): continue that order, never start another.
   if (previous && previous.cartId === input.cartId)
     return withLogFields({ orderId: previous.id }, () => continueOrder(previous));
@@ -288,7 +291,7 @@ export async function placeOrder(input: PlaceOrderInput, isRetry = false): Promi
 
   let reservation: Reservation;
   try {
-    reservation = await reserveOrder(input);
+    reservation = await reserveOrder(input, seller);
   } catch (error) {
     if (error instanceof CheckoutRefusal) return { ok: false, code: error.code, message: error.message };
     // Two identical submits raced: the other one wrote the order first; continue with it.
