@@ -58,14 +58,6 @@ export async function storeWebhookEvent(db: Database, event: NewWebhookEvent, jo
   return row ? { eventId: String(row.payload.eventId) } : undefined;
 }
 
-/** Inside the applying transaction: the event's apply job is done, so no worker runs it again. */
-export async function markApplyJobDone(tx: Database, jobKind: string, eventId: string) {
-  await tx
-    .update(outboxJobs)
-    .set({ status: "done", doneAt: new Date(), lockedUntil: null, lastError: null })
-    .where(eq(outboxJobs.key, `${jobKind}:${eventId}`));
-}
-
 /** The two keys a delivery is known by: Cashfree's x-idempotency-key, when sent, and our dedupe key. */
 export interface WebhookKeys {
   idempotencyKey: string | null;
@@ -102,13 +94,28 @@ export async function markWebhookFailed(db: Database, id: string, lastError: str
     .where(and(eq(webhookEvents.id, id), inArray(webhookEvents.outcome, CLAIMABLE_OUTCOMES)));
 }
 
+/**
+ * Inside the applying transaction, in one statement: the event's outcome, and its apply job (`${jobKind}:${id}`)
+ * done, so no worker runs it again once this commits.
+ */
 export async function setWebhookOutcome(
-  db: Database,
+  tx: Database,
   id: string,
   outcome: WebhookEventRow["outcome"],
-  lastError: string | null = null,
+  jobKind: string,
 ) {
-  await db.update(webhookEvents).set({ outcome, lastError, processedAt: new Date() }).where(eq(webhookEvents.id, id));
+  const jobDone = tx.$with("job_done").as(
+    tx
+      .update(outboxJobs)
+      .set({ status: "done", doneAt: new Date(), lockedUntil: null, lastError: null })
+      .where(eq(outboxJobs.key, `${jobKind}:${id}`))
+      .returning({ id: outboxJobs.id }),
+  );
+  await tx
+    .with(jobDone)
+    .update(webhookEvents)
+    .set({ outcome, lastError: null, processedAt: new Date() })
+    .where(eq(webhookEvents.id, id));
 }
 
 /** Counts a rejected delivery in its (minute, reason) row: one upsert, never a row per request. */

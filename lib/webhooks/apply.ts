@@ -67,8 +67,7 @@ async function applyCashfreeEvent(tx: Database, event: CashfreeWebhookEvent, ref
 function applyClaimed(tx: Database, eventId: string, event: CashfreeWebhookEvent) {
   return withLogFields({ webhookEventId: eventId }, async () => {
     const result = await applyCashfreeEvent(tx, event, eventId);
-    await queries.setWebhookOutcome(tx, eventId, result.outcome);
-    await queries.markApplyJobDone(tx, APPLY_WEBHOOK_JOB, eventId);
+    await queries.setWebhookOutcome(tx, eventId, result.outcome, APPLY_WEBHOOK_JOB);
     return result;
   });
 }
