@@ -115,7 +115,7 @@ export async function claimAndApply(
  */
 export async function storeWebhookEvent(db: Database, record: queries.NewWebhookEvent, channel: WebhookChannel) {
   const keys: queries.WebhookKeys = { idempotencyKey: record.idempotencyKey ?? null, dedupeKey: record.dedupeKey! };
-  if (wasStored(keys)) return null;
+  if (wasStored(keys.dedupeKey, keys.idempotencyKey)) return null;
   const stored = await queries.storeWebhookEvent(db, record, {
     kind: APPLY_WEBHOOK_JOB,
     payload: { channel },

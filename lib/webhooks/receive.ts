@@ -10,6 +10,7 @@ import { log, type LogFields, withLogFields } from "@/lib/log";
 
 import { storeWebhookEvent } from "./apply";
 import { applySoon } from "./apply-soon";
+import { wasStored } from "./stored-events";
 
 export const MAX_WEBHOOK_BYTES = 256 * 1024;
 
@@ -70,6 +71,10 @@ export async function receiveCashfreeWebhook(delivery: WebhookDelivery): Promise
     return reply(check.reason === "missing_headers" ? 400 : 401, false, check.reason);
   }
 
+  const idempotencyKey = headers.get("x-idempotency-key");
+  // Another delivery of an event this process stored (Cashfree's retry): acknowledged before its body is read.
+  if (wasStored(idempotencyKey)) return reply(200, true, "duplicate");
+
   let body: unknown;
   try {
     body = JSON.parse(rawBody);
@@ -79,7 +84,6 @@ export async function receiveCashfreeWebhook(delivery: WebhookDelivery): Promise
   const parse = partner ? parsePartnerWebhook : parseCashfreeWebhook;
   const event = body === undefined ? undefined : parse(body, rawBody);
   const db = await getDb();
-  const idempotencyKey = headers.get("x-idempotency-key");
   const keys = { idempotencyKey, dedupeKey: event?.dedupeKey ?? `MALFORMED:${check.timestampMs}:${rawBody.length}` };
 
   const record: queries.NewWebhookEvent = {

@@ -8,8 +8,9 @@ import type { WebhookKeys } from "@/db/queries/webhooks";
 const CAPACITY = 10_000;
 const stored = new Set<string>();
 
-export function wasStored(keys: WebhookKeys) {
-  return stored.has(keys.dedupeKey) || (!!keys.idempotencyKey && stored.has(keys.idempotencyKey));
+/** Whether any of these keys (an idempotency key, a dedupe key) belongs to an event this process knows is stored. */
+export function wasStored(...keys: (string | null)[]) {
+  return keys.some((key) => !!key && stored.has(key));
 }
 
 export function rememberStored(keys: WebhookKeys) {
