@@ -6,7 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import type { DatabaseDriver } from "./client";
 import { migrateDatabase } from "./migrate";
-import { orderEvents, orders, products, productVariants } from "./schema";
+import { insertOrder, updateOrder } from "./queries/orders";
+import { storeWebhookEvent } from "./queries/webhooks";
+import { orderEvents, orderItems, orders, outboxJobs, products, productVariants, webhookEvents } from "./schema";
 import { seedCatalog } from "./seed";
 import { seedProducts } from "./seed-data";
 import { createTestDatabase, requirePostgres, type TestDatabase } from "./testing/databases";
@@ -95,6 +97,72 @@ describe.each(drivers)("database on $driver", ({ driver, real }) => {
       database.db.update(orderEvents).set({ type: "edited" }).where(eq(orderEvents.id, event!.id)),
     ).rejects.toThrow();
     await expect(database.db.delete(orderEvents).where(eq(orderEvents.id, event!.id))).rejects.toThrow();
+  });
+
+  // The hot paths write several tables in one statement (data-modifying CTEs, a prepared statement): every
+  // driver must run them as PostgreSQL does.
+  it.skipIf(real && !postgres)(
+    "writes an order, its items and events in one statement, and updates it so",
+    async () => {
+      const [variant] = await database.db.select().from(productVariants).limit(1);
+      const item = {
+        productId: variant!.productId,
+        variantId: variant!.id,
+        sku: variant!.sku,
+        productName: "Tea",
+        hsnCode: "0902",
+        gstRateBps: 500,
+        unitPricePaise: 10_000,
+        quantity: 1,
+        lineTotalPaise: 10_000,
+      };
+      const placed = await insertOrder(
+        database.db,
+        orderFixture("ord_one_statement"),
+        [item],
+        [{ orderId: "ord_one_statement", type: "order_placed", source: "test" }],
+      );
+      expect(placed).toMatchObject({ id: "ord_one_statement", status: "pending" });
+      await updateOrder(database.db, "ord_one_statement", { status: "awaiting_payment" }, [
+        { orderId: "ord_one_statement", type: "status_awaiting_payment", source: "test" },
+      ]);
+      const [order] = await database.db.select().from(orders).where(eq(orders.id, "ord_one_statement"));
+      expect(order!.status).toBe("awaiting_payment");
+      const timeline = await database.db.select().from(orderEvents).where(eq(orderEvents.orderId, "ord_one_statement"));
+      expect(timeline.map((e) => e.type)).toEqual(["order_placed", "status_awaiting_payment"]);
+      const lines = await database.db.select().from(orderItems).where(eq(orderItems.orderId, "ord_one_statement"));
+      expect(lines).toHaveLength(1);
+    },
+  );
+
+  it.skipIf(real && !postgres)("stores a webhook event with its apply job once, in one statement", async () => {
+    const event = {
+      idempotencyKey: `idem-${driver}`,
+      dedupeKey: `PAYMENT_SUCCESS_WEBHOOK:${driver}`,
+      eventType: "PAYMENT_SUCCESS_WEBHOOK",
+      webhookTimestamp: "1",
+      signature: "s",
+      rawBody: "{}",
+      orderId: "KC-1",
+    };
+    const job = { kind: "apply_webhook", payload: { channel: "pg" }, dueInSeconds: 30 };
+    const stored = await storeWebhookEvent(database.db, event, job);
+    expect(stored?.eventId).toBeTruthy();
+    // Again, by either key: nothing written.
+    expect(await storeWebhookEvent(database.db, event, job)).toBeUndefined();
+    expect(await storeWebhookEvent(database.db, { ...event, dedupeKey: "other" }, job)).toBeUndefined();
+    const [row] = await database.db
+      .select()
+      .from(outboxJobs)
+      .where(eq(outboxJobs.key, `apply_webhook:${stored!.eventId}`));
+    expect(row).toMatchObject({
+      status: "pending",
+      orderId: "KC-1",
+      payload: { channel: "pg", eventId: stored!.eventId },
+    });
+    expect(row!.runAfter.getTime()).toBeGreaterThan(Date.now() + 20_000);
+    const events = await database.db.select().from(webhookEvents).where(eq(webhookEvents.orderId, "KC-1"));
+    expect(events).toHaveLength(1);
   });
 });
 

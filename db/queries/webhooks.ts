@@ -27,26 +27,66 @@ export interface ApplyJob {
  * idempotency or dedupe key exists (a duplicate): then neither row is written.
  */
 export async function storeWebhookEvent(db: Database, event: NewWebhookEvent, job: ApplyJob) {
-  const stored = db
-    .$with("stored")
-    .as(db.insert(webhookEvents).values(event).onConflictDoNothing().returning({ id: webhookEvents.id }));
+  const [row] = await storeStatement(db).execute({
+    idempotencyKey: event.idempotencyKey ?? null,
+    dedupeKey: event.dedupeKey ?? null,
+    eventType: event.eventType,
+    apiVersion: event.apiVersion ?? null,
+    webhookTimestamp: event.webhookTimestamp,
+    signature: event.signature,
+    rawBody: event.rawBody,
+    orderId: event.orderId ?? null,
+    jobKind: job.kind,
+    jobPayload: JSON.stringify(job.payload),
+    dueInSeconds: job.dueInSeconds,
+  });
+  return row ? { eventId: String(row.payload.eventId) } : undefined;
+}
+
+/**
+ * The statement, built and prepared once per database (it runs on every delivery): no query building per request,
+ * and PostgreSQL plans it once per connection.
+ */
+const storeStatements = new WeakMap<Database, ReturnType<typeof prepareStore>>();
+function storeStatement(db: Database) {
+  let statement = storeStatements.get(db);
+  if (!statement) storeStatements.set(db, (statement = prepareStore(db)));
+  return statement;
+}
+
+function prepareStore(db: Database) {
+  const value = (name: string) => sql.placeholder(name);
+  const stored = db.$with("stored").as(
+    db
+      .insert(webhookEvents)
+      .values({
+        idempotencyKey: value("idempotencyKey"),
+        dedupeKey: value("dedupeKey"),
+        eventType: value("eventType"),
+        apiVersion: value("apiVersion"),
+        webhookTimestamp: value("webhookTimestamp"),
+        signature: value("signature"),
+        rawBody: value("rawBody"),
+        orderId: value("orderId"),
+      })
+      .onConflictDoNothing()
+      .returning({ id: webhookEvents.id }),
+  );
   // An INSERT … SELECT names every column of the table, in order.
-  const [row] = await db
+  return db
     .with(stored)
     .insert(outboxJobs)
     .select((qb) =>
       qb
         .select({
           id: sql`gen_random_uuid()`.as("id"),
-          kind: sql`${job.kind}`.as("kind"),
-          key: sql`${job.kind} || ':' || ${stored.id}`.as("key"),
-          orderId: sql`${event.orderId ?? null}::text`.as("order_id"),
-          payload: sql`${JSON.stringify(job.payload)}::jsonb || jsonb_build_object('eventId', ${stored.id})`.as(
-            "payload",
-          ),
+          kind: sql`${value("jobKind")}::text`.as("kind"),
+          key: sql`${value("jobKind")}::text || ':' || ${stored.id}`.as("key"),
+          orderId: sql`${value("orderId")}::text`.as("order_id"),
+          payload: sql`${value("jobPayload")}::jsonb || jsonb_build_object('eventId', ${stored.id})`.as("payload"),
           status: sql`'pending'::outbox_status`.as("status"),
           attempts: sql`0`.as("attempts"),
-          runAfter: sql`now() + make_interval(secs => ${job.dueInSeconds})`.as("run_after"),
+          runAfter: sql`now() + make_interval(secs => ${value("dueInSeconds")}::int)`.as("run_after"),
           lockedUntil: sql`null::timestamptz`.as("locked_until"),
           lastError: sql`null::text`.as("last_error"),
           createdAt: sql`now()`.as("created_at"),
@@ -54,8 +94,8 @@ export async function storeWebhookEvent(db: Database, event: NewWebhookEvent, jo
         })
         .from(stored),
     )
-    .returning({ payload: outboxJobs.payload });
-  return row ? { eventId: String(row.payload.eventId) } : undefined;
+    .returning({ payload: outboxJobs.payload })
+    .prepare("store_webhook_event");
 }
 
 /** The two keys a delivery is known by: Cashfree's x-idempotency-key, when sent, and our dedupe key. */
