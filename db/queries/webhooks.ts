@@ -98,6 +98,15 @@ function prepareStore(db: Database) {
     .prepare("store_webhook_event");
 }
 
+/** The payload of an event's apply job (`${jobKind}:${eventId}`): which endpoint received it. Undefined for events stored before apply jobs. */
+export async function findApplyJobPayload(db: Database, jobKind: string, eventId: string) {
+  const [row] = await db
+    .select({ payload: outboxJobs.payload })
+    .from(outboxJobs)
+    .where(eq(outboxJobs.key, `${jobKind}:${eventId}`));
+  return row?.payload;
+}
+
 /** The two keys a delivery is known by: Cashfree's x-idempotency-key, when sent, and our dedupe key. */
 export interface WebhookKeys {
   idempotencyKey: string | null;

@@ -9,7 +9,6 @@ import { getWebhookEvent } from "@/db/queries/webhooks";
 import type { Result } from "@/lib/actions/result";
 import type { Admin } from "@/lib/auth/admins";
 import { cashfree, isCashfreeError } from "@/lib/cashfree";
-import { parseCashfreeWebhook } from "@/lib/cashfree/webhook-events";
 import { adminActor } from "@/lib/orders/actors";
 import { issueRefund, refundAuthorityOf } from "@/lib/refunds";
 import { emailJob } from "@/lib/orders/jobs";
@@ -18,7 +17,7 @@ import { kickOutbox } from "@/lib/outbox/worker";
 import { settleOrder } from "@/lib/orders/settle";
 import { canTerminate } from "@/lib/orders/transitions";
 import { type CourierName, trackingUrlFor } from "@/lib/shipping";
-import { claimAndApply } from "@/lib/webhooks/apply";
+import { replayStoredWebhook } from "@/lib/webhooks/apply";
 
 /** Terminates an unpaid order at Cashfree, then applies Cashfree's answer (it may say PAID if a payment won the race). */
 export async function terminateOrder(admin: Admin, orderId: string): Promise<Result> {
@@ -81,13 +80,12 @@ export async function replayWebhookEvent(eventId: string): Promise<Result> {
   const db = await getDb();
   const event = await getWebhookEvent(db, eventId);
   if (!event) return { ok: false, error: "Event not found." };
-  let body: unknown;
   try {
-    body = JSON.parse(event.rawBody);
+    JSON.parse(event.rawBody);
   } catch {
     return { ok: false, error: "This event's body is not JSON; it cannot be applied." };
   }
-  const outcome = await claimAndApply(db, event.id, parseCashfreeWebhook(body, event.rawBody), { replay: true });
+  const outcome = await replayStoredWebhook(db, event);
   // null: a delivery of the same event is being applied right now.
   return outcome
     ? { ok: true, message: `Replayed: ${outcome}.` }

@@ -166,10 +166,18 @@ describe("Connect with Cashfree", () => {
     expect(await connect.paymentsPaused()).toMatchObject({ status: "unlinked" });
     const { webhookEvents } = await import("@/db/schema");
     const kept = await db.select().from(webhookEvents);
-    expect(kept.find((e) => e.eventType === "merchant.unlinked")).toMatchObject({ outcome: "applied", rawBody: body });
+    const unlinked = kept.find((e) => e.eventType === "merchant.unlinked");
+    expect(unlinked).toMatchObject({ outcome: "applied", rawBody: body });
 
     expect(await connect.completeCashfreeConnect(owner, session, await consent())).toBe("connected");
     expect(await connect.paymentsPaused()).toBeNull();
+
+    // The admin's Replay reads the stored event as the partner endpoint did (it was read as a PG event, an
+    // unknown type, and marked ignored): the connection is unlinked again.
+    const { replayWebhookEvent } = await import("@/lib/admin/order-operations");
+    expect(await replayWebhookEvent(unlinked!.id)).toEqual({ ok: true, message: "Replayed: applied." });
+    expect(await connect.paymentsPaused()).toMatchObject({ status: "unlinked" });
+    expect(await connect.completeCashfreeConnect(owner, session, await consent())).toBe("connected");
   });
 
   it("disconnect revokes at Cashfree and goes back to API keys", async () => {

@@ -143,4 +143,14 @@ export async function applyStoredWebhook(eventId: string, channel: WebhookChanne
   }
 }
 
+/**
+ * The admin's Replay: applies a stored event again, read as the endpoint that received it did (its apply job
+ * knows which; events stored before apply jobs were all read as PG events). Null when another apply holds it.
+ */
+export async function replayStoredWebhook(db: Database, row: queries.WebhookEventRow) {
+  const job = await queries.findApplyJobPayload(db, APPLY_WEBHOOK_JOB, row.id);
+  const channel = (job?.channel as WebhookChannel | undefined) ?? "pg";
+  return claimAndApply(db, row.id, parseStoredEvent(row.rawBody, channel), { replay: true });
+}
+
 const errorMessage = (error: unknown) => (error instanceof Error ? error.message : String(error));
