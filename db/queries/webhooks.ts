@@ -107,12 +107,6 @@ export async function findApplyJobPayload(db: Database, jobKind: string, eventId
   return row?.payload;
 }
 
-/** The two keys a delivery is known by: Cashfree's x-idempotency-key, when sent, and our dedupe key. */
-export interface WebhookKeys {
-  idempotencyKey: string | null;
-  dedupeKey: string;
-}
-
 /** Outcomes a delivery may still apply: stored but not applied yet, or failed before. */
 export const CLAIMABLE_OUTCOMES: WebhookEventRow["outcome"][] = ["received", "failed"];
 

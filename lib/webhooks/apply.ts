@@ -114,14 +114,14 @@ export async function claimAndApply(
  * that cannot store it throws: the route answers 503 and Cashfree resends.
  */
 export async function storeWebhookEvent(db: Database, record: queries.NewWebhookEvent, channel: WebhookChannel) {
-  const keys: queries.WebhookKeys = { idempotencyKey: record.idempotencyKey ?? null, dedupeKey: record.dedupeKey! };
-  if (wasStored(keys.dedupeKey, keys.idempotencyKey)) return null;
+  const keys = [record.dedupeKey ?? null, record.idempotencyKey ?? null];
+  if (wasStored(...keys)) return null;
   const stored = await queries.storeWebhookEvent(db, record, {
     kind: APPLY_WEBHOOK_JOB,
     payload: { channel },
     dueInSeconds: APPLY_JOB_DELAY_SECONDS,
   });
-  rememberStored(keys);
+  rememberStored(...keys);
   return stored?.eventId ?? null;
 }
 

@@ -84,10 +84,9 @@ export async function receiveCashfreeWebhook(delivery: WebhookDelivery): Promise
   const parse = partner ? parsePartnerWebhook : parseCashfreeWebhook;
   const event = body === undefined ? undefined : parse(body, rawBody);
   const db = await getDb();
-  const keys = { idempotencyKey, dedupeKey: event?.dedupeKey ?? `MALFORMED:${check.timestampMs}:${rawBody.length}` };
-
   const record: queries.NewWebhookEvent = {
-    ...keys,
+    idempotencyKey,
+    dedupeKey: event?.dedupeKey ?? `MALFORMED:${check.timestampMs}:${rawBody.length}`,
     eventType: event?.type ?? "MALFORMED",
     apiVersion: headers.get("x-webhook-version"),
     webhookTimestamp: String(check.timestampMs),

@@ -4,7 +4,7 @@ import { rememberStored, wasStored } from "./stored-events";
 
 describe("stored webhook events remembered in this process", () => {
   it("knows an event by either of its keys", () => {
-    rememberStored({ idempotencyKey: "idem-1", dedupeKey: "PAYMENT_SUCCESS_WEBHOOK:1" });
+    rememberStored("PAYMENT_SUCCESS_WEBHOOK:1", "idem-1");
     expect(wasStored("PAYMENT_SUCCESS_WEBHOOK:1", null)).toBe(true);
     expect(wasStored("other", "idem-1")).toBe(true);
     expect(wasStored("idem-1")).toBe(true);
@@ -12,7 +12,7 @@ describe("stored webhook events remembered in this process", () => {
   });
 
   it("keeps at most 10,000 events' keys, forgetting the oldest first", () => {
-    for (let i = 0; i < 10_001; i++) rememberStored({ idempotencyKey: null, dedupeKey: `E:${i}` });
+    for (let i = 0; i < 10_001; i++) rememberStored(`E:${i}`, null);
     expect(wasStored("E:0")).toBe(false);
     expect(wasStored("E:1")).toBe(true);
     expect(wasStored("E:10000")).toBe(true);

@@ -1,5 +1,3 @@
-import type { WebhookKeys } from "@/db/queries/webhooks";
-
 /**
  * The keys of events this process knows are stored (with the job that applies them), so a duplicate delivery of
  * one is acknowledged without the database. Only a hint: a key not here (another instance stored it, or it was
@@ -13,8 +11,9 @@ export function wasStored(...keys: (string | null)[]) {
   return keys.some((key) => !!key && stored.has(key));
 }
 
-export function rememberStored(keys: WebhookKeys) {
-  for (const key of [keys.dedupeKey, keys.idempotencyKey]) {
+/** Remembers an event's keys (its dedupe key and, when sent, its idempotency key). */
+export function rememberStored(...keys: (string | null)[]) {
+  for (const key of keys) {
     if (!key) continue;
     stored.delete(key);
     stored.add(key);
