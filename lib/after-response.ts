@@ -7,7 +7,7 @@ import { after } from "next/server";
  * stays alive for it), and the promise returned is already settled; outside one (a script, a test) at once, and
  * the promise returned is the work's, for a caller that wants to wait for it. `work` must not throw.
  */
-export function afterResponse(work: () => Promise<void>): Promise<void> {
+export function afterResponse(work: () => Promise<unknown>): Promise<unknown> {
   try {
     after(work);
     return Promise.resolve();

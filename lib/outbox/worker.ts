@@ -1,9 +1,8 @@
 import "server-only";
 
-import { after } from "next/server";
-
 import { type Database, getDb } from "@/db";
 import * as queries from "@/db/queries/outbox";
+import { afterResponse } from "@/lib/after-response";
 import { whenEventLoopQuiet } from "@/lib/event-loop";
 import { describeError, logError, withLogFields } from "@/lib/log";
 import { failSpan, inSpan } from "@/lib/telemetry/spans";
@@ -113,11 +112,7 @@ function runWhenIdle() {
  * the server is not busy. Never throws; whatever it does not finish, the loop or the cron route will.
  */
 export function kickOutbox() {
-  try {
-    after(runWhenIdle);
-  } catch {
-    void runWhenIdle();
-  }
+  void afterResponse(runWhenIdle);
 }
 
 /** The background loop's tick: the same idle-gated run. */
