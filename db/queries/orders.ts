@@ -165,11 +165,11 @@ export async function updatePayment(db: Executor, cfPaymentId: string, values: P
     .where(and(eq(payments.cfPaymentId, cfPaymentId)));
 }
 
-/** Serialises checkouts of one cart (NO KEY UPDATE: adding to the cart, which takes KEY SHARE, is not blocked). */
 /**
- * Locks the cart (a cart holds at most one open order: its checkouts take turns) and returns its lines, in one
- * statement. Empty for an empty cart, or one that does not exist. The lines are read as the statement starts: the
- * only other holder of this lock, a concurrent checkout of the same cart, does not change them.
+ * Locks the cart and returns its lines, in one statement: checkouts of one cart take turns (a cart holds at most
+ * one open order), while adding to the cart, which takes KEY SHARE, is not blocked by NO KEY UPDATE. Empty for an
+ * empty cart, or one that does not exist. The lines are read as the statement starts: the only other holder of
+ * this lock, a concurrent checkout of the same cart, does not change them.
  */
 export async function lockCartLines(db: Executor, cartId: string) {
   const rows = await db
