@@ -2,8 +2,9 @@
 // build → PostgreSQL → the local sandbox's Create Order) beside the sandbox's Create Order alone, at 1 and 10
 // concurrent shoppers. Our own share is the difference of their p50s. A third row, the same action refused by
 // its input check (nothing read or written), is the framework's floor for a server action on this build: what
-// remains of our own share above it is the work of ours a checkout does (rate limits, stock, order, Cashfree client). BENCH_CPU_PROF=<dir> writes the server's CPU
-// profile there (summarise it with scripts/bench/profile.ts) to see where that share goes. Prints the app's peak RSS.
+// remains of our own share above it is the work of ours a checkout does (rate limits, stock, order, Cashfree
+// client). BENCH_CPU_PROF=<dir> writes the server's CPU profile there (summarise it with scripts/bench/profile.ts)
+// to see where that share goes. Prints the app's peak RSS.
 import { readFileSync } from "node:fs";
 
 import { eq } from "drizzle-orm";
