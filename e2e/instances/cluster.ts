@@ -1,7 +1,18 @@
 // Two `next start` instances of one build on one PostgreSQL, behind the test's own round-robin proxy, with the
 // local Cashfree sandbox (its webhooks go to the proxy), MailDev, and Redis (through a proxy the test can cut).
 import { type ChildProcess, spawn } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, openSync, readdirSync, rmSync, symlinkSync } from "node:fs";
+import {
+  appendFileSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
@@ -59,8 +70,13 @@ async function untilAnswering(url: string, child: ChildProcess, log: string) {
   throw new Error(`${url} did not become healthy; see ${log}`);
 }
 
+/**
+ * Logs are appended to, each start under a line of its own: a retry starts the cluster again, and the log of the
+ * attempt that failed is the one worth reading.
+ */
 function start(command: string[], options: { cwd: string; env: Record<string, string>; log: string }) {
-  const out = openSync(options.log, "w");
+  appendFileSync(options.log, `\n===== started ${new Date().toISOString()}\n`);
+  const out = openSync(options.log, "a");
   return spawn(process.execPath, command, {
     cwd: options.cwd,
     env: { ...process.env, ...options.env },
@@ -94,9 +110,10 @@ export async function startCluster(options: { databaseServerUrl: string; sharedC
   });
   await mail.start();
 
+  const sandboxLog = path.join(WORK_DIR, "sandbox.log");
   const sandbox = start(["--import", "tsx", "sandbox/main.ts"], {
     cwd: ROOT,
-    log: path.join(WORK_DIR, "sandbox.log"),
+    log: sandboxLog,
     env: {
       CASHFREE_SANDBOX_PORT: String(INSTANCES_PORTS.sandbox),
       CASHFREE_SANDBOX_CONTROL: "1",
@@ -138,6 +155,7 @@ export async function startCluster(options: { databaseServerUrl: string; sharedC
     return { name, log, process: start([next, "start", "-p", port, "-H", "127.0.0.1"], { cwd, env: appEnv, log }) };
   });
   const proxy = await startRoundRobinProxy(INSTANCES_PORTS.proxy, INSTANCES_PORTS.apps);
+  const logs = [...apps.map((app) => app.log), sandboxLog];
 
   const cluster = {
     proxy,
@@ -146,6 +164,17 @@ export async function startCluster(options: { databaseServerUrl: string; sharedC
     /** Redis goes away for both instances (every connection dropped, new ones refused), or comes back. */
     async redis(state: "down" | "up") {
       await fetch(`${REDIS_PROXY_CONTROL}/${state}`, { method: "POST" });
+    },
+    /** Where each server's log ends now, for `logsSince`. */
+    logMarks: () => new Map(logs.map((log) => [log, statSync(log).size])),
+    /** What the servers logged after `marks`: printed when a test fails, so its cause is in CI's output. */
+    logsSince(marks: Map<string, number>, maxLines = 150) {
+      return logs
+        .map((log) => {
+          const lines = readFileSync(log).subarray(marks.get(log)).toString().trimEnd().split("\n");
+          return [`----- ${path.basename(log)}`, ...lines.slice(-maxLines)].join("\n");
+        })
+        .join("\n");
     },
     async stop() {
       await Promise.all([...apps.map((app) => stop(app.process)), stop(sandbox)]);
@@ -158,7 +187,7 @@ export async function startCluster(options: { databaseServerUrl: string; sharedC
       ...apps.map((app) =>
         untilAnswering(`http://127.0.0.1:${INSTANCES_PORTS.apps[app.name]}/api/health`, app.process, app.log),
       ),
-      untilAnswering(`${SANDBOX_URL}/js/v3/cashfree.js`, sandbox, path.join(WORK_DIR, "sandbox.log")),
+      untilAnswering(`${SANDBOX_URL}/js/v3/cashfree.js`, sandbox, sandboxLog),
     ]);
   } catch (error) {
     await cluster.stop();

@@ -27,6 +27,17 @@ test.beforeAll(async () => {
 });
 test.afterAll(async () => cluster?.stop());
 
+let logMarks: Map<string, number> | undefined;
+test.beforeEach(() => {
+  logMarks = cluster.logMarks();
+});
+test.afterEach(async ({}, testInfo) => {
+  if (testInfo.status === testInfo.expectedStatus || !logMarks) return;
+  const logs = cluster.logsSince(logMarks);
+  console.error(`The servers' logs during "${testInfo.title}":\n${logs}`);
+  await testInfo.attach("server logs", { body: logs, contentType: "text/plain" });
+});
+
 /** A shopper whose every request to the shop the load balancer sends to one instance. */
 async function shopperAt(browser: Browser, instance: InstanceName, clientAddress?: string) {
   const context = await browser.newContext();
