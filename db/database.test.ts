@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import type { DatabaseDriver } from "./client";
 import { migrateDatabase } from "./migrate";
-import { insertOrder, updateOrder } from "./queries/orders";
+import { adjustStock, insertOrder, updateOrder } from "./queries/orders";
 import { storeWebhookEvent } from "./queries/webhooks";
 import { orderEvents, orderItems, orders, outboxJobs, products, productVariants, webhookEvents } from "./schema";
 import { seedCatalog } from "./seed";
@@ -132,6 +132,51 @@ describe.each(drivers)("database on $driver", ({ driver, real }) => {
       expect(timeline.map((e) => e.type)).toEqual(["order_placed", "status_awaiting_payment"]);
       const lines = await database.db.select().from(orderItems).where(eq(orderItems.orderId, "ord_one_statement"));
       expect(lines).toHaveLength(1);
+    },
+  );
+
+  it.skipIf(real && !postgres)(
+    "takes an order's stock in its insert, and changes several variants' stock in one statement",
+    async () => {
+      const [a, b] = await database.db
+        .select()
+        .from(productVariants)
+        .where(sql`${productVariants.stock} >= 10`)
+        .orderBy(productVariants.sku)
+        .limit(2);
+      const stockOf = async () =>
+        Object.fromEntries(
+          (await database.db.select().from(productVariants)).map((variant) => [variant.id, variant.stock]),
+        );
+      const before = await stockOf();
+      const line = (variant: typeof a, quantity: number) => ({
+        productId: variant!.productId,
+        variantId: variant!.id,
+        sku: variant!.sku,
+        productName: "Tea",
+        hsnCode: "0902",
+        gstRateBps: 500,
+        unitPricePaise: 10_000,
+        quantity,
+        lineTotalPaise: 10_000 * quantity,
+      });
+      await insertOrder(database.db, orderFixture("ord_takes_stock"), [line(a, 2), line(b, 3)], [], {
+        takeStock: true,
+      });
+      const placed = await stockOf();
+      expect(placed[a!.id]).toBe(before[a!.id]! - 2);
+      expect(placed[b!.id]).toBe(before[b!.id]! - 3);
+      // No other variant moved.
+      for (const [id, stock] of Object.entries(before))
+        if (id !== a!.id && id !== b!.id) expect(placed[id]).toBe(stock);
+
+      // Each variant its own delta; one named twice gets the sum.
+      await adjustStock(database.db, [
+        { variantId: a!.id, delta: 2 },
+        { variantId: b!.id, delta: 1 },
+        { variantId: b!.id, delta: 2 },
+      ]);
+      expect(await stockOf()).toEqual(before);
     },
   );
 

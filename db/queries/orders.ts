@@ -31,28 +31,42 @@ export async function getOrderByCheckoutAttempt(db: Executor, checkoutAttemptId:
 /**
  * Writes an order, its items and its first timeline events in one statement (one round trip); returns the order
  * as stored (with its defaults). The items and events reference the order: PostgreSQL checks those keys at the end
- * of the statement, once the order is there.
+ * of the statement, once the order is there. `takeStock` takes the items' units from their variants' stock in the
+ * same statement (checkout, which has locked and checked those variants first).
  */
 export async function insertOrder(
   db: Executor,
   order: NewOrder,
   items: NewOrderItem[],
   events: NewOrderEvent[] = [],
+  options: { takeStock?: boolean } = {},
 ): Promise<OrderRow> {
-  const withItems = db.$with("items").as(
-    db
-      .insert(orderItems)
-      .values(items.map((item) => ({ ...item, orderId: order.id })))
-      .returning({ id: orderItems.id }),
-  );
-  const query =
-    events.length > 0
-      ? db.with(
-          withItems,
-          db.$with("events").as(db.insert(orderEvents).values(events).returning({ id: orderEvents.id })),
-        )
-      : db.with(withItems);
-  const [row] = await query.insert(orders).values(order).returning();
+  const ctes = [
+    db.$with("items").as(
+      db
+        .insert(orderItems)
+        .values(items.map((item) => ({ ...item, orderId: order.id })))
+        .returning({ id: orderItems.id }),
+    ),
+    ...(events.length > 0
+      ? [db.$with("events").as(db.insert(orderEvents).values(events).returning({ id: orderEvents.id }))]
+      : []),
+    ...(options.takeStock
+      ? [
+          db.$with("stock").as(
+            stockUpdate(
+              db,
+              items.map((item) => ({ variantId: item.variantId, delta: -item.quantity })),
+            ).returning({ id: productVariants.id }),
+          ),
+        ]
+      : []),
+  ];
+  const [row] = await db
+    .with(...ctes)
+    .insert(orders)
+    .values(order)
+    .returning();
   return row!;
 }
 
@@ -124,11 +138,33 @@ export function lockVariants(db: Executor, variantIds: string[]) {
     .for("update", { of: productVariants });
 }
 
-export async function adjustStock(db: Executor, variantId: string, delta: number) {
-  await db
+/** Units added to (positive) or taken from (negative) one variant's stock. */
+export interface StockChange {
+  variantId: string;
+  delta: number;
+}
+
+/**
+ * One UPDATE for every variant of an order: each gets its own delta, through a CASE on its id (a variant named
+ * twice gets the sum). Rows are locked as PostgreSQL finds them: callers that lock several variants for longer
+ * lock them first, in id order (lockVariants).
+ */
+function stockUpdate(db: Executor, changes: StockChange[]) {
+  const byVariant = new Map<string, number>();
+  for (const { variantId, delta } of changes) byVariant.set(variantId, (byVariant.get(variantId) ?? 0) + delta);
+  const deltas = sql.join(
+    [...byVariant].map(([variantId, delta]) => sql`when ${variantId}::uuid then ${delta}::integer`),
+    sql` `,
+  );
+  return db
     .update(productVariants)
-    .set({ stock: sql`${productVariants.stock} + ${delta}`, updatedAt: new Date() })
-    .where(eq(productVariants.id, variantId));
+    .set({ stock: sql`${productVariants.stock} + (case ${productVariants.id} ${deltas} end)`, updatedAt: new Date() })
+    .where(inArray(productVariants.id, [...byVariant.keys()]));
+}
+
+/** Changes the stock of several variants in one statement (one round trip). */
+export async function adjustStock(db: Executor, changes: StockChange[]) {
+  if (changes.length > 0) await stockUpdate(db, changes);
 }
 
 export async function clearCartItems(db: Executor, cartId: string) {

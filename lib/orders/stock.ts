@@ -19,14 +19,11 @@ export async function applyStockEffects(
     effects.includes("release_stock") || effects.includes("reserve_stock_again") || effects.includes("restock");
   if (!needsItems) return true;
   const items = await queries.listOrderItems(tx, order.id);
+  const change = (sign: 1 | -1) => items.map((item) => ({ variantId: item.variantId, delta: sign * item.quantity }));
 
   // A cancelled paid order's units never left the shop: back on the shelf, once.
-  if (effects.includes("restock") && order.stockState === "committed") {
-    for (const item of items) await queries.adjustStock(tx, item.variantId, item.quantity);
-  }
-  if (effects.includes("release_stock") && order.stockState === "reserved") {
-    for (const item of items) await queries.adjustStock(tx, item.variantId, item.quantity);
-  }
+  if (effects.includes("restock") && order.stockState === "committed") await queries.adjustStock(tx, change(1));
+  if (effects.includes("release_stock") && order.stockState === "reserved") await queries.adjustStock(tx, change(1));
   if (effects.includes("reserve_stock_again") && order.stockState === "released") {
     const locked = await queries.lockVariants(
       tx,
@@ -35,7 +32,7 @@ export async function applyStockEffects(
     const stockById = new Map(locked.map((variant) => [variant.id, variant.stock]));
     const available = items.every((item) => (stockById.get(item.variantId) ?? 0) >= item.quantity);
     if (!available || options.dryRun) return available;
-    for (const item of items) await queries.adjustStock(tx, item.variantId, -item.quantity);
+    await queries.adjustStock(tx, change(-1));
   }
   return true;
 }
