@@ -142,7 +142,6 @@ async function reserveOrder(input: PlaceOrderInput, seller: SettingValue<"seller
       );
     }
 
-    for (const item of items) await queries.adjustStock(tx, item.variantId, -item.quantity);
     const { customer } = input;
     const place = placeOfSupply({ shippingState: customer.state, buyerGstin: customer.businessGstin });
     const gst = quoteGst(items, totals.shippingPaise, supplyType(seller.state, place));
@@ -166,15 +165,22 @@ async function reserveOrder(input: PlaceOrderInput, seller: SettingValue<"seller
       shippingPincode: customer.pincode,
       expiresAt: new Date(Date.now() + PAYMENT_WINDOW_MINUTES * 60_000),
     };
-    const placed = await queries.insertOrder(tx, order, items, [
-      {
-        orderId: order.id,
-        type: "order_placed",
-        source: "checkout",
-        toStatus: "pending",
-        detail: { totalPaise: totals.totalPaise, items: items.length, replaces: open?.id },
-      },
-    ]);
+    // The order, its items, its first event and its stock hold: one statement, on the variants locked above.
+    const placed = await queries.insertOrder(
+      tx,
+      order,
+      items,
+      [
+        {
+          orderId: order.id,
+          type: "order_placed",
+          source: "checkout",
+          toStatus: "pending",
+          detail: { totalPaise: totals.totalPaise, items: items.length, replaces: open?.id },
+        },
+      ],
+      { takeStock: true },
+    );
     return { order: placed, reused: false, superseded: open ?? null };
   });
 }
@@ -270,16 +276,32 @@ function continueOrder(order: queries.OrderRow): Promise<PlaceOrderResult> | Pla
   return { ok: false, code: "order_closed", message: "This checkout has already finished. Please reload the page." };
 }
 
-/** Places the order for the shopper's cart and opens a Cashfree payment session for it. */
-export async function placeOrder(input: PlaceOrderInput, isRetry = false): Promise<PlaceOrderResult> {
+/** What a checkout reads before it locks anything. */
+type CheckoutContext = Awaited<ReturnType<typeof readCheckoutContext>>;
+
+/**
+ * Side by side, and before any lock: the seller's state (for the tax) is read here, outside the transaction,
+ * because every checkout of a variant waits for that variant's lock until this one commits.
+ */
+async function readCheckoutContext(input: PlaceOrderInput) {
   const db = await getDb();
-  // Side by side, and before any lock: the seller's state (for the tax) is read here, outside the transaction,
-  // because every checkout of a variant waits for that variant's lock until this one commits.
   const [paused, previous, seller] = await Promise.all([
     paymentsPaused(),
     queries.getOrderByCheckoutAttempt(db, input.checkoutAttemptId),
     getSetting("seller"),
   ]);
+  return { paused, previous, seller };
+}
+
+/**
+ * Places the order for the shopper's cart and opens a Cashfree payment session for it. `context` is what
+ * readCheckoutContext read for this input, when the caller already has it.
+ */
+export async function placeOrder(
+  input: PlaceOrderInput,
+  options: { context?: CheckoutContext; isRetry?: boolean } = {},
+): Promise<PlaceOrderResult> {
+  const { paused, previous, seller } = options.context ?? (await readCheckoutContext(input));
   // The Cashfree account is unlinked or broken: refuse before any order or stock hold is written.
   if (paused) return { ok: false, code: "payments_paused", message: PAYMENTS_PAUSED_MESSAGE };
   // The same submit again (double click, network retry): continue that order, never start another.
@@ -295,7 +317,7 @@ export async function placeOrder(input: PlaceOrderInput, isRetry = false): Promi
   } catch (error) {
     if (error instanceof CheckoutRefusal) return { ok: false, code: error.code, message: error.message };
     // Two identical submits raced: the other one wrote the order first; continue with it.
-    if (isUniqueViolation(error) && !isRetry) return placeOrder(input, true);
+    if (isUniqueViolation(error) && !options.isRetry) return placeOrder(input, { isRetry: true });
     throw error;
   }
   return withLogFields({ orderId: reservation.order.id }, async () => {
@@ -312,12 +334,16 @@ export async function placeOrder(input: PlaceOrderInput, isRetry = false): Promi
  * `checkoutPerAddress` orders' worth per window.
  */
 export async function checkout(input: PlaceOrderInput, address: string | null): Promise<PlaceOrderResult> {
-  const verdict = await consume(["checkoutPerCart", input.cartId], ["checkoutPerAddress", address]);
+  // Reading writes nothing, so the checkout's first reads run beside the count; a limited attempt ignores them.
+  const [verdict, context] = await Promise.all([
+    consume(["checkoutPerCart", input.cartId], ["checkoutPerAddress", address]),
+    readCheckoutContext(input),
+  ]);
   if (verdict.limited)
     return {
       ok: false,
       code: "rate_limited",
       message: limitedMessage("Too many checkout attempts.", verdict.retryAfterSeconds),
     };
-  return placeOrder(input);
+  return placeOrder(input, { context });
 }
