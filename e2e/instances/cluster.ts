@@ -167,7 +167,7 @@ export async function startCluster(options: { databaseServerUrl: string; sharedC
     },
     /** Where each server's log ends now, for `logsSince`. */
     logMarks: () => new Map(logs.map((log) => [log, statSync(log).size])),
-    /** What the servers logged after `marks`: printed when a test fails, so its cause is in CI's output. */
+    /** What the servers logged after `marks` (the last `maxLines` of each): attached to a failed test. */
     logsSince(marks: Map<string, number>, maxLines = 150) {
       return logs
         .map((log) => {

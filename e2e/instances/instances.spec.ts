@@ -33,9 +33,8 @@ test.beforeEach(() => {
 });
 test.afterEach(async ({}, testInfo) => {
   if (testInfo.status === testInfo.expectedStatus || !logMarks) return;
-  const logs = cluster.logsSince(logMarks);
-  console.error(`The servers' logs during "${testInfo.title}":\n${logs}`);
-  await testInfo.attach("server logs", { body: logs, contentType: "text/plain" });
+  // The list reporter prints a text attachment with the failure, so the cause is in CI's output.
+  await testInfo.attach("server logs", { body: cluster.logsSince(logMarks), contentType: "text/plain" });
 });
 
 /** A shopper whose every request to the shop the load balancer sends to one instance. */
