@@ -16,6 +16,7 @@ import {
 import { tmpdir } from "node:os";
 import path from "node:path";
 
+import { Redis } from "ioredis";
 import { MailDev } from "maildev";
 import pg from "pg";
 
@@ -127,7 +128,7 @@ export async function startCluster(options: { databaseServerUrl: string; sharedC
     { host: redis.hostname, port: Number(redis.port || 6379) },
     { proxy: INSTANCES_PORTS.redisProxy, control: INSTANCES_PORTS.redisProxyControl },
   );
-  const cacheEnv = options.sharedCache
+  const cacheEnv: Record<string, string> = options.sharedCache
     ? {
         REDIS_URL: `redis://127.0.0.1:${INSTANCES_PORTS.redisProxy}`,
         ...(await freshPageCache(`e2e-instances-${INSTANCES_PORTS.proxy}`, TEST_REDIS_URL)),
@@ -161,6 +162,31 @@ export async function startCluster(options: { databaseServerUrl: string; sharedC
     proxy,
     database,
     sharedCache: options.sharedCache,
+    /**
+     * Waits until the shared cache holds an entry written after `sinceMs` that contains `text`. An instance writes
+     * what it read to Redis after its response has gone, so a test that next reads through the other instance
+     * waits for that write first. Throws after `timeoutMs`, saying so.
+     */
+    async untilCached(text: string, sinceMs: number, timeoutMs = 5_000) {
+      if (!options.sharedCache) return;
+      const client = new Redis(TEST_REDIS_URL, { maxRetriesPerRequest: 1 });
+      try {
+        for (const deadline = Date.now() + timeoutMs; Date.now() < deadline;) {
+          const keys = await client.keys(`${cacheEnv.REDIS_KEY_PREFIX}*`);
+          const values = keys.length > 0 ? await client.mget(...keys) : [];
+          const written = values.some((value) => {
+            if (!value?.includes(text)) return false;
+            const { lastModified } = JSON.parse(value) as { lastModified?: number };
+            return (lastModified ?? 0) >= sinceMs;
+          });
+          if (written) return;
+          await new Promise((resolve) => setTimeout(resolve, 50));
+        }
+        throw new Error(`no entry containing "${text}" reached the shared cache within ${timeoutMs} ms`);
+      } finally {
+        client.disconnect();
+      }
+    },
     /** Redis goes away for both instances (every connection dropped, new ones refused), or comes back. */
     async redis(state: "down" | "up") {
       await fetch(`${REDIS_PROXY_CONTROL}/${state}`, { method: "POST" });

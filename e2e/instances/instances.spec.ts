@@ -107,9 +107,12 @@ test("a stock change made through instance A shows as Sold out on instance B's c
 // under its tags. A row changed behind the shop's back (no invalidation) shows whose cache B read.
 test("product data one instance read is served from the shared cache by the other", async ({ browser }) => {
   const a = await shopperAt(browser, "a");
+  const readAt = Date.now();
   const first = await a.goto("/products/brass-masala-dabba");
   expect(first!.headers()["x-served-by"]).toBe("a");
   await expect(a.getByRole("heading", { level: 1, name: "Brass Masala Dabba" })).toBeVisible();
+  // A's read is written to Redis after its response: B must not come before it.
+  await cluster.untilCached("Brass Masala Dabba", readAt);
   await query("update products set name = 'Renamed Behind The Cache' where slug = 'brass-masala-dabba'");
   try {
     const b = await shopperAt(browser, "b");
