@@ -105,21 +105,10 @@ describe.each(drivers)("database on $driver", ({ driver, real }) => {
     "writes an order, its items and events in one statement, and updates it so",
     async () => {
       const [variant] = await database.db.select().from(productVariants).limit(1);
-      const item = {
-        productId: variant!.productId,
-        variantId: variant!.id,
-        sku: variant!.sku,
-        productName: "Tea",
-        hsnCode: "0902",
-        gstRateBps: 500,
-        unitPricePaise: 10_000,
-        quantity: 1,
-        lineTotalPaise: 10_000,
-      };
       const placed = await insertOrder(
         database.db,
         orderFixture("ord_one_statement"),
-        [item],
+        [orderLine(variant!, 1)],
         [{ orderId: "ord_one_statement", type: "order_placed", source: "test" }],
       );
       expect(placed).toMatchObject({ id: "ord_one_statement", status: "pending" });
@@ -149,18 +138,7 @@ describe.each(drivers)("database on $driver", ({ driver, real }) => {
           (await database.db.select().from(productVariants)).map((variant) => [variant.id, variant.stock]),
         );
       const before = await stockOf();
-      const line = (variant: typeof a, quantity: number) => ({
-        productId: variant!.productId,
-        variantId: variant!.id,
-        sku: variant!.sku,
-        productName: "Tea",
-        hsnCode: "0902",
-        gstRateBps: 500,
-        unitPricePaise: 10_000,
-        quantity,
-        lineTotalPaise: 10_000 * quantity,
-      });
-      await insertOrder(database.db, orderFixture("ord_takes_stock"), [line(a, 2), line(b, 3)], [], {
+      await insertOrder(database.db, orderFixture("ord_takes_stock"), [orderLine(a!, 2), orderLine(b!, 3)], [], {
         takeStock: true,
       });
       const placed = await stockOf();
@@ -210,6 +188,20 @@ describe.each(drivers)("database on $driver", ({ driver, real }) => {
     expect(events).toHaveLength(1);
   });
 });
+
+function orderLine(variant: typeof productVariants.$inferSelect, quantity: number) {
+  return {
+    productId: variant.productId,
+    variantId: variant.id,
+    sku: variant.sku,
+    productName: "Tea",
+    hsnCode: "0902",
+    gstRateBps: 500,
+    unitPricePaise: 10_000,
+    quantity,
+    lineTotalPaise: 10_000 * quantity,
+  };
+}
 
 function orderFixture(id: string) {
   return {
