@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { addCartItem, createCart } from "@/db/queries/cart";
@@ -158,6 +158,45 @@ describe.skipIf(!postgres)("one open order per cart (real PostgreSQL, local sand
       totalPaise: expectedTotalPaise,
       taxPaise: 7_138 + 8_375,
     });
+  });
+
+  // The stock hold rides in the order's insert statement, one CASE for every line: each variant loses its own
+  // quantity, and a line that cannot be met takes nothing from the others.
+  it("holds each line's own quantity of a two-line cart, and nothing when one line is short", async () => {
+    const [bottle, towels] = [await product("copper-water-bottle"), await product("khadi-kitchen-towels")];
+    const cartId = await createCart(database.db);
+    await addCartItem(database.db, cartId, bottle.id, 2, 10);
+    await addCartItem(database.db, cartId, towels.id, 3, 10);
+    const lines = [
+      { unitPricePaise: bottle.pricePaise, quantity: 2 },
+      { unitPricePaise: towels.pricePaise, quantity: 3 },
+    ];
+    const placed = await placeOrder({
+      cartId,
+      customer: customer(),
+      checkoutAttemptId: randomUUID(),
+      expectedTotalPaise: computeTotals(lines).totalPaise,
+    });
+    expect(placed.ok).toBe(true);
+    expect((await product("copper-water-bottle")).stock).toBe(bottle.stock - 2);
+    expect((await product("khadi-kitchen-towels")).stock).toBe(towels.stock - 3);
+
+    const short = await createCart(database.db);
+    await addCartItem(database.db, short, bottle.id, 1, 10);
+    await addCartItem(database.db, short, towels.id, 1, 10);
+    await database.db.execute(sql`update product_variants set stock = 0 where id = ${towels.id}`);
+    const refused = await placeOrder({
+      cartId: short,
+      customer: customer(),
+      checkoutAttemptId: randomUUID(),
+      expectedTotalPaise: computeTotals([
+        { unitPricePaise: bottle.pricePaise, quantity: 1 },
+        { unitPricePaise: towels.pricePaise, quantity: 1 },
+      ]).totalPaise,
+    });
+    expect(refused).toMatchObject({ ok: false, code: "stock_changed" });
+    expect((await product("copper-water-bottle")).stock).toBe(bottle.stock - 2);
+    expect(await openOrders(short)).toHaveLength(0);
   });
 
   it("refuses while the Cashfree connection is unlinked, before any order or stock hold; resumes once linked", async () => {
