@@ -255,7 +255,7 @@ const partnerEventSchema = z.object({
   data: z.looseObject({ merchant_id: z.string().min(1) }),
 });
 
-export function parsePartnerWebhook(body: unknown, rawBody: string): CashfreeWebhookEvent {
+function parsePartnerWebhook(body: unknown, rawBody: string): CashfreeWebhookEvent {
   const raw = body as { type?: unknown; event?: unknown } | null;
   const type = typeof raw?.type === "string" ? raw.type : typeof raw?.event === "string" ? raw.event : "UNKNOWN";
   const parsed = partnerEventSchema.safeParse({ ...(body as object), type });
@@ -270,4 +270,9 @@ export function parsePartnerWebhook(body: unknown, rawBody: string): CashfreeWeb
     };
   }
   return { kind: "unknown", type, orderId: null, dedupeKey: `partner:${type}:${bodyHash(rawBody)}` };
+}
+
+/** A verified body, read as the endpoint that received it reads it: PG events, or partner (OAuth) events. */
+export function parseWebhook(channel: "pg" | "partner", body: unknown, rawBody: string): CashfreeWebhookEvent {
+  return channel === "partner" ? parsePartnerWebhook(body, rawBody) : parseCashfreeWebhook(body, rawBody);
 }

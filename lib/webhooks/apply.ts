@@ -2,7 +2,7 @@ import "server-only";
 
 import { type Database, getDb } from "@/db";
 import * as queries from "@/db/queries/webhooks";
-import { type CashfreeWebhookEvent, parseCashfreeWebhook, parsePartnerWebhook } from "@/lib/cashfree/webhook-events";
+import { type CashfreeWebhookEvent, parseWebhook } from "@/lib/cashfree/webhook-events";
 import { withLogFields } from "@/lib/log";
 import { markConnectionUnlinked } from "@/lib/merchant-account/connect";
 import { afterSettle, settleWithinTransaction } from "@/lib/orders/settle";
@@ -127,7 +127,7 @@ export async function storeWebhookEvent(db: Database, record: queries.NewWebhook
 
 /** Reads a stored event's body as the endpoint that received it did. */
 function parseStoredEvent(rawBody: string, channel: WebhookChannel) {
-  return (channel === "partner" ? parsePartnerWebhook : parseCashfreeWebhook)(JSON.parse(rawBody), rawBody);
+  return parseWebhook(channel, JSON.parse(rawBody), rawBody);
 }
 
 /**

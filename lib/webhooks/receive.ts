@@ -4,7 +4,7 @@ import { getDb } from "@/db";
 import { afterResponse } from "@/lib/after-response";
 import * as queries from "@/db/queries/webhooks";
 import { verifyCashfreeSignature } from "@/lib/cashfree/signature";
-import { type CashfreeWebhookEvent, parseCashfreeWebhook, parsePartnerWebhook } from "@/lib/cashfree/webhook-events";
+import { type CashfreeWebhookEvent, parseWebhook } from "@/lib/cashfree/webhook-events";
 import { env } from "@/lib/env";
 import { log, type LogFields, withLogFields } from "@/lib/log";
 
@@ -81,8 +81,7 @@ export async function receiveCashfreeWebhook(delivery: WebhookDelivery): Promise
   } catch {
     body = undefined;
   }
-  const parse = partner ? parsePartnerWebhook : parseCashfreeWebhook;
-  const event = body === undefined ? undefined : parse(body, rawBody);
+  const event = body === undefined ? undefined : parseWebhook(delivery.channel ?? "pg", body, rawBody);
   const db = await getDb();
   const record: queries.NewWebhookEvent = {
     idempotencyKey,
