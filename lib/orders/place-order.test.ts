@@ -1,4 +1,6 @@
 import { randomUUID } from "node:crypto";
+import { createServer, request, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
 
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -17,6 +19,32 @@ const postgres = await requirePostgres();
 
 let database: TestDatabase;
 let sandbox: RunningSandbox;
+let toSandbox: Server;
+
+/**
+ * The shop reaches the sandbox through this pass-through proxy, which can hold the next Create Order until the
+ * test lets it go: a Create Order still in flight while another checkout of the cart runs.
+ */
+const createOrderHold: { armed: boolean; held?: () => void; arrived?: () => void } = { armed: false };
+function startPassThrough(port: number) {
+  const server = createServer((incoming, answer) => {
+    const forward = () =>
+      incoming.pipe(
+        request({ port, path: incoming.url, method: incoming.method, headers: incoming.headers }, (reply) => {
+          answer.writeHead(reply.statusCode!, reply.headers);
+          reply.pipe(answer);
+        }),
+      );
+    if (createOrderHold.armed && incoming.method === "POST" && incoming.url === "/pg/orders") {
+      createOrderHold.armed = false;
+      createOrderHold.held = forward;
+      createOrderHold.arrived?.();
+      return;
+    }
+    forward();
+  });
+  return new Promise<Server>((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
+}
 let placeOrder: typeof import("./place-order").placeOrder;
 
 const customer = (email = "asha@example.com"): CustomerDetails => ({
@@ -58,15 +86,17 @@ describe.skipIf(!postgres)("one open order per cart (real PostgreSQL, local sand
     database = await createTestDatabase("pg", { poolSize: 20 });
     await seedCatalog(database.db);
     sandbox = await startSandbox({ port: 0, webhookUrl: null });
+    toSandbox = await startPassThrough(sandbox.port);
     process.env.DATABASE_URL = database.url;
     process.env.CASHFREE_ENV = "local";
-    process.env.CASHFREE_SANDBOX_PORT = String(sandbox.port);
+    process.env.CASHFREE_SANDBOX_PORT = String((toSandbox.address() as AddressInfo).port);
     ({ placeOrder } = await import("./place-order"));
   });
   afterAll(async () => {
     await (await import("@/db")).closeDb();
     await database?.close();
     await sandbox?.close();
+    toSandbox?.close();
   });
 
   // Review defect 1: 200 checkouts of one cart with fresh attempt ids made 120 orders and held all the stock.
@@ -116,6 +146,34 @@ describe.skipIf(!postgres)("one open order per cart (real PostgreSQL, local sand
     const atCashfree = replaced.map((o) => sandbox.engine.state.orders[o.id]).filter((o) => !!o);
     expect(atCashfree.length).toBeGreaterThan(0);
     expect(atCashfree.every((o) => o.status === "TERMINATED")).toBe(true);
+  });
+
+  // A replacing checkout's terminate came before Cashfree had the replaced order (404, nothing done), and the
+  // replaced order's Create Order then landed: a live session for a cancelled order.
+  it("terminates a replaced order at Cashfree even when its Create Order lands after the replacing checkout", async () => {
+    const tawa = await product("cast-iron-tawa");
+    const cartId = await createCart(database.db);
+    await addCartItem(database.db, cartId, tawa.id, 1, 10);
+    const input = (email: string) => ({
+      cartId,
+      customer: customer(email),
+      checkoutAttemptId: randomUUID(),
+      expectedTotalPaise: computeTotals([{ unitPricePaise: tawa.pricePaise, quantity: 1 }]).totalPaise,
+    });
+    const arrived = new Promise<void>((resolve) => (createOrderHold.arrived = resolve));
+    createOrderHold.armed = true;
+    const first = placeOrder(input("first@example.com"));
+    await arrived;
+    const second = await placeOrder(input("second@example.com"));
+    expect(second.ok).toBe(true);
+    createOrderHold.held!();
+    await first;
+
+    const [replaced] = await database.db
+      .select()
+      .from(orders)
+      .where(and(eq(orders.cartId, cartId), eq(orders.status, "cancelled")));
+    expect(sandbox.engine.state.orders[replaced!.id]?.status).toBe("TERMINATED");
   });
 
   // Review defect 8: an attempt id reused by another cart answered HTTP 500.

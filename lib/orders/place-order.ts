@@ -231,8 +231,8 @@ async function createPaymentSession(order: queries.OrderRow): Promise<PlaceOrder
     // payment) waits for the response. Should it never happen (a crash), the same submit again creates the same
     // order at Cashfree (same idempotency key) and records it, and reconciliation records it too; a payment that
     // comes first finds the order pending, which takes a payment like awaiting_payment does.
-    await afterResponse(() =>
-      recordCashfreeOrder({
+    await afterResponse(async () => {
+      await recordCashfreeOrder({
         orderId: order.id,
         source: "checkout",
         orderStatus: cfOrder.status,
@@ -241,8 +241,9 @@ async function createPaymentSession(order: queries.OrderRow): Promise<PlaceOrder
         cfOrderId: cfOrder.cfOrderId,
         paymentSessionId: cfOrder.paymentSessionId,
         payments: [],
-      }),
-    );
+      });
+      await terminateIfReplaced(order.id);
+    });
     return { ok: true, orderId: order.id, accessToken: order.accessToken, paymentSessionId: cfOrder.paymentSessionId };
   } catch (error) {
     const reason = isCashfreeError(error) ? error.message : "unexpected error creating the Cashfree order";
@@ -263,6 +264,21 @@ async function recordCashfreeOrder(observation: CashfreeObservation) {
     await settleOrder(await getDb(), observation);
   } catch (error) {
     logError("checkout: recording the Cashfree order failed; reconciliation will", error);
+  }
+}
+
+/**
+ * A newer checkout of the cart may have replaced this order while its Create Order was in flight: that checkout's
+ * terminate then came before Cashfree had the order (404) and did nothing. Whichever comes second, its terminate
+ * or this check, sees the other, so a replaced order never keeps a live session at Cashfree.
+ */
+async function terminateIfReplaced(orderId: string) {
+  try {
+    const current = await queries.getOrder(await getDb(), orderId);
+    if (current?.status === "cancelled") await terminateAtCashfree(current);
+  } catch (error) {
+    // The order's expiry still ends the session; a payment on it would be a late payment, refunded.
+    logError("checkout: could not check whether the order was replaced meanwhile", error);
   }
 }
 
