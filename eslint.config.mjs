@@ -2,6 +2,9 @@ import { defineConfig, globalIgnores } from "eslint/config";
 import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTs from "eslint-config-next/typescript";
 
+// Next.js's internals move between minor releases: only its public entry points are imported.
+const nextInternals = { group: ["next/dist/*"], message: "Use Next.js's public API, not its internals (next/dist)." };
+
 export default defineConfig([
   ...nextVitals,
   ...nextTs,
@@ -16,6 +19,7 @@ export default defineConfig([
   {
     rules: {
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+      "no-restricted-imports": ["error", { patterns: [nextInternals] }],
     },
   },
   {
@@ -26,6 +30,7 @@ export default defineConfig([
         "error",
         {
           patterns: [
+            nextInternals,
             { group: ["@/db", "@/db/*"], message: "Use a domain module in lib/ instead of the database." },
             {
               group: ["@/lib/cashfree/*", "!@/lib/cashfree/browser", "!@/lib/cashfree/checkout-config"],

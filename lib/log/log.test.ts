@@ -1,14 +1,16 @@
 import { AsyncLocalStorage } from "node:async_hooks";
+import { createServer, request } from "node:http";
+import type { AddressInfo } from "node:net";
 
 import { DrizzleQueryError } from "drizzle-orm/errors";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, describe, expect, it } from "vitest";
 
 import { CashfreeApiError } from "@/lib/cashfree/errors";
 
 // Next.js's server provides AsyncLocalStorage globally before it loads the app; so does this test.
 Object.assign(globalThis, { AsyncLocalStorage });
-const { workUnitAsyncStorage } = await import("next/dist/server/app-render/work-unit-async-storage.external");
 const { log, logError, tapLogLines, withLogFields } = await import(".");
+const { installRequestIds } = await import("./request-id");
 
 // The logger's real output: every JSON line it writes, as written (the pretty format reads the same lines).
 let lines: Record<string, unknown>[] = [];
@@ -34,10 +36,30 @@ const SECRETS = {
   address: "12 MG Road, Bengaluru",
 };
 
-/** A request as Next.js serves it: the store `headers()` reads, with the id proxy.ts put on it. */
-function inRequest<T>(headers: Record<string, string>, fn: () => T): T {
-  const store = { type: "request", phase: "render", headers: new Headers(headers) };
-  return workUnitAsyncStorage.run(store as unknown as Parameters<typeof workUnitAsyncStorage.run>[0], fn);
+// A real Node.js HTTP server, as `next start` runs one: each request runs its test's code in its handler.
+installRequestIds();
+const calls = new Map<string, () => unknown>();
+/** The id the last request's headers carried when its handler ran (what proxy.ts and next/headers see). */
+let seenHeader: string | undefined;
+const server = createServer(async (request, response) => {
+  seenHeader = request.headers["x-request-id"] as string | undefined;
+  await calls.get(request.url!)?.();
+  response.end();
+});
+await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+afterAll(() => new Promise((resolve) => server.close(resolve)));
+
+/** One request to the server, with these headers, running `fn` (and what it awaits) in its handler. */
+async function inRequest(headers: Record<string, string>, fn: () => unknown): Promise<void> {
+  const path = `/call/${calls.size}`;
+  calls.set(path, fn);
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve, reject) => {
+    const call = request({ host: "127.0.0.1", port, path, headers }, (response) =>
+      response.resume().on("end", resolve),
+    );
+    call.on("error", reject).end();
+  });
 }
 
 describe("the logger", () => {
@@ -126,28 +148,45 @@ describe("the logger", () => {
     });
   });
 
-  it("puts the request's id on every line inside a request, and none outside one", () => {
-    inRequest({ "x-request-id": "r-7f3a9c" }, () => {
+  it("puts the request's id on every line inside a request, and none outside one", async () => {
+    await inRequest({ "x-request-id": "r-7f3a9c" }, async () => {
       log.info("one");
+      await new Promise((resolve) => setTimeout(resolve, 5));
       logError("two", new Error("boom"));
     });
     log.info("outside");
     expect(lines.map((line) => line.requestId)).toEqual(["r-7f3a9c", "r-7f3a9c", undefined]);
   });
 
-  it("gives a request without a sane id one of its own, the same on all its lines", () => {
-    inRequest({ "x-request-id": 'forged", "level": "fatal' }, () => {
+  it("gives a request without a sane id one of its own, the same on all its lines", async () => {
+    await inRequest({ "x-request-id": 'forged", "level": "fatal' }, async () => {
       log.info("a");
+      await Promise.resolve();
       log.info("b");
     });
-    inRequest({ "x-request-id": "x".repeat(200) }, () => log.info("c"));
-    inRequest({}, () => log.info("d"));
+    await inRequest({ "x-request-id": "x".repeat(200) }, () => log.info("c"));
+    await inRequest({}, () => log.info("d"));
     const [a, b, c, d] = lines.map((line) => line.requestId as string);
     expect(a).toMatch(/^[0-9a-f-]{36}$/);
     expect(b).toBe(a);
     expect(c).toMatch(/^[0-9a-f-]{36}$/);
     expect(d).toMatch(/^[0-9a-f-]{36}$/);
     expect(new Set([a, c, d]).size).toBe(3);
+    // The framework sees the same id in the request's headers: proxy.ts keeps it and returns it.
+    expect(seenHeader).toBe(d);
+  });
+
+  it("keeps each request's id apart when requests overlap", async () => {
+    const slow = inRequest({ "x-request-id": "slow-1" }, async () => {
+      await new Promise((resolve) => setTimeout(resolve, 30));
+      log.info("slow");
+    });
+    await inRequest({ "x-request-id": "fast-2" }, () => log.info("fast"));
+    await slow;
+    expect(lines.map((line) => [line.msg, line.requestId])).toEqual([
+      ["fast", "fast-2"],
+      ["slow", "slow-1"],
+    ]);
   });
 
   it("binds order and payment ids to every line in a scope, however deep", async () => {
@@ -163,8 +202,8 @@ describe("the logger", () => {
     expect(lines[1]).not.toHaveProperty("cfPaymentId");
   });
 
-  it("lets work that merely started in another's scope replace its fields, and a line drop the request id", () => {
-    inRequest({ "x-request-id": "r-1" }, () =>
+  it("lets work that merely started in another's scope replace its fields, and a line drop the request id", async () => {
+    await inRequest({ "x-request-id": "r-1" }, () =>
       withLogFields({ webhookEventId: "w-1", orderId: "KC-1" }, () => {
         withLogFields({ jobId: "j-1", orderId: "KC-2" }, () => log.info("job"), { replace: true });
         logError("pool connection lost", new Error("gone"), { requestId: undefined });

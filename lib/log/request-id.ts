@@ -1,30 +1,54 @@
-import { randomUUID } from "node:crypto";
+import { AsyncLocalStorage } from "node:async_hooks";
+import { subscribe } from "node:diagnostics_channel";
+import type { IncomingMessage, ServerResponse } from "node:http";
 
-import { workUnitAsyncStorage } from "next/dist/server/app-render/work-unit-async-storage.external";
+import { REQUEST_ID_HEADER, requestIdFrom } from "@/lib/request-id";
 
-/** The header proxy.ts sets on every request (a fresh id, or the caller's when it is a sane token). */
-export const REQUEST_ID_HEADER = "x-request-id";
+export { REQUEST_ID_HEADER };
 
-/** What we accept as someone else's request id: a short token, nothing that could forge a log line. */
+/** What we accept as someone else's request id in a log line: a short token, nothing that could forge a line. */
 export const isSaneRequestId = (value: string | null | undefined): value is string =>
   !!value && /^[\w.:-]{1,128}$/.test(value);
 
-const fallbackIds = new WeakMap<object, string>();
+const globalForRequestIds = globalThis as unknown as {
+  storefrontRequestIds?: AsyncLocalStorage<string>;
+  storefrontRequestIdsInstalled?: boolean;
+};
+// One store per process, though Next bundles this module into several chunks (instrumentation, each route).
+const requestIds = (globalForRequestIds.storefrontRequestIds ??= new AsyncLocalStorage<string>());
 
 /**
- * The current request's id, read without side effects: `headers()` from next/headers would make a cached page
- * dynamic, hang in a prerender and throw in `'use cache'` or outside a request, and a logger must do none of
- * that. So we peek at the store Next.js keeps for the request being served (the one `headers()` reads) and take
- * its x-request-id header. Outside a request (the outbox loop, a script, a prerender) there is none: undefined.
- * A request that reached us without the header (the proxy not in front of this route) still gets one id for all
- * its lines.
+ * The current request's id, or undefined outside a request (the outbox loop, a script, a prerender). Read without
+ * side effects: `headers()` from next/headers would make a cached page dynamic, hang in a prerender and throw in
+ * `'use cache'`, and a logger must do none of that.
  */
 export function currentRequestId(): string | undefined {
-  const store = workUnitAsyncStorage.getStore();
-  if (store?.type !== "request") return undefined;
-  const header = store.headers.get(REQUEST_ID_HEADER);
-  if (isSaneRequestId(header)) return header;
-  let id = fallbackIds.get(store);
-  if (!id) fallbackIds.set(store, (id = randomUUID()));
-  return id;
+  return requestIds.getStore();
+}
+
+interface RequestStart {
+  request: IncomingMessage;
+  response: ServerResponse;
+}
+
+/**
+ * Gives every request the Node.js server receives an id, once, before any framework code sees it: the caller's
+ * x-request-id when it is a sane token (a load balancer's, so its logs match ours), else a fresh one. The id is
+ * written back into the request's headers (proxy.ts then keeps it and returns it) and held in our own
+ * AsyncLocalStorage for everything the request runs, pages, route handlers and Server Actions alike.
+ *
+ * Node publishes `http.server.request.start` synchronously just before it emits the server's `request` event
+ * (https://nodejs.org/api/diagnostics_channel.html#http), so `enterWith` here is the store of the handler that
+ * event runs and of every async step it starts; the next request on a kept-alive socket enters its own.
+ */
+export function installRequestIds() {
+  if (globalForRequestIds.storefrontRequestIdsInstalled) return;
+  globalForRequestIds.storefrontRequestIdsInstalled = true;
+  subscribe("http.server.request.start", (message) => {
+    const { request } = message as RequestStart;
+    const header = request.headers[REQUEST_ID_HEADER];
+    const id = requestIdFrom(typeof header === "string" ? header : null);
+    request.headers[REQUEST_ID_HEADER] = id;
+    requestIds.enterWith(id);
+  });
 }
