@@ -97,8 +97,6 @@ export const paymentOffersSchema = z
     }),
   );
 
-export type CashfreeOfferRedemption = z.output<typeof paymentOffersSchema>[number];
-
 /** A payment as Get Payments and the payment webhooks both describe it. */
 export const paymentSchema = z.looseObject({
   cf_payment_id: cfId,
