@@ -23,7 +23,8 @@ export async function refundLatePayment(orderId: string) {
   const refundKey = `auto-${orderId}`;
   const refundId = refundIdFor(refundKey);
   const earlier = await getRefundByRefundId(db, refundId);
-  const remaining = order.totalPaise - order.refundedPaise;
+  // What the shopper paid: the total less a Cashfree offer's discount, which was never theirs to get back.
+  const remaining = order.totalPaise - (order.offerDiscountPaise ?? 0) - order.refundedPaise;
   // Refunded in full by hand meanwhile: nothing left for the rule to do.
   if (!earlier && remaining <= 0) return;
   // A refund this rule started before is found by its key and only sent to Cashfree again (same idempotency key).

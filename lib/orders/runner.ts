@@ -179,12 +179,15 @@ export async function applyCommands(
       result.fulfilled = true;
       Object.assign(updates, { fulfilledAt: new Date(), paidAt: new Date() });
       if (command.type === "payment_succeeded" && command.cfPaymentId) updates.paidCfPaymentId = command.cfPaymentId;
-      // The Cashfree offer that, with the payment, made up the total (the invoice's discount comes later).
-      if (command.type === "payment_succeeded" && command.offer)
-        Object.assign(updates, { cfOfferId: command.offer.cfOfferId, offerDiscountPaise: command.offer.discountPaise });
       if (order.cartId) await queries.clearCartItems(tx, order.cartId);
       invoiceDue = true;
     }
+    // The Cashfree offer that, with the payment, made up the total, whenever the order takes the payment: paid, or
+    // held for a late payment whose stock is gone, where a refund returns only what the shopper paid. (How the
+    // discount shows on the invoice comes later.)
+    const takesPayment = decision.effects.includes("fulfil") || decision.flag === "late_payment_no_stock";
+    if (command.type === "payment_succeeded" && command.offer && takesPayment)
+      Object.assign(updates, { cfOfferId: command.offer.cfOfferId, offerDiscountPaise: command.offer.discountPaise });
     if (decision.effects.includes("issue_credit_note") && command.type === "refund_succeeded")
       await issueCreditNote(tx, order, command.refundId, command.amountPaise);
     if (decision.fulfilment) fulfilment = decision.fulfilment;
