@@ -112,9 +112,14 @@ async function recordRefundSucceeded(refund: queries.RefundRow, ids: Partial<que
   });
 }
 
+/** Our refund_id at Cashfree for a refund key: the same key always names the same refund. */
+export function refundIdFor(refundKey: string) {
+  return `rf_${refundKey.replaceAll("-", "")}`;
+}
+
 /** A full or partial refund through Cashfree; never more than what remains refundable, and exactly one per refund key. */
 export async function issueRefund(authority: RefundAuthority, request: RefundRequest): Promise<RefundResult> {
-  const refundId = `rf_${request.refundKey.replaceAll("-", "")}`;
+  const refundId = refundIdFor(request.refundKey);
   return withLogFields({ orderId: request.orderId, refundId }, () => submitRefund(authority, request, refundId));
 }
 

@@ -82,6 +82,12 @@ export const orders = pgTable(
      * paid_cf_payment_id is set (migrations): the admin's "payment method" filter reads an index, not a join.
      */
     paidPaymentGroup: text(),
+    /**
+     * A Cashfree offer redeemed on the paying payment (its offer_id; several joined by commas) and the discount it
+     * gave: the shopper paid the total less this.
+     */
+    cfOfferId: text(),
+    offerDiscountPaise: integer(),
     /** Last time we asked Cashfree about this order (throttles Get Order from page refreshes). */
     cfCheckedAt: timestamp({ withTimezone: true }),
     attentionReason: text(),

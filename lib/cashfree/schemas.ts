@@ -62,6 +62,41 @@ export const errorDetailsSchema = z
     e ? { code: e.error_code ?? null, description: e.error_description ?? null, reason: e.error_reason ?? null } : null,
   );
 
+/**
+ * A Cashfree offer (a discount the merchant set up at Cashfree) on a payment: `payment_offers[]` with its
+ * `offer_redemption` (https://www.cashfree.com/docs/api-reference/payments/latest/payments/webhooks). The shopper
+ * pays the order amount less a SUCCESS redemption's `discount_amount`; a cashback is paid out later and does not
+ * lower the payment.
+ */
+const offerSchema = z.looseObject({
+  offer_id: z.string().nullish(),
+  offer_redemption: z
+    .looseObject({ redemption_status: z.string().nullish(), discount_amount: amountPaise.nullish() })
+    .nullish(),
+});
+
+/**
+ * `payment_offers`, as far as it can be read. An entry we cannot read is left out rather than failing the whole
+ * payment: a discount we did not count leaves a shortfall, and the order goes to review instead of being lost.
+ */
+export const paymentOffersSchema = z
+  .array(z.unknown())
+  .nullish()
+  .transform((offers) =>
+    (offers ?? []).flatMap((raw) => {
+      const offer = offerSchema.safeParse(raw);
+      if (!offer.success) return [];
+      const redemption = offer.data.offer_redemption;
+      return [
+        {
+          offerId: offer.data.offer_id ?? null,
+          redemptionStatus: redemption?.redemption_status ?? null,
+          discountPaise: redemption?.discount_amount ?? 0,
+        },
+      ];
+    }),
+  );
+
 /** A payment as Get Payments and the payment webhooks both describe it. */
 export const paymentSchema = z.looseObject({
   cf_payment_id: cfId,
@@ -74,9 +109,16 @@ export const paymentSchema = z.looseObject({
   payment_time: z.string().nullish(),
   bank_reference: z.string().nullish(),
   error_details: errorDetailsSchema,
+  // Get Payments carries the offers on each payment; the webhooks beside it, in data.payment_offers.
+  payment_offers: paymentOffersSchema,
 });
 
-export function toPayment(orderId: string, p: z.output<typeof paymentSchema>, errorDetails = p.error_details) {
+export function toPayment(
+  orderId: string,
+  p: z.output<typeof paymentSchema>,
+  errorDetails = p.error_details,
+  offers = p.payment_offers,
+) {
   return {
     cfPaymentId: p.cf_payment_id,
     orderId,
@@ -89,6 +131,7 @@ export function toPayment(orderId: string, p: z.output<typeof paymentSchema>, er
     time: p.payment_time ? new Date(p.payment_time) : null,
     bankReference: p.bank_reference ?? null,
     error: errorDetails,
+    offers,
   };
 }
 

@@ -2,7 +2,15 @@ import { createHash } from "node:crypto";
 
 import { z } from "zod";
 
-import { amountPaise, cashfreeTime, cfId, errorDetailsSchema, paymentSchema, toPayment } from "./schemas";
+import {
+  amountPaise,
+  cashfreeTime,
+  cfId,
+  errorDetailsSchema,
+  paymentOffersSchema,
+  paymentSchema,
+  toPayment,
+} from "./schemas";
 import { type CashfreeSettlement, settlementSchema } from "./settlements";
 
 /** Payment webhooks, 2025-01-01 and 2023-08-01 alike (2023 simply lacks some fields). */
@@ -12,8 +20,9 @@ const paymentEventSchema = z.object({
   data: z.looseObject({
     order: z.looseObject({ order_id: z.string(), order_amount: amountPaise, order_currency: z.string() }),
     payment: paymentSchema,
-    // 2025 puts error_details beside payment, not inside it.
+    // 2025 puts error_details beside payment, not inside it; payment_offers too.
     error_details: errorDetailsSchema,
+    payment_offers: paymentOffersSchema,
   }),
 });
 
@@ -168,14 +177,19 @@ export function parseCashfreeWebhook(body: unknown, rawBody: string): CashfreeWe
   const type = typeof (body as { type?: unknown })?.type === "string" ? (body as { type: string }).type : "UNKNOWN";
   const payment = paymentEventSchema.safeParse(body);
   if (payment.success) {
-    const { order, payment: p, error_details } = payment.data.data;
+    const { order, payment: p, error_details, payment_offers } = payment.data.data;
     return {
       kind: "payment",
       type,
       orderId: order.order_id,
       orderAmountPaise: order.order_amount,
       orderCurrency: order.order_currency,
-      payment: toPayment(order.order_id, p, p.error_details ?? error_details),
+      payment: toPayment(
+        order.order_id,
+        p,
+        p.error_details ?? error_details,
+        payment_offers.length ? payment_offers : p.payment_offers,
+      ),
       dedupeKey: `${type}:${p.cf_payment_id}`,
     };
   }

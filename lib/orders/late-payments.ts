@@ -3,7 +3,7 @@ import "server-only";
 import { getDb } from "@/db";
 import { getOrder } from "@/db/queries/orders";
 import { getRefundByRefundId } from "@/db/queries/refunds";
-import { issueRefund } from "@/lib/refunds";
+import { issueRefund, refundIdFor } from "@/lib/refunds";
 import { getSetting } from "@/lib/settings";
 
 /** The store's own rule, not a person: no staff limit applies, and the timeline says who it was. */
@@ -21,9 +21,10 @@ export async function refundLatePayment(orderId: string) {
   const order = await getOrder(db, orderId);
   if (!order) return;
   const refundKey = `auto-${orderId}`;
-  const refundId = `rf_${refundKey.replaceAll("-", "")}`;
+  const refundId = refundIdFor(refundKey);
   const earlier = await getRefundByRefundId(db, refundId);
-  const remaining = order.totalPaise - order.refundedPaise;
+  // What the shopper paid: the total less a Cashfree offer's discount, which was never theirs to get back.
+  const remaining = order.totalPaise - (order.offerDiscountPaise ?? 0) - order.refundedPaise;
   // Refunded in full by hand meanwhile: nothing left for the rule to do.
   if (!earlier && remaining <= 0) return;
   // A refund this rule started before is found by its key and only sent to Cashfree again (same idempotency key).

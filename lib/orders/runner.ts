@@ -50,8 +50,13 @@ export interface CommandOptions {
   updates?: Partial<queries.NewOrder>;
   /** Events the caller records under the same lock (payment attempts). */
   events?: OrderEventInput[];
-  /** Outbox jobs the caller adds under the same lock (the e-mail for a failed payment attempt). */
+  /** Outbox jobs the caller adds under the same lock. */
   jobs?: NewOutboxJob[];
+  /**
+   * Outbox jobs that depend on where the commands leave the order, given the order as it stands after them (the
+   * e-mail for a failed payment attempt, which offers to pay again).
+   */
+  outcomeJobs?: (after: queries.OrderRow) => NewOutboxJob[];
 }
 
 const NOT_FOUND: CommandResult = {
@@ -177,6 +182,12 @@ export async function applyCommands(
       if (order.cartId) await queries.clearCartItems(tx, order.cartId);
       invoiceDue = true;
     }
+    // The Cashfree offer that, with the payment, made up the total, whenever the order takes the payment: paid, or
+    // held for a late payment whose stock is gone, where a refund returns only what the shopper paid. (How the
+    // discount shows on the invoice comes later.)
+    const takesPayment = decision.effects.includes("fulfil") || decision.flag === "late_payment_no_stock";
+    if (command.type === "payment_succeeded" && command.offer && takesPayment)
+      Object.assign(updates, { cfOfferId: command.offer.cfOfferId, offerDiscountPaise: command.offer.discountPaise });
     if (decision.effects.includes("issue_credit_note") && command.type === "refund_succeeded")
       await issueCreditNote(tx, order, command.refundId, command.amountPaise);
     if (decision.fulfilment) fulfilment = decision.fulfilment;
@@ -205,6 +216,15 @@ export async function applyCommands(
     status = decision.to;
   }
 
+  const after = {
+    ...order,
+    ...updates,
+    status,
+    stockState,
+    fulfillmentStatus: fulfilment,
+    refundedPaise,
+  } as queries.OrderRow;
+  jobs.push(...(options.outcomeJobs?.(after) ?? []));
   if (result.stockChanged) result.work.push({ type: "refresh_product_pages" });
   if (jobs.length > 0) result.work.push({ type: "run_outbox" });
   await queries.updateOrder(
@@ -217,18 +237,7 @@ export async function applyCommands(
   // Numbered in the paying transaction, so a rollback gives the number back and the series has no gaps; and
   // last, because the series' row stays locked until the commit: every payment waits for it in turn.
   if (invoiceDue) await issueInvoice(tx, order);
-  return {
-    ...result,
-    to: status,
-    order: {
-      ...order,
-      ...updates,
-      status,
-      stockState,
-      fulfillmentStatus: fulfilment,
-      refundedPaise,
-    } as queries.OrderRow,
-  };
+  return { ...result, to: status, order: after };
 }
 
 /** The shipment as the merchant entered it (validated by the action). */

@@ -2,7 +2,6 @@ import "server-only";
 
 import type { Database } from "@/db";
 import type * as queries from "@/db/queries/orders";
-import type { NewOutboxJob } from "@/db/queries/outbox";
 import type { CashfreePayment } from "@/lib/cashfree/schemas";
 
 import { cashfreeVia, type CashfreeChannel } from "./actors";
@@ -11,7 +10,8 @@ import { type OrderEventInput, paymentEventType } from "./events";
 import { emailJob } from "./jobs";
 import { recordPaymentAttempt } from "./payment-attempts";
 import { applyCommands, lockOrder } from "./runner";
-import { isSettled, type OrderSignal, type OrderStatus } from "./transitions";
+import { isSettled, type OfferUsed, type OrderSignal, type OrderStatus } from "./transitions";
+import { orderCanBePaidAgain } from "./view";
 
 export type SettleSource = CashfreeChannel;
 
@@ -52,17 +52,42 @@ function signalsFor(observation: CashfreeObservation, amountMatches: boolean, kn
   // A success we already applied (a duplicate webhook, a page refresh) is not news.
   const success = observation.payments.find((p) => p.status === "SUCCESS");
   if (succeeded && !knownSuccess)
-    signals.push({ type: "payment_succeeded", amountMatches, stockAvailable: true, cfPaymentId: success?.cfPaymentId });
+    signals.push({
+      type: "payment_succeeded",
+      amountMatches,
+      stockAvailable: true,
+      cfPaymentId: success?.cfPaymentId,
+      offer: success && offerRedeemed(success),
+    });
   else if (observation.orderStatus === "EXPIRED") signals.push({ type: "order_expired" });
   else if (observation.orderStatus === "TERMINATED") signals.push({ type: "order_terminated" });
   return signals;
+}
+
+/**
+ * The Cashfree offers redeemed on a payment (redemption_status SUCCESS), summed: what they took off the amount the
+ * shopper paid. Undefined when none was.
+ */
+function offerRedeemed(payment: CashfreePayment): OfferUsed | undefined {
+  const redeemed = payment.offers.filter((o) => o.redemptionStatus === "SUCCESS" && o.discountPaise > 0);
+  if (redeemed.length === 0) return undefined;
+  return {
+    cfOfferId: redeemed.flatMap((o) => (o.offerId ? [o.offerId] : [])).join(",") || null,
+    discountPaise: redeemed.reduce((sum, o) => sum + o.discountPaise, 0),
+  };
 }
 
 function amountMatches(order: queries.OrderRow, observation: CashfreeObservation) {
   if (observation.orderAmountPaise !== undefined && observation.orderAmountPaise !== order.totalPaise) return false;
   if (observation.orderCurrency !== undefined && observation.orderCurrency !== order.currency) return false;
   const success = observation.payments.find((p) => p.status === "SUCCESS");
-  return !success || (success.currency === order.currency && success.amountPaise >= order.totalPaise);
+  if (!success) return true;
+  if (success.currency !== order.currency) return false;
+  const offer = offerRedeemed(success);
+  // With an offer the shopper pays the order amount less its discount: together they make up the total, to the
+  // paisa. Anything else the payment lacks is a shortfall for the merchant to review.
+  if (offer) return success.amountPaise + offer.discountPaise === order.totalPaise;
+  return success.amountPaise >= order.totalPaise;
 }
 
 /**
@@ -90,15 +115,12 @@ export async function settleWithinTransaction(tx: Database, observation: Cashfre
   if (!order) return { found: false, fulfilled: false, work: [] };
 
   const events: OrderEventInput[] = [];
-  const jobs: NewOutboxJob[] = [];
+  const newlyFailed: string[] = [];
   let newSuccess = false;
   for (const payment of observation.payments) {
     const change = await recordPaymentAttempt(tx, order.id, payment, observation.source);
     if (payment.status === "SUCCESS" && change !== "unchanged") newSuccess = true;
-    // A failed attempt on an order still open: tell the shopper, with the way to pay again (once per attempt).
-    if (change !== "unchanged" && payment.status === "FAILED" && !isSettled(order.status as OrderStatus)) {
-      jobs.push(emailJob(order.id, "payment_failed", payment.cfPaymentId));
-    }
+    if (payment.status === "FAILED" && change !== "unchanged") newlyFailed.push(payment.cfPaymentId);
     if (change !== "unchanged") {
       events.push({
         orderId: order.id,
@@ -108,6 +130,7 @@ export async function settleWithinTransaction(tx: Database, observation: Cashfre
           cfPaymentId: payment.cfPaymentId,
           amountPaise: payment.amountPaise,
           reason: payment.error?.description ?? payment.message,
+          offer: offerRedeemed(payment),
           reference: observation.reference,
         },
       });
@@ -129,7 +152,11 @@ export async function settleWithinTransaction(tx: Database, observation: Cashfre
   const result = await applyCommands(tx, order, signals, cashfreeVia(observation.source), {
     updates,
     events,
-    jobs,
+    // A failed attempt: tell the shopper, with the way to pay again (once per attempt), but only if the order can
+    // still be paid once this answer is applied. The same answer may hold the success that paid it ([FAILED,
+    // SUCCESS]), or come after the order expired or was cancelled.
+    outcomeJobs: (after) =>
+      orderCanBePaidAgain(after) ? newlyFailed.map((id) => emailJob(order.id, "payment_failed", id)) : [],
     detail: { reference: observation.reference },
   });
   return {

@@ -23,12 +23,27 @@ export type OrderSignal =
   | { type: "checkout_failed" }
   /** The shopper started a new checkout of the same cart: this open order is replaced and gives its stock back. */
   | { type: "checkout_superseded" }
-  /** A SUCCESS payment (or Cashfree's order_status PAID). `stockAvailable` matters only once stock was released. */
-  | { type: "payment_succeeded"; amountMatches: boolean; stockAvailable: boolean; cfPaymentId?: string }
+  /**
+   * A SUCCESS payment (or Cashfree's order_status PAID). `stockAvailable` matters only once stock was released;
+   * `offer`: a Cashfree offer's discount that, with the payment, made up the total (recorded on the paid order).
+   */
+  | {
+      type: "payment_succeeded";
+      amountMatches: boolean;
+      stockAvailable: boolean;
+      cfPaymentId?: string;
+      offer?: OfferUsed;
+    }
   /** FAILED, USER_DROPPED or PENDING attempts: recorded, never final for the order (the shopper may retry). */
   | { type: "payment_attempt" }
   | { type: "order_expired" }
   | { type: "order_terminated" };
+
+/** A Cashfree offer redeemed on the paying payment: its id(s) and the discount it gave, in paise. */
+export interface OfferUsed {
+  cfOfferId: string | null;
+  discountPaise: number;
+}
 
 /** What a merchant, a refund's progress or the store's own rules ask of an order. */
 type OrderAction =

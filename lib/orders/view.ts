@@ -2,6 +2,8 @@
  * Questions pages ask of an order they show. Cashfree's words (ACTIVE, USER_DROPPED, …) are read here, never in
  * a page or component.
  */
+import type { OrderRow } from "@/db/queries/orders";
+
 import type { OrderStatus } from "./transitions";
 
 interface ViewedOrder {
@@ -15,6 +17,18 @@ interface ViewedOrder {
 /** The shopper may pay this order again: Cashfree's order is still ACTIVE and has a session. */
 export function canRetryPayment(order: Pick<ViewedOrder, "status" | "cashfreeStatus" | "paymentSessionId">) {
   return order.status === "awaiting_payment" && order.cashfreeStatus === "ACTIVE" && !!order.paymentSessionId;
+}
+
+/**
+ * canRetryPayment for a stored order, before its Cashfree order expires: what the "payment failed" e-mail's "Pay
+ * again" needs, when the e-mail is decided and again when it is sent.
+ */
+export function orderCanBePaidAgain(
+  order: Pick<OrderRow, "status" | "cfOrderStatus" | "paymentSessionId" | "expiresAt">,
+  now = new Date(),
+) {
+  const retry = { status: order.status, cashfreeStatus: order.cfOrderStatus, paymentSessionId: order.paymentSessionId };
+  return order.expiresAt > now && canRetryPayment(retry);
 }
 
 export type AttemptOutcome = "failed" | "not_completed" | "pending" | null;

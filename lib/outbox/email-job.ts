@@ -13,7 +13,7 @@ import { documentPath, orderGst } from "@/lib/invoices/documents";
 import { describeError } from "@/lib/log";
 import type { EmailTemplate } from "@/lib/orders/jobs";
 import { orderPagePath } from "@/lib/orders/place-order";
-import { shippingAddressOf } from "@/lib/orders/view";
+import { orderCanBePaidAgain, shippingAddressOf } from "@/lib/orders/view";
 import { getSetting } from "@/lib/settings";
 
 async function emailData(job: OutboxJobRow, order: orderQueries.OrderRow): Promise<OrderEmailData> {
@@ -63,6 +63,8 @@ export async function sendEmailJob(job: OutboxJobRow) {
   const order = job.orderId ? await orderQueries.getOrder(db, job.orderId) : undefined;
   if (!order) return;
   const template = (job.payload as { template: EmailTemplate }).template;
+  // "Pay again" only while the order can still be paid: a success, an expiry or a cancellation may have come since.
+  if (template === "payment_failed" && !orderCanBePaidAgain(order)) return;
   const { subject, body } = orderEmail(template, await emailData(job, order));
   const from = { name: await getSetting("email_from_name"), address: await getSetting("email_from_address") };
   const record = { jobKey: job.key, orderId: order.id, template, recipient: order.customerEmail, subject };

@@ -41,3 +41,79 @@ export function signedHeaders(
   if (key) headers.set("x-idempotency-key", key);
   return headers;
 }
+
+/**
+ * Cashfree's documented offer: order_amount 2, payment_amount 1, an offer whose redemption SUCCEEDED with
+ * discount_amount 1 (the 2025-01-01 PAYMENT_SUCCESS_WEBHOOK sample,
+ * https://www.cashfree.com/docs/api-reference/payments/latest/payments/webhooks).
+ */
+export const DOCUMENTED_OFFER = {
+  offer_id: "0f05e1d0-fbf8-4c9c-a1f0-814c7b2abdba",
+  offer_type: "DISCOUNT",
+  offer_meta: {
+    offer_title: "50% off on UPI",
+    offer_description: "50% off for testing",
+    offer_code: "UPI50",
+    offer_start_time: "2022-11-09T06:23:25.972Z",
+    offer_end_time: "2025-02-27T18:30:00Z",
+  },
+  offer_redemption: { redemption_status: "SUCCESS", discount_amount: 1, cashback_amount: 0 },
+};
+/** Cashfree's documented 2025-01-01 PAYMENT_SUCCESS_WEBHOOK (an offer: order ₹2, paid ₹1), for our order. */
+export function documentedOfferSuccessWebhook(orderId: string) {
+  return JSON.stringify({
+    data: {
+      order: { order_id: orderId, order_amount: 2, order_currency: "INR", order_tags: null },
+      payment: {
+        cf_payment_id: `${orderId}-wh`,
+        payment_status: "SUCCESS",
+        payment_amount: 1,
+        payment_currency: "INR",
+        payment_message: "00::Transaction success",
+        payment_time: "2025-01-15T12:20:29+05:30",
+        bank_reference: "234928698581",
+        auth_id: null,
+        payment_method: { upi: { channel: "collect", upi_id: "rishab@ybl" } },
+        payment_group: "upi",
+        international_payment: { international: false },
+        payment_surcharge: { payment_surcharge_service_charge: 0.36, payment_surcharge_service_tax: 0.06 },
+      },
+      customer_details: { customer_name: null, customer_id: "7112AAA812234", customer_email: "test@gmail.com" },
+      payment_gateway_details: { gateway_name: "CASHFREE", gateway_order_id: "1634766330" },
+      payment_offers: [DOCUMENTED_OFFER],
+      terminal_details: { cf_terminal_id: 17269, terminal_phone: "8971520311" },
+    },
+    event_time: "2025-01-15T11:16:10+05:30",
+    type: "PAYMENT_SUCCESS_WEBHOOK",
+  });
+}
+
+/** Cashfree's documented PAYMENT_FAILED_WEBHOOK (error_details and a null payment_offers beside the payment). */
+export function documentedFailedWebhook(orderId: string) {
+  return JSON.stringify({
+    data: {
+      order: { order_id: orderId, order_amount: 2, order_currency: "INR", order_tags: null },
+      payment: {
+        cf_payment_id: `${orderId}-failed`,
+        payment_status: "FAILED",
+        payment_amount: 2,
+        payment_currency: "INR",
+        payment_message: "AMOUNT SHOULD BE WITHIN RANGE BETWEEN 20.00 TO 500000.00.",
+        payment_time: "2023-01-06T20:00:11+05:30",
+        bank_reference: "NA",
+        auth_id: "null",
+        payment_method: { netbanking: { channel: null, netbanking_bank_code: "3054" } },
+        payment_group: "net_banking",
+      },
+      error_details: {
+        error_code: "GATEWAY_ERROR",
+        error_description: "AMOUNT SHOULD BE WITHIN RANGE BETWEEN 20.00 TO 500000.00. for this bank",
+        error_reason: "invalid_amount",
+        error_source: "cashfree",
+      },
+      payment_offers: null,
+    },
+    event_time: "2023-08-01T20:00:12+05:30",
+    type: "PAYMENT_FAILED_WEBHOOK",
+  });
+}

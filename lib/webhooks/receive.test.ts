@@ -5,7 +5,8 @@ import { orderEvents, orders, outboxJobs, payments, webhookEvents, webhookReject
 import { seedCatalog } from "@/db/seed";
 import { createTestDatabase, requirePostgres, type TestDatabase } from "@/db/testing/databases";
 import { soleVariant, variantStock } from "@/lib/testing/catalog";
-import { paymentWebhookBody, signedHeaders } from "@/lib/testing/webhook-fixtures";
+import { insertTestOrder } from "@/lib/testing/orders";
+import { documentedOfferSuccessWebhook, paymentWebhookBody, signedHeaders } from "@/lib/testing/webhook-fixtures";
 
 // Real PostgreSQL: duplicates race on real connections, which PGlite (one connection) cannot show.
 const postgres = await requirePostgres();
@@ -143,6 +144,18 @@ describe.skipIf(!postgres)("Cashfree webhooks on real PostgreSQL", () => {
       stockState: "committed",
       fulfillmentStatus: "ready_to_ship",
       paidCfPaymentId: "9001",
+    });
+  });
+
+  it("pays an order from Cashfree's documented offer PAYMENT_SUCCESS (₹1 paid + ₹1 discount on ₹2)", async () => {
+    const id = await insertTestOrder(database.db, `KC-TEST-OFFER-${Date.now()}`, 200, { cfOrderId: "1234567" });
+    expect((await deliver(documentedOfferSuccessWebhook(id))).body.status).toBe("received");
+    expect(await orderRow(id)).toMatchObject({
+      status: "paid",
+      fulfillmentStatus: "ready_to_ship",
+      attentionReason: null,
+      cfOfferId: "0f05e1d0-fbf8-4c9c-a1f0-814c7b2abdba",
+      offerDiscountPaise: 100,
     });
   });
 

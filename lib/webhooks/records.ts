@@ -141,6 +141,7 @@ export async function applyPaymentLinkWebhook(tx: Database, event: Extract<Cashf
           time: new Date(),
           bankReference: event.transactionId,
           error: null,
+          offers: [],
         },
       ],
     });

@@ -106,6 +106,12 @@ export default async function AdminOrderPage({ params }: { params: Promise<{ ord
             Shipping {formatInr(order.shippingPaise)} · <strong>Total {formatInr(order.totalPaise)}</strong> · refunded{" "}
             {formatInr(order.refundedPaise)}
           </p>
+          {order.offerDiscountPaise ? (
+            <p className="text-sm text-stone-700">
+              Cashfree offer <span className="font-mono">{order.cfOfferId ?? "—"}</span>: discount{" "}
+              {formatInr(order.offerDiscountPaise)}, paid {formatInr(order.totalPaise - order.offerDiscountPaise)}
+            </p>
+          ) : null}
           <div className="mt-2 max-w-xs">
             <GstBreakdown quote={gst} />
           </div>

@@ -1,0 +1,107 @@
+import { createServer } from "node:net";
+
+import { eq } from "drizzle-orm";
+import { MailDev } from "maildev";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+import { outboxJobs } from "@/db/schema";
+import { seedCatalog } from "@/db/seed";
+import { createTestDatabase, requirePostgres, type TestDatabase } from "@/db/testing/databases";
+import { parseWebhook } from "@/lib/cashfree/webhook-events";
+import { insertTestOrder } from "@/lib/testing/orders";
+import { documentedFailedWebhook, documentedOfferSuccessWebhook } from "@/lib/testing/webhook-fixtures";
+
+// The e-mail job against real PostgreSQL and a real SMTP server (MailDev).
+const postgres = await requirePostgres();
+
+async function freePort() {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+let database: TestDatabase;
+let mail: { catcher: MailDev; web: number };
+let lib: {
+  sendEmailJob: typeof import("./email-job").sendEmailJob;
+  settleWithinTransaction: typeof import("@/lib/orders/settle").settleWithinTransaction;
+};
+let n = 0;
+
+const subjectsFor = async (orderId: string) =>
+  ((await (await fetch(`http://127.0.0.1:${mail.web}/api/email`)).json()) as { subject: string }[])
+    .map((e) => e.subject)
+    .filter((subject) => subject.includes(orderId))
+    .sort();
+
+/** A ₹2 order the shopper can still pay (Cashfree's order ACTIVE, with a session), as checkout leaves it. */
+const openOrder = () =>
+  insertTestOrder(database.db, `KC-MAIL-${++n}-${Date.now()}`, 200, {
+    cfOrderId: "555",
+    cfOrderStatus: "ACTIVE",
+    paymentSessionId: "session_test",
+  });
+
+/** Applies a payment webhook body without starting the outbox (as if the worker were busy elsewhere). */
+async function applyWebhook(orderId: string, rawBody: string) {
+  const event = parseWebhook("pg", JSON.parse(rawBody), rawBody);
+  if (event.kind !== "payment") throw new Error(`read as ${event.kind}`);
+  await database.db.transaction((tx) =>
+    lib.settleWithinTransaction(tx, {
+      orderId,
+      source: "webhook",
+      orderAmountPaise: event.orderAmountPaise,
+      orderCurrency: event.orderCurrency,
+      payments: [event.payment],
+    }),
+  );
+}
+
+/** Runs the order's e-mail jobs, as the worker would. */
+async function sendEmails(orderId: string) {
+  const jobs = await database.db.select().from(outboxJobs).where(eq(outboxJobs.orderId, orderId));
+  for (const job of jobs.filter((j) => j.kind === "email")) await lib.sendEmailJob(job);
+}
+
+describe.skipIf(!postgres)("the payment failed e-mail (real PostgreSQL, MailDev)", () => {
+  beforeAll(async () => {
+    database = await createTestDatabase("pg", { poolSize: 5 });
+    await seedCatalog(database.db);
+    const [smtp, web] = [await freePort(), await freePort()];
+    const catcher = new MailDev({
+      smtp,
+      ip: "127.0.0.1",
+      web,
+      webIp: "127.0.0.1",
+      silent: true,
+      mailDirectory: `.data/maildev-test-${smtp}`,
+    });
+    await catcher.start();
+    mail = { catcher, web };
+    Object.assign(process.env, { DATABASE_URL: database.url, SMTP_URL: `smtp://127.0.0.1:${smtp}` });
+    const [emailJob, settle] = await Promise.all([import("./email-job"), import("@/lib/orders/settle")]);
+    lib = { sendEmailJob: emailJob.sendEmailJob, settleWithinTransaction: settle.settleWithinTransaction };
+  });
+  afterAll(async () => {
+    await (await import("@/db")).closeDb();
+    await database?.close();
+    await mail?.catcher.stop();
+  });
+
+  it("offers to pay again while the order is still open", async () => {
+    const id = await openOrder();
+    await applyWebhook(id, documentedFailedWebhook(id));
+    await sendEmails(id);
+    expect(await subjectsFor(id)).toEqual([`Payment for order ${id} did not go through`]);
+  });
+
+  it("is not sent once the order was paid before the job ran", async () => {
+    const id = await openOrder();
+    await applyWebhook(id, documentedFailedWebhook(id));
+    await applyWebhook(id, documentedOfferSuccessWebhook(id));
+    await sendEmails(id);
+    expect(await subjectsFor(id)).toEqual([`Order ${id} confirmed — ₹2.00`]);
+  });
+});
