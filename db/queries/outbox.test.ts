@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type DatabaseHandle, openDatabase } from "../client";
 import { outboxJobs } from "../schema";
 import { createTestDatabase, requirePostgres, type TestDatabase } from "../testing/databases";
-import { claimDueJobs, enqueueJobs, markJobDone } from "./outbox";
+import { claimDueJobs, enqueueJobs, markJobDone, markJobFailed } from "./outbox";
 
 // Two app instances each run the outbox worker on their own connection pool to one PostgreSQL: every job must be
 // claimed by exactly one of them, however their claims interleave.
@@ -36,7 +36,7 @@ describe.skipIf(!postgres)("outbox claims by two instances on one PostgreSQL", (
       for (const job of jobs) {
         claimed.push(job.key);
         await sleep(2);
-        await markJobDone(handle.db, job.id);
+        expect(await markJobDone(handle.db, job)).toBe(true);
       }
     }
   }
@@ -79,5 +79,25 @@ describe.skipIf(!postgres)("outbox claims by two instances on one PostgreSQL", (
     // …then exactly one of the instances' workers takes it over.
     const claims = await Promise.all([claimDueJobs(other.db, 10, 120), claimDueJobs(database.db, 10, 120)]);
     expect(claims.flat().map((job) => [job.key, job.attempts])).toEqual([["test:lease", 2]]);
+  });
+
+  it("refuses the outcome of a worker whose lease ran out and whose job another worker claimed", async () => {
+    await enqueueJobs(database.db, [{ kind: "test-late", key: "test:late", orderId: null, payload: {} }]);
+    const [late] = await claimDueJobs(database.db, 1, 120);
+    await database.db
+      .update(outboxJobs)
+      .set({ lockedUntil: sql`now() - interval '1 second'` })
+      .where(eq(outboxJobs.key, "test:late"));
+    const [current] = await claimDueJobs(other.db, 1, 120);
+    expect(current?.id).toBe(late!.id);
+    expect(current!.leaseToken).not.toBe(late!.leaseToken);
+
+    // The late worker finishes (or fails) after all: neither may overwrite the current claim.
+    expect(await markJobDone(database.db, late!)).toBe(false);
+    expect(await markJobFailed(database.db, late!, "late", 5)).toBe(false);
+    const [row] = await database.db.select().from(outboxJobs).where(eq(outboxJobs.key, "test:late"));
+    expect(row).toMatchObject({ status: "running", leaseToken: current!.leaseToken, lastError: null });
+    expect(await markJobDone(other.db, current!)).toBe(true);
+    expect(await markJobDone(other.db, current!)).toBe(false);
   });
 });

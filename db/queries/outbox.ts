@@ -1,4 +1,5 @@
 import { and, asc, eq, inArray, lt, or, sql } from "drizzle-orm";
+import type { PgUpdateSetSource } from "drizzle-orm/pg-core";
 
 import type { Database } from "../client";
 import { outboxJobs } from "../schema";
@@ -15,7 +16,8 @@ export async function enqueueJobs(db: Executor, jobs: NewOutboxJob[]) {
 
 /**
  * Claims up to `limit` due jobs for `leaseSeconds`: pending ones, and running ones whose worker's lease ran out
- * (it died mid-job). SKIP LOCKED lets several workers (instances, cron, after()) claim side by side, each job once.
+ * (it died mid-job, or is still at it, too slowly). SKIP LOCKED lets several workers (instances, cron, after())
+ * claim side by side, each job once. Every claim gets a new `leaseToken`: the finishing calls below take it.
  */
 export async function claimDueJobs(db: Database, limit: number, leaseSeconds: number, onlyIds?: string[]) {
   const due = db
@@ -40,29 +42,54 @@ export async function claimDueJobs(db: Database, limit: number, leaseSeconds: nu
       status: "running",
       attempts: sql`${outboxJobs.attempts} + 1`,
       lockedUntil: sql`now() + make_interval(secs => ${leaseSeconds})`,
+      leaseToken: sql`gen_random_uuid()`,
     })
     .where(inArray(outboxJobs.id, due))
     .returning();
 }
 
-export async function markJobDone(db: Database, id: string) {
-  await db
+/** The claim a worker holds: the job and the token its claim was given. */
+export type JobLease = Pick<OutboxJobRow, "id" | "leaseToken">;
+
+/**
+ * Updates a claimed job only while the claim is still this worker's: once its lease ran out and another worker
+ * claimed the job (a new token), the late worker's outcome is refused, and it gets `false`. (A handler may have
+ * closed its own job already, as a webhook's apply does in its transaction: that leaves the token, and is no loss.)
+ */
+async function finishJob(db: Database, lease: JobLease, set: PgUpdateSetSource<typeof outboxJobs>) {
+  if (!lease.leaseToken) return false;
+  const rows = await db
     .update(outboxJobs)
-    .set({ status: "done", doneAt: new Date(), lockedUntil: null, lastError: null })
-    .where(eq(outboxJobs.id, id));
+    .set({ ...set, lockedUntil: null, leaseToken: null })
+    .where(and(eq(outboxJobs.id, lease.id), eq(outboxJobs.leaseToken, lease.leaseToken)))
+    .returning({ id: outboxJobs.id });
+  return rows.length > 0;
+}
+
+export function markJobDone(db: Database, lease: JobLease) {
+  return finishJob(db, lease, { status: "done", doneAt: new Date(), lastError: null });
 }
 
 /** A failed attempt: due again after `retryInSeconds`, or given up (`dead`) for the merchant to retry. */
-export async function markJobFailed(db: Database, id: string, error: string, retryInSeconds: number | null) {
-  await db
-    .update(outboxJobs)
-    .set({
-      status: retryInSeconds === null ? "dead" : "pending",
-      lastError: error,
-      lockedUntil: null,
-      runAfter: retryInSeconds === null ? undefined : sql`now() + make_interval(secs => ${retryInSeconds})`,
-    })
-    .where(eq(outboxJobs.id, id));
+export function markJobFailed(db: Database, lease: JobLease, error: string, retryInSeconds: number | null) {
+  return finishJob(db, lease, {
+    status: retryInSeconds === null ? "dead" : "pending",
+    lastError: error,
+    runAfter: retryInSeconds === null ? undefined : sql`now() + make_interval(secs => ${retryInSeconds})`,
+  });
+}
+
+/**
+ * Not a failure: the job could not run yet (another worker is still at its effect), so it is due again after
+ * `retryInSeconds` and this claim does not count as an attempt towards giving up.
+ */
+export function deferJob(db: Database, lease: JobLease, reason: string, retryInSeconds: number) {
+  return finishJob(db, lease, {
+    status: "pending",
+    attempts: sql`greatest(${outboxJobs.attempts} - 1, 0)`,
+    lastError: reason,
+    runAfter: sql`now() + make_interval(secs => ${retryInSeconds})`,
+  });
 }
 
 /** The merchant's Retry: a dead job is due again now, with a fresh set of attempts. */

@@ -88,6 +88,7 @@ function prepareStore(db: Database) {
           attempts: sql`0`.as("attempts"),
           runAfter: sql`now() + make_interval(secs => ${value("dueInSeconds")}::int)`.as("run_after"),
           lockedUntil: sql`null::timestamptz`.as("locked_until"),
+          leaseToken: sql`null::uuid`.as("lease_token"),
           lastError: sql`null::text`.as("last_error"),
           createdAt: sql`now()`.as("created_at"),
           doneAt: sql`null::timestamptz`.as("done_at"),

@@ -23,6 +23,11 @@ export const outboxJobs = pgTable(
     runAfter: timestamp({ withTimezone: true }).notNull().defaultNow(),
     /** A claim's lease: a worker that died mid-job loses it when this passes, and another takes the job. */
     lockedUntil: timestamp({ withTimezone: true }),
+    /**
+     * New with every claim: a worker finishes the job (done, failed, later) only while this is still its own, so
+     * a worker whose lease ran out and whose job another worker took cannot overwrite that worker's outcome.
+     */
+    leaseToken: uuid(),
     lastError: text(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     doneAt: timestamp({ withTimezone: true }),
@@ -36,8 +41,9 @@ export const outboxJobs = pgTable(
 );
 
 /**
- * Every order e-mail sent or failed, for the merchant's timeline. A job's `sent` row is its proof of delivery:
- * a job run again after a crash finds it and does not send twice.
+ * Every order e-mail sent or failed, for the merchant's timeline. Before talking to SMTP a sender reserves the
+ * job's row (`sending`); it becomes `sent` (the proof of delivery) or `failed`. One `sending` or `sent` row per
+ * job: a second sender of the same job (its lease ran out, a crash) finds it and does not send.
  */
 export const emailDeliveries = pgTable(
   "email_deliveries",
@@ -48,15 +54,15 @@ export const emailDeliveries = pgTable(
     template: text().notNull(),
     recipient: text().notNull(),
     subject: text().notNull(),
-    status: text().$type<"sent" | "failed">().notNull(),
+    status: text().$type<"sending" | "sent" | "failed">().notNull(),
     messageId: text(),
     error: text(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    uniqueIndex("email_deliveries_sent_once_idx")
+    uniqueIndex("email_deliveries_one_send_idx")
       .on(t.jobKey)
-      .where(sql`${t.status} = 'sent'`),
+      .where(sql`${t.status} in ('sending', 'sent')`),
     index("email_deliveries_order_idx").on(t.orderId, t.createdAt),
   ],
 );

@@ -16,6 +16,8 @@ import { orderPagePath } from "@/lib/orders/place-order";
 import { orderCanBePaidAgain, shippingAddressOf } from "@/lib/orders/view";
 import { getSetting } from "@/lib/settings";
 
+import { JobDeferred } from "./deferred";
+
 async function emailData(job: OutboxJobRow, order: orderQueries.OrderRow): Promise<OrderEmailData> {
   const db = await getDb();
   const payload = job.payload as { refundId?: string; linkId?: string };
@@ -54,12 +56,21 @@ async function emailData(job: OutboxJobRow, order: orderQueries.OrderRow): Promi
 }
 
 /**
- * Sends one order e-mail. A job run again after a crash between the send and `done` finds its `sent` record and
- * sends nothing; every attempt, sent or failed, is recorded for the merchant's timeline.
+ * A `sending` reservation with no outcome after this long is a sender that died mid-send: nodemailer's timeouts
+ * (lib/email/send.ts) end any live send within a minute or so, so ten minutes never cuts a slow one short.
+ */
+const SEND_STALE_AFTER_SECONDS = 600;
+/** How soon a job whose e-mail another worker is sending looks again (that send is likely over by then). */
+const SEND_IN_PROGRESS_RECHECK_SECONDS = 5;
+
+/**
+ * Sends one order e-mail, at most once however many workers get its job: the job's delivery row is reserved
+ * (`sending`) before SMTP is spoken to, so a second sender (the job's lease ran out while SMTP was slow, or a
+ * crash between the send and `done`) finds the reservation or the `sent` record and sends nothing. Every attempt,
+ * sent or failed, stays recorded for the merchant's timeline.
  */
 export async function sendEmailJob(job: OutboxJobRow) {
   const db = await getDb();
-  if (await deliveries.findSentEmail(db, job.key)) return;
   const order = job.orderId ? await orderQueries.getOrder(db, job.orderId) : undefined;
   if (!order) return;
   const template = (job.payload as { template: EmailTemplate }).template;
@@ -67,18 +78,31 @@ export async function sendEmailJob(job: OutboxJobRow) {
   if (template === "payment_failed" && !orderCanBePaidAgain(order)) return;
   const { subject, body } = orderEmail(template, await emailData(job, order));
   const from = { name: await getSetting("email_from_name"), address: await getSetting("email_from_address") };
-  const record = { jobKey: job.key, orderId: order.id, template, recipient: order.customerEmail, subject };
+  const reservation = await deliveries.reserveEmail(
+    db,
+    { jobKey: job.key, orderId: order.id, template, recipient: order.customerEmail, subject },
+    SEND_STALE_AFTER_SECONDS,
+  );
+  if (!("reserved" in reservation)) {
+    if (reservation.existing?.status === "sent") return;
+    // Another sender holds the reservation (or just settled it as failed): its outcome decides what is left to do.
+    throw new JobDeferred("the e-mail is being sent by another worker", SEND_IN_PROGRESS_RECHECK_SECONDS);
+  }
+  const reservationId = reservation.reserved.id;
+  let sent: Awaited<ReturnType<typeof sendEmail>>;
   try {
-    const sent = await sendEmail({
+    sent = await sendEmail({
       from,
       to: order.customerEmail,
       subject,
       body,
       messageId: `<${job.id}@${from.address.split("@")[1]}>`,
     });
-    await deliveries.recordEmail(db, { ...record, status: "sent", messageId: sent.messageId });
   } catch (error) {
-    await deliveries.recordEmail(db, { ...record, status: "failed", error: describeError(error) });
+    await deliveries.settleEmail(db, reservationId, { status: "failed", error: describeError(error) });
     throw error;
   }
+  // Outside the try: the e-mail went out, so a failure to record it must not mark it failed (and free it to be
+  // sent again at once); its reservation stands until it is stale.
+  await deliveries.settleEmail(db, reservationId, { status: "sent", messageId: sent.messageId });
 }

@@ -4,14 +4,20 @@ import { type Database, getDb } from "@/db";
 import * as queries from "@/db/queries/outbox";
 import { afterResponse } from "@/lib/after-response";
 import { whenEventLoopQuiet } from "@/lib/event-loop";
-import { describeError, logError, withLogFields } from "@/lib/log";
+import { describeError, log, logError, withLogFields } from "@/lib/log";
 import { failSpan, inSpan } from "@/lib/telemetry/spans";
 
+import { JobDeferred } from "./deferred";
 import { handlers } from "./handlers";
 
 /** After this many failed attempts a job is given up and shown to the merchant, with a Retry button. */
 const MAX_ATTEMPTS = 8;
-/** How long a claimed job is a worker's: long enough for an SMTP send or a Cashfree call with retries. */
+/**
+ * How long a claimed job is a worker's: long enough for an SMTP send or a Cashfree call with retries. Each job is
+ * claimed just before it runs, so its lease is all its own. Should a job still outlast it, another worker may take
+ * the job: this worker's outcome is then refused (the lease token), and the handler must tolerate the overlap
+ * (the e-mail handler's reservation does).
+ */
 const LEASE_SECONDS = 120;
 
 /** Exponential back-off between attempts: 5 s, 10 s, 20 s … capped at an hour. */
@@ -19,39 +25,48 @@ function retryDelaySeconds(attempts: number) {
   return Math.min(3600, 5 * 2 ** Math.max(0, attempts - 1));
 }
 
-export interface RunReport {
-  claimed: number;
-  done: number;
-  failed: number;
-}
+type Outcome = "done" | "failed" | "deferred" | "lost";
+export type RunReport = { claimed: number } & Record<Outcome, number>;
 
 /**
  * Runs the jobs that are due, each at most once at a time across every worker (after(), the cron route, the
  * background loop, other instances). A handler must be safe to run again: a crash after its effect and before
- * `done` means the next worker runs it once more (the e-mail handler checks its delivery log first).
+ * `done` means the next worker runs it once more (the e-mail handler finds its delivery reserved or sent).
  */
-export async function runDueJobs(options: { limit?: number; onlyIds?: string[] } = {}): Promise<RunReport> {
+export async function runDueJobs(
+  options: { limit?: number; onlyIds?: string[]; leaseSeconds?: number } = {},
+): Promise<RunReport> {
   const db = await getDb();
-  const jobs = await queries.claimDueJobs(db, options.limit ?? 20, LEASE_SECONDS, options.onlyIds);
-  const report: RunReport = { claimed: jobs.length, done: 0, failed: 0 };
-  for (const job of jobs) {
-    if (await runJob(db, job)) report.done++;
-    else report.failed++;
+  const limit = options.limit ?? 20;
+  const report: RunReport = { claimed: 0, done: 0, failed: 0, deferred: 0, lost: 0 };
+  // One claim per job, not one for a batch: a batch's later jobs would run on a lease the earlier ones had used
+  // up (twenty e-mails to a slow SMTP server outlasted 120 s, another worker took the rest, and some went twice).
+  while (report.claimed < limit) {
+    const [job] = await queries.claimDueJobs(db, 1, options.leaseSeconds ?? LEASE_SECONDS, options.onlyIds);
+    if (!job) break;
+    report.claimed++;
+    report[await runJob(db, job)]++;
   }
   return report;
 }
 
 /**
  * One claimed job, in its own span, every line it logs carrying the job and its order (not the fields of the
- * webhook or action whose after() happened to start the run): done, or failed for later.
+ * webhook or action whose after() happened to start the run): done, failed for later, or deferred; or `lost` if
+ * its lease ran out and another worker claimed it meanwhile, whose outcome it then is to record.
  */
-function runJob(db: Database, job: queries.OutboxJobRow): Promise<boolean> {
+function runJob(db: Database, job: queries.OutboxJobRow): Promise<Outcome> {
   const fields = { jobId: job.id, jobKind: job.kind, jobKey: job.key, attempt: job.attempts, orderId: job.orderId };
   const attributes = {
     "outbox.job.id": job.id,
     "outbox.job.kind": job.kind,
     "outbox.job.attempt": job.attempts,
     ...(job.orderId ? { "order.id": job.orderId } : {}),
+  };
+  const unlessLost = (finished: boolean, outcome: Outcome): Outcome => {
+    if (finished) return outcome;
+    log.warn({ outcome }, "outbox job's lease was taken over by another worker; its outcome is not recorded");
+    return "lost";
   };
   return withLogFields(
     fields,
@@ -61,20 +76,23 @@ function runJob(db: Database, job: queries.OutboxJobRow): Promise<boolean> {
           const handler = handlers[job.kind];
           if (!handler) throw new Error(`no handler for job kind ${job.kind}`);
           await handler(job);
-          await queries.markJobDone(db, job.id);
-          return true;
+          return unlessLost(await queries.markJobDone(db, job), "done");
         } catch (error) {
+          if (error instanceof JobDeferred) {
+            span.setAttribute("outbox.job.outcome", "deferred");
+            return unlessLost(await queries.deferJob(db, job, error.message, error.retryInSeconds), "deferred");
+          }
           const giveUp = job.attempts >= MAX_ATTEMPTS;
           failSpan(span, error);
           span.setAttribute("outbox.job.outcome", giveUp ? "given_up" : "retry");
-          await queries.markJobFailed(
+          const finished = await queries.markJobFailed(
             db,
-            job.id,
+            job,
             describeError(error),
             giveUp ? null : retryDelaySeconds(job.attempts),
           );
           logError(giveUp ? "outbox job failed; given up" : "outbox job failed; will retry", error);
-          return false;
+          return unlessLost(finished, "failed");
         }
       }),
     { replace: true },

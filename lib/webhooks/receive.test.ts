@@ -294,7 +294,7 @@ describe.skipIf(!postgres)("Cashfree webhooks on real PostgreSQL", () => {
     // Cashfree's retry meanwhile is acknowledged: the event is kept, and its job will apply it.
     expect((await deliver(body, headers)).body.status).toBe("duplicate");
 
-    expect(await runApplyJob(stored!.id)).toEqual({ claimed: 1, done: 1, failed: 0 });
+    expect(await runApplyJob(stored!.id)).toEqual({ claimed: 1, done: 1, failed: 0, deferred: 0, lost: 0 });
     expect(await orderRow(id)).toMatchObject({ status: "paid", fulfillmentStatus: "ready_to_ship" });
     expect((await events(id)).filter((e) => e.toStatus === "paid")).toHaveLength(1);
     expect(await storedEvents(id)).toMatchObject([{ outcome: "applied" }]);
@@ -313,7 +313,7 @@ describe.skipIf(!postgres)("Cashfree webhooks on real PostgreSQL", () => {
     // Due later, not now: the apply after the answer normally does the work first.
     expect((await applyJob(failed!.id)).runAfter.getTime()).toBeGreaterThan(Date.now() + 20_000);
 
-    expect(await runApplyJob(failed!.id)).toEqual({ claimed: 1, done: 1, failed: 0 });
+    expect(await runApplyJob(failed!.id)).toEqual({ claimed: 1, done: 1, failed: 0, deferred: 0, lost: 0 });
     expect(await storedEvents(id)).toMatchObject([{ outcome: "applied", attempts: 2 }]);
     expect(await orderRow(id)).toMatchObject({ status: "paid" });
     expect((await deliver(body, headers)).body.status).toBe("duplicate");
@@ -330,7 +330,7 @@ describe.skipIf(!postgres)("Cashfree webhooks on real PostgreSQL", () => {
     await atApply;
     const [held] = await storedEvents(id);
     // The apply after the answer holds the event: the worker must not mark the job done on its behalf.
-    expect(await runApplyJob(held!.id)).toEqual({ claimed: 1, done: 0, failed: 1 });
+    expect(await runApplyJob(held!.id)).toEqual({ claimed: 1, done: 0, failed: 1, deferred: 0, lost: 0 });
     release();
     await webhooksApplied();
     expect(await storedEvents(id)).toMatchObject([{ outcome: "applied" }]);

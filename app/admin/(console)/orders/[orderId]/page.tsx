@@ -262,8 +262,8 @@ export default async function AdminOrderPage({ params }: { params: Promise<{ ord
               <li key={m.id} className="flex flex-wrap gap-2">
                 <time className="text-stone-500">{when.format(m.createdAt)}</time>
                 <span className="font-medium">{m.subject}</span>
-                <span className={m.status === "sent" ? "text-emerald-800" : "text-red-700"}>
-                  {m.status === "sent" ? `sent to ${m.recipient}` : `failed: ${m.error ?? "unknown error"}`}
+                <span className={m.status === "failed" ? "text-red-700" : "text-emerald-800"}>
+                  {m.status === "failed" ? `failed: ${m.error ?? "unknown error"}` : `${m.status} to ${m.recipient}`}
                 </span>
               </li>
             ))}
