@@ -10,7 +10,7 @@ import type { Admin } from "@/lib/auth/admins";
 import { cashfree, CashfreeApiError, isCashfreeError } from "@/lib/cashfree";
 import { oauthSettings } from "@/lib/cashfree/client";
 import { storedTokens } from "@/lib/cashfree/connection";
-import { logError } from "@/lib/log";
+import { log, logError } from "@/lib/log";
 
 /** How long the owner has to finish Cashfree's consent page. Cashfree's own link lasts an hour. */
 const STATE_TTL_MS = 15 * 60_000;
@@ -136,16 +136,35 @@ export async function disconnectCashfree(admin: Admin): Promise<ConnectOutcome> 
   return "disconnected";
 }
 
-/** merchant.unlinked: the merchant removed us in Cashfree. An owner's own disconnect stays a disconnect. */
-export async function markConnectionUnlinked(db: Database, merchantId: string) {
-  const changed = await queries.setConnectionStatus(
+/**
+ * merchant.unlinked: the merchant removed us in Cashfree. An owner's own disconnect stays a disconnect. Cashfree
+ * retries a webhook for about 40 minutes (2, 10, 30 min), so an unlink missed during an outage can arrive after
+ * the owner reconnected: an unlink older than the connection it would end is ignored and says so. Cashfree's
+ * event_time has whole seconds, so it is compared with the second the connection was made in (an unlink in
+ * that very second still applies: if it was the old link's, the next refresh finds the new one alive).
+ * https://www.cashfree.com/docs/payments/online/webhooks/overview (retries)
+ */
+export async function markConnectionUnlinked(
+  db: Database,
+  event: { merchantId: string; eventTime: Date | null },
+): Promise<{ outcome: "applied" | "unmatched" | "ignored"; note?: string }> {
+  const row = await queries.getConnection(db, { lock: true });
+  if (!row || row.merchantId !== event.merchantId || (row.status !== "linked" && row.status !== "broken"))
+    return { outcome: "unmatched" };
+  const connectedSecond = row.connectedAt && Math.floor(row.connectedAt.getTime() / 1000) * 1000;
+  if (event.eventTime && connectedSecond && event.eventTime.getTime() < connectedSecond) {
+    const note = `Stale: unlinked at ${event.eventTime.toISOString()}, before the current connection was made (${row.connectedAt!.toISOString()}).`;
+    log.warn({ merchantId: event.merchantId }, `cashfree merchant.unlinked ignored. ${note}`);
+    return { outcome: "ignored", note };
+  }
+  await queries.setConnectionStatus(
     db,
     "unlinked",
     "Cashfree reported that the account was unlinked from this shop.",
     ["linked", "broken"],
-    merchantId,
+    event.merchantId,
   );
-  return changed ? ("applied" as const) : ("unmatched" as const);
+  return { outcome: "applied" };
 }
 
 export interface ConnectionView {
