@@ -9,7 +9,9 @@ import * as queries from "@/db/queries/cashfree-connections";
 import type { Admin } from "@/lib/auth/admins";
 import { cashfree, CashfreeApiError, isCashfreeError } from "@/lib/cashfree";
 import { oauthSettings } from "@/lib/cashfree/client";
-import { storedTokens } from "@/lib/cashfree/connection";
+import { type OAuthSettings, storedTokens, tokenKeysProblem } from "@/lib/cashfree/connection";
+import type { PauseStatus } from "@/lib/cashfree/errors";
+import { openToken } from "@/lib/cashfree/token-crypto";
 import { log, logError } from "@/lib/log";
 
 /** How long the owner has to finish Cashfree's consent page. Cashfree's own link lasts an hour. */
@@ -177,6 +179,19 @@ export interface ConnectionView {
   lastRefreshedAt: Date | null;
   connectedAt: Date | null;
   reason: string | null;
+  /**
+   * Which configured key opens the stored tokens: the newest, a previous one (sealed again with the newest at the
+   * next refresh), or none (a key configuration error). Null without tokens.
+   */
+  tokenKeys: "newest" | "previous" | "none" | null;
+}
+
+function tokenKeysInUse(settings: OAuthSettings, row: queries.ConnectionRow): ConnectionView["tokenKeys"] {
+  const ciphers = [row.accessTokenCipher, row.refreshTokenCipher].filter((cipher) => cipher !== null);
+  if (ciphers.length === 0) return null;
+  const opened = ciphers.map((cipher) => openToken(settings.encryptionKeys, cipher));
+  if (opened.some((result) => result === null)) return "none";
+  return opened.every((result) => result!.keyIndex === 0) ? "newest" : "previous";
 }
 
 /** For the settings page: which credential is in use, and the connection's state. No token ever leaves here. */
@@ -184,6 +199,7 @@ export async function getConnectionView(environment: string): Promise<Connection
   const settings = oauthSettings();
   const row = settings ? await queries.getConnection(await getDb()) : undefined;
   const oauth = row !== undefined && row.status !== "disconnected";
+  const keyProblem = settings && row?.status === "linked" ? tokenKeysProblem(settings, row) : null;
   return {
     oauthAvailable: settings !== null,
     mode: oauth ? "oauth" : "keys",
@@ -193,17 +209,23 @@ export async function getConnectionView(environment: string): Promise<Connection
     accessExpiresAt: row?.status === "linked" ? row.accessExpiresAt : null,
     lastRefreshedAt: row?.lastRefreshedAt ?? null,
     connectedAt: row?.connectedAt ?? null,
-    reason: row?.statusReason ?? null,
+    reason: keyProblem ?? row?.statusReason ?? null,
+    tokenKeys: settings && row ? tokenKeysInUse(settings, row) : null,
   };
 }
 
 export const PAYMENTS_PAUSED_MESSAGE =
   "The shop is reconnecting its payment account, so payments are paused for a moment. Nothing was charged: please try again later.";
 
-/** OAuth mode with a broken or unlinked connection: no payment can start until the owner reconnects. */
-export async function paymentsPaused(): Promise<{ status: "broken" | "unlinked"; reason: string | null } | null> {
-  if (!oauthSettings()) return null;
+/**
+ * OAuth mode with a broken or unlinked connection, or stored tokens this server's keys cannot open (the row is
+ * kept as it is: putting the right key back resumes payments): no payment can start.
+ */
+export async function paymentsPaused(): Promise<{ status: PauseStatus; reason: string | null } | null> {
+  const settings = oauthSettings();
+  if (!settings) return null;
   const row = await queries.getConnection(await getDb());
   if (row?.status === "broken" || row?.status === "unlinked") return { status: row.status, reason: row.statusReason };
-  return null;
+  const keyProblem = row?.status === "linked" ? tokenKeysProblem(settings, row) : null;
+  return keyProblem ? { status: "token_keys", reason: keyProblem } : null;
 }

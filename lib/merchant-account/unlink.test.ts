@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { cashfreeConnections, webhookEvents } from "@/db/schema";
 import { createTestDatabase, requirePostgres, type TestDatabase } from "@/db/testing/databases";
+import { encryptToken } from "@/lib/cashfree/token-crypto";
 import { deliverWebhook } from "@/lib/testing/deliver-webhook";
 import { signedHeaders } from "@/lib/testing/webhook-fixtures";
 import { SANDBOX_MERCHANT_ID, SANDBOX_PARTNER_API_KEY } from "@/sandbox/defaults";
@@ -37,11 +38,12 @@ async function deliverUnlink(eventTimeMs: number) {
   return stored!;
 }
 
-/** The owner (re)connects at `atMs`. The tokens are opaque here: nothing calls Cashfree. */
+/** The owner (re)connects at `atMs`, with tokens sealed as the callback seals them (nothing calls Cashfree). */
 async function connectAt(atMs: number) {
+  const keys = (await import("@/lib/env")).env.cashfree.partner!.encryptionKeys;
   await queries.saveLinkedConnection(database.db, {
-    accessTokenCipher: "access-cipher",
-    refreshTokenCipher: "refresh-cipher",
+    accessTokenCipher: encryptToken(keys, "cfat_access-token-for-test"),
+    refreshTokenCipher: encryptToken(keys, "cfrt_refresh-token-for-test"),
     accessExpiresAt: new Date(atMs + 3_600_000),
     refreshExpiresAt: new Date(atMs + 90 * 86_400_000),
     merchantId: SANDBOX_MERCHANT_ID,
