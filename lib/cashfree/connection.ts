@@ -47,7 +47,7 @@ function usable(settings: OAuthSettings, row: queries.ConnectionRow, untilMs: nu
   return decryptToken(settings.encryptionKeys, row.accessTokenCipher);
 }
 
-export const TOKEN_KEYS_REASON =
+const TOKEN_KEYS_REASON =
   "This server's CASHFREE_TOKEN_ENCRYPTION_KEYS cannot open the stored Cashfree tokens: a key is missing or wrong. " +
   "The connection and its tokens are kept; put the key that sealed them back (or connect again).";
 
