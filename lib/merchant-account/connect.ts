@@ -142,8 +142,9 @@ export async function disconnectCashfree(admin: Admin): Promise<ConnectOutcome> 
  * merchant.unlinked: the merchant removed us in Cashfree. An owner's own disconnect stays a disconnect. Cashfree
  * retries a webhook for about 40 minutes (2, 10, 30 min), so an unlink missed during an outage can arrive after
  * the owner reconnected: an unlink older than the connection it would end is ignored and says so. Cashfree's
- * event_time has whole seconds, so it is compared with the second the connection was made in (an unlink in
- * that very second still applies: if it was the old link's, the next refresh finds the new one alive).
+ * event_time has whole seconds, so it is compared with the second the connection was made in; an unlink in
+ * that very second still applies (the safe side: at worst the owner connects once more, while an ignored real
+ * unlink would leave the shop on dead tokens until a refresh is refused).
  * https://www.cashfree.com/docs/payments/online/webhooks/overview (retries)
  */
 export async function markConnectionUnlinked(
