@@ -12,7 +12,12 @@ const sharedEnv = {
         CASHFREE_APP_ID: process.env.CASHFREE_APP_ID!,
         CASHFREE_SECRET_KEY: process.env.CASHFREE_SECRET_KEY!,
       }
-    : { CASHFREE_ENV: "local" }),
+    : {
+        CASHFREE_ENV: "local",
+        // `next start` is a production server: the local sandbox's partner OAuth needs a token key of its own
+        // there (the committed local one is refused).
+        CASHFREE_TOKEN_ENCRYPTION_KEYS: "TeLQueL5kQ+v9pFuDmTf3RSEYXbMdpR2v7DQQCfFJ/c=",
+      }),
   CASHFREE_SANDBOX_PORT: String(E2E_SANDBOX_PORT),
   APP_URL: E2E_APP_URL,
   AUTH_URL: E2E_APP_URL,

@@ -1,3 +1,5 @@
+import { randomBytes } from "node:crypto";
+
 import { describe, expect, it } from "vitest";
 
 import { EnvError, LOCAL_CASHFREE_APP_ID, parseEnv } from "./env-schema";
@@ -85,14 +87,20 @@ describe("parseEnv", () => {
     expect(() => parseEnv({ NODE_ENV: "production", ...live })).toThrow(/APP_URL/);
     expect(() => parseEnv({ ...live, APP_URL: "https://shop.example.in" })).toThrow(/AUTH_SECRET/);
     expect(() => parseEnv({ ...live, AUTH_SECRET: "x".repeat(32) })).toThrow(/APP_URL/);
-    // `next start` on a laptop with the local sandbox is a production server too.
-    expect(() => parseEnv({ NODE_ENV: "production" })).toThrow(/APP_URL/);
-    expect(() => parseEnv({ NODE_ENV: "production", APP_URL: "http://localhost:3000" })).toThrow(/AUTH_SECRET/);
+    // `next start` on a laptop with the local sandbox is a production server too (and needs its own token key).
+    const laptop = { NODE_ENV: "production", CASHFREE_TOKEN_ENCRYPTION_KEYS: randomBytes(32).toString("base64") };
+    expect(() => parseEnv(laptop)).toThrow(/APP_URL/);
+    expect(() => parseEnv({ ...laptop, APP_URL: "http://localhost:3000" })).toThrow(/AUTH_SECRET/);
   });
 
   it("marks production runs so the local admin accounts are never created, and lets `next build` prerender", () => {
     expect(parseEnv({}).isProduction).toBe(false);
-    const server = parseEnv({ NODE_ENV: "production", APP_URL: "http://localhost:3000", AUTH_SECRET: "y".repeat(32) });
+    const server = parseEnv({
+      NODE_ENV: "production",
+      APP_URL: "http://localhost:3000",
+      AUTH_SECRET: "y".repeat(32),
+      CASHFREE_TOKEN_ENCRYPTION_KEYS: randomBytes(32).toString("hex"),
+    });
     expect(server).toMatchObject({ isProduction: true, livePayments: false, isPublicDeployment: false });
     expect(parseEnv({ NODE_ENV: "production", NEXT_PHASE: "phase-production-build" }).authSecret).toBeTruthy();
   });
@@ -118,7 +126,8 @@ describe("parseEnv", () => {
       clientId: "cf_oauth_local_client",
       baseUrl: "http://127.0.0.1:8787",
     });
-    expect(local.encryptionKey).toHaveLength(32);
+    expect(local.encryptionKeys).toHaveLength(1);
+    expect(local.encryptionKeys[0]).toHaveLength(32);
     const sandbox = { CASHFREE_ENV: "sandbox", CASHFREE_APP_ID: "TEST1", CASHFREE_SECRET_KEY: "cfsk_ma_test_x" };
     expect(parseEnv(sandbox).cashfree.partner).toBeNull();
     const key = Buffer.alloc(32, 7);
@@ -129,14 +138,14 @@ describe("parseEnv", () => {
       CASHFREE_TOKEN_ENCRYPTION_KEY: key.toString("base64"),
     }).cashfree.partner!;
     expect(oauth.baseUrl).toBe("https://api-sandbox.cashfree.com");
-    expect(oauth.encryptionKey.equals(key)).toBe(true);
+    expect(oauth.encryptionKeys).toEqual([key]);
     expect(
       parseEnv({
         ...sandbox,
         CASHFREE_PARTNER_API_KEY: "pk",
         CASHFREE_OAUTH_CLIENT_ID: "cid",
         CASHFREE_TOKEN_ENCRYPTION_KEY: key.toString("hex"),
-      }).cashfree.partner!.encryptionKey.equals(key),
+      }).cashfree.partner!.encryptionKeys[0]!.equals(key),
     ).toBe(true);
     expect(() => parseEnv({ ...sandbox, CASHFREE_PARTNER_API_KEY: "pk", CASHFREE_OAUTH_CLIENT_ID: "cid" })).toThrow(
       /CASHFREE_TOKEN_ENCRYPTION_KEY/,
@@ -150,6 +159,81 @@ describe("parseEnv", () => {
       }),
     ).toThrow(/32 bytes/);
     expect(() => parseEnv({ ...sandbox, CASHFREE_PARTNER_API_KEY: "pk" })).toThrow(/CASHFREE_OAUTH_CLIENT_ID/);
+  });
+
+  describe("token encryption keys (issue 26)", () => {
+    const sandbox = {
+      CASHFREE_ENV: "sandbox",
+      CASHFREE_APP_ID: "TEST1",
+      CASHFREE_SECRET_KEY: "cfsk_ma_test_x",
+      CASHFREE_PARTNER_API_KEY: "pk",
+      CASHFREE_OAUTH_CLIENT_ID: "cid",
+    };
+    const production = {
+      NODE_ENV: "production",
+      APP_URL: "https://shop.example.in",
+      CASHFREE_ENV: "production",
+      CASHFREE_APP_ID: "12345abc",
+      CASHFREE_SECRET_KEY: "cfsk_ma_prod_abc",
+      AUTH_SECRET: "x".repeat(32),
+      CASHFREE_PARTNER_API_KEY: "pk",
+      CASHFREE_OAUTH_CLIENT_ID: "cid",
+    };
+    const newest = randomBytes(32);
+    const previous = randomBytes(32);
+    const keysOf = (source: Record<string, string>) => parseEnv(source).cashfree.partner!.encryptionKeys;
+
+    it("CASHFREE_TOKEN_ENCRYPTION_KEYS lists the keys newest first; CASHFREE_TOKEN_ENCRYPTION_KEY is one key", () => {
+      const list = `${newest.toString("base64")}, ${previous.toString("hex")}`;
+      expect(keysOf({ ...sandbox, CASHFREE_TOKEN_ENCRYPTION_KEYS: list })).toEqual([newest, previous]);
+      expect(keysOf({ ...sandbox, CASHFREE_TOKEN_ENCRYPTION_KEY: newest.toString("base64") })).toEqual([newest]);
+      expect(() =>
+        parseEnv({
+          ...sandbox,
+          CASHFREE_TOKEN_ENCRYPTION_KEYS: list,
+          CASHFREE_TOKEN_ENCRYPTION_KEY: newest.toString("base64"),
+        }),
+      ).toThrow(/CASHFREE_TOKEN_ENCRYPTION_KEYS alone/);
+      expect(() =>
+        parseEnv({
+          ...sandbox,
+          CASHFREE_TOKEN_ENCRYPTION_KEYS: `${newest.toString("base64")},${newest.toString("hex")}`,
+        }),
+      ).toThrow(/same key twice/);
+      expect(() =>
+        parseEnv({ ...sandbox, CASHFREE_TOKEN_ENCRYPTION_KEYS: `${newest.toString("base64")},short` }),
+      ).toThrow(/CASHFREE_TOKEN_ENCRYPTION_KEYS: must be 32 bytes/);
+    });
+
+    it("refuses weak keys in production: all zeros, the committed local key, a repeated pattern, under 32 bytes", () => {
+      expect(keysOf({ ...production, CASHFREE_TOKEN_ENCRYPTION_KEYS: newest.toString("base64") })).toEqual([newest]);
+      const localKey = "6c6f63616c2d6f6e6c792d746f6b656e2d6b65792d6e6f742d666f722d70726f";
+      const weak = [
+        Buffer.alloc(32).toString("base64"),
+        localKey,
+        "0123456789abcdef".repeat(4),
+        Buffer.alloc(32, 7).toString("hex"),
+      ];
+      for (const key of weak) {
+        expect(() => parseEnv({ ...production, CASHFREE_TOKEN_ENCRYPTION_KEY: key }), key).toThrow(
+          /CASHFREE_TOKEN_ENCRYPTION_KEY: a weak key/,
+        );
+        // A weak previous key too: it would still open what it sealed.
+        expect(() =>
+          parseEnv({ ...production, CASHFREE_TOKEN_ENCRYPTION_KEYS: `${newest.toString("base64")},${key}` }),
+        ).toThrow(/CASHFREE_TOKEN_ENCRYPTION_KEYS: a weak key/);
+        // Elsewhere (tests, the sandbox) such keys are allowed.
+        expect(keysOf({ ...sandbox, CASHFREE_TOKEN_ENCRYPTION_KEY: key })).toHaveLength(1);
+      }
+      expect(() =>
+        parseEnv({ ...production, CASHFREE_TOKEN_ENCRYPTION_KEY: randomBytes(16).toString("base64") }),
+      ).toThrow(/must be 32 bytes/);
+      // `next start` with the local sandbox: the committed key is not used silently either.
+      const laptop = { NODE_ENV: "production", APP_URL: "http://localhost:3000", AUTH_SECRET: "y".repeat(32) };
+      expect(() => parseEnv(laptop)).toThrow(/CASHFREE_TOKEN_ENCRYPTION_KEYS: required in production/);
+      expect(() => parseEnv({ ...laptop, CASHFREE_TOKEN_ENCRYPTION_KEY: localKey })).toThrow(/a weak key/);
+      expect(keysOf({ ...laptop, CASHFREE_TOKEN_ENCRYPTION_KEYS: newest.toString("base64") })).toEqual([newest]);
+    });
   });
 
   it("takes an optional Redis URL for the shared page cache, and only a redis one", () => {

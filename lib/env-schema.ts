@@ -45,7 +45,12 @@ const rawEnvSchema = z.object({
   CASHFREE_PARTNER_API_KEY: optionalString,
   CASHFREE_OAUTH_CLIENT_ID: optionalString,
   CASHFREE_PARTNER_BASE_URL: optionalUrl,
-  /** 32 bytes, base64 or hex: encrypts the merchant's OAuth tokens at rest (AES-256-GCM). */
+  /**
+   * Keys for the merchant's OAuth tokens at rest (AES-256-GCM), comma-separated, newest first: the newest seals,
+   * every one listed opens (docs/cashfree-connection.md). 32 bytes each, base64 or hex.
+   */
+  CASHFREE_TOKEN_ENCRYPTION_KEYS: optionalString,
+  /** The one-key form of CASHFREE_TOKEN_ENCRYPTION_KEYS, as existing deployments set it. */
   CASHFREE_TOKEN_ENCRYPTION_KEY: optionalString,
   AUTH_SECRET: optionalString,
   AUTH_GITHUB_ID: optionalString,
@@ -129,7 +134,7 @@ function databaseDriver(raw: RawEnv) {
   return new URL(raw.DATABASE_URL).hostname.endsWith(".neon.tech") ? "neon" : "pg";
 }
 
-function cashfreeSettings(raw: RawEnv) {
+function cashfreeSettings(raw: RawEnv, production: boolean) {
   const local = raw.CASHFREE_ENV === "local";
   const appId = raw.CASHFREE_APP_ID ?? (local ? LOCAL_CASHFREE_APP_ID : undefined);
   const secretKey = raw.CASHFREE_SECRET_KEY ?? (local ? LOCAL_CASHFREE_SECRET_KEY : undefined);
@@ -165,35 +170,82 @@ function cashfreeSettings(raw: RawEnv) {
     secretKey,
     baseUrl,
     webhookToleranceSeconds: raw.CASHFREE_WEBHOOK_TOLERANCE_SECONDS,
-    partner: partnerSettings(raw),
+    partner: partnerSettings(raw, production),
   };
 }
 
 /** 32 bytes written as 64 hex digits or as base64 (44 characters). */
-function encryptionKey(value: string) {
+function encryptionKey(variable: string, value: string) {
   const key = /^[0-9a-f]{64}$/i.test(value) ? Buffer.from(value, "hex") : Buffer.from(value, "base64");
   if (key.length !== 32 || (!/^[0-9a-f]{64}$/i.test(value) && key.toString("base64") !== value))
-    throw new EnvError("CASHFREE_TOKEN_ENCRYPTION_KEY", "must be 32 bytes, as 64 hex digits or base64");
+    throw new EnvError(variable, "must be 32 bytes, as 64 hex digits or base64");
   return key;
+}
+
+/**
+ * A key that protects nothing: the one committed for local data, or one no random generator would give (all
+ * zeros, a short pattern repeated: a random 32-byte key has about 30 different byte values, never under 16).
+ */
+function weakKey(key: Buffer) {
+  return key.equals(Buffer.from(LOCAL_TOKEN_ENCRYPTION_KEY, "hex")) || new Set(key).size < 16;
+}
+
+/**
+ * The token keys, newest first: CASHFREE_TOKEN_ENCRYPTION_KEYS, or its one-key form CASHFREE_TOKEN_ENCRYPTION_KEY
+ * (not both, so no deployment wonders which one counts). Locally the committed key serves when neither is set;
+ * a production run must set its own, and a weak one is refused there, as AUTH_SECRET is.
+ */
+function tokenEncryptionKeys(raw: RawEnv, production: boolean) {
+  const list = raw.CASHFREE_TOKEN_ENCRYPTION_KEYS;
+  const single = raw.CASHFREE_TOKEN_ENCRYPTION_KEY;
+  if (list && single)
+    throw new EnvError(
+      "CASHFREE_TOKEN_ENCRYPTION_KEY",
+      "set CASHFREE_TOKEN_ENCRYPTION_KEYS alone (newest first); CASHFREE_TOKEN_ENCRYPTION_KEY is its one-key form",
+    );
+  const variable = list ? "CASHFREE_TOKEN_ENCRYPTION_KEYS" : "CASHFREE_TOKEN_ENCRYPTION_KEY";
+  const given = list ? list.split(",").map((value) => value.trim()) : single ? [single] : [];
+  if (given.length === 0) {
+    if (raw.CASHFREE_ENV !== "local")
+      throw new EnvError("CASHFREE_TOKEN_ENCRYPTION_KEYS", "required for partner OAuth (32 bytes, base64 or hex)");
+    if (production)
+      throw new EnvError(
+        "CASHFREE_TOKEN_ENCRYPTION_KEYS",
+        "required in production, the committed local key protects nothing (generate one with `openssl rand -base64 32`)",
+      );
+    return [Buffer.from(LOCAL_TOKEN_ENCRYPTION_KEY, "hex")];
+  }
+  const keys = given.map((value) => encryptionKey(variable, value));
+  if (new Set(keys.map((key) => key.toString("hex"))).size !== keys.length)
+    throw new EnvError(variable, "lists the same key twice");
+  if (production && keys.some(weakKey))
+    throw new EnvError(
+      variable,
+      "a weak key (the committed local key, all zeros or a repeated pattern) is refused in production (`openssl rand -base64 32`)",
+    );
+  return keys;
 }
 
 /**
  * Partner OAuth settings, or null when the shop runs with API keys only. Locally they default to the sandbox's;
  * elsewhere the partner key, client id and token key must all be given.
  */
-function partnerSettings(raw: RawEnv) {
+function partnerSettings(raw: RawEnv, production: boolean) {
   const local = raw.CASHFREE_ENV === "local";
   const apiKey = raw.CASHFREE_PARTNER_API_KEY ?? (local ? LOCAL_PARTNER_API_KEY : undefined);
   const clientId = raw.CASHFREE_OAUTH_CLIENT_ID ?? (local ? LOCAL_OAUTH_CLIENT_ID : undefined);
-  const key = raw.CASHFREE_TOKEN_ENCRYPTION_KEY ?? (local ? LOCAL_TOKEN_ENCRYPTION_KEY : undefined);
-  if (!apiKey && !clientId && !raw.CASHFREE_TOKEN_ENCRYPTION_KEY) return null;
+  if (!apiKey && !clientId && !raw.CASHFREE_TOKEN_ENCRYPTION_KEYS && !raw.CASHFREE_TOKEN_ENCRYPTION_KEY) return null;
   if (!apiKey) throw new EnvError("CASHFREE_PARTNER_API_KEY", "required with CASHFREE_OAUTH_CLIENT_ID");
   if (!clientId) throw new EnvError("CASHFREE_OAUTH_CLIENT_ID", "required with CASHFREE_PARTNER_API_KEY");
-  if (!key) throw new EnvError("CASHFREE_TOKEN_ENCRYPTION_KEY", "required for partner OAuth (32 bytes, base64 or hex)");
   const baseUrl =
     raw.CASHFREE_PARTNER_BASE_URL ??
     (raw.CASHFREE_ENV === "local" ? `http://127.0.0.1:${raw.CASHFREE_SANDBOX_PORT}` : PARTNER_HOSTS[raw.CASHFREE_ENV]);
-  return { apiKey, clientId, baseUrl: baseUrl.replace(/\/$/, ""), encryptionKey: encryptionKey(key) };
+  return {
+    apiKey,
+    clientId,
+    baseUrl: baseUrl.replace(/\/$/, ""),
+    encryptionKeys: tokenEncryptionKeys(raw, production),
+  };
 }
 
 /**
@@ -239,7 +291,7 @@ export function parseEnv(source: Record<string, string | undefined>) {
   }
   const production = isProductionRun(parsed.data);
   const raw: RawEnv = { ...parsed.data, APP_URL: parsed.data.APP_URL ?? LOCAL_APP_URL };
-  const cashfree = cashfreeSettings(raw);
+  const cashfree = cashfreeSettings(raw, production);
   if (production && !parsed.data.APP_URL)
     throw new EnvError("APP_URL", "required in production: the shop's public URL");
   return {

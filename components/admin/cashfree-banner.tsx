@@ -5,7 +5,7 @@ import { paymentsPaused } from "@/lib/merchant-account/connect";
 
 import { CashfreeConnectButton } from "./cashfree-connect-button";
 
-/** Across the admin: checkout is paused because the Cashfree connection is broken or unlinked. */
+/** Across the admin: checkout is paused because the Cashfree connection is broken or unlinked, or its keys are wrong. */
 export async function CashfreeBanner({ admin }: { admin: Admin }) {
   const paused = await paymentsPaused();
   if (!paused) return null;
@@ -16,10 +16,9 @@ export async function CashfreeBanner({ admin }: { admin: Admin }) {
     >
       <p>
         <strong>Payments are paused.</strong>{" "}
-        {paused.status === "unlinked"
-          ? "Your Cashfree account was unlinked from the shop."
-          : `The Cashfree connection is broken. ${paused.reason ?? ""}`}{" "}
-        Shoppers cannot check out until you reconnect.{" "}
+        {paused.status === "token_keys"
+          ? `${paused.reason} Shoppers cannot check out until then.`
+          : `${paused.status === "unlinked" ? "Your Cashfree account was unlinked from the shop." : `The Cashfree connection is broken. ${paused.reason ?? ""}`} Shoppers cannot check out until you reconnect.`}{" "}
         <Link href="/admin/settings#cashfree" className="underline">
           Details
         </Link>

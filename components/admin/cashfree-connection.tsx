@@ -9,6 +9,12 @@ const STATUS_TEXT = {
   disconnected: "Disconnected",
 } as const;
 
+const TOKEN_KEYS_TEXT = {
+  newest: "The newest key",
+  previous: "A previous key: sealed again with the newest at the next refresh; keep the previous key until then",
+  none: "None of this server's keys opens them: a key configuration error (CASHFREE_TOKEN_ENCRYPTION_KEYS)",
+} as const;
+
 const when = (date: Date | null) =>
   date
     ? new Intl.DateTimeFormat("en-IN", { dateStyle: "medium", timeStyle: "short", timeZone: "Asia/Kolkata" }).format(
@@ -20,6 +26,7 @@ const when = (date: Date | null) =>
 export function CashfreeConnection({ view, outcome }: { view: ConnectionView; outcome: ConnectOutcome | null }) {
   const notice = outcome ? CONNECT_OUTCOMES[outcome] : null;
   const linked = view.status === "linked";
+  const keyProblem = linked && view.tokenKeys === "none";
   return (
     <section id="cashfree" aria-labelledby="cashfree-heading" className="space-y-3 border-t border-stone-200 pt-4">
       <h2 id="cashfree-heading" className="text-lg font-semibold">
@@ -48,17 +55,25 @@ export function CashfreeConnection({ view, outcome }: { view: ConnectionView; ou
             <dd data-testid="cashfree-expiry">{linked ? when(view.accessExpiresAt) : "—"}</dd>
             <dt className="text-stone-600">Last refreshed</dt>
             <dd>{when(view.lastRefreshedAt)}</dd>
+            {view.tokenKeys && (
+              <>
+                <dt className="text-stone-600">Tokens sealed with</dt>
+                <dd data-testid="cashfree-token-keys">{TOKEN_KEYS_TEXT[view.tokenKeys]}</dd>
+              </>
+            )}
           </>
         )}
       </dl>
-      {view.reason && view.status !== "linked" && (
+      {view.reason && (!linked || keyProblem) && (
         <p role="alert" data-testid="cashfree-reason" className="text-sm text-red-800">
           {view.reason}
         </p>
       )}
       {view.oauthAvailable ? (
         <div className="flex flex-wrap items-start gap-3">
-          {!linked && <CashfreeConnectButton label={view.mode === "oauth" ? "Reconnect" : "Connect with Cashfree"} />}
+          {(!linked || keyProblem) && (
+            <CashfreeConnectButton label={view.mode === "oauth" ? "Reconnect" : "Connect with Cashfree"} />
+          )}
           {view.mode === "oauth" && <CashfreeDisconnectButton />}
         </div>
       ) : (

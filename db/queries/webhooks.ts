@@ -140,13 +140,15 @@ export async function markWebhookFailed(db: Database, id: string, lastError: str
 
 /**
  * Inside the applying transaction, in one statement: the event's outcome, and its apply job (`${jobKind}:${id}`)
- * done, so no worker runs it again once this commits.
+ * done, so no worker runs it again once this commits. `note` says why an event was not applied (kept where the
+ * admin reads a failed event's error).
  */
 export async function setWebhookOutcome(
   tx: Database,
   id: string,
   outcome: WebhookEventRow["outcome"],
   jobKind: string,
+  note: string | null = null,
 ) {
   const jobDone = tx.$with("job_done").as(
     tx
@@ -158,7 +160,7 @@ export async function setWebhookOutcome(
   await tx
     .with(jobDone)
     .update(webhookEvents)
-    .set({ outcome, lastError: null, processedAt: new Date() })
+    .set({ outcome, lastError: note, processedAt: new Date() })
     .where(eq(webhookEvents.id, id));
 }
 

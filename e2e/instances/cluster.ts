@@ -142,6 +142,8 @@ export async function startCluster(options: { databaseServerUrl: string; sharedC
     APP_URL: SHOP_URL,
     AUTH_URL: SHOP_URL,
     AUTH_SECRET: "e2e-instances-auth-secret-0123456789abcdef",
+    // A production server needs its own token key; both instances share it, as a real deployment's do.
+    CASHFREE_TOKEN_ENCRYPTION_KEYS: "smA7NljfkYvT8rdybk6c1TFtmNSHPAhylRqqXEqZKEc=",
     CRON_SECRET,
     DATABASE_URL: databaseUrl,
     SMTP_URL: `smtp://127.0.0.1:${INSTANCES_PORTS.smtp}`,

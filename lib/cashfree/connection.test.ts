@@ -1,4 +1,4 @@
-import { randomBytes } from "node:crypto";
+import { createCipheriv, randomBytes } from "node:crypto";
 
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -7,12 +7,14 @@ import { type DatabaseDriver, type DatabaseHandle, openDatabase } from "@/db/cli
 import * as queries from "@/db/queries/cashfree-connections";
 import { cashfreeConnections } from "@/db/schema";
 import { createTestDatabase, requirePostgres, type TestDatabase } from "@/db/testing/databases";
+import { tapLogLines } from "@/lib/log";
 import { SANDBOX_OAUTH_CLIENT_ID, SANDBOX_PARTNER_API_KEY } from "@/sandbox/defaults";
 import { startTestSandbox, type TestSandbox } from "@/sandbox/testing/harness";
 
 import { merchantCredentials, type OAuthSettings, storedTokens } from "./connection";
 import { CashfreeApiError } from "./errors";
 import { createAuthLink, exchangeCode } from "./partner";
+import { tokenKeyId } from "./token-crypto";
 
 // Real PostgreSQL (pg, neon) shows the row lock at work across connections; PGlite (one connection) must agree.
 const postgres = await requirePostgres();
@@ -27,7 +29,7 @@ beforeAll(async () => {
     baseUrl: sandbox.sandbox.url,
     apiKey: SANDBOX_PARTNER_API_KEY,
     clientId: SANDBOX_OAUTH_CLIENT_ID,
-    encryptionKey: randomBytes(32),
+    encryptionKeys: [randomBytes(32)],
     environment: "local",
   };
 });
@@ -59,6 +61,14 @@ async function link(database: TestDatabase) {
     connectedBy: "test",
   });
   return tokens;
+}
+
+/** A token as stored before key ids existed: `iv.tag.ciphertext`, what existing rows hold. */
+function sealedWithoutKeyId(key: Buffer, plaintext: string) {
+  const iv = randomBytes(12);
+  const cipher = createCipheriv("aes-256-gcm", key, iv);
+  const ciphertext = Buffer.concat([cipher.update(plaintext, "utf8"), cipher.final()]);
+  return [iv, cipher.getAuthTag(), ciphertext].map((part) => part.toString("base64url")).join(".");
 }
 
 const expireIn = (database: TestDatabase, ms: number) =>
@@ -153,12 +163,84 @@ describe.each<DatabaseDriver>(["pg", "neon", "pglite"])("OAuth token refresh on 
     expect((await sandboxOAuth()).refreshes).toBe(before.refreshes + 1);
   });
 
-  it.skipIf(skip)("tokens stored under another key break the connection instead of being sent", async () => {
-    await link(database);
-    const other = { ...settings, encryptionKey: randomBytes(32) };
-    expect(await merchantCredentials(database.db, other)).toMatchObject({ mode: "paused", status: "broken" });
-    expect((await row(database)).statusReason).toMatch(/could not be decrypted/);
-  });
+  // Issue 26: a new CASHFREE_TOKEN_ENCRYPTION_KEY marked the connection broken and nulled both tokens, silently,
+  // and one instance deployed with a wrong key broke it for all.
+  it.skipIf(skip)(
+    "a key this server lacks: paused and logged loudly, the connection and its tokens kept; the right key resumes",
+    async () => {
+      const tokens = await link(database);
+      const wrong = { ...settings, encryptionKeys: [randomBytes(32)] };
+      const logged: Record<string, unknown>[] = [];
+      const untap = tapLogLines((line) => logged.push(line));
+      const before = await row(database);
+      const refreshesBefore = (await sandboxOAuth()).refreshes;
+
+      // A token far from expiry, then one due for refresh: neither is sent, nothing is refreshed or dropped.
+      expect(await merchantCredentials(database.db, wrong)).toMatchObject({ mode: "paused", status: "token_keys" });
+      await expireIn(database, 0);
+      const expiring = await row(database);
+      expect(await merchantCredentials(database.db, wrong)).toMatchObject({
+        mode: "paused",
+        status: "token_keys",
+        reason: expect.stringMatching(/CASHFREE_TOKEN_ENCRYPTION_KEYS cannot open/),
+      });
+      untap();
+      expect(await row(database)).toEqual(expiring);
+      expect(expiring).toMatchObject({
+        status: "linked",
+        statusReason: null,
+        accessTokenCipher: before.accessTokenCipher,
+        refreshTokenCipher: before.refreshTokenCipher,
+        tokenGeneration: before.tokenGeneration,
+      });
+      expect((await sandboxOAuth()).refreshes).toBe(refreshesBefore);
+
+      const errors = logged.filter((line) => line.level === "error" && /CONFIGURATION ERROR/.test(String(line.msg)));
+      expect(errors.length).toBeGreaterThanOrEqual(1);
+      expect(errors[0]).toMatchObject({
+        storedKeyId: tokenKeyId(settings.encryptionKeys[0]!),
+        configuredKeyIds: tokenKeyId(wrong.encryptionKeys[0]!),
+      });
+      expect(JSON.stringify(logged)).not.toContain(tokens.refreshToken);
+
+      // The right key back: the stored refresh token still works.
+      const resumed = await merchantCredentials(database.db, settings);
+      expect(resumed.mode).toBe("oauth");
+      expect((await sandboxOAuth()).refreshes).toBe(refreshesBefore + 1);
+    },
+  );
+
+  it.skipIf(skip)(
+    "rotation: tokens sealed before key ids open with the previous key, and the next refresh seals with the newest",
+    async () => {
+      const previous = settings.encryptionKeys[0]!;
+      const tokens = await link(database);
+      // As an existing deployment stored them: `iv.tag.ciphertext`, no key id.
+      await database.db.update(cashfreeConnections).set({
+        accessTokenCipher: sealedWithoutKeyId(previous, tokens.accessToken),
+        refreshTokenCipher: sealedWithoutKeyId(previous, tokens.refreshToken),
+      });
+      const newest = randomBytes(32);
+      const rotated = { ...settings, encryptionKeys: [newest, previous] };
+      const refreshesBefore = (await sandboxOAuth()).refreshes;
+
+      expect(await merchantCredentials(database.db, rotated)).toMatchObject({
+        mode: "oauth",
+        accessToken: tokens.accessToken,
+      });
+      expect((await sandboxOAuth()).refreshes).toBe(refreshesBefore);
+
+      await expireIn(database, 0);
+      const refreshed = await merchantCredentials(database.db, rotated);
+      expect(refreshed.mode).toBe("oauth");
+      expect((await sandboxOAuth()).refreshes).toBe(refreshesBefore + 1);
+      const after = await row(database);
+      for (const cipher of [after.accessTokenCipher!, after.refreshTokenCipher!])
+        expect(cipher.split(".")[0]).toBe(tokenKeyId(newest));
+      // The previous key can go now.
+      expect(await merchantCredentials(database.db, { ...settings, encryptionKeys: [newest] })).toEqual(refreshed);
+    },
+  );
 
   it.skipIf(skip)("no connection, or a disconnected one, means API keys", async () => {
     await database.db.delete(cashfreeConnections).where(eq(cashfreeConnections.id, "primary"));

@@ -1,13 +1,18 @@
 import type { Database } from "@/db";
 import * as queries from "@/db/queries/cashfree-connections";
 
-import { CashfreeApiError } from "./errors";
-import { type OAuthTokens, type PartnerConfig, refreshTokens } from "./partner";
-import { decryptToken, encryptToken, TokenDecryptionError } from "./token-crypto";
+import { logError } from "@/lib/log";
 
-/** Partner OAuth as configured in the environment: the partner host and keys, and the key for tokens at rest. */
+import { CashfreeApiError, type PauseStatus } from "./errors";
+import { type OAuthTokens, type PartnerConfig, refreshTokens } from "./partner";
+import { decryptToken, encryptToken, openToken, storedKeyId, TokenDecryptionError, tokenKeyId } from "./token-crypto";
+
+/**
+ * Partner OAuth as configured in the environment: the partner host and keys, and the keys for tokens at rest
+ * (newest first: it seals, all open).
+ */
 export interface OAuthSettings extends PartnerConfig {
-  encryptionKey: Buffer;
+  encryptionKeys: Buffer[];
   environment: string;
 }
 
@@ -15,7 +20,7 @@ export interface OAuthSettings extends PartnerConfig {
 export type MerchantCredentials =
   | { mode: "keys" }
   | { mode: "oauth"; accessToken: string; merchantId: string }
-  | { mode: "paused"; status: "broken" | "unlinked"; reason: string | null };
+  | { mode: "paused"; status: PauseStatus; reason: string | null };
 
 /** Tokens are refreshed this long before they expire, so a request never starts with one about to die. */
 const REFRESH_MARGIN_MS = 5 * 60_000;
@@ -23,8 +28,8 @@ const REFRESH_TTL_MS = 90 * 86_400_000;
 
 export function storedTokens(settings: OAuthSettings, tokens: OAuthTokens, nowMs = Date.now()): queries.StoredTokens {
   return {
-    accessTokenCipher: encryptToken(settings.encryptionKey, tokens.accessToken),
-    refreshTokenCipher: encryptToken(settings.encryptionKey, tokens.refreshToken),
+    accessTokenCipher: encryptToken(settings.encryptionKeys, tokens.accessToken),
+    refreshTokenCipher: encryptToken(settings.encryptionKeys, tokens.refreshToken),
     accessExpiresAt: new Date(nowMs + tokens.expiresInSeconds * 1000),
     // Cashfree documents 90 days and does not say so in the response.
     refreshExpiresAt: new Date(nowMs + REFRESH_TTL_MS),
@@ -39,8 +44,43 @@ const paused = (row: queries.ConnectionRow): MerchantCredentials => ({
 
 function usable(settings: OAuthSettings, row: queries.ConnectionRow, untilMs: number) {
   if (!row.accessTokenCipher || !row.accessExpiresAt || row.accessExpiresAt.getTime() <= untilMs) return null;
-  return decryptToken(settings.encryptionKey, row.accessTokenCipher);
+  return decryptToken(settings.encryptionKeys, row.accessTokenCipher);
 }
+
+const TOKEN_KEYS_REASON =
+  "This server's CASHFREE_TOKEN_ENCRYPTION_KEYS cannot open the stored Cashfree tokens: a key is missing or wrong. " +
+  "The connection and its tokens are kept; put the key that sealed them back (or connect again).";
+
+/**
+ * The stored tokens this instance cannot open: a key configuration error, not a dead grant. The row is never
+ * touched (another instance, or this one with the right key, can still use it); the error is logged loudly,
+ * at most once a minute per instance and key set, since every page that checks the connection finds it again.
+ */
+export function tokenKeysProblem(settings: OAuthSettings, row: queries.ConnectionRow): string | null {
+  const unopenable = [row.accessTokenCipher, row.refreshTokenCipher].find(
+    (cipher) => cipher && !openToken(settings.encryptionKeys, cipher),
+  );
+  if (!unopenable) return null;
+  reportTokenKeys(settings, unopenable);
+  return TOKEN_KEYS_REASON;
+}
+
+const reportedAt = new Map<string, number>();
+
+function reportTokenKeys(settings: OAuthSettings, cipher: string) {
+  const sealedWith = storedKeyId(cipher);
+  const configuredKeyIds = settings.encryptionKeys.map(tokenKeyId).join(",");
+  const seen = `${sealedWith}|${configuredKeyIds}`;
+  if (Date.now() - (reportedAt.get(seen) ?? 0) < 60_000) return;
+  reportedAt.set(seen, Date.now());
+  logError(
+    "cashfree oauth: CONFIGURATION ERROR, no CASHFREE_TOKEN_ENCRYPTION_KEYS key opens the stored tokens; payments are paused on this instance, the connection is kept",
+    new TokenDecryptionError(sealedWith),
+    { storedKeyId: sealedWith ?? "none (sealed before key ids)", configuredKeyIds },
+  );
+}
+
+const tokenKeysPaused = { mode: "paused", status: "token_keys", reason: TOKEN_KEYS_REASON } as const;
 
 /** A refusal means the grant is dead (revoked, expired, spent); 429 and 5xx only mean "not now". */
 const isRefusal = (error: unknown) =>
@@ -49,7 +89,8 @@ const isRefusal = (error: unknown) =>
 /**
  * The credential for the next PG call. No connection (or one the owner disconnected): API keys. Linked: the
  * access token, refreshed first when it is within REFRESH_MARGIN_MS of expiry or was just refused
- * (`rejectedToken`). Broken or unlinked: paused.
+ * (`rejectedToken`). Broken or unlinked: paused. Tokens this instance's keys cannot open: paused too, as a
+ * configuration error (tokenKeysProblem), the row untouched.
  */
 export async function merchantCredentials(
   db: Database,
@@ -65,6 +106,8 @@ export async function merchantCredentials(
       return { mode: "oauth", accessToken: token, merchantId: row.merchantId };
   } catch (error) {
     if (!(error instanceof TokenDecryptionError)) throw error;
+    tokenKeysProblem(settings, row);
+    return tokenKeysPaused;
   }
   return refreshConnection(db, settings, options.rejectedToken);
 }
@@ -90,11 +133,12 @@ async function refreshConnection(
     let refreshToken: string | null;
     try {
       current = usable(settings, row, Date.now());
-      refreshToken = row.refreshTokenCipher ? decryptToken(settings.encryptionKey, row.refreshTokenCipher) : null;
+      refreshToken = row.refreshTokenCipher ? decryptToken(settings.encryptionKeys, row.refreshTokenCipher) : null;
     } catch (error) {
+      // Not a dead grant but keys this instance lacks: the row stays as it is (issue 26).
       if (!(error instanceof TokenDecryptionError)) throw error;
-      await queries.setConnectionStatus(tx, "broken", "The stored tokens could not be decrypted.", ["linked"]);
-      return { mode: "paused", status: "broken", reason: "The stored tokens could not be decrypted." } as const;
+      tokenKeysProblem(settings, row);
+      return tokenKeysPaused;
     }
     // Someone else rotated while we waited for the lock: use theirs.
     const fresh = usable(settings, row, Date.now() + REFRESH_MARGIN_MS);

@@ -43,10 +43,24 @@ export class CashfreeResponseError extends Error {
   }
 }
 
-/** The shop is in OAuth mode but its Cashfree connection is broken or unlinked: nothing can be sent. */
+/**
+ * Why payments cannot start: the connection is broken or unlinked (the owner reconnects), or this instance's
+ * token keys cannot open the stored tokens (a configuration error: the row is left as it is, so putting the
+ * right key back resumes payments).
+ */
+export type PauseStatus = "broken" | "unlinked" | "token_keys";
+
+/**
+ * The shop is in OAuth mode but its Cashfree connection is broken or unlinked, or this instance's token keys
+ * cannot open the stored tokens: nothing can be sent.
+ */
 export class CashfreePausedError extends Error {
-  constructor(readonly status: "broken" | "unlinked") {
-    super(`Cashfree account connection is ${status}: payments are paused until the owner reconnects`);
+  constructor(readonly status: PauseStatus) {
+    super(
+      status === "token_keys"
+        ? "Cashfree tokens cannot be opened with this server's CASHFREE_TOKEN_ENCRYPTION_KEYS: payments are paused until the keys are fixed"
+        : `Cashfree account connection is ${status}: payments are paused until the owner reconnects`,
+    );
     this.name = "CashfreePausedError";
   }
 }

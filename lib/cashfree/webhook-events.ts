@@ -153,7 +153,15 @@ export type CashfreeWebhookEvent =
       changedAt: Date | null;
       dedupeKey: string;
     }
-  | { kind: "merchant"; type: "merchant.unlinked"; merchantId: string; orderId: null; dedupeKey: string }
+  | {
+      kind: "merchant";
+      type: "merchant.unlinked";
+      merchantId: string;
+      /** When Cashfree says the unlink happened: an unlink older than the current connection does not end it. */
+      eventTime: Date | null;
+      orderId: null;
+      dedupeKey: string;
+    }
   | { kind: "settlement"; type: string; settlement: CashfreeSettlement; dedupeKey: string }
   | { kind: "unknown"; type: string; orderId: string | null; dedupeKey: string };
 
@@ -279,6 +287,7 @@ function parsePartnerWebhook(body: unknown, rawBody: string): CashfreeWebhookEve
       kind: "merchant",
       type: "merchant.unlinked",
       merchantId: data.merchant_id,
+      eventTime: cashfreeTime(event_time),
       orderId: null,
       dedupeKey: `merchant.unlinked:${data.merchant_id}:${event_time ?? bodyHash(rawBody)}`,
     };

@@ -1,5 +1,6 @@
 import { createHash, randomUUID } from "node:crypto";
 
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 
 import type { Admin } from "@/lib/auth/admins";
@@ -169,15 +170,18 @@ describe("Connect with Cashfree", () => {
     const unlinked = kept.find((e) => e.eventType === "merchant.unlinked");
     expect(unlinked).toMatchObject({ outcome: "applied", rawBody: body });
 
+    // Reconnect in a later second than the unlink (Cashfree's event_time has whole seconds).
+    await new Promise((resolve) => setTimeout(resolve, 1010 - (Date.now() % 1000)));
     expect(await connect.completeCashfreeConnect(owner, session, await consent())).toBe("connected");
     expect(await connect.paymentsPaused()).toBeNull();
 
-    // The admin's Replay reads the stored event as the partner endpoint did (it was read as a PG event, an
-    // unknown type, and marked ignored): the connection is unlinked again.
+    // The admin's Replay reads the stored event as the partner endpoint did (read as a PG event it would be an
+    // unknown type, ignored without a word): an unlink older than the new connection, it is ignored as stale.
     const { replayWebhookEvent } = await import("@/lib/admin/order-operations");
-    expect(await replayWebhookEvent(unlinked!.id)).toEqual({ ok: true, message: "Replayed: applied." });
-    expect(await connect.paymentsPaused()).toMatchObject({ status: "unlinked" });
-    expect(await connect.completeCashfreeConnect(owner, session, await consent())).toBe("connected");
+    expect(await replayWebhookEvent(unlinked!.id)).toEqual({ ok: true, message: "Replayed: ignored." });
+    const [replayed] = await db.select().from(webhookEvents).where(eq(webhookEvents.id, unlinked!.id));
+    expect(replayed!.lastError).toMatch(/^Stale: /);
+    expect(await connect.paymentsPaused()).toBeNull();
   });
 
   it("disconnect revokes at Cashfree and goes back to API keys", async () => {

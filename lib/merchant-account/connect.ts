@@ -9,8 +9,10 @@ import * as queries from "@/db/queries/cashfree-connections";
 import type { Admin } from "@/lib/auth/admins";
 import { cashfree, CashfreeApiError, isCashfreeError } from "@/lib/cashfree";
 import { oauthSettings } from "@/lib/cashfree/client";
-import { storedTokens } from "@/lib/cashfree/connection";
-import { logError } from "@/lib/log";
+import { type OAuthSettings, storedTokens, tokenKeysProblem } from "@/lib/cashfree/connection";
+import type { PauseStatus } from "@/lib/cashfree/errors";
+import { openToken } from "@/lib/cashfree/token-crypto";
+import { log, logError } from "@/lib/log";
 
 /** How long the owner has to finish Cashfree's consent page. Cashfree's own link lasts an hour. */
 const STATE_TTL_MS = 15 * 60_000;
@@ -136,16 +138,36 @@ export async function disconnectCashfree(admin: Admin): Promise<ConnectOutcome> 
   return "disconnected";
 }
 
-/** merchant.unlinked: the merchant removed us in Cashfree. An owner's own disconnect stays a disconnect. */
-export async function markConnectionUnlinked(db: Database, merchantId: string) {
-  const changed = await queries.setConnectionStatus(
+/**
+ * merchant.unlinked: the merchant removed us in Cashfree. An owner's own disconnect stays a disconnect. Cashfree
+ * retries a webhook for about 40 minutes (2, 10, 30 min), so an unlink missed during an outage can arrive after
+ * the owner reconnected: an unlink older than the connection it would end is ignored and says so. Cashfree's
+ * event_time has whole seconds, so it is compared with the second the connection was made in; an unlink in
+ * that very second still applies (the safe side: at worst the owner connects once more, while an ignored real
+ * unlink would leave the shop on dead tokens until a refresh is refused).
+ * https://www.cashfree.com/docs/payments/online/webhooks/overview (retries)
+ */
+export async function markConnectionUnlinked(
+  db: Database,
+  event: { merchantId: string; eventTime: Date | null },
+): Promise<{ outcome: "applied" | "unmatched" | "ignored"; note?: string }> {
+  const row = await queries.getConnection(db, { lock: true });
+  if (!row || row.merchantId !== event.merchantId || (row.status !== "linked" && row.status !== "broken"))
+    return { outcome: "unmatched" };
+  const connectedSecond = row.connectedAt && Math.floor(row.connectedAt.getTime() / 1000) * 1000;
+  if (event.eventTime && connectedSecond && event.eventTime.getTime() < connectedSecond) {
+    const note = `Stale: unlinked at ${event.eventTime.toISOString()}, before the current connection was made (${row.connectedAt!.toISOString()}).`;
+    log.warn({ merchantId: event.merchantId }, `cashfree merchant.unlinked ignored. ${note}`);
+    return { outcome: "ignored", note };
+  }
+  await queries.setConnectionStatus(
     db,
     "unlinked",
     "Cashfree reported that the account was unlinked from this shop.",
     ["linked", "broken"],
-    merchantId,
+    event.merchantId,
   );
-  return changed ? ("applied" as const) : ("unmatched" as const);
+  return { outcome: "applied" };
 }
 
 export interface ConnectionView {
@@ -158,6 +180,19 @@ export interface ConnectionView {
   lastRefreshedAt: Date | null;
   connectedAt: Date | null;
   reason: string | null;
+  /**
+   * Which configured key opens the stored tokens: the newest, a previous one (sealed again with the newest at the
+   * next refresh), or none (a key configuration error). Null without tokens.
+   */
+  tokenKeys: "newest" | "previous" | "none" | null;
+}
+
+function tokenKeysInUse(settings: OAuthSettings, row: queries.ConnectionRow): ConnectionView["tokenKeys"] {
+  const ciphers = [row.accessTokenCipher, row.refreshTokenCipher].filter((cipher) => cipher !== null);
+  if (ciphers.length === 0) return null;
+  const opened = ciphers.map((cipher) => openToken(settings.encryptionKeys, cipher));
+  if (opened.some((result) => result === null)) return "none";
+  return opened.every((result) => result!.keyIndex === 0) ? "newest" : "previous";
 }
 
 /** For the settings page: which credential is in use, and the connection's state. No token ever leaves here. */
@@ -165,6 +200,7 @@ export async function getConnectionView(environment: string): Promise<Connection
   const settings = oauthSettings();
   const row = settings ? await queries.getConnection(await getDb()) : undefined;
   const oauth = row !== undefined && row.status !== "disconnected";
+  const keyProblem = settings && row?.status === "linked" ? tokenKeysProblem(settings, row) : null;
   return {
     oauthAvailable: settings !== null,
     mode: oauth ? "oauth" : "keys",
@@ -174,17 +210,23 @@ export async function getConnectionView(environment: string): Promise<Connection
     accessExpiresAt: row?.status === "linked" ? row.accessExpiresAt : null,
     lastRefreshedAt: row?.lastRefreshedAt ?? null,
     connectedAt: row?.connectedAt ?? null,
-    reason: row?.statusReason ?? null,
+    reason: keyProblem ?? row?.statusReason ?? null,
+    tokenKeys: settings && row ? tokenKeysInUse(settings, row) : null,
   };
 }
 
 export const PAYMENTS_PAUSED_MESSAGE =
   "The shop is reconnecting its payment account, so payments are paused for a moment. Nothing was charged: please try again later.";
 
-/** OAuth mode with a broken or unlinked connection: no payment can start until the owner reconnects. */
-export async function paymentsPaused(): Promise<{ status: "broken" | "unlinked"; reason: string | null } | null> {
-  if (!oauthSettings()) return null;
+/**
+ * OAuth mode with a broken or unlinked connection, or stored tokens this server's keys cannot open (the row is
+ * kept as it is: putting the right key back resumes payments): no payment can start.
+ */
+export async function paymentsPaused(): Promise<{ status: PauseStatus; reason: string | null } | null> {
+  const settings = oauthSettings();
+  if (!settings) return null;
   const row = await queries.getConnection(await getDb());
   if (row?.status === "broken" || row?.status === "unlinked") return { status: row.status, reason: row.statusReason };
-  return null;
+  const keyProblem = row?.status === "linked" ? tokenKeysProblem(settings, row) : null;
+  return keyProblem ? { status: "token_keys", reason: keyProblem } : null;
 }

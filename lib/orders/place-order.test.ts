@@ -258,7 +258,8 @@ describe.skipIf(!postgres)("one open order per cart (real PostgreSQL, local sand
   });
 
   it("refuses while the Cashfree connection is unlinked, before any order or stock hold; resumes once linked", async () => {
-    const { saveLinkedConnection, setConnectionStatus } = await import("@/db/queries/cashfree-connections");
+    const { getConnection, saveLinkedConnection, setConnectionStatus } =
+      await import("@/db/queries/cashfree-connections");
     const kulhad = await product("terracotta-kulhad-set");
     const cartId = await createCart(database.db);
     await addCartItem(database.db, cartId, kulhad.id, 1, 10);
@@ -283,6 +284,28 @@ describe.skipIf(!postgres)("one open order per cart (real PostgreSQL, local sand
     expect(refused).toMatchObject({ ok: false, code: "payments_paused", message: expect.stringMatching(/paused/) });
     expect(await database.db.select().from(orders).where(eq(orders.cartId, cartId))).toHaveLength(0);
     expect((await product("terracotta-kulhad-set")).stock).toBe(stockBefore);
+
+    // Linked again, but this server's token keys open neither stored token (issue 26): paused as well, with the
+    // same message, and the connection row is left exactly as it was for the right key to use.
+    await saveLinkedConnection(database.db, {
+      merchantId: "CFLOCAL0001",
+      environment: "local",
+      connectedBy: "test",
+      accessTokenCipher: "x.y.z",
+      refreshTokenCipher: "x.y.z",
+      accessExpiresAt: new Date(Date.now() + 3_600_000),
+      refreshExpiresAt: new Date(Date.now() + 3_600_000),
+    });
+    const linked = await getConnection(database.db);
+    const unopenable = await placeOrder({
+      cartId,
+      customer: customer(),
+      checkoutAttemptId: randomUUID(),
+      expectedTotalPaise,
+    });
+    expect(unopenable).toEqual(refused);
+    expect(await getConnection(database.db)).toEqual(linked);
+    expect(await database.db.select().from(orders).where(eq(orders.cartId, cartId))).toHaveLength(0);
 
     // The owner disconnects (API keys again): checkout works.
     await setConnectionStatus(database.db, "disconnected", "test");

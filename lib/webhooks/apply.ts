@@ -24,6 +24,8 @@ type ApplyOutcome = "applied" | "unmatched" | "ignored";
 /** What applying an event did, and the work that must wait until it is committed. */
 export interface Applied {
   outcome: ApplyOutcome;
+  /** Why an event was not applied, recorded with its outcome. */
+  note?: string;
   afterCommit: () => void;
 }
 
@@ -51,7 +53,7 @@ async function applyCashfreeEvent(tx: Database, event: CashfreeWebhookEvent, ref
     case "dispute":
       return { outcome: await applyDisputeWebhook(tx, event, reference), afterCommit: nothingAfter };
     case "merchant":
-      return { outcome: await markConnectionUnlinked(tx, event.merchantId), afterCommit: nothingAfter };
+      return { ...(await markConnectionUnlinked(tx, event)), afterCommit: nothingAfter };
     case "settlement":
       // A settlement without its lines leaves a recon job in the outbox: start it after the commit.
       return { outcome: await applySettlementWebhook(tx, event), afterCommit: kickOutbox };
@@ -67,7 +69,7 @@ async function applyCashfreeEvent(tx: Database, event: CashfreeWebhookEvent, ref
 function applyClaimed(tx: Database, eventId: string, event: CashfreeWebhookEvent) {
   return withLogFields({ webhookEventId: eventId }, async () => {
     const result = await applyCashfreeEvent(tx, event, eventId);
-    await queries.setWebhookOutcome(tx, eventId, result.outcome, APPLY_WEBHOOK_JOB);
+    await queries.setWebhookOutcome(tx, eventId, result.outcome, APPLY_WEBHOOK_JOB, result.note);
     return result;
   });
 }

@@ -5,11 +5,12 @@ import { freshPageCache } from "../../e2e/page-cache";
 
 /** Starts the production build (building it first if needed) and waits until it answers. */
 export async function startNextServer(port: number, env: Record<string, string>): Promise<ChildProcess> {
-  // `next start` is a production server and refuses to start without an explicit AUTH_SECRET.
+  // `next start` is a production server and refuses to start without an explicit AUTH_SECRET and token key.
   const childEnv = {
     ...process.env,
     NEXT_TELEMETRY_DISABLED: "1",
     AUTH_SECRET: "bench-only-auth-secret-0123456789abcdef",
+    CASHFREE_TOKEN_ENCRYPTION_KEYS: "DJQ9JHMMmSA2ekgd1lyAfMlnVuwwUnckyKwa2Km19rw=",
     ...env,
   };
   if (!existsSync(".next/BUILD_ID")) {
