@@ -23,6 +23,28 @@ describe("proxy: Server Action origin check", () => {
   it("lets same-origin action posts through", () => {
     expect(proxy(actionPost({ origin: "http://localhost:3000" })).headers.get("x-middleware-next")).toBe("1");
   });
+
+  // Issue 26: a cross-site HTML form (no next-action header) posting to a page answered 500 too.
+  it("refuses a cross-origin plain form post, multipart or urlencoded, and lets a same-origin one through", async () => {
+    const formPost = (origin: string, body: FormData | URLSearchParams) =>
+      proxy(
+        new NextRequest("http://localhost:3000/checkout", {
+          method: "POST",
+          headers: { host: "localhost:3000", origin },
+          body,
+        }),
+      );
+    const multipart = new FormData();
+    multipart.set("$ACTION_ID_7f00", "");
+    const urlencoded = new URLSearchParams({ email: "someone@example.com" });
+    for (const body of [multipart, urlencoded]) {
+      const response = formPost("https://evil.example", body);
+      expect(response.status).toBe(403);
+      expect(await response.text()).toBe("Cross-origin request refused.");
+      expect(formPost("null", body).status).toBe(403); // a sandboxed frame's form
+      expect(formPost("http://localhost:3000", body).headers.get("x-middleware-next")).toBe("1");
+    }
+  });
 });
 
 const pageGet = (headers: Record<string, string> = {}) =>

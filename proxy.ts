@@ -1,6 +1,7 @@
 // Every page, route handler and Server Action request passes here (static files and images do not: see the
 // matcher). Three jobs, none of them authorization (pages, actions and routes check the session themselves):
-// - a cross-origin Server Action post is refused with 403 here, where Next.js itself would throw and answer 500;
+// - a cross-origin post that Next.js may take for a Server Action (a `next-action` header, or a plain HTML form's
+//   body) is refused with 403 here, where Next.js itself would throw and answer 500;
 // - the request gets an id (x-request-id), readable from next/headers and returned in the response;
 // - the response gets the Content-Security-Policy with a fresh nonce, which Next.js reads from the request's copy
 //   of the policy and puts on its scripts (lib/security/csp.ts), plus HSTS in production.
@@ -29,9 +30,25 @@ function sameOrigin(request: NextRequest) {
   }
 }
 
+/**
+ * What Next.js handles as a possible Server Action: a post with the `next-action` header (a client's call), or a
+ * form's body, which may carry a no-JavaScript form's action id (multipart; urlencoded is passed on to the page).
+ * Next.js checks the Origin of all of them and answers a foreign one with a 500 (getServerActionRequestMetadata
+ * in next/dist/server/lib/server-action-request-meta.js; https://nextjs.org/docs/app/guides/data-security#allowed-origins-advanced).
+ */
+function mayBeServerAction(request: NextRequest) {
+  if (request.method !== "POST") return false;
+  const contentType = request.headers.get("content-type")?.toLowerCase() ?? "";
+  return (
+    request.headers.has("next-action") ||
+    contentType.startsWith("multipart/form-data") ||
+    contentType.startsWith("application/x-www-form-urlencoded")
+  );
+}
+
 export function proxy(request: NextRequest) {
   const requestId = requestIdFrom(request.headers.get(REQUEST_ID_HEADER));
-  if (request.method === "POST" && request.headers.has("next-action") && !sameOrigin(request)) {
+  if (mayBeServerAction(request) && !sameOrigin(request)) {
     return new NextResponse("Cross-origin request refused.", {
       status: 403,
       headers: { "content-type": "text/plain; charset=utf-8", [REQUEST_ID_HEADER]: requestId },
