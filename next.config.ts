@@ -4,6 +4,7 @@ import type { NextConfig } from "next";
 import { PHASE_PRODUCTION_SERVER } from "next/constants";
 
 import { loadEnvOrExit } from "./lib/env-schema";
+import { SERVER_ACTION_BODY_LIMIT_BYTES } from "./lib/security/request-limits";
 
 // On every response, static files included. The Content-Security-Policy (with its nonce) and HSTS depend on the
 // request and the runtime configuration, so proxy.ts adds them (lib/security/csp.ts); these are fixed at build.
@@ -34,7 +35,7 @@ const nextConfig: NextConfig = {
   images: { loader: "custom", loaderFile: "./lib/image-loader.ts" },
   agentRules: false,
   // Dispute evidence and product photos may be 5 MB; the form around them needs a little more (default 1 MB).
-  experimental: { serverActions: { bodySizeLimit: "6mb" } },
+  experimental: { serverActions: { bodySizeLimit: SERVER_ACTION_BODY_LIMIT_BYTES } },
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },

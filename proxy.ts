@@ -1,7 +1,9 @@
 // Every page, route handler and Server Action request passes here (static files and images do not: see the
-// matcher). Three jobs, none of them authorization (pages, actions and routes check the session themselves):
+// matcher). Its jobs, none of them authorization (pages, actions and routes check the session themselves):
+// - a path that cannot be decoded (`/products/%ZZ`) is answered 404 here, where Next.js would answer 500;
 // - a cross-origin post that Next.js may take for a Server Action (a `next-action` header, or a plain HTML form's
-//   body) is refused with 403 here, where Next.js itself would throw and answer 500;
+//   body) is refused with 403 here, and one declaring a body over the actions' limit with 413, where Next.js
+//   itself would throw and answer 500;
 // - the request gets an id (x-request-id), readable from next/headers and returned in the response;
 // - the response gets the Content-Security-Policy with a fresh nonce, which Next.js reads from the request's copy
 //   of the policy and puts on its scripts (lib/security/csp.ts), plus HSTS in production.
@@ -10,6 +12,7 @@ import { type NextRequest, NextResponse } from "next/server";
 import { env } from "@/lib/env";
 import { REQUEST_ID_HEADER, requestIdFrom } from "@/lib/request-id";
 import { createNonce, type PolicyConfig, securityHeaders } from "@/lib/security/csp";
+import { SERVER_ACTION_BODY_LIMIT_BYTES } from "@/lib/security/request-limits";
 
 const policy: PolicyConfig = {
   cashfree: { env: env.cashfree.env, baseUrl: env.cashfree.baseUrl },
@@ -46,11 +49,38 @@ function mayBeServerAction(request: NextRequest) {
   );
 }
 
+/**
+ * Whether a path has percent-escapes that decode to nothing (`%ZZ`, a cut UTF-8 sequence `%E0%A4%A`). Next.js
+ * decodes a dynamic segment (`/products/[slug]`) after this proxy ran, fails, and answers such a path 500.
+ */
+function undecodable(pathname: string) {
+  try {
+    decodeURIComponent(pathname);
+    return false;
+  } catch {
+    return true;
+  }
+}
+
 export function proxy(request: NextRequest) {
   const requestId = requestIdFrom(request.headers.get(REQUEST_ID_HEADER));
+  if (undecodable(request.nextUrl.pathname)) {
+    return new NextResponse("Not found.", {
+      status: 404,
+      headers: { "content-type": "text/plain; charset=utf-8", [REQUEST_ID_HEADER]: requestId },
+    });
+  }
   if (mayBeServerAction(request) && !sameOrigin(request)) {
     return new NextResponse("Cross-origin request refused.", {
       status: 403,
+      headers: { "content-type": "text/plain; charset=utf-8", [REQUEST_ID_HEADER]: requestId },
+    });
+  }
+  // Next.js reads an oversized action body up to its limit and then answers 500 (action-handler.js leaves 413 as a
+  // TODO); the declared length tells us before it reads anything. The forms say what the limit is.
+  if (mayBeServerAction(request) && Number(request.headers.get("content-length")) > SERVER_ACTION_BODY_LIMIT_BYTES) {
+    return new NextResponse("Request too large.", {
+      status: 413,
       headers: { "content-type": "text/plain; charset=utf-8", [REQUEST_ID_HEADER]: requestId },
     });
   }
