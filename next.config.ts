@@ -4,6 +4,7 @@ import type { NextConfig } from "next";
 import { PHASE_PRODUCTION_SERVER } from "next/constants";
 
 import { loadEnvOrExit } from "./lib/env-schema";
+import { SERVER_ACTION_BODY_LIMIT_BYTES } from "./lib/security/request-limits";
 
 // On every response, static files included. The Content-Security-Policy (with its nonce) and HSTS depend on the
 // request and the runtime configuration, so proxy.ts adds them (lib/security/csp.ts); these are fixed at build.
@@ -27,11 +28,14 @@ const nextConfig: NextConfig = {
     "/products/[slug]/opengraph-image": ["./node_modules/dejavu-fonts-ttf/ttf/DejaVuSans*.ttf"],
   },
   poweredByHeader: false,
+  // `next dev` prints every request's URL; the Cashfree OAuth callback's carries the one-time code and the state
+  // (our CSRF token): leave that line out (https://nextjs.org/docs/app/api-reference/config/next-config-js/logging).
+  logging: { incomingRequests: { ignore: [/\/api\/cashfree\/oauth\/callback\b/] } },
   // Uploads are resized when stored (lib/images.ts) and served at those widths: no optimizer at run time.
   images: { loader: "custom", loaderFile: "./lib/image-loader.ts" },
   agentRules: false,
   // Dispute evidence and product photos may be 5 MB; the form around them needs a little more (default 1 MB).
-  experimental: { serverActions: { bodySizeLimit: "6mb" } },
+  experimental: { serverActions: { bodySizeLimit: SERVER_ACTION_BODY_LIMIT_BYTES } },
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },

@@ -2,6 +2,8 @@ import { unstable_doesMiddlewareMatch } from "next/experimental/testing/server";
 import { NextRequest } from "next/server";
 import { describe, expect, it } from "vitest";
 
+import { SERVER_ACTION_BODY_LIMIT_BYTES } from "@/lib/security/request-limits";
+
 import { config, proxy } from "./proxy";
 
 const actionPost = (headers: Record<string, string>) =>
@@ -23,6 +25,28 @@ describe("proxy: Server Action origin check", () => {
   it("lets same-origin action posts through", () => {
     expect(proxy(actionPost({ origin: "http://localhost:3000" })).headers.get("x-middleware-next")).toBe("1");
   });
+
+  // Issue 26: a cross-site HTML form (no next-action header) posting to a page answered 500 too.
+  it("refuses a cross-origin plain form post, multipart or urlencoded, and lets a same-origin one through", async () => {
+    const formPost = (origin: string, body: FormData | URLSearchParams) =>
+      proxy(
+        new NextRequest("http://localhost:3000/checkout", {
+          method: "POST",
+          headers: { host: "localhost:3000", origin },
+          body,
+        }),
+      );
+    const multipart = new FormData();
+    multipart.set("$ACTION_ID_7f00", "");
+    const urlencoded = new URLSearchParams({ email: "someone@example.com" });
+    for (const body of [multipart, urlencoded]) {
+      const response = formPost("https://evil.example", body);
+      expect(response.status).toBe(403);
+      expect(await response.text()).toBe("Cross-origin request refused.");
+      expect(formPost("null", body).status).toBe(403); // a sandboxed frame's form
+      expect(formPost("http://localhost:3000", body).headers.get("x-middleware-next")).toBe("1");
+    }
+  });
 });
 
 const pageGet = (headers: Record<string, string> = {}) =>
@@ -32,6 +56,33 @@ const pageGet = (headers: Record<string, string> = {}) =>
 
 /** What the proxy passes on to the page: NextResponse.next encodes the overridden request headers. */
 const forwarded = (response: Response, name: string) => response.headers.get(`x-middleware-request-${name}`);
+
+describe("proxy: undecodable paths", () => {
+  // Issue 26: Next.js failed to decode `/products/%ZZ` after the proxy and answered 500.
+  it("answers 404 to a path whose percent-escapes decode to nothing, and passes on the rest", async () => {
+    for (const path of ["/products/%ZZ", "/products/%E0%A4%A", "/policies/%ZZ", "/orders/%"]) {
+      const response = proxy(new NextRequest(`http://localhost:3000${path}`, { headers: { host: "localhost:3000" } }));
+      expect(response.status, path).toBe(404);
+      expect(await response.text()).toBe("Not found.");
+    }
+    const fine = proxy(
+      new NextRequest("http://localhost:3000/products/%E0%A4%A4", { headers: { host: "localhost:3000" } }),
+    );
+    expect(fine.headers.get("x-middleware-next")).toBe("1");
+  });
+});
+
+describe("proxy: Server Action body limit", () => {
+  // Issue 26: a photo over the limit answered 500 (Next.js reads up to the limit, then throws).
+  it("answers 413 to an action post declaring more than the limit, before anything reads it", async () => {
+    const upload = (length: number) =>
+      proxy(actionPost({ origin: "http://localhost:3000", "content-length": String(length) }));
+    const refused = upload(SERVER_ACTION_BODY_LIMIT_BYTES + 1);
+    expect(refused.status).toBe(413);
+    expect(await refused.text()).toBe("Request too large.");
+    expect(upload(SERVER_ACTION_BODY_LIMIT_BYTES).headers.get("x-middleware-next")).toBe("1");
+  });
+});
 
 describe("proxy: request id", () => {
   it("gives every request a fresh id, passed to server code and returned to the client", () => {

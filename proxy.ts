@@ -1,6 +1,9 @@
 // Every page, route handler and Server Action request passes here (static files and images do not: see the
-// matcher). Three jobs, none of them authorization (pages, actions and routes check the session themselves):
-// - a cross-origin Server Action post is refused with 403 here, where Next.js itself would throw and answer 500;
+// matcher). Its jobs, none of them authorization (pages, actions and routes check the session themselves):
+// - a path that cannot be decoded (`/products/%ZZ`) is answered 404 here, where Next.js would answer 500;
+// - a cross-origin post that Next.js may take for a Server Action (a `next-action` header, or a plain HTML form's
+//   body) is refused with 403 here, and one declaring a body over the actions' limit with 413, where Next.js
+//   itself would throw and answer 500;
 // - the request gets an id (x-request-id), readable from next/headers and returned in the response;
 // - the response gets the Content-Security-Policy with a fresh nonce, which Next.js reads from the request's copy
 //   of the policy and puts on its scripts (lib/security/csp.ts), plus HSTS in production.
@@ -9,6 +12,7 @@ import { type NextRequest, NextResponse } from "next/server";
 import { env } from "@/lib/env";
 import { REQUEST_ID_HEADER, requestIdFrom } from "@/lib/request-id";
 import { createNonce, type PolicyConfig, securityHeaders } from "@/lib/security/csp";
+import { SERVER_ACTION_BODY_LIMIT_BYTES } from "@/lib/security/request-limits";
 
 const policy: PolicyConfig = {
   cashfree: { env: env.cashfree.env, baseUrl: env.cashfree.baseUrl },
@@ -29,11 +33,54 @@ function sameOrigin(request: NextRequest) {
   }
 }
 
+/**
+ * What Next.js handles as a possible Server Action: a post with the `next-action` header (a client's call), or a
+ * form's body, which may carry a no-JavaScript form's action id (multipart; urlencoded is passed on to the page).
+ * Next.js checks the Origin of all of them and answers a foreign one with a 500 (getServerActionRequestMetadata
+ * in next/dist/server/lib/server-action-request-meta.js; https://nextjs.org/docs/app/guides/data-security#allowed-origins-advanced).
+ */
+function mayBeServerAction(request: NextRequest) {
+  if (request.method !== "POST") return false;
+  const contentType = request.headers.get("content-type")?.toLowerCase() ?? "";
+  return (
+    request.headers.has("next-action") ||
+    contentType.startsWith("multipart/form-data") ||
+    contentType.startsWith("application/x-www-form-urlencoded")
+  );
+}
+
+/**
+ * Whether a path has percent-escapes that decode to nothing (`%ZZ`, a cut UTF-8 sequence `%E0%A4%A`). Next.js
+ * decodes a dynamic segment (`/products/[slug]`) after this proxy ran, fails, and answers such a path 500.
+ */
+function undecodable(pathname: string) {
+  try {
+    decodeURIComponent(pathname);
+    return false;
+  } catch {
+    return true;
+  }
+}
+
 export function proxy(request: NextRequest) {
   const requestId = requestIdFrom(request.headers.get(REQUEST_ID_HEADER));
-  if (request.method === "POST" && request.headers.has("next-action") && !sameOrigin(request)) {
+  if (undecodable(request.nextUrl.pathname)) {
+    return new NextResponse("Not found.", {
+      status: 404,
+      headers: { "content-type": "text/plain; charset=utf-8", [REQUEST_ID_HEADER]: requestId },
+    });
+  }
+  if (mayBeServerAction(request) && !sameOrigin(request)) {
     return new NextResponse("Cross-origin request refused.", {
       status: 403,
+      headers: { "content-type": "text/plain; charset=utf-8", [REQUEST_ID_HEADER]: requestId },
+    });
+  }
+  // Next.js reads an oversized action body up to its limit and then answers 500 (action-handler.js leaves 413 as a
+  // TODO); the declared length tells us before it reads anything. The forms say what the limit is.
+  if (mayBeServerAction(request) && Number(request.headers.get("content-length")) > SERVER_ACTION_BODY_LIMIT_BYTES) {
+    return new NextResponse("Request too large.", {
+      status: 413,
       headers: { "content-type": "text/plain; charset=utf-8", [REQUEST_ID_HEADER]: requestId },
     });
   }

@@ -6,6 +6,7 @@ import { after } from "next/server";
 import { getDb } from "@/db";
 import { listProductImages } from "@/db/queries/product-images";
 import * as queries from "@/db/queries/products";
+import { slugSchema } from "@/lib/schemas";
 import { type ProductOption, variantTitle } from "@/lib/variants";
 
 const LOW_STOCK_THRESHOLD = 5;
@@ -87,8 +88,12 @@ export async function findProducts(params: queries.ListProductsParams) {
 const PRODUCTS_TAG = "products";
 const productTag = (slug: string) => `product:${slug}`;
 
-/** One product for its page, cached under its tags until a change expires them. */
-export function getProduct(slug: string): Promise<ProductDetail | undefined> {
+/**
+ * One product for its page, cached under its tags until a change expires them. An address no product can have
+ * (`/products/%00`: PostgreSQL refuses a NUL in text with an error) is not looked up.
+ */
+export async function getProduct(slug: string): Promise<ProductDetail | undefined> {
+  if (!slugSchema.safeParse(slug).success) return undefined;
   return unstable_cache(
     async () => {
       const db = await getDb();

@@ -26,6 +26,9 @@ export function rupeeAmount(options: { label: string; example: string; minPaise?
     .refine((paise) => paise <= MAX_AMOUNT_PAISE, `The largest ${options.label} is ${formatInr(MAX_AMOUNT_PAISE)}.`);
 }
 
+/** A product's address in the shop (`/products/<slug>`): lowercase words of letters and digits joined by dashes. */
+export const slugSchema = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "Use lowercase letters, digits and dashes.");
+
 /** Our order id, also Cashfree's order_id: 3–45 characters of letters, digits, "_" and "-". */
 export const orderIdSchema = z.string().regex(/^[A-Za-z0-9_-]{3,45}$/, "Invalid order id.");
 

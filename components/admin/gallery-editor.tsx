@@ -18,6 +18,8 @@ interface GalleryImage {
   alt: string;
 }
 
+const UPLOAD_REFUSED = "The upload was refused: images must be 5 MB or smaller.";
+
 const small = "rounded border border-stone-300 bg-white px-2 py-1 text-xs hover:bg-stone-100 disabled:opacity-40";
 
 /** The owner's photos of a product: describe, reorder (the first is the cover), remove, add. */
@@ -101,9 +103,14 @@ export function GalleryEditor({ productId, images }: { productId: string; images
           const data = new FormData(form);
           data.set("productId", productId);
           run(async () => {
-            const result = await addProductImageAction(data);
-            if (result.ok) form.reset();
-            return result;
+            try {
+              const result = await addProductImageAction(data);
+              if (result.ok) form.reset();
+              return result;
+            } catch {
+              // The request itself was refused (a file far over the limit never reaches the action).
+              return { ok: false, error: UPLOAD_REFUSED, fieldErrors: { photo: UPLOAD_REFUSED } };
+            }
           });
         }}
       >

@@ -21,6 +21,8 @@ interface ProductFormProps {
   };
 }
 
+const UPLOAD_REFUSED = "The upload was refused: images must be 5 MB or smaller.";
+
 const field = "mt-1 block w-full rounded-lg border border-stone-300 px-2 py-1.5";
 
 export function ProductForm({ product }: ProductFormProps) {
@@ -36,10 +38,16 @@ export function ProductForm({ product }: ProductFormProps) {
         event.preventDefault();
         const data = new FormData(event.currentTarget);
         start(async () => {
-          const outcome = await saveProductAction(data);
-          setResult(outcome.ok ? { ok: true, text: outcome.message } : { ok: false, text: outcome.error });
-          setErrors(outcome.ok ? {} : (outcome.fieldErrors ?? {}));
-          if (outcome.ok && !product) router.push("/admin/products");
+          try {
+            const outcome = await saveProductAction(data);
+            setResult(outcome.ok ? { ok: true, text: outcome.message } : { ok: false, text: outcome.error });
+            setErrors(outcome.ok ? {} : (outcome.fieldErrors ?? {}));
+            if (outcome.ok && !product) router.push("/admin/products");
+          } catch {
+            // The request itself was refused (a file far over the limit never reaches the action).
+            setResult({ ok: false, text: UPLOAD_REFUSED });
+            setErrors({ image: UPLOAD_REFUSED });
+          }
         });
       }}
     >

@@ -9,6 +9,11 @@ export async function insertMediaFiles(db: Database, files: NewMediaFile[]) {
   await db.insert(mediaFiles).values(files);
 }
 
+/** Every stored width of one image. */
+export async function deleteMediaFiles(db: Database, id: string) {
+  await db.delete(mediaFiles).where(eq(mediaFiles.id, id));
+}
+
 /** The smallest stored width at least `width` wide, else the largest there is. */
 export async function readMediaFile(db: Database, id: string, width: number) {
   const [fit] = await db

@@ -1,4 +1,4 @@
-import { count, eq } from "drizzle-orm";
+import { count, desc, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 
 import { orderEvents, orders, refunds } from "@/db/schema";
@@ -282,5 +282,40 @@ describe("admin authorization", () => {
     });
     expect(await acceptDisputeAction({ disputeId: "1; drop table disputes" })).toMatchObject({ ok: false });
     expect(await rows()).toEqual(before);
+  });
+
+  // Issue 26: the browser's file name (5,000 characters, a path, a double extension) went into the audit row as sent.
+  it("audits an evidence file under its checked name, never the name the browser sent", async () => {
+    const { getDb } = await import("@/db");
+    const { insertAdmin } = await import("@/db/queries/admin-users");
+    const { insertDisputeIfNew } = await import("@/db/queries/disputes");
+    const { auditEvents } = await import("@/db/schema");
+    const db = await getDb();
+    // Closed: refused after the file is checked and before anything is sent to Cashfree.
+    await insertDisputeIfNew(db, { disputeId: "777000222", cfOrderId: "order_y", status: "DISPUTE_MERCHANT_WON" });
+    const owner = await insertAdmin(db, {
+      email: "owner-evidence-name@example.com",
+      name: "Owner",
+      role: "owner",
+      passwordHash: "x",
+    });
+    session = { adminId: owner!.id, sessionId: crypto.randomUUID() };
+    const { submitEvidenceAction } = await import("@/app/admin/(console)/disputes/[disputeId]/actions");
+    const rawName = `../../etc/${"a".repeat(5_000)}.pdf.exe`;
+    const data = new FormData();
+    data.set("disputeId", "777000222");
+    data.set("docType", "Shipping Proof");
+    data.set("file", new File([new TextEncoder().encode("%PDF-1.4\n%%EOF\n")], rawName, { type: "application/pdf" }));
+    expect(await submitEvidenceAction(data)).toMatchObject({ ok: false, error: expect.stringContaining("closed") });
+
+    const [row] = await db
+      .select()
+      .from(auditEvents)
+      .where(eq(auditEvents.action, "dispute.evidence"))
+      .orderBy(desc(auditEvents.id))
+      .limit(1);
+    expect(row!.detail).toMatchObject({ docType: "Shipping Proof", fileName: `${"a".repeat(80)}.pdf` });
+    expect(JSON.stringify(row!.detail)).not.toContain("etc");
+    expect(JSON.stringify(row!.detail).length).toBeLessThan(400);
   });
 });

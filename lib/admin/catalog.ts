@@ -1,10 +1,11 @@
 import "server-only";
 
-import { getDb } from "@/db";
+import { type Database, getDb } from "@/db";
 import * as queries from "@/db/queries/admin-products";
 import * as gallery from "@/db/queries/product-images";
 import { listVariants } from "@/db/queries/products";
 import { type Audit, fieldsOf } from "@/lib/audit/record";
+import { prepareImage } from "@/lib/images";
 import { imageStorage } from "@/lib/storage";
 
 export interface ProductInput {
@@ -37,10 +38,15 @@ export async function getCatalogProduct(id: string) {
   return { product, adjustments, images, variants };
 }
 
-/** An edit commits with its audit row (the details before and after); a new product is audited after it. */
+/**
+ * An edit commits with its audit row (the details before and after); a new product is audited after it. A photo
+ * sent with the details is stored in the same transaction as the product and its gallery row: a save that fails
+ * (a taken slug) keeps no orphaned image.
+ */
 export async function saveProduct(id: string | null, input: ProductInput, audit?: Audit) {
   const db = await getDb();
-  const imagePath = input.image ? await imageStorage.save(input.image) : undefined;
+  // Checked and resized before the transaction, which then holds the product's row only while it writes.
+  const photo = input.image ? await prepareImage(input.image) : undefined;
   const values = {
     name: input.name,
     slug: input.slug,
@@ -54,6 +60,9 @@ export async function saveProduct(id: string | null, input: ProductInput, audit?
     await db.transaction(async (tx) => {
       const before = await queries.lockProduct(tx, id);
       await queries.updateProduct(tx, id, values);
+      // A photo uploaded with the product's details becomes its cover, in front of the gallery.
+      const imagePath = photo && (await imageStorage.save(tx, photo));
+      if (imagePath) await addToGallery(tx, id, imagePath, input.name, "first");
       await audit?.writeIn(tx, {
         target: { type: "product", id },
         before: before && fieldsOf(before, values),
@@ -61,39 +70,37 @@ export async function saveProduct(id: string | null, input: ProductInput, audit?
         detail: imagePath ? { newCover: imagePath } : undefined,
       });
     });
-    // A photo uploaded with the product's details becomes its cover, in front of the gallery.
-    if (imagePath) await addToGallery(id, imagePath, input.name, "first");
     return id;
   }
-  if (!input.firstVariant) throw new Error("a new product needs its first variant's SKU and price");
-  const created = await queries.insertProduct(
-    db,
-    { ...values, imagePath: imagePath ?? "/icon.svg" },
-    { ...input.firstVariant, stock: 0 },
-  );
-  await addToGallery(created.id, created.imagePath, input.name, "first");
+  const firstVariant = input.firstVariant;
+  if (!firstVariant) throw new Error("a new product needs its first variant's SKU and price");
+  const created = await db.transaction(async (tx) => {
+    const imagePath = photo ? await imageStorage.save(tx, photo) : "/icon.svg";
+    const product = await queries.insertProduct(tx, { ...values, imagePath }, { ...firstVariant, stock: 0 });
+    await addToGallery(tx, product.id, product.imagePath, input.name, "first");
+    return product;
+  });
   audit?.note({
     action: "product.create",
     target: { type: "product", id: created.id },
-    after: { ...values, ...input.firstVariant },
+    after: { ...values, ...firstVariant },
   });
   return created.id;
 }
 
-async function addToGallery(productId: string, path: string, alt: string, where: "first" | "last") {
-  const db = await getDb();
-  await db.transaction(async (tx) => {
-    await gallery.lockGallery(tx, productId);
-    const current = await gallery.listProductImages(tx, productId);
-    const [added] = await gallery.insertProductImages(tx, [{ productId, path, alt, position: current.length }]);
-    const ids = current.map((image) => image.id);
-    await gallery.setGalleryOrder(tx, productId, where === "first" ? [added!, ...ids] : [...ids, added!]);
-  });
+async function addToGallery(tx: Database, productId: string, path: string, alt: string, where: "first" | "last") {
+  await gallery.lockGallery(tx, productId);
+  const current = await gallery.listProductImages(tx, productId);
+  const [added] = await gallery.insertProductImages(tx, [{ productId, path, alt, position: current.length }]);
+  const ids = current.map((image) => image.id);
+  await gallery.setGalleryOrder(tx, productId, where === "first" ? [added!, ...ids] : [...ids, added!]);
 }
 
-/** A further photo, with its description, at the end of the gallery. */
+/** A further photo, with its description, at the end of the gallery; stored with its gallery row, or not at all. */
 export async function addProductImage(productId: string, data: Buffer, alt: string) {
-  await addToGallery(productId, await imageStorage.save(data), alt, "last");
+  const photo = await prepareImage(data);
+  const db = await getDb();
+  await db.transaction(async (tx) => addToGallery(tx, productId, await imageStorage.save(tx, photo), alt, "last"));
 }
 
 /** Moves a photo one place earlier or later (the first one is the cover); answers the product's id. */
@@ -119,7 +126,10 @@ export async function describeProductImage(imageId: string, alt: string) {
   return image?.productId ?? null;
 }
 
-/** Removes a photo; the last one stays (a product always has a picture). Answers the product's id, or why not. */
+/**
+ * Removes a photo and its stored image, together: once this commits nothing serves it any more. The last one stays
+ * (a product always has a picture). Answers the product's id, or why not.
+ */
 export async function removeProductImage(imageId: string) {
   const db = await getDb();
   return db.transaction(async (tx) => {
@@ -129,6 +139,7 @@ export async function removeProductImage(imageId: string) {
     const rest = (await gallery.listProductImages(tx, image.productId)).filter((row) => row.id !== imageId);
     if (rest.length === 0) return { error: "A product needs at least one photo: add another first." };
     await gallery.deleteProductImage(tx, imageId);
+    await imageStorage.remove(tx, image.path);
     await gallery.setGalleryOrder(
       tx,
       image.productId,

@@ -3,6 +3,7 @@ import "server-only";
 import { getDb } from "@/db";
 import * as queries from "@/db/queries/disputes";
 import { fail, ok, type Result } from "@/lib/actions/result";
+import type { Audit } from "@/lib/audit/record";
 import type { Admin } from "@/lib/auth/admins";
 import { CashfreeApiError, cashfree, isCashfreeError } from "@/lib/cashfree";
 import type { CashfreeDispute } from "@/lib/cashfree/disputes";
@@ -164,7 +165,7 @@ export interface EvidenceInput {
 }
 
 /** Submit evidence: checked by its bytes, sent to Cashfree, then recorded (document row and history line). */
-export async function submitEvidence(admin: Admin, input: EvidenceInput): Promise<Result> {
+export async function submitEvidence(admin: Admin, input: EvidenceInput, audit?: Audit): Promise<Result> {
   let file: ReturnType<typeof checkEvidenceFile>;
   try {
     file = checkEvidenceFile(input.bytes, input.fileName);
@@ -172,6 +173,8 @@ export async function submitEvidence(admin: Admin, input: EvidenceInput): Promis
     if (error instanceof EvidenceRejected) return fail(error.message, { fieldErrors: { file: error.message } });
     throw error;
   }
+  // The name as checked and sent on (no path, at most 80 characters, its real extension), never the browser's.
+  audit?.note({ detail: { fileName: file.fileName, sha256: file.sha256 } });
   const { dispute, failure } = await answerable(input.disputeId, "contested");
   if (failure) return failure;
   let entity: CashfreeDispute | null;

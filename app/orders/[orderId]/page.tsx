@@ -13,6 +13,7 @@ import { env } from "@/lib/env";
 import { formatInr } from "@/lib/money";
 import { confirmAndLoadOrder, type OrderView } from "@/lib/orders/confirm";
 import { isPaid } from "@/lib/orders/transitions";
+import { orderIdSchema } from "@/lib/schemas";
 import { canRetryPayment, isStillConfirming, latestAttemptOutcome, paidOrderStage } from "@/lib/orders/view";
 import { getSetting } from "@/lib/settings";
 
@@ -112,8 +113,11 @@ export default async function OrderPage({
   searchParams: Promise<{ token?: string }>;
 }) {
   const [{ orderId }, { token }] = await Promise.all([params, searchParams]);
+  // Next.js hands the segment over decoded; one that is no order id of ours (`%00`) is not looked up.
+  const id = orderIdSchema.safeParse(orderId);
+  if (!id.success) notFound();
   const order = await confirmAndLoadOrder(
-    decodeURIComponent(orderId),
+    id.data,
     typeof token === "string" ? token : undefined,
     clientAddress(await headers(), env.trustedProxyHops),
   );

@@ -18,7 +18,7 @@ import { isUniqueViolation } from "@/lib/db-errors";
 import { gstRateSchema, hsnSchema } from "@/lib/gst/codes";
 import { ImageRejected, MAX_UPLOAD_BYTES } from "@/lib/images";
 import { catalogChanged, productChanged } from "@/lib/products";
-import { rupeeAmount } from "@/lib/schemas";
+import { rupeeAmount, slugSchema } from "@/lib/schemas";
 
 const productId = z.uuid("Invalid product.");
 
@@ -32,10 +32,7 @@ const skuSchema = z
 const productSchema = z.object({
   id: productId.nullable(),
   name: z.string().trim().min(3).max(120),
-  slug: z
-    .string()
-    .trim()
-    .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "Use lowercase letters, digits and dashes."),
+  slug: z.string().trim().pipe(slugSchema),
   description: z.string().trim().min(10, "Write at least a sentence.").max(2000),
   category: z.string().trim().min(2).max(60),
   // A new product's first variant; later, prices are set on the variants.

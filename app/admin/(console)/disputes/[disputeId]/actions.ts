@@ -46,14 +46,19 @@ const evidence = z.preprocess(
 );
 
 export const submitEvidenceAction = adminAction("owner", "dispute.evidence", evidence, async (data, admin, audit) => {
-  audit.note({ detail: { docType: data.docType, fileName: data.file.name, bytes: data.file.size } });
-  const result = await submitEvidence(admin, {
-    disputeId: data.disputeId,
-    bytes: new Uint8Array(await data.file.arrayBuffer()),
-    fileName: data.file.name,
-    docType: data.docType,
-    note: data.note || null,
-  });
+  // The file's name as sent is the browser's (any length, any characters): the audit row gets the checked one.
+  audit.note({ detail: { docType: data.docType, bytes: data.file.size } });
+  const result = await submitEvidence(
+    admin,
+    {
+      disputeId: data.disputeId,
+      bytes: new Uint8Array(await data.file.arrayBuffer()),
+      fileName: data.file.name,
+      docType: data.docType,
+      note: data.note || null,
+    },
+    audit,
+  );
   changed(data.disputeId);
   return result;
 });
