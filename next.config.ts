@@ -29,8 +29,9 @@ const nextConfig: NextConfig = {
   },
   poweredByHeader: false,
   // `next dev` prints every request's URL; the Cashfree OAuth callback's carries the one-time code and the state
-  // (our CSRF token): leave that line out (https://nextjs.org/docs/app/api-reference/config/next-config-js/logging).
-  logging: { incomingRequests: { ignore: [/\/api\/cashfree\/oauth\/callback\b/] } },
+  // (our CSRF token), and a shopper's order link its access token: leave those lines out
+  // (https://nextjs.org/docs/app/api-reference/config/next-config-js/logging).
+  logging: { incomingRequests: { ignore: [/\/api\/cashfree\/oauth\/callback\b/, /[?&]token=/] } },
   // Uploads are resized when stored (lib/images.ts) and served at those widths: no optimizer at run time.
   images: { loader: "custom", loaderFile: "./lib/image-loader.ts" },
   agentRules: false,

@@ -67,6 +67,17 @@ test("an address that names nothing answers 404, however it is encoded, never a 
   }
 });
 
+test("an admin order address that names nothing answers 404 to a signed-in admin, never a server error", async ({
+  page,
+}) => {
+  await signIn(page, OWNER);
+  await expect(page.getByRole("heading", { name: "Dashboard" })).toBeVisible({ timeout: SIGN_IN_TIMEOUT });
+  for (const path of ["/admin/orders/%25ZZ", "/admin/orders/%00", "/admin/orders/KC-NOT-AN-ORDER"]) {
+    const response = await page.goto(path);
+    expect(response?.status(), path).toBe(404);
+  }
+});
+
 test("a cross-origin plain form post (no next-action header) gets 403, not a server error", async ({ request }) => {
   const multipart = await request.post("/checkout", {
     headers: { origin: "https://evil.example" },

@@ -1,5 +1,7 @@
 import { PHASE_DEVELOPMENT_SERVER } from "next/constants";
-// Next's own dev request logger, fed our configuration: what `next dev` prints for a request.
+// Next's own dev request logger, fed our configuration: what `next dev` prints for a request. Its internals, on
+// purpose: the test checks what that logger prints, and fails loudly if a release moves it.
+// eslint-disable-next-line no-restricted-imports
 import { logRequests } from "next/dist/server/dev/log-requests";
 import { afterEach, describe, expect, it, vi } from "vitest";
 
@@ -36,5 +38,9 @@ describe("the dev server's request log", () => {
     expect(printed("/products/masala-chai-blend?variant=CHAI-100G")).toContain(
       "GET /products/masala-chai-blend?variant=CHAI-100G",
     );
+  });
+
+  it("never prints a shopper's order link with its access token", () => {
+    expect(printed("/orders/KC-261202-7QH3M2XA?token=order-access-token-789")).toBe("");
   });
 });

@@ -1,6 +1,7 @@
 import "server-only";
 
 import { adminDocumentPath, orderGst } from "@/lib/invoices/documents";
+import { orderIdSchema } from "@/lib/schemas";
 import { getDb } from "@/db";
 import {
   COUNT_CAP,
@@ -56,6 +57,8 @@ export async function* exportAdminOrders(filters: OrderFilters) {
 }
 
 export async function getAdminOrder(orderId: string) {
+  // An id that cannot be ours is nobody's order: no query (a NUL byte would make PostgreSQL throw).
+  if (!orderIdSchema.safeParse(orderId).success) return null;
   const db = await getDb();
   const order = await orderQueries.getOrder(db, orderId);
   if (!order) return null;

@@ -39,7 +39,7 @@ const when = new Intl.DateTimeFormat("en-IN", { dateStyle: "medium", timeStyle: 
 export default async function AdminOrderPage({ params }: { params: Promise<{ orderId: string }> }) {
   await requireAdminPage();
   const { orderId } = await params;
-  const detail = await getAdminOrder(decodeURIComponent(orderId));
+  const detail = await getAdminOrder(orderId);
   if (!detail) notFound();
   const { order, items, payments, refunds, disputes, webhookEvents, timeline, emails, gst, documents } = detail;
   const refundable = refundablePaise(order);
