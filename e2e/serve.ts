@@ -1,4 +1,4 @@
-// Playwright's web server for the shop: a fresh, migrated and seeded database, then `next start`.
+// Playwright's web server for the shop: a fresh, migrated and seeded database, then the shop's server (`npm start`).
 // DATABASE_URL set → a fresh `storefront_e2e` database on that PostgreSQL server; unset → a fresh PGlite folder.
 import { spawn } from "node:child_process";
 import { createWriteStream, existsSync, mkdirSync, rmSync } from "node:fs";
@@ -72,14 +72,10 @@ await startOutageProxy(
 appDatabaseEnv.SMTP_URL = `smtp://127.0.0.1:${E2E_SMTP_PROXY_PORT}`;
 
 Object.assign(appDatabaseEnv, await freshPageCache(`e2e-${E2E_APP_PORT}`));
-const server = spawn(
-  process.execPath,
-  ["node_modules/next/dist/bin/next", "start", "-p", String(E2E_APP_PORT), "-H", "127.0.0.1"],
-  {
-    stdio: ["inherit", "pipe", "pipe"],
-    env: { ...process.env, ...appDatabaseEnv },
-  },
-);
+const server = spawn(process.execPath, ["scripts/server.mjs", "-p", String(E2E_APP_PORT), "-H", "127.0.0.1"], {
+  stdio: ["inherit", "pipe", "pipe"],
+  env: { ...process.env, ...appDatabaseEnv },
+});
 // The app's output goes to the console as before, and to a file that tests read (e2e/app-log.ts, the observability spec).
 mkdirSync(dirname(E2E_APP_LOG), { recursive: true });
 const log = createWriteStream(E2E_APP_LOG, { flags: "w" });

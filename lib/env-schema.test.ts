@@ -24,6 +24,16 @@ describe("parseEnv", () => {
     ).toEqual({ redisUrl: "rediss://:secret@cache.example.in:6380/2", keyPrefix: "shop-2:rl:" });
   });
 
+  // Review defect 26.5: the default was 1, so the shop reached directly read the X-Forwarded-For its clients wrote.
+  it("reads client addresses from the connection by default, from Vercel's header on Vercel, else as configured", () => {
+    expect(parseEnv({}).trustedProxyHops).toBe(0);
+    expect(parseEnv({ VERCEL: "1" }).trustedProxyHops).toBe(1);
+    expect(parseEnv({ TRUSTED_PROXY_HOPS: "1" }).trustedProxyHops).toBe(1);
+    expect(parseEnv({ TRUSTED_PROXY_HOPS: "2", VERCEL: "1" }).trustedProxyHops).toBe(2);
+    expect(() => parseEnv({ TRUSTED_PROXY_HOPS: "0", VERCEL: "1" })).toThrow(/TRUSTED_PROXY_HOPS/);
+    expect(() => parseEnv({ TRUSTED_PROXY_HOPS: "-1" })).toThrow(/TRUSTED_PROXY_HOPS/);
+  });
+
   it("picks the driver from DATABASE_URL", () => {
     expect(parseEnv({ DATABASE_URL: "postgres://u@127.0.0.1:5432/db" }).database.driver).toBe("pg");
     expect(parseEnv({ DATABASE_URL: "postgres://u:p@ep-cool-1.ap-southeast-1.aws.neon.tech/db" }).database.driver).toBe(

@@ -71,8 +71,11 @@ const rawEnvSchema = z.object({
   BENCH_REFERENCE_ROUTES: z.preprocess(emptyToUndefined, z.enum(["on", "off"]).default("off")),
   /** "off" stops the background outbox loop (Vercel, where cron and after() run the jobs instead). */
   OUTBOX_LOOP: z.preprocess(emptyToUndefined, z.enum(["on", "off"]).optional()),
-  /** How many proxies in front of the app append to X-Forwarded-For (Vercel, a load balancer, nginx): 1 by default. */
-  TRUSTED_PROXY_HOPS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(10).default(1)),
+  /**
+   * How many proxies in front of the app append to X-Forwarded-For (a load balancer, nginx): 1 on Vercel, else 0 by
+   * default, the shop's own server reached directly (lib/client-address.ts, docs/deploying.md).
+   */
+  TRUSTED_PROXY_HOPS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(10).optional()),
   /** Checkouts (orders opened) one client address may start in 10 minutes (lib/rate-limit/limits.ts): 20 by default. */
   CHECKOUT_LIMIT_PER_ADDRESS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(100_000).default(20)),
   /**
@@ -273,6 +276,18 @@ function tracing(raw: RawEnv) {
   return { url, headers, serviceName: raw.OTEL_SERVICE_NAME };
 }
 
+/**
+ * Vercel overwrites X-Forwarded-For with the client's address (its one entry), and runs the app without the shop's
+ * server (scripts/server.mjs), which only 0 would read:
+ * https://vercel.com/docs/headers/request-headers#x-forwarded-for
+ */
+function trustedProxyHops(raw: RawEnv, source: Record<string, string | undefined>) {
+  if (!source.VERCEL) return raw.TRUSTED_PROXY_HOPS ?? 0;
+  if (raw.TRUSTED_PROXY_HOPS === 0)
+    throw new EnvError("TRUSTED_PROXY_HOPS", "must be 1 or more on Vercel, whose proxy writes X-Forwarded-For");
+  return raw.TRUSTED_PROXY_HOPS ?? 1;
+}
+
 function authSecret(raw: RawEnv, production: boolean) {
   if (raw.AUTH_SECRET) {
     if (raw.AUTH_SECRET.length < 32) throw new EnvError("AUTH_SECRET", "must be at least 32 characters");
@@ -321,7 +336,7 @@ export function parseEnv(source: Record<string, string | undefined>) {
     isProduction: production,
     /** Live payments: the local admin accounts' passwords are refused even if such accounts exist. */
     livePayments: raw.CASHFREE_ENV === "production",
-    trustedProxyHops: raw.TRUSTED_PROXY_HOPS,
+    trustedProxyHops: trustedProxyHops(raw, source),
     checkoutLimitPerAddress: raw.CHECKOUT_LIMIT_PER_ADDRESS,
     cronSecret: raw.CRON_SECRET,
     rateLimits: { redisUrl: raw.REDIS_URL, keyPrefix: `${raw.REDIS_KEY_PREFIX}rl:` },

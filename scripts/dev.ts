@@ -1,4 +1,4 @@
-// `npm run dev`: the shop (next dev) plus, in local mode, the local Cashfree sandbox beside it.
+// `npm run dev`: the shop (in development mode) plus, in local mode, the local Cashfree sandbox beside it.
 import { type ChildProcess, spawn } from "node:child_process";
 
 import { loadEnvOrExit } from "../lib/env-schema";
@@ -51,4 +51,6 @@ if (!process.env.SMTP_URL) {
   );
 }
 
-run(process.execPath, ["node_modules/next/dist/bin/next", "dev", "-p", port]);
+// The shop's own server in development mode (scripts/server.mjs), as `npm start` in production: it gives the app
+// each connection's address for the per-address rate limits and the audit log, which `next dev` cannot.
+run(process.execPath, ["scripts/server.mjs", "--dev", "-p", port]);

@@ -1,4 +1,4 @@
-// Two `next start` instances of one build on one PostgreSQL, behind the test's own round-robin proxy, with the
+// Two instances of one build (the shop's server, `npm start`) on one PostgreSQL, behind the test's own round-robin proxy, with the
 // local Cashfree sandbox (its webhooks go to the proxy), MailDev, and Redis (through a proxy the test can cut).
 import { type ChildProcess, spawn } from "node:child_process";
 import {
@@ -150,12 +150,12 @@ export async function startCluster(options: { databaseServerUrl: string; sharedC
     TRUSTED_PROXY_HOPS: "1",
     ...cacheEnv,
   };
-  const next = path.join(ROOT, "node_modules/next/dist/bin/next");
+  const shopServer = path.join(ROOT, "scripts/server.mjs");
   const apps = (["a", "b"] as const).map((name) => {
     const cwd = instanceFolder(name);
     const log = path.join(WORK_DIR, `${name}.log`);
     const port = String(INSTANCES_PORTS.apps[name]);
-    return { name, log, process: start([next, "start", "-p", port, "-H", "127.0.0.1"], { cwd, env: appEnv, log }) };
+    return { name, log, process: start([shopServer, "-p", port, "-H", "127.0.0.1"], { cwd, env: appEnv, log }) };
   });
   const proxy = await startRoundRobinProxy(INSTANCES_PORTS.proxy, INSTANCES_PORTS.apps);
   const logs = [...apps.map((app) => app.log), sandboxLog];

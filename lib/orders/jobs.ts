@@ -16,6 +16,9 @@ export type EmailTemplate =
   /** "Find my order": the order's link, to the address on file. */
   | "order_link";
 
+/** "Find my order": looks for the order after the answer has gone (lib/orders/find.ts). */
+export const FIND_ORDER_JOB = "find_order";
+
 /** An e-mail job, keyed by the event it tells of: the same event again (a duplicate webhook) adds none. */
 export function emailJob(
   orderId: string,

@@ -2,6 +2,8 @@ import "server-only";
 
 import type { OutboxJobRow } from "@/db/queries/outbox";
 import { cashfree } from "@/lib/cashfree";
+import { sendOrderLinkIfMatches } from "@/lib/orders/find";
+import { FIND_ORDER_JOB } from "@/lib/orders/jobs";
 import { refundLatePayment } from "@/lib/orders/late-payments";
 import { importSettlementRecon, SETTLEMENT_RECON_JOB } from "@/lib/settlements/import";
 import { pullSettlements } from "@/lib/settlements/pull";
@@ -31,6 +33,8 @@ export const handlers: Record<string, (job: OutboxJobRow) => Promise<void>> = {
     });
   },
   email: sendEmailJob,
+  // "Find my order": the order's link to the address on file, if the e-mail asked with is that one.
+  [FIND_ORDER_JOB]: (job) => sendOrderLinkIfMatches(job),
   // A stored webhook event its delivery's process did not apply (a crash, a failure): applied unless settled.
   [APPLY_WEBHOOK_JOB]: (job) => {
     const payload = job.payload as { eventId: string; channel: WebhookChannel };

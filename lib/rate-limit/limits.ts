@@ -45,6 +45,10 @@ export const LIMITS = {
 
   // The header's search box asks as the shopper types; a script asking faster only loads the database.
   searchSuggestPerAddress: { points: 120, durationSeconds: MINUTE },
+
+  // Browsers report CSP violations as pages load: a broken policy makes a few reports per page, so this is a
+  // shopper's busy browsing; past it, a script forging reports would only fill the log.
+  cspReportsPerAddress: { points: 200, durationSeconds: 10 * MINUTE },
 } as const satisfies Record<string, LimitSpec>;
 
 export type LimitName = keyof typeof LIMITS;

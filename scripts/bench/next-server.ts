@@ -25,11 +25,10 @@ export async function startNextServer(port: number, env: Record<string, string>)
   if (earlier) throw new Error(`port ${port} is in use: is an earlier benchmark's server still running?`);
   // BENCH_CPU_PROF=<dir>: the server writes a V8 CPU profile there when it exits (see scripts/bench/profile.ts).
   const profile = process.env.BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
-  const server = spawn(
-    process.execPath,
-    [...profile, "node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"],
-    { stdio: ["ignore", "ignore", "inherit"], env: { ...childEnv, ...(await freshPageCache(`bench-${port}`)) } },
-  );
+  const server = spawn(process.execPath, [...profile, "scripts/server.mjs", "-p", String(port), "-H", "127.0.0.1"], {
+    stdio: ["ignore", "ignore", "inherit"],
+    env: { ...childEnv, ...(await freshPageCache(`bench-${port}`)) },
+  });
   // A server that exits at once (its port taken by another) must not pass for the one answering on that port.
   let exited = false;
   server.once("exit", () => (exited = true));

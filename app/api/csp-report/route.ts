@@ -1,5 +1,8 @@
 // POST /api/csp-report – browsers report Content-Security-Policy violations here (the policy's report-uri)
+import { clientAddress } from "@/lib/client-address";
+import { env } from "@/lib/env";
 import { log } from "@/lib/log";
+import { limitRoute } from "@/lib/rate-limit";
 import { parseViolationReport } from "@/lib/security/csp-report";
 import { readBodyWithin } from "@/lib/webhooks/read-body";
 
@@ -7,6 +10,9 @@ import { readBodyWithin } from "@/lib/webhooks/read-body";
 const MAX_REPORT_BYTES = 32 * 1024;
 
 export async function POST(request: Request) {
+  // Anyone can post here: counted per address before anything is read or logged (lib/rate-limit/limits.ts).
+  const limited = await limitRoute(["cspReportsPerAddress", clientAddress(request.headers, env.trustedProxyHops)]);
+  if (limited) return limited;
   if (Number(request.headers.get("content-length") ?? 0) > MAX_REPORT_BYTES)
     return new Response("Report too large.", { status: 413 });
   const body = await readBodyWithin(request, MAX_REPORT_BYTES);
