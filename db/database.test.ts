@@ -8,6 +8,7 @@ import type { DatabaseDriver } from "./client";
 import { migrateDatabase } from "./migrate";
 import { adjustStock, insertOrder, updateOrder } from "./queries/orders";
 import { storeWebhookEvent } from "./queries/webhooks";
+import { APPEND_ONLY_TABLES } from "./roles";
 import { orderEvents, orderItems, orders, outboxJobs, products, productVariants, webhookEvents } from "./schema";
 import { seedCatalog } from "./seed";
 import { seedProducts } from "./seed-data";
@@ -97,6 +98,19 @@ describe.each(drivers)("database on $driver", ({ driver, real }) => {
       database.db.update(orderEvents).set({ type: "edited" }).where(eq(orderEvents.id, event!.id)),
     ).rejects.toThrow();
     await expect(database.db.delete(orderEvents).where(eq(orderEvents.id, event!.id))).rejects.toThrow();
+  });
+
+  // TRUNCATE fires no row trigger: a statement trigger refuses it, even to the tables' owner (here a superuser).
+  it.skipIf(real && !postgres)("refuses TRUNCATE on every append-only table, even to their owner", async () => {
+    await database.db.insert(orders).values(orderFixture("ord_truncate"));
+    await database.db.insert(orderEvents).values({ orderId: "ord_truncate", type: "created", source: "test" });
+    for (const table of APPEND_ONLY_TABLES) {
+      const error = await database.db.execute(sql`truncate ${sql.identifier(table)} cascade`).catch((e: unknown) => e);
+      expect(error, `TRUNCATE ${table} went through`).toBeInstanceOf(Error);
+      expect(String((error as Error).cause ?? error), table).toMatch(/append-only/);
+    }
+    const [left] = await database.db.select({ n: count() }).from(orderEvents);
+    expect(left!.n).toBeGreaterThan(0);
   });
 
   // The hot paths write several tables in one statement (data-modifying CTEs, a prepared statement): every
