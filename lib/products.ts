@@ -3,7 +3,7 @@ import "server-only";
 import { revalidatePath, revalidateTag, unstable_cache } from "next/cache";
 import { after } from "next/server";
 
-import { getDb } from "@/db";
+import { getDatabaseIdentity, getDb } from "@/db";
 import { listProductImages } from "@/db/queries/product-images";
 import * as queries from "@/db/queries/products";
 import { type ProductOption, variantTitle } from "@/lib/variants";
@@ -87,8 +87,13 @@ export async function findProducts(params: queries.ListProductsParams) {
 const PRODUCTS_TAG = "products";
 const productTag = (slug: string) => `product:${slug}`;
 
-/** One product for its page, cached under its tags until a change expires them. */
-export function getProduct(slug: string): Promise<ProductDetail | undefined> {
+/**
+ * One product for its page, cached under its tags until a change expires them. The cache (.next/cache on disk, or
+ * Redis) outlives the database: keyed by the database's identity too, an entry read from a database since recreated
+ * (other variant ids, which "Add to cart" would refuse as no longer sold) is never served from another.
+ */
+export async function getProduct(slug: string): Promise<ProductDetail | undefined> {
+  const database = await getDatabaseIdentity();
   return unstable_cache(
     async () => {
       const db = await getDb();
@@ -116,7 +121,7 @@ export function getProduct(slug: string): Promise<ProductDetail | undefined> {
         })),
       };
     },
-    ["product", slug],
+    ["product", slug, database],
     { tags: [PRODUCTS_TAG, productTag(slug)] },
   )();
 }
