@@ -7,7 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseDriver } from "./client";
 import { migrateDatabase } from "./migrate";
 import { adjustStock, insertOrder, updateOrder } from "./queries/orders";
+import { readDatabaseIdentity } from "./queries/database-identity";
 import { storeWebhookEvent } from "./queries/webhooks";
+import { APPEND_ONLY_TABLES } from "./roles";
 import { orderEvents, orderItems, orders, outboxJobs, products, productVariants, webhookEvents } from "./schema";
 import { seedCatalog } from "./seed";
 import { seedProducts } from "./seed-data";
@@ -97,6 +99,34 @@ describe.each(drivers)("database on $driver", ({ driver, real }) => {
       database.db.update(orderEvents).set({ type: "edited" }).where(eq(orderEvents.id, event!.id)),
     ).rejects.toThrow();
     await expect(database.db.delete(orderEvents).where(eq(orderEvents.id, event!.id))).rejects.toThrow();
+  });
+
+  it.skipIf(real && !postgres)(
+    "knows which database it is: the same one answers the same, a new one another",
+    async () => {
+      const identity = await readDatabaseIdentity(database.db);
+      expect(await readDatabaseIdentity(database.db)).toBe(identity);
+      // (Neon's WebSocket proxy setting is global: a second Neon database would take this one's connections along.)
+    const recreated = await createTestDatabase(driver === "neon" ? "pg" : driver);
+      try {
+        expect(await readDatabaseIdentity(recreated.db)).not.toBe(identity);
+      } finally {
+        await recreated.close();
+      }
+    },
+  );
+
+  // TRUNCATE fires no row trigger: a statement trigger refuses it, even to the tables' owner (here a superuser).
+  it.skipIf(real && !postgres)("refuses TRUNCATE on every append-only table, even to their owner", async () => {
+    await database.db.insert(orders).values(orderFixture("ord_truncate"));
+    await database.db.insert(orderEvents).values({ orderId: "ord_truncate", type: "created", source: "test" });
+    for (const table of APPEND_ONLY_TABLES) {
+      const error = await database.db.execute(sql`truncate ${sql.identifier(table)} cascade`).catch((e: unknown) => e);
+      expect(error, `TRUNCATE ${table} went through`).toBeInstanceOf(Error);
+      expect(String((error as Error).cause ?? error), table).toMatch(/append-only/);
+    }
+    const [left] = await database.db.select({ n: count() }).from(orderEvents);
+    expect(left!.n).toBeGreaterThan(0);
   });
 
   // The hot paths write several tables in one statement (data-modifying CTEs, a prepared statement): every

@@ -6,11 +6,15 @@ import { inSpan } from "@/lib/telemetry/spans";
 
 import { type Database, type DatabaseHandle, openDatabase } from "./client";
 import { migrateDatabase } from "./migrate";
+import { readDatabaseIdentity } from "./queries/database-identity";
 import { seedIfEmpty } from "./seed";
 
 export type { Database } from "./client";
 
-const globalForDb = globalThis as unknown as { storefrontDb?: Promise<DatabaseHandle> };
+const globalForDb = globalThis as unknown as {
+  storefrontDb?: Promise<DatabaseHandle>;
+  storefrontDbIdentity?: Promise<string>;
+};
 
 /** Every top-level transaction in a span (its savepoints are inside it): lock waits show up in traces. */
 function traceTransactions(handle: DatabaseHandle) {
@@ -49,9 +53,25 @@ export async function getDb(): Promise<Database> {
   return (await globalForDb.storefrontDb).db;
 }
 
+/**
+ * Which database the app is on, read once per process (the app never switches databases without a restart). Data
+ * cached outside the database (Next's data cache on disk or in Redis, which outlive it) is keyed by it: a database
+ * recreated under the same .next or Redis never sees the old one's ids.
+ */
+export async function getDatabaseIdentity(): Promise<string> {
+  globalForDb.storefrontDbIdentity ??= getDb()
+    .then(readDatabaseIdentity)
+    .catch((error: unknown) => {
+      globalForDb.storefrontDbIdentity = undefined;
+      throw error;
+    });
+  return globalForDb.storefrontDbIdentity;
+}
+
 /** Closes the app's database (tests and scripts; the server keeps it open for its lifetime). */
 export async function closeDb() {
   const handle = globalForDb.storefrontDb;
   globalForDb.storefrontDb = undefined;
+  globalForDb.storefrontDbIdentity = undefined;
   if (handle) await (await handle).close();
 }

@@ -5,8 +5,8 @@ import { Redis } from "ioredis";
 /**
  * Data cached by `next start` (the tagged product reads) lives in .next/cache/fetch-cache, and any page cached as
  * HTML in .next/server/route-cache (none today: every page renders per request for its CSP nonce); both outlive
- * the server. A server started on a fresh database must not serve what was read from the previous one (its product
- * ids no longer exist), so test and benchmark servers clear them.
+ * the server. Entries read from another database are never served (they are keyed by its identity, db/index.ts);
+ * test and benchmark servers clear them anyway, so each run starts cold and the disk does not fill.
  * With Redis (REDIS_URL, lib/cache-handler.mjs) the cache outlives it there: the server gets a key prefix of its
  * own, `name`, whose keys a previous run left are deleted first. Answers the variables to start the server with.
  */

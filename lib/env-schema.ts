@@ -32,6 +32,11 @@ const rawEnvSchema = z.object({
   NEXT_PHASE: optionalString,
   APP_URL: z.preprocess(emptyToUndefined, z.url().optional()),
   DATABASE_URL: optionalUrl,
+  /**
+   * The tables' owner, for `npm run db:migrate` only; DATABASE_URL is then a role of the app's own that does not
+   * own them (docs/database-roles.md). Unset: migrations run as DATABASE_URL's role.
+   */
+  DATABASE_MIGRATION_URL: optionalUrl,
   DATABASE_DRIVER: z.preprocess(emptyToUndefined, z.enum(["pglite", "pg", "neon"]).optional()),
   PGLITE_DIR: z.preprocess(emptyToUndefined, z.string().default(".data/pglite")),
   NEON_WS_PROXY: optionalString,
@@ -131,6 +136,9 @@ function isLoopback(url: string) {
 function databaseDriver(raw: RawEnv) {
   if (raw.DATABASE_DRIVER && raw.DATABASE_DRIVER !== "pglite" && !raw.DATABASE_URL) {
     throw new EnvError("DATABASE_URL", `required when DATABASE_DRIVER=${raw.DATABASE_DRIVER}`);
+  }
+  if (raw.DATABASE_MIGRATION_URL && !raw.DATABASE_URL) {
+    throw new EnvError("DATABASE_URL", "required with DATABASE_MIGRATION_URL: the app's own role");
   }
   if (raw.DATABASE_DRIVER) return raw.DATABASE_DRIVER;
   if (!raw.DATABASE_URL) return "pglite";
@@ -315,6 +323,7 @@ export function parseEnv(source: Record<string, string | undefined>) {
     database: {
       driver: databaseDriver(raw),
       url: raw.DATABASE_URL,
+      migrationUrl: raw.DATABASE_MIGRATION_URL,
       pgliteDir: raw.PGLITE_DIR,
       neonWsProxy: raw.NEON_WS_PROXY,
     },

@@ -3,7 +3,7 @@ import "server-only";
 import { revalidatePath, revalidateTag, unstable_cache } from "next/cache";
 import { after } from "next/server";
 
-import { getDb } from "@/db";
+import { getDatabaseIdentity, getDb } from "@/db";
 import { listProductImages } from "@/db/queries/product-images";
 import * as queries from "@/db/queries/products";
 import { slugSchema } from "@/lib/schemas";
@@ -90,10 +90,13 @@ const productTag = (slug: string) => `product:${slug}`;
 
 /**
  * One product for its page, cached under its tags until a change expires them. An address no product can have
- * (`/products/%00`: PostgreSQL refuses a NUL in text with an error) is not looked up.
+ * (`/products/%00`: PostgreSQL refuses a NUL in text with an error) is not looked up. The cache (.next/cache on
+ * disk, or Redis) outlives the database: keyed by the database's identity too, an entry read from a database since
+ * recreated (other variant ids, which "Add to cart" would refuse as no longer sold) is never served from another.
  */
 export async function getProduct(slug: string): Promise<ProductDetail | undefined> {
   if (!slugSchema.safeParse(slug).success) return undefined;
+  const database = await getDatabaseIdentity();
   return unstable_cache(
     async () => {
       const db = await getDb();
@@ -121,7 +124,7 @@ export async function getProduct(slug: string): Promise<ProductDetail | undefine
         })),
       };
     },
-    ["product", slug],
+    ["product", slug, database],
     { tags: [PRODUCTS_TAG, productTag(slug)] },
   )();
 }

@@ -44,3 +44,13 @@ export const storeSettings = pgTable("store_settings", {
   value: jsonb().$type<unknown>().notNull(),
   updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 });
+
+/**
+ * This database, as opposed to another one at the same address: one row, a random id written by the migration that
+ * created the table, so a database recreated (a deleted PGlite folder, a dropped and created PostgreSQL database, a
+ * restore into a new one) has another. Data cached outside the database is keyed by it (lib/products.ts).
+ */
+export const databaseIdentity = pgTable("database_identity", {
+  id: uuid().primaryKey().defaultRandom(),
+  createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+});

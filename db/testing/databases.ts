@@ -10,7 +10,7 @@ import { migrateDatabase } from "../migrate";
 import { startWsProxy } from "./ws-proxy";
 
 /** The real PostgreSQL the tests use: a server on this machine, never a remote one. */
-const TEST_POSTGRES_URL =
+export const TEST_POSTGRES_URL =
   process.env.TEST_POSTGRES_URL ?? process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 
 let reachable: Promise<boolean> | undefined;

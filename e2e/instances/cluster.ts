@@ -29,7 +29,7 @@ import { type InstanceName, startRoundRobinProxy } from "./proxy";
 
 const ROOT = process.cwd();
 /** Logs and MailDev's folder; the instances' own folders live outside the project, as on other machines. */
-const WORK_DIR = path.join(ROOT, ".data/e2e-instances");
+export const WORK_DIR = path.join(ROOT, ".data/e2e-instances");
 const INSTANCES_DIR = path.join(tmpdir(), `storefront-instances-${INSTANCES_PORTS.proxy}`);
 export const SHOP_URL = `http://localhost:${INSTANCES_PORTS.proxy}`;
 export const SANDBOX_URL = `http://127.0.0.1:${INSTANCES_PORTS.sandbox}`;
@@ -42,7 +42,7 @@ const REDIS_PROXY_CONTROL = `http://127.0.0.1:${INSTANCES_PORTS.redisProxyContro
  * its caches, so the pages each renders land on its own disk (.next/server/route-cache, .next/cache), as on two
  * machines. Anything they share, they share through PostgreSQL and Redis, not a disk.
  */
-function instanceFolder(name: InstanceName) {
+export function instanceFolder(name: InstanceName) {
   const dir = path.join(INSTANCES_DIR, name);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
@@ -58,7 +58,7 @@ function instanceFolder(name: InstanceName) {
   return dir;
 }
 
-async function untilAnswering(url: string, child: ChildProcess, log: string) {
+export async function untilAnswering(url: string, child: ChildProcess, log: string) {
   for (let i = 0; i < 240; i++) {
     if (child.exitCode !== null) throw new Error(`the server for ${url} exited; see ${log}`);
     try {
@@ -75,7 +75,7 @@ async function untilAnswering(url: string, child: ChildProcess, log: string) {
  * Logs are appended to, each start under a line of its own: a retry starts the cluster again, and the log of the
  * attempt that failed is the one worth reading.
  */
-function start(command: string[], options: { cwd: string; env: Record<string, string>; log: string }) {
+export function start(command: string[], options: { cwd: string; env: Record<string, string>; log: string }) {
   appendFileSync(options.log, `\n===== started ${new Date().toISOString()}\n`);
   const out = openSync(options.log, "a");
   return spawn(process.execPath, command, {
@@ -85,7 +85,7 @@ function start(command: string[], options: { cwd: string; env: Record<string, st
   });
 }
 
-async function stop(child: ChildProcess) {
+export async function stop(child: ChildProcess) {
   if (child.exitCode !== null || child.signalCode !== null) return;
   const exited = new Promise((resolve) => child.once("exit", resolve));
   child.kill("SIGTERM");
