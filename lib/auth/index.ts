@@ -17,10 +17,15 @@ import { logError } from "@/lib/log";
 
 import { checkCredentials, endSession } from "./admins";
 import { isDevAdminCredential } from "./dev-admin";
+import type { SignInLimit } from "./throttle";
 
+/** The throttle's refusal; `refusedBy` names the limit, which the audit log counts refusals under. */
 class RateLimited extends CredentialsSignin {
   code = "rate_limited";
-  constructor(readonly retryAfterSeconds: number) {
+  constructor(
+    readonly retryAfterSeconds: number,
+    readonly refusedBy: SignInLimit,
+  ) {
     super();
   }
 }
@@ -60,7 +65,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         if ((env.isPublicDeployment || env.livePayments) && isDevAdminCredential(email, password)) return null;
         const result = await checkCredentials(email, password, clientAddress(request.headers, env.trustedProxyHops));
         if (!result.ok) {
-          if (result.reason === "rate_limited") throw new RateLimited(result.retryAfterSeconds);
+          if (result.reason === "rate_limited") throw new RateLimited(result.retryAfterSeconds, result.refusedBy);
           return null;
         }
         return { id: result.admin.id, email: result.admin.email, name: result.admin.name };
