@@ -17,7 +17,7 @@ import { logError } from "@/lib/log";
 
 import { checkCredentials, endSession } from "./admins";
 import { isDevAdminCredential } from "./dev-admin";
-import type { SignInLimit } from "./throttle";
+import { beginUncheckedAttempt, type SignInLimit } from "./throttle";
 
 /** The throttle's refusal; `refusedBy` names the limit, which the audit log counts refusals under. */
 class RateLimited extends CredentialsSignin {
@@ -58,12 +58,20 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     Credentials({
       credentials: { email: { label: "Email" }, password: { label: "Password", type: "password" } },
       authorize: auditedAuthorize(async (raw, request) => {
+        const address = clientAddress(request.headers, env.trustedProxyHops);
         const parsed = credentialsSchema.safeParse(raw);
-        if (!parsed.success) return null;
-        const { email, password } = parsed.data;
         // The seeded local accounts must never work on a deployment reachable from the internet or taking live payments.
-        if ((env.isPublicDeployment || env.livePayments) && isDevAdminCredential(email, password)) return null;
-        const result = await checkCredentials(email, password, clientAddress(request.headers, env.trustedProxyHops));
+        const devAdminRefused =
+          parsed.success &&
+          (env.isPublicDeployment || env.livePayments) &&
+          isDevAdminCredential(parsed.data.email, parsed.data.password);
+        if (!parsed.success || devAdminRefused) {
+          const throttle = await beginUncheckedAttempt(address);
+          if (!throttle.allowed) throw new RateLimited(throttle.retryAfterSeconds, throttle.refusedBy);
+          return null;
+        }
+        const { email, password } = parsed.data;
+        const result = await checkCredentials(email, password, address);
         if (!result.ok) {
           if (result.reason === "rate_limited") throw new RateLimited(result.retryAfterSeconds, result.refusedBy);
           return null;

@@ -32,6 +32,7 @@ describe.each([
   let database: TestDatabase;
   let checkCredentials: typeof import("./admins").checkCredentials;
   let beginSignInAttempt: typeof import("./throttle").beginSignInAttempt;
+  let beginUncheckedAttempt: typeof import("./throttle").beginUncheckedAttempt;
   let n = 0;
 
   /** An owner whose password is "the-right-password", hashed at the older, cheaper cost so guesses test quickly. */
@@ -51,7 +52,7 @@ describe.each([
     // Fresh modules: the configuration (and so the store) is read when they load.
     vi.resetModules();
     ({ checkCredentials } = await import("./admins"));
-    ({ beginSignInAttempt } = await import("./throttle"));
+    ({ beginSignInAttempt, beginUncheckedAttempt } = await import("./throttle"));
   });
   afterAll(async () => {
     if (!available) return;
@@ -191,6 +192,22 @@ describe.each([
       expect(burst.filter((r) => !r.ok && r.reason === "invalid")).toHaveLength(1);
       expect(burst.filter((r) => !r.ok && r.reason === "rate_limited")).toHaveLength(4);
       expect(await checkCredentials(email, "the-right-password", "198.18.2.1")).toMatchObject({
+        ok: false,
+        reason: "rate_limited",
+      });
+    },
+  );
+
+  it.skipIf(!available)(
+    "counts attempts answered without a password check on their address, and refuses them past its limit",
+    async () => {
+      const { points } = LIMITS.signInPerAddress;
+      const decisions = [];
+      for (let i = 0; i < points + 1; i++) decisions.push(await beginUncheckedAttempt("203.0.113.66"));
+      expect(decisions.filter((d) => d.allowed)).toHaveLength(points);
+      expect(decisions.at(-1)).toMatchObject({ allowed: false, refusedBy: "signInPerAddress" });
+      // The address is spent for real attempts too.
+      expect(await checkCredentials(await newAdmin(), "the-right-password", "203.0.113.66")).toMatchObject({
         ok: false,
         reason: "rate_limited",
       });

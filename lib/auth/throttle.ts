@@ -50,6 +50,16 @@ export async function beginSignInAttempt(email: string, address: string | null):
   return { allowed: false, retryAfterSeconds: account!.retryAfterSeconds, refusedBy: "signInPerAccount" };
 }
 
+/**
+ * An attempt answered without a password check (input that is no e-mail and password, the seeded local accounts
+ * on a public deployment) counts on its address like any other, so a flood of them is refused too.
+ */
+export async function beginUncheckedAttempt(address: string | null): Promise<ThrottleDecision> {
+  const verdict = verdictOf(await countEach(["signInPerAddress", keysFor("", address).address]));
+  if (!verdict.limited) return { allowed: true };
+  return { allowed: false, retryAfterSeconds: verdict.retryAfterSeconds, refusedBy: "signInPerAddress" };
+}
+
 /** A right password clears the pair and gives back the attempt it counted on the address and the account. */
 export async function signInSucceeded(email: string, address: string | null) {
   const keys = keysFor(email, address);
