@@ -1,7 +1,7 @@
-import { and, asc, desc, eq, gte, ilike, lt, type SQL, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gte, ilike, lt, type SQL, sql, type SQLWrapper } from "drizzle-orm";
 
 import type { Database } from "../client";
-import { auditEvents } from "../schema";
+import { auditEvents, refusedSignInCounts } from "../schema";
 
 export type AuditEventRow = typeof auditEvents.$inferSelect;
 export type NewAuditEvent = typeof auditEvents.$inferInsert;
@@ -9,6 +9,53 @@ export type NewAuditEvent = typeof auditEvents.$inferInsert;
 /** Rows are only ever added: the table refuses UPDATE and DELETE (migration 0015). */
 export async function insertAuditEvent(db: Database, event: NewAuditEvent) {
   await db.insert(auditEvents).values(event);
+}
+
+export type RefusedSignIn = Pick<
+  typeof refusedSignInCounts.$inferInsert,
+  "windowStart" | "reason" | "refusedBy" | "subject" | "actorEmail" | "ipAddress"
+>;
+
+/** Counts one refused sign-in in its window's row, atomically (parallel refusals all count). */
+export async function countRefusedSignIn(db: Database, refusal: RefusedSignIn) {
+  await db
+    .insert(refusedSignInCounts)
+    .values(refusal)
+    .onConflictDoUpdate({
+      target: [
+        refusedSignInCounts.windowStart,
+        refusedSignInCounts.reason,
+        refusedSignInCounts.refusedBy,
+        refusedSignInCounts.subject,
+      ],
+      set: { attempts: sql`${refusedSignInCounts.attempts} + 1`, lastAt: sql`now()` },
+    });
+}
+
+/**
+ * Moves the counts of windows that started before `before` (all of them without it) into the audit log, one
+ * `refused` row each with its count, in one statement: a count is either still here or in the log, never both
+ * nor neither. Two moving at once cannot both take a row: the second's delete waits for the first and then
+ * finds it gone. A refusal counted meanwhile into a window already moved starts a new row, moved next time.
+ */
+export async function moveRefusedSignInsToAudit(db: Database, before?: Date) {
+  const t = refusedSignInCounts;
+  const iso = (column: SQLWrapper) => sql`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+  await db.execute(sql`
+    with moved as (
+      delete from ${t} where ${before ? lt(t.windowStart, before) : sql`true`}
+      returning *
+    )
+    insert into ${auditEvents} (action, outcome, actor_email, ip_address, detail)
+    select 'auth.sign_in', 'refused', ${t.actorEmail}, ${t.ipAddress}, jsonb_build_object(
+      'provider', 'credentials',
+      'reason', ${t.reason},
+      'refusedBy', ${t.refusedBy},
+      'attempts', ${t.attempts},
+      'firstAt', ${iso(t.firstAt)},
+      'lastAt', ${iso(t.lastAt)}
+    )
+    from moved as ${t}`); // named as the table, so the column references above read the moved rows
 }
 
 export interface AuditQuery {

@@ -5,9 +5,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import type { Database } from "@/db";
 import { insertAuditEvent } from "@/db/queries/audit";
-import { auditEvents, products, productVariants } from "@/db/schema";
+import { auditEvents, products, productVariants, refusedSignInCounts } from "@/db/schema";
 import { seedCatalog } from "@/db/seed";
 import { createTestDatabase, type TestDatabase } from "@/db/testing/databases";
+import { LIMITS } from "@/lib/rate-limit/limits";
 import { soleVariant } from "@/lib/testing/catalog";
 import { paidTestOrder } from "@/lib/testing/orders";
 import { startTestSandbox, type TestSandbox } from "@/sandbox/testing/harness";
@@ -25,6 +26,14 @@ export interface TestRequest {
 type Admin = { id: string; email: string };
 
 const BROWSER = "Mozilla/5.0 (AuditTest) Chrome/156";
+
+/** What lib/auth's throttle throws: a CredentialsSignin with its code and limit (next-auth itself needs Next). */
+const rateLimited = (refusedBy: string) =>
+  Object.assign(new Error("Read more at https://errors.authjs.dev#credentialssignin"), {
+    type: "CredentialsSignin",
+    code: "rate_limited",
+    refusedBy,
+  });
 
 export function auditSuite(driver: "pglite" | "pg", request: TestRequest, options: { skip?: boolean } = {}) {
   let database: TestDatabase | undefined;
@@ -276,24 +285,123 @@ export function auditSuite(driver: "pglite" | "pg", request: TestRequest, option
       const { auditedAuthorize, recordSignIn, recordSignOut } = await import("./sign-in");
       const wrong = auditedAuthorize(async () => null);
       const throttled = auditedAuthorize(async (): Promise<null> => {
-        // What lib/auth's throttle throws: a CredentialsSignin with its code (next-auth itself needs Next to load).
-        throw Object.assign(new Error("Read more at https://errors.authjs.dev#credentialssignin"), {
-          type: "CredentialsSignin",
-          code: "rate_limited",
-        });
+        throw rateLimited("signInPerAccountAddress");
       });
       const req = new Request("http://localhost/api/auth/callback/credentials");
       expect(await wrong({ email: " Owner-Audit@Example.com", password: "guess-1" }, req)).toBeNull();
       await expect(throttled({ email: "owner-audit@example.com", password: "guess-6" }, req)).rejects.toThrow();
+      // Refusals are counted, and reach the log when their window closes or the log is read.
+      const { listAuditLog, parseAuditFilters } = await import("./read");
+      await listAuditLog(parseAuditFilters({}));
       await recordSignIn({ id: owner.id, email: owner.email }, "credentials");
       await recordSignOut({ adminId: owner.id, email: owner.email });
       expect(await rows("auth.sign_in")).toMatchObject([
         { outcome: "failed", actorAdminId: null, actorEmail: "owner-audit@example.com", ipAddress: "203.0.113.7" },
-        { outcome: "refused", actorEmail: "owner-audit@example.com", detail: { reason: "rate_limited" } },
+        {
+          outcome: "refused",
+          actorEmail: "owner-audit@example.com",
+          ipAddress: "203.0.113.7",
+          detail: { reason: "rate_limited", refusedBy: "signInPerAccountAddress", attempts: 1 },
+        },
         { outcome: "ok", actorAdminId: owner.id, detail: { provider: "credentials" } },
       ]);
       expect(JSON.stringify(await rows("auth.sign_in"))).not.toContain("guess");
       expect(await rows("auth.sign_out")).toMatchObject([{ outcome: "ok", actorAdminId: owner.id }]);
+    });
+
+    // Issue 26 defect 7: each refused sign-in wrote its own row, so anyone could grow the log without bound.
+    it("counts refused sign-ins per window: 250 refusals become a few rows whose counts add up", async () => {
+      const { auditedAuthorize } = await import("./sign-in");
+      const { listAuditLog, parseAuditFilters } = await import("./read");
+      const { beginSignInAttempt } = await import("@/lib/auth/throttle");
+      const { checkCredentials } = await import("@/lib/auth/admins");
+      const { clientAddress } = await import("@/lib/client-address");
+      // lib/auth's authorize, with the real throttle in front of the password check.
+      const authorize = auditedAuthorize(async (credentials: { email: string; password: string }, req: Request) => {
+        const address = clientAddress(req.headers, 1);
+        const result = await checkCredentials(credentials.email, credentials.password, address);
+        if (!result.ok && result.reason === "rate_limited") throw rateLimited(result.refusedBy);
+        return null;
+      });
+      const from = (address: string) => {
+        request.headers = new Headers({ "x-forwarded-for": address, "user-agent": BROWSER });
+        return new Request("http://localhost/api/auth/callback/credentials", { headers: request.headers });
+      };
+      const requestHeaders = request.headers;
+      const refusedRows = async () =>
+        (await listAuditLog(parseAuditFilters({ action: "auth.sign_in", outcome: "refused" }), 1000)).rows;
+      const before = new Set((await refusedRows()).map((row) => row.id));
+
+      // One address trying 200 e-mails nobody has, once its own limit is used up (counted without a password).
+      for (let i = 0; i < LIMITS.signInPerAddress.points; i++)
+        await beginSignInAttempt(`filler-${i}@guess.test`, "203.0.113.60");
+      const req = from("203.0.113.60");
+      for (let batch = 0; batch < 10; batch++)
+        await Promise.all(
+          Array.from({ length: 20 }, (_, i) =>
+            authorize({ email: `nobody-${batch * 20 + i}@guess.test`, password: "x" }, req).catch(() => "refused"),
+          ),
+        );
+      // One e-mail over its account's limit, tried from 50 addresses that each failed once already.
+      for (let i = 0; i < LIMITS.signInPerAccount.points; i++)
+        await beginSignInAttempt("target@guess.test", `198.18.7.${i + 1}`);
+      for (let i = 0; i < 50; i++) {
+        await beginSignInAttempt("someone-else@guess.test", `198.18.8.${i + 1}`);
+        await authorize({ email: "target@guess.test", password: "x" }, from(`198.18.8.${i + 1}`)).catch(() => null);
+      }
+
+      const rows = (await refusedRows()).filter((row) => !before.has(row.id));
+      const attempts = (refusedBy: string) =>
+        rows
+          .filter((row) => (row.detail as { refusedBy?: string }).refusedBy === refusedBy)
+          .reduce((sum, row) => sum + Number((row.detail as { attempts: number }).attempts), 0);
+      // One row per limit and whom it limits, two if a 15-minute window closed meanwhile.
+      expect(rows.length).toBeGreaterThanOrEqual(2);
+      expect(rows.length).toBeLessThanOrEqual(4);
+      expect(attempts("signInPerAddress")).toBe(200);
+      expect(attempts("signInPerAccount")).toBe(50);
+      expect(rows).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ actorEmail: null, ipAddress: "203.0.113.60" }),
+          expect.objectContaining({ actorEmail: "target@guess.test", ipAddress: null }),
+        ]),
+      );
+      // Nothing is left counted outside the log once it has been read.
+      expect(await db.select().from(refusedSignInCounts)).toEqual([]);
+      request.headers = requestHeaders;
+    });
+
+    it("moves a closed window's refusals into the log at the next refusal, keeping the open window counting", async () => {
+      const { auditedAuthorize } = await import("./sign-in");
+      const refuse = auditedAuthorize(async (): Promise<null> => {
+        throw rateLimited("signInPerAccount");
+      });
+      const hourAgo = new Date(Date.now() - 60 * 60_000);
+      await db.insert(refusedSignInCounts).values({
+        windowStart: hourAgo,
+        reason: "rate_limited",
+        refusedBy: "signInPerAccount",
+        subject: "closed@guess.test|",
+        actorEmail: "closed@guess.test",
+        attempts: 37,
+        firstAt: hourAgo,
+        lastAt: hourAgo,
+      });
+      const req = new Request("http://localhost/api/auth/callback/credentials");
+      await expect(refuse({ email: "open@guess.test", password: "x" }, req)).rejects.toThrow();
+      const closed = await db.select().from(auditEvents).where(eq(auditEvents.actorEmail, "closed@guess.test"));
+      expect(closed).toMatchObject([
+        { outcome: "refused", detail: { refusedBy: "signInPerAccount", attempts: 37, firstAt: hourAgo.toISOString() } },
+      ]);
+      expect(await db.select().from(refusedSignInCounts)).toMatchObject([
+        { actorEmail: "open@guess.test", attempts: 1 },
+      ]);
+      // Reading the log moves the open window's too.
+      const { listAuditLog, parseAuditFilters } = await import("./read");
+      expect((await listAuditLog(parseAuditFilters({ actor: "open@guess.test" }))).rows).toMatchObject([
+        { outcome: "refused", detail: { attempts: 1 } },
+      ]);
+      expect(await db.select().from(refusedSignInCounts)).toEqual([]);
     });
 
     it("records the Cashfree OAuth callback: a staff member refused, the owner's attempt with its outcome", async () => {

@@ -4,7 +4,7 @@ import { getDb } from "@/db";
 import * as queries from "@/db/queries/admin-users";
 
 import { DUMMY_HASH, hashPassword, needsRehash, verifyPassword } from "./password";
-import { beginSignInAttempt, signInSucceeded } from "./throttle";
+import { beginSignInAttempt, type SignInLimit, signInSucceeded } from "./throttle";
 
 export type AdminRole = "owner" | "staff";
 
@@ -19,7 +19,7 @@ export interface Admin {
 export type CheckCredentialsResult =
   | { ok: true; admin: Admin }
   | { ok: false; reason: "invalid" }
-  | { ok: false; reason: "rate_limited"; retryAfterSeconds: number };
+  | { ok: false; reason: "rate_limited"; retryAfterSeconds: number; refusedBy: SignInLimit };
 
 const toAdmin = (row: queries.AdminUserRow): Admin => ({
   id: row.id,
@@ -35,7 +35,10 @@ export async function checkCredentials(
   address: string | null,
 ): Promise<CheckCredentialsResult> {
   const throttle = await beginSignInAttempt(email, address);
-  if (!throttle.allowed) return { ok: false, reason: "rate_limited", retryAfterSeconds: throttle.retryAfterSeconds };
+  if (!throttle.allowed) {
+    const { retryAfterSeconds, refusedBy } = throttle;
+    return { ok: false, reason: "rate_limited", retryAfterSeconds, refusedBy };
+  }
 
   const db = await getDb();
   const user = await queries.getAdminByEmail(db, email);

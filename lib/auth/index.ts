@@ -17,10 +17,15 @@ import { logError } from "@/lib/log";
 
 import { checkCredentials, endSession } from "./admins";
 import { isDevAdminCredential } from "./dev-admin";
+import { beginUncheckedAttempt, type SignInLimit } from "./throttle";
 
+/** The throttle's refusal; `refusedBy` names the limit, which the audit log counts refusals under. */
 class RateLimited extends CredentialsSignin {
   code = "rate_limited";
-  constructor(readonly retryAfterSeconds: number) {
+  constructor(
+    readonly retryAfterSeconds: number,
+    readonly refusedBy: SignInLimit,
+  ) {
     super();
   }
 }
@@ -53,14 +58,22 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     Credentials({
       credentials: { email: { label: "Email" }, password: { label: "Password", type: "password" } },
       authorize: auditedAuthorize(async (raw, request) => {
+        const address = clientAddress(request.headers, env.trustedProxyHops);
         const parsed = credentialsSchema.safeParse(raw);
-        if (!parsed.success) return null;
-        const { email, password } = parsed.data;
         // The seeded local accounts must never work on a deployment reachable from the internet or taking live payments.
-        if ((env.isPublicDeployment || env.livePayments) && isDevAdminCredential(email, password)) return null;
-        const result = await checkCredentials(email, password, clientAddress(request.headers, env.trustedProxyHops));
+        const devAdminRefused =
+          parsed.success &&
+          (env.isPublicDeployment || env.livePayments) &&
+          isDevAdminCredential(parsed.data.email, parsed.data.password);
+        if (!parsed.success || devAdminRefused) {
+          const throttle = await beginUncheckedAttempt(address);
+          if (!throttle.allowed) throw new RateLimited(throttle.retryAfterSeconds, throttle.refusedBy);
+          return null;
+        }
+        const { email, password } = parsed.data;
+        const result = await checkCredentials(email, password, address);
         if (!result.ok) {
-          if (result.reason === "rate_limited") throw new RateLimited(result.retryAfterSeconds);
+          if (result.reason === "rate_limited") throw new RateLimited(result.retryAfterSeconds, result.refusedBy);
           return null;
         }
         return { id: result.admin.id, email: result.admin.email, name: result.admin.name };

@@ -32,6 +32,7 @@ describe.each([
   let database: TestDatabase;
   let checkCredentials: typeof import("./admins").checkCredentials;
   let beginSignInAttempt: typeof import("./throttle").beginSignInAttempt;
+  let beginUncheckedAttempt: typeof import("./throttle").beginUncheckedAttempt;
   let n = 0;
 
   /** An owner whose password is "the-right-password", hashed at the older, cheaper cost so guesses test quickly. */
@@ -51,7 +52,7 @@ describe.each([
     // Fresh modules: the configuration (and so the store) is read when they load.
     vi.resetModules();
     ({ checkCredentials } = await import("./admins"));
-    ({ beginSignInAttempt } = await import("./throttle"));
+    ({ beginSignInAttempt, beginUncheckedAttempt } = await import("./throttle"));
   });
   afterAll(async () => {
     if (!available) return;
@@ -132,12 +133,84 @@ describe.each([
         );
         expect(decisions.filter((d) => d.allowed)).toHaveLength(points);
       }
-      // The next attempt, from a fresh address, is refused with the same answer for both.
-      const answers = await Promise.all([real, nobody].map((email) => checkCredentials(email, "wrong", "192.0.2.250")));
-      for (const answer of answers) {
-        expect(answer).toMatchObject({ ok: false, reason: "rate_limited" });
-        expect(!answer.ok && answer.reason === "rate_limited" && answer.retryAfterSeconds).toBeGreaterThan(14 * 60);
+      // Over the account's limit, the first attempt from a fresh address is still checked, the next is refused,
+      // with the same answers for both.
+      for (const expected of ["invalid", "rate_limited"]) {
+        const answers = await Promise.all(
+          [real, nobody].map((email, i) => checkCredentials(email, "wrong", `192.0.2.${250 + i}`)),
+        );
+        for (const answer of answers) {
+          expect(answer).toMatchObject({ ok: false, reason: expected });
+          if (expected === "rate_limited")
+            expect(!answer.ok && answer.reason === "rate_limited" && answer.retryAfterSeconds).toBeGreaterThan(14 * 60);
+        }
       }
+    },
+  );
+
+  /** 60 wrong passwords spread over 12 addresses, 5 each: no pair or address reaches its own limit. */
+  async function rotatingGuesser(email: string, prefix: string) {
+    const answers = [];
+    for (let round = 0; round < 5; round++)
+      answers.push(
+        ...(await Promise.all(
+          Array.from({ length: 12 }, (_, i) => checkCredentials(email, `guess-${round}`, `${prefix}.${i + 1}`)),
+        )),
+      );
+    return answers;
+  }
+
+  // Issue 26 defect 4: 60 wrong passwords from rotating addresses refused the right one from anywhere for 15
+  // minutes, renewable by the guesser each quarter hour.
+  it.skipIf(!available)(
+    "never locks the owner out from everywhere: after 60 wrong passwords from rotating addresses, the right one from a fresh address signs in",
+    async () => {
+      const email = await newAdmin();
+      const answers = await rotatingGuesser(email, "198.18.0");
+      expect(answers.filter((r) => !r.ok && r.reason === "rate_limited")).toHaveLength(10);
+      expect(await checkCredentials(email, "the-right-password", "192.0.2.77")).toMatchObject({ ok: true });
+    },
+  );
+
+  it.skipIf(!available)(
+    "keeps the guessing bound over the account's limit: the guesser's own addresses get no more checks, a fresh one gets one",
+    async () => {
+      const email = await newAdmin();
+      const answers = await rotatingGuesser(email, "198.18.1");
+      // Checked: the account's limit, no more.
+      expect(answers.filter((r) => !r.ok && r.reason === "invalid")).toHaveLength(LIMITS.signInPerAccount.points);
+      // Every address the guesser used is refused unchecked, even with the right password.
+      for (let i = 1; i <= 12; i++)
+        expect(await checkCredentials(email, "the-right-password", `198.18.1.${i}`)).toMatchObject({
+          ok: false,
+          reason: "rate_limited",
+        });
+      // A fresh address asked 5 times at once: one password is checked, 4 are refused.
+      const burst = await Promise.all(
+        Array.from({ length: 5 }, () => checkCredentials(email, "another-guess", "198.18.2.1")),
+      );
+      expect(burst.filter((r) => !r.ok && r.reason === "invalid")).toHaveLength(1);
+      expect(burst.filter((r) => !r.ok && r.reason === "rate_limited")).toHaveLength(4);
+      expect(await checkCredentials(email, "the-right-password", "198.18.2.1")).toMatchObject({
+        ok: false,
+        reason: "rate_limited",
+      });
+    },
+  );
+
+  it.skipIf(!available)(
+    "counts attempts answered without a password check on their address, and refuses them past its limit",
+    async () => {
+      const { points } = LIMITS.signInPerAddress;
+      const decisions = [];
+      for (let i = 0; i < points + 1; i++) decisions.push(await beginUncheckedAttempt("203.0.113.66"));
+      expect(decisions.filter((d) => d.allowed)).toHaveLength(points);
+      expect(decisions.at(-1)).toMatchObject({ allowed: false, refusedBy: "signInPerAddress" });
+      // The address is spent for real attempts too.
+      expect(await checkCredentials(await newAdmin(), "the-right-password", "203.0.113.66")).toMatchObject({
+        ok: false,
+        reason: "rate_limited",
+      });
     },
   );
 

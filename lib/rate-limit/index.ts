@@ -25,28 +25,52 @@ const digest = (key: string) => createHash("sha256").update(key).digest("base64u
 
 const retrySeconds = (res: RateLimiterRes) => Math.max(1, Math.ceil(res.msBeforeNext / 1000));
 
-/**
- * Counts the request on every check at once, atomically in the store; a refused request counts too. Limited
- * when any check is over, for as long as the longest of them still has to run.
- */
-export async function hit<N extends string>(limiters: Limiters<N>, checks: readonly Check<N>[]): Promise<Verdict> {
+/** What one check counted: how many requests its key has made in the window, this one included. */
+export interface Count {
+  limited: boolean;
+  consumed: number;
+  retryAfterSeconds: number;
+}
+
+// A null key counts nothing (see Check).
+const NOT_COUNTED: Count = { limited: false, consumed: 0, retryAfterSeconds: 0 };
+
+/** Counts the request on every check at once, atomically in the store; a refused request counts too. */
+async function countOn<N extends string>(limiters: Limiters<N>, checks: readonly Check<N>[]): Promise<Count[]> {
   const outcomes = await Promise.allSettled(
-    checks.flatMap(([name, key]) => (key === null ? [] : [limiters[name].consume(digest(key))])),
+    checks.map(([name, key]) => (key === null ? Promise.resolve(null) : limiters[name].consume(digest(key)))),
   );
-  let retryAfterSeconds = 0;
-  for (const outcome of outcomes) {
-    if (outcome.status === "fulfilled") continue;
+  void sweepExpired(limiters.store);
+  return outcomes.map((outcome) => {
+    if (outcome.status === "fulfilled")
+      return outcome.value
+        ? { limited: false, consumed: outcome.value.consumedPoints, retryAfterSeconds: 0 }
+        : NOT_COUNTED;
     // The library rejects with its result when a limit is reached, with an Error when the store failed.
     if (!(outcome.reason instanceof RateLimiterRes)) throw outcome.reason;
-    retryAfterSeconds = Math.max(retryAfterSeconds, retrySeconds(outcome.reason));
-  }
-  void sweepExpired(limiters.store);
+    return { limited: true, consumed: outcome.reason.consumedPoints, retryAfterSeconds: retrySeconds(outcome.reason) };
+  });
+}
+
+/** Limited when any count is over, for as long as the longest of them still has to run. */
+export function verdictOf(counts: readonly Count[]): Verdict {
+  const retryAfterSeconds = Math.max(0, ...counts.map((c) => (c.limited ? c.retryAfterSeconds : 0)));
   return retryAfterSeconds > 0 ? { limited: true, retryAfterSeconds } : { limited: false };
+}
+
+/** Counts the request on every check at once; limited when any check is over. */
+export async function hit<N extends string>(limiters: Limiters<N>, checks: readonly Check<N>[]): Promise<Verdict> {
+  return verdictOf(await countOn(limiters, checks));
 }
 
 /** Counts the request on the shop's limits. */
 export async function consume(...checks: Check[]): Promise<Verdict> {
   return hit(await appLimiters(), checks);
+}
+
+/** Counts the request on the shop's limits, each check's count apart. */
+export async function countEach(...checks: Check[]): Promise<Count[]> {
+  return countOn(await appLimiters(), checks);
 }
 
 /** Gives back one counted request (a sign-in that turned out to be right). */

@@ -23,7 +23,9 @@ export const LIMITS = {
 
   // Admin sign-in, counted before the password is checked. One address guessing one account cools down first
   // (5 tries, then 15 minutes), so the owner elsewhere is not locked out by it; an address guessing many
-  // accounts next (20 an hour, then an hour). The account's own limit needs a guesser on ten or more addresses.
+  // accounts next (20 an hour, then an hour). The account's own limit needs a guesser on ten or more addresses;
+  // over it, only an address's first attempt in its hour is checked (lib/auth/throttle.ts: the right password
+  // from a clean address still signs in; the guessing bound is written there).
   signInPerAccountAddress: { points: 5, durationSeconds: 15 * MINUTE, blockSeconds: 15 * MINUTE },
   signInPerAddress: { points: 20, durationSeconds: HOUR, blockSeconds: HOUR },
   signInPerAccount: { points: 50, durationSeconds: HOUR, blockSeconds: 15 * MINUTE },
