@@ -12,7 +12,7 @@ import { freshPageCache } from "../page-cache";
 import { INSTANCES_DATABASE_NAME, INSTANCES_PORTS } from "../ports";
 import { instanceFolder, SANDBOX_URL, start, stop, untilAnswering, WORK_DIR } from "./cluster";
 
-// One `next start` whose database is recreated under it (issue 26): product data is cached for as long as nothing
+// One `npm start` server whose database is recreated under it (issue 26): product data is cached for as long as nothing
 // invalidates it, on disk under .next or in Redis, which both outlive the database. After the database is made
 // again (other product and variant ids) and the server started on the same .next, every product must still be
 // sold, not answered "This product is no longer sold." from the old database's cached ids.
@@ -43,7 +43,7 @@ test.afterAll(async () => sandbox && stop(sandbox));
 /** The same build in the same folder each time: its .next/cache is what the previous run left. */
 async function startShop(cwd: string, env: Record<string, string>) {
   const log = path.join(WORK_DIR, "recreated-app.log");
-  const server = start([path.resolve("node_modules/next/dist/bin/next"), "start", "-p", String(APP_PORT)], {
+  const server = start([path.resolve("scripts/server.mjs"), "-p", String(APP_PORT)], {
     cwd,
     log,
     env: {
@@ -53,6 +53,8 @@ async function startShop(cwd: string, env: Record<string, string>) {
       APP_URL,
       AUTH_URL: APP_URL,
       AUTH_SECRET: "e2e-recreated-auth-secret-0123456789abcdef",
+      // A production server needs a token key of its own (the committed local one is refused there).
+      CASHFREE_TOKEN_ENCRYPTION_KEYS: "Qm9vRXlq8cT3vW6rZp1sN0aHfK4dLuYxGiJ7oEbSnMc=",
       CRON_SECRET: "e2e-recreated-cron-secret",
       ORDER_EMAILS: "off",
       ...env,
@@ -104,7 +106,7 @@ const sellable = seedProducts.filter((product) => seedVariantsOf(product).some((
 test("PGlite deleted and made again under the same .next: every product is still sold", async ({ browser }) => {
   test.setTimeout(240_000);
   const cwd = instanceFolder("a");
-  // The shop's own default, relative to its folder: `next start` migrates and seeds an empty one itself.
+  // The shop's own default, relative to its folder: the server migrates and seeds an empty one itself.
   const env = { DATABASE_URL: "", REDIS_URL: "", PGLITE_DIR: ".data/pglite" };
   let server = await startShop(cwd, env);
   try {
