@@ -3,11 +3,11 @@
 import Link from "next/link";
 import { useEffect, useOptimistic, useRef, useState, useTransition } from "react";
 
-import { removeCartLineAction, updateCartLineAction } from "@/app/cart/actions";
 import { announceCartChanged } from "@/components/layout/cart-link";
+import { Thumbnail } from "@/components/product/thumbnail";
+import { removeCartLineAction, updateCartLineAction } from "@/lib/actions/cart";
 import type { CartSnapshot } from "@/lib/cart";
 import { formatInr } from "@/lib/money";
-import { Thumbnail } from "@/components/product/thumbnail";
 
 import { CheckoutLink } from "./checkout-link";
 import { QuantityOptions } from "./quantity-options";

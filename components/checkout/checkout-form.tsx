@@ -1,19 +1,17 @@
 "use client";
 
-import { fail } from "@/lib/actions/result";
 import { useRouter } from "next/navigation";
 import { useRef, useState } from "react";
 
 import { CashfreePayButton, type CashfreeSdkProps } from "@/components/checkout/cashfree-pay-button";
+import { GstBreakdown } from "@/components/order/gst-breakdown";
+import { placeOrderAction } from "@/lib/actions/checkout";
+import { fail } from "@/lib/actions/result";
+import type { CartGst } from "@/lib/cart";
 import type { CheckoutVariant } from "@/lib/cashfree/browser";
 import { customerDetailsSchema, type CustomerField } from "@/lib/checkout-schema";
-import type { CartGst } from "@/lib/cart";
 import { INDIAN_STATES } from "@/lib/gst/codes";
 import { placeOfSupply } from "@/lib/gst/tax";
-
-import { GstBreakdown } from "@/components/order/gst-breakdown";
-
-import { placeOrderAction } from "@/app/checkout/actions";
 
 const FIELDS: CheckoutFieldProps[] = [
   { name: "name", label: "Full name", autoComplete: "name" },

@@ -3,17 +3,15 @@ import Link from "next/link";
 
 import { ActionButton } from "@/components/admin/action-button";
 import { StatusBadge } from "@/components/admin/status-badge";
+import { replayWebhookAction, retryJobAction } from "@/lib/actions/admin/orders";
 import { getAttention, PENDING_ATTENTION_MINUTES } from "@/lib/admin/insights";
-import { listDisputesNeedingAnswer } from "@/lib/disputes/admin";
 import { requireAdminPage } from "@/lib/auth/session";
+import { listDisputesNeedingAnswer } from "@/lib/disputes/admin";
+import { formatDateTime, statusLabel } from "@/lib/format";
 import { formatInr } from "@/lib/money";
 import { unsettledOrders } from "@/lib/settlements/view";
 
-import { replayWebhookAction, retryJobAction } from "../orders/[orderId]/actions";
-
 export const metadata: Metadata = { title: "Needs attention · Admin" };
-
-const when = new Intl.DateTimeFormat("en-IN", { dateStyle: "medium", timeStyle: "short", timeZone: "Asia/Kolkata" });
 
 export default async function AttentionPage() {
   await requireAdminPage();
@@ -39,9 +37,9 @@ export default async function AttentionPage() {
                   {o.id}
                 </Link>
                 <StatusBadge status={o.status} />
-                <span>{o.attentionReason?.replaceAll("_", " ")}</span>
+                <span>{o.attentionReason && statusLabel(o.attentionReason)}</span>
                 <span className="text-stone-600">
-                  {formatInr(o.totalPaise)} · {when.format(o.createdAt)}
+                  {formatInr(o.totalPaise)} · {formatDateTime(o.createdAt)}
                 </span>
               </li>
             ))}
@@ -63,7 +61,7 @@ export default async function AttentionPage() {
                 <span>
                   {d.amountPaise === null ? "" : formatInr(d.amountPaise)} · {d.reasonDescription ?? d.status} · order{" "}
                   {d.orderId ?? `${d.cfOrderId ?? "unknown"} (not ours)`}
-                  {d.respondBy && ` · respond by ${when.format(d.respondBy)}`}
+                  {d.respondBy && ` · respond by ${formatDateTime(d.respondBy)}`}
                 </span>
               </li>
             ))}
@@ -82,7 +80,7 @@ export default async function AttentionPage() {
                   {o.id}
                 </Link>
                 <span className="text-stone-600">
-                  {formatInr(o.totalPaise)} · paid {o.paidAt && when.format(o.paidAt)}
+                  {formatInr(o.totalPaise)} · paid {o.paidAt && formatDateTime(o.paidAt)}
                 </span>
               </li>
             ))}
@@ -98,8 +96,8 @@ export default async function AttentionPage() {
             {failedEvents.map((e) => (
               <li key={e.id} className="flex flex-wrap items-start gap-3">
                 <span>
-                  {e.eventType} · {e.outcome} · order {e.orderId ?? "unknown"} · {when.format(e.receivedAt)} · attempts{" "}
-                  {e.attempts} {e.lastError && `· ${e.lastError}`}
+                  {e.eventType} · {e.outcome} · order {e.orderId ?? "unknown"} · {formatDateTime(e.receivedAt)} ·
+                  attempts {e.attempts} {e.lastError && `· ${e.lastError}`}
                 </span>
                 <ActionButton label="Replay event" run={replayWebhookAction.bind(null, { eventId: e.id })} />
               </li>
@@ -132,7 +130,7 @@ export default async function AttentionPage() {
           <ul className="text-sm">
             {rejections.map((r) => (
               <li key={r.reason}>
-                {r.reason.replaceAll("_", " ")}: {r.n}
+                {statusLabel(r.reason)}: {r.n}
               </li>
             ))}
           </ul>

@@ -1,15 +1,15 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 
+import { TableHead } from "@/components/admin/admin-table";
 import { DisputeStatus } from "@/components/admin/dispute-status";
+import { requireAdminPage } from "@/lib/auth/session";
 import { listDisputes } from "@/lib/disputes/admin";
 import { humanType } from "@/lib/disputes/state";
-import { requireAdminPage } from "@/lib/auth/session";
+import { formatDateTime } from "@/lib/format";
 import { formatInr } from "@/lib/money";
 
 export const metadata: Metadata = { title: "Disputes · Admin" };
-
-const when = new Intl.DateTimeFormat("en-IN", { dateStyle: "medium", timeStyle: "short", timeZone: "Asia/Kolkata" });
 
 function OrderLink({ orderId, cfOrderId }: { orderId: string | null; cfOrderId: string | null }) {
   if (orderId)
@@ -33,17 +33,19 @@ export default async function DisputesPage() {
           <p className="text-sm text-stone-600">No open disputes.</p>
         ) : (
           <table className="w-full text-left text-sm">
-            <thead className="text-stone-600">
-              <tr>
-                <th className="py-1 pr-3 font-medium">Dispute</th>
-                <th className="py-1 pr-3 font-medium">Order</th>
-                <th className="py-1 pr-3 font-medium">Type</th>
-                <th className="py-1 pr-3 font-medium">Reason</th>
-                <th className="py-1 pr-3 text-right font-medium">Amount</th>
-                <th className="py-1 pr-3 font-medium">Status</th>
-                <th className="py-1 font-medium">Respond by</th>
-              </tr>
-            </thead>
+            <TableHead
+              columns={[
+                "Dispute",
+                "Order",
+                "Type",
+                "Reason",
+                { label: "Amount", numeric: true },
+                "Status",
+                { label: "Respond by", className: "py-1" },
+              ]}
+              className="text-stone-600"
+              cellClassName="py-1 pr-3"
+            />
             <tbody>
               {open.map((d) => (
                 <tr key={d.disputeId} className="border-t border-stone-100 align-top">
@@ -64,7 +66,7 @@ export default async function DisputesPage() {
                     <DisputeStatus status={d.status} />
                   </td>
                   <td className="py-1.5">
-                    {d.respondBy ? when.format(d.respondBy) : "—"}
+                    {d.respondBy ? formatDateTime(d.respondBy) : "—"}
                     {d.overdue && (
                       <span className="ml-2 rounded-full bg-red-100 px-2 py-0.5 text-xs font-semibold text-red-900">
                         Overdue
@@ -94,7 +96,7 @@ export default async function DisputesPage() {
                 {d.debitedPaise !== null && (
                   <span className="font-medium text-red-800">{formatInr(d.debitedPaise)} debited</span>
                 )}
-                {d.resolvedAt && <span className="text-stone-600">closed {when.format(d.resolvedAt)}</span>}
+                {d.resolvedAt && <span className="text-stone-600">closed {formatDateTime(d.resolvedAt)}</span>}
               </li>
             ))}
           </ul>

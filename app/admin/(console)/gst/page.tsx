@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 
+import { TableHead } from "@/components/admin/admin-table";
 import { currentMonth, gstReport, type GstReportRow, monthSchema } from "@/lib/admin/gst-report";
 import { requireAdminPage } from "@/lib/auth/session";
 import { formatRate } from "@/lib/gst/codes";
@@ -12,19 +13,20 @@ const KIND = { invoice: "Invoices", credit_note: "Credit notes" } as const;
 function ReportTable({ rows }: { rows: GstReportRow[] }) {
   return (
     <table className="w-full text-sm">
-      <thead className="border-b border-stone-200 text-left text-stone-600">
-        <tr>
-          <th className="py-1 font-medium">Document</th>
-          <th className="font-medium">Buyer</th>
-          <th className="font-medium">Place of supply</th>
-          <th className="text-right font-medium">Rate</th>
-          <th className="text-right font-medium">Count</th>
-          <th className="text-right font-medium">Taxable value</th>
-          <th className="text-right font-medium">CGST</th>
-          <th className="text-right font-medium">SGST</th>
-          <th className="text-right font-medium">IGST</th>
-        </tr>
-      </thead>
+      <TableHead
+        columns={[
+          { label: "Document", className: "py-1" },
+          "Buyer",
+          "Place of supply",
+          { label: "Rate", numeric: true },
+          { label: "Count", numeric: true },
+          { label: "Taxable value", numeric: true },
+          { label: "CGST", numeric: true },
+          { label: "SGST", numeric: true },
+          { label: "IGST", numeric: true },
+        ]}
+        className="border-b border-stone-200 text-left text-stone-600"
+      />
       <tbody>
         {rows.map((row) => (
           <tr

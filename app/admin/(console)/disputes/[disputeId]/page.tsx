@@ -2,21 +2,19 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 
-import { Section } from "@/components/admin/section";
 import { ActionButton } from "@/components/admin/action-button";
 import { DisputeEvidenceForm } from "@/components/admin/dispute-evidence-form";
 import { DisputeStatus } from "@/components/admin/dispute-status";
+import { Section } from "@/components/admin/section";
+import { acceptDisputeAction } from "@/lib/actions/admin/disputes";
+import { requireAdminPage } from "@/lib/auth/session";
 import { getDisputeDetail } from "@/lib/disputes/admin";
 import { EVIDENCE_DOCUMENT_TYPES } from "@/lib/disputes/evidence";
 import { humanType } from "@/lib/disputes/state";
-import { requireAdminPage } from "@/lib/auth/session";
+import { formatDateTime } from "@/lib/format";
 import { formatInr } from "@/lib/money";
 
-import { acceptDisputeAction } from "./actions";
-
 export const metadata: Metadata = { title: "Dispute · Admin" };
-
-const when = new Intl.DateTimeFormat("en-IN", { dateStyle: "medium", timeStyle: "short", timeZone: "Asia/Kolkata" });
 
 export default async function DisputePage({ params }: { params: Promise<{ disputeId: string }> }) {
   const admin = await requireAdminPage();
@@ -87,7 +85,7 @@ export default async function DisputePage({ params }: { params: Promise<{ disput
           <div>
             <dt className="inline text-stone-600">Respond by: </dt>
             <dd className="inline">
-              {d.respondBy ? when.format(d.respondBy) : "—"}
+              {d.respondBy ? formatDateTime(d.respondBy) : "—"}
               {overdue && <strong className="ml-2 text-red-800">Overdue</strong>}
             </dd>
           </div>
@@ -98,7 +96,7 @@ export default async function DisputePage({ params }: { params: Promise<{ disput
           {d.resolvedAt && (
             <div>
               <dt className="inline text-stone-600">Closed: </dt>
-              <dd className="inline">{when.format(d.resolvedAt)}</dd>
+              <dd className="inline">{formatDateTime(d.resolvedAt)}</dd>
             </div>
           )}
         </dl>
@@ -154,7 +152,7 @@ export default async function DisputePage({ params }: { params: Promise<{ disput
             {documents.map((doc) => (
               <li key={doc.id}>
                 <span className="font-medium">{doc.docType}</span> · {doc.fileName} ({Math.ceil(doc.sizeBytes / 1024)}{" "}
-                KB) · {when.format(doc.createdAt)} · {doc.uploadedBy}
+                KB) · {formatDateTime(doc.createdAt)} · {doc.uploadedBy}
                 {doc.note && <span className="text-stone-600"> — {doc.note}</span>}
               </li>
             ))}
@@ -166,7 +164,7 @@ export default async function DisputePage({ params }: { params: Promise<{ disput
         <ol className="space-y-1 text-sm">
           {history.map((h) => (
             <li key={h.id} className="flex flex-wrap gap-2">
-              <span className="text-stone-600">{when.format(h.occurredAt)}</span>
+              <span className="text-stone-600">{formatDateTime(h.occurredAt)}</span>
               {h.status && <DisputeStatus status={h.status} />}
               <span>
                 {h.kind === "webhook" ? "Cashfree" : h.actor}

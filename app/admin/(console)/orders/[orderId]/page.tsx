@@ -1,15 +1,28 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 
-import { Section } from "@/components/admin/section";
 import { ActionButton } from "@/components/admin/action-button";
+import { TableHead } from "@/components/admin/admin-table";
 import { OrderDisputes } from "@/components/admin/order-disputes";
 import { OrderSettlement } from "@/components/admin/order-settlement";
 import { RefundForm } from "@/components/admin/refund-form";
+import { Section } from "@/components/admin/section";
 import { ShipForm } from "@/components/admin/ship-form";
 import { StatusBadge } from "@/components/admin/status-badge";
 import { GstBreakdown } from "@/components/order/gst-breakdown";
+import {
+  cancelOrderAction,
+  markDeliveredAction,
+  replayWebhookAction,
+  resendEmailAction,
+  resyncOrderAction,
+  terminateOrderAction,
+} from "@/lib/actions/admin/orders";
+import { sendOrderPaymentLinkAction } from "@/lib/actions/admin/payment-links";
 import { getAdminOrder } from "@/lib/admin/orders";
+import { requireAdminPage } from "@/lib/auth/session";
+import { formatDateTimeWithSeconds, statusLabel } from "@/lib/format";
+import { formatInr, paiseToRupeeString } from "@/lib/money";
 import {
   canCancelPaidOrder,
   canSendPaymentLink,
@@ -19,22 +32,8 @@ import {
   refundablePaise,
 } from "@/lib/orders/transitions";
 import { isSuccessfulAttempt } from "@/lib/orders/view";
-import { requireAdminPage } from "@/lib/auth/session";
-import { formatInr, paiseToRupeeString } from "@/lib/money";
-
-import { sendOrderPaymentLinkAction } from "../../payment-links/actions";
-import {
-  cancelOrderAction,
-  markDeliveredAction,
-  replayWebhookAction,
-  resendEmailAction,
-  resyncOrderAction,
-  terminateOrderAction,
-} from "./actions";
 
 export const metadata: Metadata = { title: "Order · Admin" };
-
-const when = new Intl.DateTimeFormat("en-IN", { dateStyle: "medium", timeStyle: "medium", timeZone: "Asia/Kolkata" });
 
 export default async function AdminOrderPage({ params }: { params: Promise<{ orderId: string }> }) {
   await requireAdminPage();
@@ -52,12 +51,12 @@ export default async function AdminOrderPage({ params }: { params: Promise<{ ord
         <div>
           <h1 className="font-mono text-2xl font-semibold">{order.id}</h1>
           <p className="mt-1 flex items-center gap-2 text-sm text-stone-600">
-            <StatusBadge status={order.status} /> {order.fulfillmentStatus.replaceAll("_", " ")} · placed{" "}
-            {when.format(order.createdAt)}
+            <StatusBadge status={order.status} /> {statusLabel(order.fulfillmentStatus)} · placed{" "}
+            {formatDateTimeWithSeconds(order.createdAt)}
           </p>
           {order.attentionReason && (
             <p className="mt-2 rounded bg-red-50 px-2 py-1 text-sm text-red-900">
-              Needs attention: {order.attentionReason.replaceAll("_", " ")}
+              Needs attention: {statusLabel(order.attentionReason)}
             </p>
           )}
         </div>
@@ -153,7 +152,7 @@ export default async function AdminOrderPage({ params }: { params: Promise<{ ord
                 <a href={document.url} className="font-mono text-brand-700 underline">
                   {document.number}
                 </a>{" "}
-                · {formatInr(document.totalPaise)} · {when.format(document.issuedAt)}
+                · {formatInr(document.totalPaise)} · {formatDateTimeWithSeconds(document.issuedAt)}
               </li>
             ))}
           </ul>
@@ -165,15 +164,10 @@ export default async function AdminOrderPage({ params }: { params: Promise<{ ord
           <p className="text-sm text-stone-600">No attempts yet.</p>
         ) : (
           <table className="w-full text-sm">
-            <thead className="text-left text-stone-600">
-              <tr>
-                <th className="py-1 font-medium">Payment</th>
-                <th className="font-medium">Status</th>
-                <th className="font-medium">Method</th>
-                <th className="font-medium">Amount</th>
-                <th className="font-medium">Failure reason</th>
-              </tr>
-            </thead>
+            <TableHead
+              columns={[{ label: "Payment", className: "py-1" }, "Status", "Method", "Amount", "Failure reason"]}
+              className="text-left text-stone-600"
+            />
             <tbody>
               {payments.map((p) => (
                 <tr key={p.cfPaymentId} className="border-t border-stone-100">
@@ -181,7 +175,7 @@ export default async function AdminOrderPage({ params }: { params: Promise<{ ord
                   <td>
                     <StatusBadge status={p.status} />
                   </td>
-                  <td>{p.paymentGroup?.replaceAll("_", " ") ?? "—"}</td>
+                  <td>{p.paymentGroup ? statusLabel(p.paymentGroup) : "—"}</td>
                   <td>{formatInr(p.amountPaise)}</td>
                   <td className="text-stone-700">{isSuccessfulAttempt(p.status) ? "" : (p.errorDescription ?? "")}</td>
                 </tr>
@@ -235,7 +229,7 @@ export default async function AdminOrderPage({ params }: { params: Promise<{ ord
                   </a>
                 </>
               )}
-              {order.deliveredAt && <> · delivered {when.format(order.deliveredAt)}</>}
+              {order.deliveredAt && <> · delivered {formatDateTimeWithSeconds(order.deliveredAt)}</>}
             </p>
           )}
         </Section>
@@ -245,7 +239,7 @@ export default async function AdminOrderPage({ params }: { params: Promise<{ ord
         <ol className="space-y-1 text-sm">
           {timeline.map((e) => (
             <li key={e.id} className="flex flex-wrap gap-2">
-              <time className="text-stone-500">{when.format(e.at)}</time>
+              <time className="text-stone-500">{formatDateTimeWithSeconds(e.at)}</time>
               <span className="font-medium">{e.what}</span>
               <span className="text-stone-600">via {e.via}</span>
             </li>
@@ -260,7 +254,7 @@ export default async function AdminOrderPage({ params }: { params: Promise<{ ord
           <ul className="space-y-1 text-sm">
             {emails.map((m) => (
               <li key={m.id} className="flex flex-wrap gap-2">
-                <time className="text-stone-500">{when.format(m.createdAt)}</time>
+                <time className="text-stone-500">{formatDateTimeWithSeconds(m.createdAt)}</time>
                 <span className="font-medium">{m.subject}</span>
                 <span className={m.status === "failed" ? "text-red-700" : "text-emerald-800"}>
                   {m.status === "failed" ? `failed: ${m.error ?? "unknown error"}` : `${m.status} to ${m.recipient}`}
@@ -285,7 +279,7 @@ export default async function AdminOrderPage({ params }: { params: Promise<{ ord
               <li key={w.id}>
                 <details>
                   <summary className="cursor-pointer">
-                    {w.eventType} · {w.outcome} · {when.format(w.receivedAt)} · attempts {w.attempts}
+                    {w.eventType} · {w.outcome} · {formatDateTimeWithSeconds(w.receivedAt)} · attempts {w.attempts}
                     {w.lastError ? ` · ${w.lastError}` : ""}
                   </summary>
                   <pre className="mt-1 overflow-x-auto rounded bg-stone-50 p-2 text-xs">{w.rawBody}</pre>

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 
+import { TableHead } from "@/components/admin/admin-table";
 import { deduction, SettlementStatus, settlementPeriod, settlementTime } from "@/components/admin/settlement-amounts";
 import { requireAdminPage } from "@/lib/auth/session";
 import { formatInr } from "@/lib/money";
@@ -73,17 +74,19 @@ export default async function SettlementPage({ params }: { params: Promise<{ set
         ) : (
           <div className="overflow-x-auto">
             <table className="mt-2 w-full text-sm">
-              <thead className="bg-stone-50 text-left text-stone-600">
-                <tr>
-                  <th className="px-3 py-2 font-medium">Order</th>
-                  <th className="px-3 py-2 font-medium">Line</th>
-                  <th className="px-3 py-2 font-medium">Time</th>
-                  <th className="px-3 py-2 text-right font-medium">Amount</th>
-                  <th className="px-3 py-2 text-right font-medium">Charges</th>
-                  <th className="px-3 py-2 text-right font-medium">Tax</th>
-                  <th className="px-3 py-2 text-right font-medium">In this settlement</th>
-                </tr>
-              </thead>
+              <TableHead
+                columns={[
+                  "Order",
+                  "Line",
+                  "Time",
+                  { label: "Amount", numeric: true },
+                  { label: "Charges", numeric: true },
+                  { label: "Tax", numeric: true },
+                  { label: "In this settlement", numeric: true },
+                ]}
+                className="bg-stone-50 text-left text-stone-600"
+                cellClassName="px-3 py-2"
+              />
               <tbody>
                 {lines.map(({ line, customerName }) => (
                   <tr key={line.id} className="border-t border-stone-100">
