@@ -4,10 +4,11 @@ import Link from "next/link";
 import { AdminTable } from "@/components/admin/admin-table";
 import { AuditChanges } from "@/components/admin/audit-changes";
 import { AuditFilterForm } from "@/components/admin/audit-filter-form";
+import { AuditTarget, shownDetail } from "@/components/admin/audit-target";
 import { AUDIT_ACTIONS, type AuditAction } from "@/lib/audit/actions";
 import { listAuditLog, parseAuditFilters } from "@/lib/audit/read";
 import { requireAdminPage } from "@/lib/auth/session";
-import { formatDate, formatTimeWithSeconds, statusLabel } from "@/lib/format";
+import { formatDate, formatTimeWithSeconds } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Audit log · Admin" };
 
@@ -16,60 +17,6 @@ const OUTCOME_STYLES: Record<string, string> = {
   failed: "bg-amber-100 text-amber-900",
   refused: "bg-red-100 text-red-900",
 };
-
-const TARGET_PAGES: Record<string, (id: string) => string> = {
-  order: (id) => `/admin/orders/${encodeURIComponent(id)}`,
-  product: (id) => `/admin/products/${id}`,
-  dispute: (id) => `/admin/disputes/${id}`,
-  payment_link: (id) => `/admin/payment-links/${encodeURIComponent(id)}`,
-};
-
-type Json = Record<string, unknown> | null;
-
-const text = (value: unknown) => (typeof value === "string" && value ? value : undefined);
-/** Ids we make (uuids) are long and say nothing to a person: their start, the whole on hover. */
-const shortId = (id: string) => (/^[0-9a-f-]{36}$/.test(id) ? `${id.slice(0, 8)}…` : id);
-
-function Target({
-  row,
-}: {
-  row: { targetType: string | null; targetId: string | null; before: Json; after: Json; detail: Json };
-}) {
-  const { targetType: type, targetId: id } = row;
-  if (!type || !id) return <span className="text-stone-500">—</span>;
-  const page = TARGET_PAGES[type]?.(id);
-  // A variant or photo lives on its product's page; a variant is known by its SKU.
-  const product = type !== "product" ? text(row.detail?.productId) : undefined;
-  const name =
-    type === "variant" ? (text(row.detail?.sku) ?? text(row.after?.sku) ?? text(row.before?.sku)) : undefined;
-  return (
-    <span className="break-words">
-      <span className="block text-stone-600">{statusLabel(type)}</span>
-      {page ? (
-        <Link href={page} className="font-mono text-brand-700 underline" title={id}>
-          {shortId(id)}
-        </Link>
-      ) : (
-        <span className="font-mono" title={id}>
-          {name ?? shortId(id)}
-        </span>
-      )}
-      {product && (
-        <Link href={`/admin/products/${product}`} className="block text-xs text-brand-700 underline">
-          its product
-        </Link>
-      )}
-    </span>
-  );
-}
-
-/** The row's details as shown: without what its target already says (the product it links to, the SKU). */
-function shownDetail(row: { targetType: string | null; detail: Json }): Json {
-  if (!row.detail) return null;
-  const { productId: _linked, sku, ...rest } = row.detail;
-  const shown = row.targetType === "variant" ? rest : { ...rest, sku };
-  return Object.values(shown).some((v) => v !== undefined) ? shown : null;
-}
 
 export default async function AuditLogPage({
   searchParams,
@@ -133,7 +80,7 @@ export default async function AuditLogPage({
               </span>
             </td>
             <td className="min-w-36 px-3 py-2">
-              <Target row={row} />
+              <AuditTarget row={row} />
             </td>
             <td className="min-w-64 px-3 py-2">
               <AuditChanges before={row.before} after={row.after} detail={shownDetail(row)} />

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 
+import { BackLink } from "@/components/admin/back-link";
 import { TableHead } from "@/components/admin/admin-table";
 import { deduction, SettlementStatus, settlementPeriod, settlementTime } from "@/components/admin/settlement-amounts";
 import { requireAdminPage } from "@/lib/auth/session";
@@ -47,11 +48,7 @@ export default async function SettlementPage({ params }: { params: Promise<{ set
   if (s.reason) facts.push(["Reason", s.reason]);
   return (
     <div className="space-y-4">
-      <p className="text-sm">
-        <Link href="/admin/settlements" className="text-brand-700 underline">
-          ← Settlements
-        </Link>
-      </p>
+      <BackLink href="/admin/settlements">Settlements</BackLink>
       <h1 className="text-2xl font-semibold">
         Settlement <span className="font-mono">{s.cfSettlementId}</span>
       </h1>
