@@ -1,7 +1,12 @@
 import type { ReactNode } from "react";
 
+import { formatInr } from "@/lib/money";
+
 /** A column heading; `numeric` ones (amounts, counts) are right-aligned like their cells. */
 export type Column = string | { label: string; numeric?: boolean; className?: string };
+
+/** Right-aligned columns, for amounts and counts: `columns={["Order", ...numeric("Amount", "Tax")]}`. */
+export const numeric = (...labels: string[]): Column[] => labels.map((label) => ({ label, numeric: true }));
 
 /**
  * A table's header row, the same in every admin table: each cell is a column header (`scope="col"`, so a screen
@@ -63,5 +68,27 @@ export function AdminTable({
         </tbody>
       </table>
     </div>
+  );
+}
+
+/** An AdminTable cell with an amount and, when it is more than nothing, another beneath ("refunded ₹250.00"). */
+export function AmountCell({
+  paise,
+  also: [label, alsoPaise],
+  nowrap = false,
+}: {
+  paise: number;
+  also: [label: string, paise: number];
+  nowrap?: boolean;
+}) {
+  return (
+    <td className={nowrap ? "px-3 py-2 text-right whitespace-nowrap" : "px-3 py-2 text-right"}>
+      {formatInr(paise)}
+      {alsoPaise > 0 && (
+        <span className="block text-xs text-stone-500">
+          {label} {formatInr(alsoPaise)}
+        </span>
+      )}
+    </td>
   );
 }

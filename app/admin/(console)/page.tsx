@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 
-import { TableHead } from "@/components/admin/admin-table";
+import { numeric, TableHead } from "@/components/admin/admin-table";
 import { RevenueChart, ShareChart } from "@/components/admin/dashboard-charts";
 import { StatusBadge } from "@/components/admin/status-badge";
 import { paymentMethodName } from "@/components/order/order-receipt";
@@ -64,7 +64,7 @@ export default async function AdminDashboardPage({
           <summary className="cursor-pointer text-stone-600">Numbers</summary>
           <table className="mt-2 w-full">
             <TableHead
-              columns={["Day", "Orders", { label: "Revenue", numeric: true }, { label: "Refunded", numeric: true }]}
+              columns={["Day", "Orders", ...numeric("Revenue", "Refunded")]}
               className="text-left text-stone-600"
             />
             <tbody>

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 
-import { TableHead } from "@/components/admin/admin-table";
+import { numeric, TableHead } from "@/components/admin/admin-table";
 import { DisputeStatus } from "@/components/admin/dispute-status";
 import { requireAdminPage } from "@/lib/auth/session";
 import { listDisputes } from "@/lib/disputes/admin";
@@ -39,7 +39,7 @@ export default async function DisputesPage() {
                 "Order",
                 "Type",
                 "Reason",
-                { label: "Amount", numeric: true },
+                ...numeric("Amount"),
                 "Status",
                 { label: "Respond by", className: "py-1" },
               ]}

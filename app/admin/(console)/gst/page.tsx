@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 
-import { TableHead } from "@/components/admin/admin-table";
+import { numeric, TableHead } from "@/components/admin/admin-table";
 import { currentMonth, gstReport, type GstReportRow, monthSchema } from "@/lib/admin/gst-report";
 import { requireAdminPage } from "@/lib/auth/session";
 import { formatRate } from "@/lib/gst/codes";
@@ -10,6 +10,8 @@ export const metadata: Metadata = { title: "GST report · Admin" };
 
 const KIND = { invoice: "Invoices", credit_note: "Credit notes" } as const;
 
+const TAX_AMOUNTS = ["taxablePaise", "cgstPaise", "sgstPaise", "igstPaise"] as const;
+
 function ReportTable({ rows }: { rows: GstReportRow[] }) {
   return (
     <table className="w-full text-sm">
@@ -18,12 +20,7 @@ function ReportTable({ rows }: { rows: GstReportRow[] }) {
           { label: "Document", className: "py-1" },
           "Buyer",
           "Place of supply",
-          { label: "Rate", numeric: true },
-          { label: "Count", numeric: true },
-          { label: "Taxable value", numeric: true },
-          { label: "CGST", numeric: true },
-          { label: "SGST", numeric: true },
-          { label: "IGST", numeric: true },
+          ...numeric("Rate", "Count", "Taxable value", "CGST", "SGST", "IGST"),
         ]}
         className="border-b border-stone-200 text-left text-stone-600"
       />
@@ -38,10 +35,11 @@ function ReportTable({ rows }: { rows: GstReportRow[] }) {
             <td>{row.placeOfSupply}</td>
             <td className="text-right">{formatRate(row.rateBps)}</td>
             <td className="text-right">{row.documents}</td>
-            <td className="text-right">{formatInr(row.taxablePaise)}</td>
-            <td className="text-right">{formatInr(row.cgstPaise)}</td>
-            <td className="text-right">{formatInr(row.sgstPaise)}</td>
-            <td className="text-right">{formatInr(row.igstPaise)}</td>
+            {TAX_AMOUNTS.map((amount) => (
+              <td key={amount} className="text-right">
+                {formatInr(row[amount])}
+              </td>
+            ))}
           </tr>
         ))}
       </tbody>

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 
-import { AdminTable } from "@/components/admin/admin-table";
+import { AdminTable, AmountCell, numeric } from "@/components/admin/admin-table";
 import { ExportCsvButton } from "@/components/admin/export-csv-button";
 import { OrderFilterForm } from "@/components/admin/order-filter-form";
 import { StatusBadge } from "@/components/admin/status-badge";
@@ -9,7 +9,6 @@ import { parseOrderFilters } from "@/lib/admin/order-filters";
 import { COUNT_CAP, listAdminOrders } from "@/lib/admin/orders";
 import { requireAdminPage } from "@/lib/auth/session";
 import { formatDateTime, statusLabel } from "@/lib/format";
-import { formatInr } from "@/lib/money";
 
 export const metadata: Metadata = { title: "Orders · Admin" };
 
@@ -44,7 +43,7 @@ export default async function AdminOrdersPage({
       <OrderFilterForm filters={filters} />
       <p className="text-sm text-stone-600">{counted} orders</p>
       <AdminTable
-        columns={["Order", "Placed", "Customer", "Status", "Method", { label: "Total", numeric: true }]}
+        columns={["Order", "Placed", "Customer", "Status", "Method", ...numeric("Total")]}
         empty={rows.length === 0 && "No orders match these filters."}
       >
         {rows.map((row) => (
@@ -63,12 +62,7 @@ export default async function AdminOrdersPage({
               <StatusBadge status={row.status} />
             </td>
             <td className="px-3 py-2">{row.paymentGroup ? statusLabel(row.paymentGroup) : "—"}</td>
-            <td className="px-3 py-2 text-right whitespace-nowrap">
-              {formatInr(row.totalPaise)}
-              {row.refundedPaise > 0 && (
-                <span className="block text-xs text-stone-500">refunded {formatInr(row.refundedPaise)}</span>
-              )}
-            </td>
+            <AmountCell paise={row.totalPaise} also={["refunded", row.refundedPaise]} nowrap />
           </tr>
         ))}
       </AdminTable>

@@ -1,11 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 
-import { AdminTable } from "@/components/admin/admin-table";
+import { AdminTable, AmountCell, numeric } from "@/components/admin/admin-table";
 import { PaymentLinkForm } from "@/components/admin/payment-link-form";
 import { StatusBadge } from "@/components/admin/status-badge";
 import { requireAdminPage } from "@/lib/auth/session";
-import { formatInr } from "@/lib/money";
 import { listPaymentLinks } from "@/lib/payment-links";
 
 export const metadata: Metadata = { title: "Payment links · Admin" };
@@ -37,7 +36,7 @@ export default async function PaymentLinksPage({ searchParams }: { searchParams:
         ))}
       </nav>
       <AdminTable
-        columns={["Link", "Purpose", "Customer", "Status", { label: "Amount", numeric: true }]}
+        columns={["Link", "Purpose", "Customer", "Status", ...numeric("Amount")]}
         empty={links.length === 0 && "No payment links yet."}
       >
         {links.map((link) => (
@@ -52,12 +51,7 @@ export default async function PaymentLinksPage({ searchParams }: { searchParams:
             <td className="px-3 py-2">
               <StatusBadge status={link.status} />
             </td>
-            <td className="px-3 py-2 text-right">
-              {formatInr(link.amountPaise)}
-              {link.amountPaidPaise > 0 && (
-                <span className="block text-xs text-stone-500">paid {formatInr(link.amountPaidPaise)}</span>
-              )}
-            </td>
+            <AmountCell paise={link.amountPaise} also={["paid", link.amountPaidPaise]} />
           </tr>
         ))}
       </AdminTable>

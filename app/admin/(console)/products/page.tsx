@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 
-import { AdminTable } from "@/components/admin/admin-table";
+import { AdminTable, numeric } from "@/components/admin/admin-table";
 import { listCatalog } from "@/lib/admin/catalog";
 import { requireAdminPage } from "@/lib/auth/session";
 import { formatInr } from "@/lib/money";
@@ -29,16 +29,7 @@ export default async function AdminProductsPage() {
           </Link>
         )}
       </div>
-      <AdminTable
-        columns={[
-          "Product",
-          "Category",
-          { label: "Price", numeric: true },
-          { label: "Variants", numeric: true },
-          { label: "Stock", numeric: true },
-          "Shop",
-        ]}
-      >
+      <AdminTable columns={["Product", "Category", ...numeric("Price", "Variants", "Stock"), "Shop"]}>
         {products.map((p) => (
           <tr key={p.id} className="border-t border-stone-100">
             <td className="px-3 py-2">

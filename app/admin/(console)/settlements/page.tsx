@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 
-import { AdminTable } from "@/components/admin/admin-table";
+import { AdminTable, numeric } from "@/components/admin/admin-table";
 import { deduction, SettlementStatus, settlementPeriod, settlementTime } from "@/components/admin/settlement-amounts";
 import { requireAdminPage } from "@/lib/auth/session";
 import { formatInr } from "@/lib/money";
@@ -35,11 +35,7 @@ export default async function SettlementsPage() {
           "UTR",
           "Period",
           "Status",
-          { label: "Payments", numeric: true },
-          { label: "Charges", numeric: true },
-          { label: "Tax on charges", numeric: true },
-          { label: "Adjustments", numeric: true },
-          { label: "Amount settled", numeric: true },
+          ...numeric("Payments", "Charges", "Tax on charges", "Adjustments", "Amount settled"),
         ]}
         empty={rows.length === 0 && "No settlements yet. Cashfree settles paid orders after about two working days."}
       >

@@ -13,8 +13,7 @@ export const metadata: Metadata = { title: "Order · Admin" };
 
 export default async function AdminOrderPage({ params }: { params: Promise<{ orderId: string }> }) {
   await requireAdminPage();
-  const { orderId } = await params;
-  const detail = await getAdminOrder(orderId);
+  const detail = await getAdminOrder((await params).orderId);
   if (!detail) notFound();
   const { order } = detail;
   const nextStep = nextFulfilmentStep({ status: order.status, fulfilment: order.fulfillmentStatus });

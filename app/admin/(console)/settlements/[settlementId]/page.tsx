@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 
 import { BackLink } from "@/components/admin/back-link";
-import { TableHead } from "@/components/admin/admin-table";
+import { numeric, TableHead } from "@/components/admin/admin-table";
 import { deduction, SettlementStatus, settlementPeriod, settlementTime } from "@/components/admin/settlement-amounts";
 import { requireAdminPage } from "@/lib/auth/session";
 import { formatInr } from "@/lib/money";
@@ -72,15 +72,7 @@ export default async function SettlementPage({ params }: { params: Promise<{ set
           <div className="overflow-x-auto">
             <table className="mt-2 w-full text-sm">
               <TableHead
-                columns={[
-                  "Order",
-                  "Line",
-                  "Time",
-                  { label: "Amount", numeric: true },
-                  { label: "Charges", numeric: true },
-                  { label: "Tax", numeric: true },
-                  { label: "In this settlement", numeric: true },
-                ]}
+                columns={["Order", "Line", "Time", ...numeric("Amount", "Charges", "Tax", "In this settlement")]}
                 className="bg-stone-50 text-left text-stone-600"
                 cellClassName="px-3 py-2"
               />
