@@ -1,31 +1,19 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 
-import { BackLink } from "@/components/admin/back-link";
 import { numeric, TableHead } from "@/components/admin/admin-table";
+import { BackLink } from "@/components/admin/back-link";
 import { deduction, SettlementStatus, settlementPeriod, settlementTime } from "@/components/admin/settlement-amounts";
+import { SettlementLineRow } from "@/components/admin/settlement-line-row";
 import { requireAdminPage } from "@/lib/auth/session";
 import { formatInr } from "@/lib/money";
 import { settlementDetail } from "@/lib/settlements/view";
 
 export const metadata: Metadata = { title: "Settlement · Admin" };
 
-const EVENT_LABELS: Record<string, string> = {
-  PAYMENT: "Payment",
-  REFUND: "Refund",
-  REFUND_REVERSAL: "Refund reversed",
-  DISPUTE: "Dispute",
-  DISPUTE_REVERSAL: "Dispute reversed",
-  CHARGEBACK: "Chargeback",
-  CHARGEBACK_REVERSAL: "Chargeback reversed",
-  OTHER_ADJUSTMENT: "Adjustment",
-};
-
 export default async function SettlementPage({ params }: { params: Promise<{ settlementId: string }> }) {
   await requireAdminPage();
-  const { settlementId } = await params;
-  const detail = await settlementDetail(settlementId);
+  const detail = await settlementDetail((await params).settlementId);
   if (!detail) notFound();
   const { settlement: s, lines } = detail;
   const facts: [string, React.ReactNode][] = [
@@ -77,33 +65,8 @@ export default async function SettlementPage({ params }: { params: Promise<{ set
                 cellClassName="px-3 py-2"
               />
               <tbody>
-                {lines.map(({ line, customerName }) => (
-                  <tr key={line.id} className="border-t border-stone-100">
-                    <td className="px-3 py-2">
-                      {line.orderId ? (
-                        <Link
-                          href={`/admin/orders/${encodeURIComponent(line.orderId)}`}
-                          className="font-mono text-brand-700 underline"
-                        >
-                          {line.orderId}
-                        </Link>
-                      ) : (
-                        <span className="font-mono" title="Not an order of this shop">
-                          {line.cfOrderId ?? "—"}
-                        </span>
-                      )}
-                      {customerName && <span className="block text-xs text-stone-500">{customerName}</span>}
-                    </td>
-                    <td className="px-3 py-2">
-                      {EVENT_LABELS[line.eventType] ?? line.eventType}
-                      <span className="block font-mono text-xs text-stone-500">{line.eventId}</span>
-                    </td>
-                    <td className="px-3 py-2">{settlementTime(line.eventTime)}</td>
-                    <td className="px-3 py-2 text-right">{formatInr(line.amountPaise)}</td>
-                    <td className="px-3 py-2 text-right">{deduction(line.serviceChargePaise)}</td>
-                    <td className="px-3 py-2 text-right">{deduction(line.serviceTaxPaise)}</td>
-                    <td className="px-3 py-2 text-right">{formatInr(line.settlementAmountPaise)}</td>
-                  </tr>
+                {lines.map((line) => (
+                  <SettlementLineRow key={line.line.id} {...line} />
                 ))}
               </tbody>
             </table>
