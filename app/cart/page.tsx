@@ -3,6 +3,7 @@ import Link from "next/link";
 
 import { CartLineControls } from "@/components/cart/cart-line-controls";
 import { CheckoutLink } from "@/components/cart/checkout-link";
+import { OrderTotals } from "@/components/cart/order-totals";
 import { GstBreakdown } from "@/components/order/gst-breakdown";
 import { Thumbnail } from "@/components/product/thumbnail";
 import { cartGst, correctAndLoadCart } from "@/lib/cart";
@@ -70,20 +71,11 @@ export default async function CartPage() {
             <h2 id="totals-heading" className="text-lg font-semibold">
               Order total
             </h2>
-            <dl className="space-y-1 text-sm">
-              <div className="flex justify-between">
-                <dt>Subtotal</dt>
-                <dd>{formatInr(totals.subtotalPaise)}</dd>
-              </div>
-              <div className="flex justify-between">
-                <dt>Shipping</dt>
-                <dd>{totals.shippingPaise === 0 ? "Free" : formatInr(totals.shippingPaise)}</dd>
-              </div>
-              <div className="flex justify-between border-t border-stone-200 pt-2 text-base font-semibold">
-                <dt>Total</dt>
-                <dd>{formatInr(totals.totalPaise)}</dd>
-              </div>
-            </dl>
+            <OrderTotals
+              totals={totals}
+              className="space-y-1 text-sm"
+              totalClassName="border-t border-stone-200 pt-2"
+            />
             <div className="space-y-1 border-t border-stone-200 pt-2">
               <GstBreakdown quote={gst.intraState} label="GST included" />
               <p className="text-xs text-stone-500">

@@ -1,13 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 
+import { OrderTotals } from "@/components/cart/order-totals";
+import { CheckoutForm } from "@/components/checkout/checkout-form";
 import { browserCheckoutConfig } from "@/lib/cashfree/checkout-config";
 import { cartGst, correctAndLoadCart } from "@/lib/cart";
 import { PAYMENTS_PAUSED_MESSAGE, paymentsPaused } from "@/lib/merchant-account/connect";
 import { formatInr } from "@/lib/money";
 import { getSetting } from "@/lib/settings";
-
-import { CheckoutForm } from "@/components/checkout/checkout-form";
 
 export const metadata: Metadata = { title: "Checkout", robots: { index: false } };
 
@@ -93,24 +93,12 @@ export default async function CheckoutPage() {
             </li>
           ))}
         </ul>
-        <dl className="mt-4 space-y-1 border-t border-stone-200 pt-3 text-sm">
-          <div className="flex justify-between">
-            <dt>Subtotal</dt>
-            <dd>{formatInr(totals.subtotalPaise)}</dd>
-          </div>
-          <div className="flex justify-between">
-            <dt>Shipping</dt>
-            <dd>{totals.shippingPaise === 0 ? "Free" : formatInr(totals.shippingPaise)}</dd>
-          </div>
-          <div className="flex justify-between text-stone-600">
-            <dt>GST</dt>
-            <dd>Included</dd>
-          </div>
-          <div className="flex justify-between pt-1 text-base font-semibold">
-            <dt>Total</dt>
-            <dd>{formatInr(totals.totalPaise)}</dd>
-          </div>
-        </dl>
+        <OrderTotals
+          totals={totals}
+          className="mt-4 space-y-1 border-t border-stone-200 pt-3 text-sm"
+          totalClassName="pt-1"
+          gstIncluded
+        />
       </aside>
     </div>
   );

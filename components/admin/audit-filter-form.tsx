@@ -1,5 +1,6 @@
 import { AUDIT_ACTION_CODES, AUDIT_ACTIONS, AUDIT_OUTCOMES, AUDIT_TARGET_TYPES } from "@/lib/audit/actions";
 import type { AuditFilters } from "@/lib/audit/read";
+import { statusLabel } from "@/lib/format";
 
 const input = "rounded-lg border border-stone-300 bg-white px-2 py-1.5 text-sm";
 const label = "text-xs font-medium text-stone-700";
@@ -49,7 +50,7 @@ export function AuditFilterForm({ filters }: { filters: AuditFilters }) {
           <option value="">Any</option>
           {AUDIT_TARGET_TYPES.map((type) => (
             <option key={type} value={type}>
-              {type.replaceAll("_", " ")}
+              {statusLabel(type)}
             </option>
           ))}
         </select>

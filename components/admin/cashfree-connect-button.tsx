@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 
-import { connectCashfreeAction, disconnectCashfreeAction } from "@/app/admin/(console)/settings/cashfree-actions";
+import { connectCashfreeAction, disconnectCashfreeAction } from "@/lib/actions/admin/cashfree";
 
 /** "Connect with Cashfree" (or "Reconnect"): the server makes the state and the link; the browser goes there. */
 export function CashfreeConnectButton({ label = "Connect with Cashfree" }: { label?: string }) {

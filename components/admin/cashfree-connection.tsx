@@ -1,6 +1,9 @@
+import { formatDateTime } from "@/lib/format";
 import { CONNECT_OUTCOMES, type ConnectionView, type ConnectOutcome } from "@/lib/merchant-account/connect";
 
 import { CashfreeConnectButton, CashfreeDisconnectButton } from "./cashfree-connect-button";
+
+const when = (date: Date | null) => (date ? formatDateTime(date) : "—");
 
 const STATUS_TEXT = {
   linked: "Connected",
@@ -14,13 +17,6 @@ const TOKEN_KEYS_TEXT = {
   previous: "A previous key: sealed again with the newest at the next refresh; keep the previous key until then",
   none: "None of this server's keys opens them: a key configuration error (CASHFREE_TOKEN_ENCRYPTION_KEYS)",
 } as const;
-
-const when = (date: Date | null) =>
-  date
-    ? new Intl.DateTimeFormat("en-IN", { dateStyle: "medium", timeStyle: "short", timeZone: "Asia/Kolkata" }).format(
-        date,
-      )
-    : "—";
 
 /** The settings section: which credential the shop uses, and the Cashfree account connected by OAuth. */
 export function CashfreeConnection({ view, outcome }: { view: ConnectionView; outcome: ConnectOutcome | null }) {

@@ -2,7 +2,7 @@
 
 import { useRef, useState, useTransition } from "react";
 
-import { submitEvidenceAction } from "@/app/admin/(console)/disputes/[disputeId]/actions";
+import { submitEvidenceAction } from "@/lib/actions/admin/disputes";
 
 /** Submit evidence: a PDF, JPEG or PNG of at most 5 MB, its document type and a note; checked by the server. */
 export function DisputeEvidenceForm({

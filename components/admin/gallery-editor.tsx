@@ -2,13 +2,13 @@
 
 import { useState, useTransition } from "react";
 
+import { Thumbnail } from "@/components/product/thumbnail";
 import {
   addProductImageAction,
   describeProductImageAction,
   moveProductImageAction,
   removeProductImageAction,
-} from "@/app/admin/(console)/products/actions";
-import { Thumbnail } from "@/components/product/thumbnail";
+} from "@/lib/actions/admin/products";
 
 import { TextField } from "./form-field";
 

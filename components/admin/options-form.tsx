@@ -1,6 +1,6 @@
 "use client";
 
-import { saveOptionsAction } from "@/app/admin/(console)/products/actions";
+import { saveOptionsAction } from "@/lib/actions/admin/products";
 import type { ProductOption } from "@/lib/variants";
 
 import { ActionStatus, useActionStatus } from "./action-status";

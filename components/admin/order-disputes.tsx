@@ -3,9 +3,8 @@ import Link from "next/link";
 import { DisputeStatus } from "@/components/admin/dispute-status";
 import { getOrderDisputes } from "@/lib/disputes/admin";
 import { humanType } from "@/lib/disputes/state";
+import { formatDateTime } from "@/lib/format";
 import { formatInr } from "@/lib/money";
-
-const when = new Intl.DateTimeFormat("en-IN", { dateStyle: "medium", timeStyle: "short", timeZone: "Asia/Kolkata" });
 
 /** The order page's disputes: each with its history and, once lost or accepted, the amount debited. */
 export async function OrderDisputes({ orderId }: { orderId: string }) {
@@ -21,13 +20,13 @@ export async function OrderDisputes({ orderId }: { orderId: string }) {
             <DisputeStatus status={d.status} />
             <span>{d.amountPaise === null ? "" : formatInr(d.amountPaise)}</span>
             <span>· {d.reasonDescription}</span>
-            {d.respondBy && !d.resolvedAt && <span>· respond by {when.format(d.respondBy)}</span>}
+            {d.respondBy && !d.resolvedAt && <span>· respond by {formatDateTime(d.respondBy)}</span>}
             {d.debitedPaise !== null && <strong className="text-red-800">{formatInr(d.debitedPaise)} debited</strong>}
           </p>
           <ol aria-label={`History of dispute ${d.disputeId}`} className="ml-4 border-l border-stone-200 pl-3">
             {d.history.map((h) => (
               <li key={h.id} className="text-stone-700">
-                {when.format(h.occurredAt)} · {h.status ? <DisputeStatus status={h.status} /> : null}{" "}
+                {formatDateTime(h.occurredAt)} · {h.status ? <DisputeStatus status={h.status} /> : null}{" "}
                 {h.kind === "webhook" ? "Cashfree" : h.actor}
                 {h.note && `: ${h.note}`}
               </li>

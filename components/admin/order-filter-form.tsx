@@ -1,4 +1,5 @@
 import { type OrderFilters, ORDER_SORTS, PAYMENT_GROUPS } from "@/lib/admin/order-filters";
+import { statusLabel } from "@/lib/format";
 import { ORDER_STATUSES } from "@/lib/orders/transitions";
 
 const input = "rounded-lg border border-stone-300 bg-white px-2 py-1.5 text-sm";
@@ -26,7 +27,7 @@ export function OrderFilterForm({ filters }: { filters: OrderFilters }) {
           <option value="">Any</option>
           {ORDER_STATUSES.map((s) => (
             <option key={s} value={s}>
-              {s.replaceAll("_", " ")}
+              {statusLabel(s)}
             </option>
           ))}
         </select>
@@ -37,7 +38,7 @@ export function OrderFilterForm({ filters }: { filters: OrderFilters }) {
           <option value="">Any</option>
           {PAYMENT_GROUPS.map((m) => (
             <option key={m} value={m}>
-              {m.replaceAll("_", " ")}
+              {statusLabel(m)}
             </option>
           ))}
         </select>

@@ -1,5 +1,6 @@
 import Link from "next/link";
 
+import { statusLabel } from "@/lib/format";
 import { formatInr } from "@/lib/money";
 import { orderSettlement } from "@/lib/settlements/view";
 
@@ -36,8 +37,7 @@ export async function OrderSettlement({ orderId }: { orderId: string }) {
             .filter((l) => l !== settledIn)
             .map(({ line, settlement }) => (
               <li key={line.id}>
-                {line.eventType.toLowerCase().replaceAll("_", " ")} {formatInr(line.settlementAmountPaise)} in
-                settlement{" "}
+                {statusLabel(line.eventType.toLowerCase())} {formatInr(line.settlementAmountPaise)} in settlement{" "}
                 <Link href={`/admin/settlements/${settlement.id}`} className="font-mono underline">
                   {settlement.cfSettlementId}
                 </Link>{" "}

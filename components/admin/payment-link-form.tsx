@@ -2,7 +2,7 @@
 
 import { useState, useTransition } from "react";
 
-import { createPaymentLinkAction } from "@/app/admin/(console)/payment-links/actions";
+import { createPaymentLinkAction } from "@/lib/actions/admin/payment-links";
 
 const field = "mt-1 block w-full rounded-lg border border-stone-300 px-2 py-1.5";
 

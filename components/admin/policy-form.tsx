@@ -2,7 +2,7 @@
 
 import { useState, useTransition } from "react";
 
-import { savePolicyAction } from "@/app/admin/(console)/policies/actions";
+import { savePolicyAction } from "@/lib/actions/admin/policies";
 import type { PolicySlug } from "@/lib/policies";
 
 export function PolicyForm({ slug, title, body }: { slug: PolicySlug; title: string; body: string }) {

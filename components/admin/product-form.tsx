@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 
-import { saveProductAction } from "@/app/admin/(console)/products/actions";
+import { saveProductAction } from "@/lib/actions/admin/products";
 import { formatRate, GST_RATES_BPS } from "@/lib/gst/codes";
 
 import { SelectField, TextField } from "./form-field";

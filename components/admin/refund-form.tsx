@@ -2,7 +2,7 @@
 
 import { useState, useTransition } from "react";
 
-import { refundOrderAction } from "@/app/admin/(console)/orders/[orderId]/actions";
+import { refundOrderAction } from "@/lib/actions/admin/orders";
 
 export function RefundForm({ orderId, refundableRupees }: { orderId: string; refundableRupees: string }) {
   // One key per refund the merchant means to make: double clicks and retries reuse it, so Cashfree sees one refund.

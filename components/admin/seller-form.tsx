@@ -2,7 +2,7 @@
 
 import { useState, useTransition } from "react";
 
-import { saveSellerAction } from "@/app/admin/(console)/settings/actions";
+import { saveSellerAction } from "@/lib/actions/admin/settings";
 import { INDIAN_STATES } from "@/lib/gst/codes";
 import type { Seller } from "@/lib/gst/seller";
 

@@ -2,9 +2,8 @@
 
 import { useState, useTransition } from "react";
 
+import { saveSettingsAction } from "@/lib/actions/admin/settings";
 import type { CheckoutVariant } from "@/lib/cashfree/browser";
-
-import { saveSettingsAction } from "@/app/admin/(console)/settings/actions";
 
 const VARIANTS: { value: CheckoutVariant; label: string; hint: string }[] = [
   {

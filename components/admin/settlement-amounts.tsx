@@ -1,15 +1,13 @@
+import { formatDateTime, formatIsoDate, formatTime } from "@/lib/format";
 import { formatInr } from "@/lib/money";
 
-const when = new Intl.DateTimeFormat("en-IN", { dateStyle: "medium", timeStyle: "short", timeZone: "Asia/Kolkata" });
-const time = new Intl.DateTimeFormat("en-IN", { timeStyle: "short", timeZone: "Asia/Kolkata" });
-const day = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Kolkata" });
-
-export const settlementTime = (date: Date | null) => (date ? when.format(date) : "—");
+export const settlementTime = (date: Date | null) => (date ? formatDateTime(date) : "—");
 
 /** "14 Feb 2025, 12:00 pm – 12:15 pm": a settlement's window of payments, in India time. */
 export function settlementPeriod(from: Date | null, till: Date | null) {
   if (!from && !till) return "—";
-  if (from && till && day.format(from) === day.format(till)) return `${when.format(from)} – ${time.format(till)}`;
+  if (from && till && formatIsoDate(from) === formatIsoDate(till))
+    return `${formatDateTime(from)} – ${formatTime(till)}`;
   return `${settlementTime(from)} – ${settlementTime(till)}`;
 }
 

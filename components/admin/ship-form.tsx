@@ -2,7 +2,7 @@
 
 import { useState, useTransition } from "react";
 
-import { markShippedAction } from "@/app/admin/(console)/orders/[orderId]/actions";
+import { markShippedAction } from "@/lib/actions/admin/orders";
 import { COURIERS, type CourierName } from "@/lib/shipping";
 
 /** Mark as shipped: courier, AWB number and (optional) tracking link, checked by the server action. */

@@ -2,7 +2,7 @@
 
 import { useActionState, useState } from "react";
 
-import { signInAction, type SignInState } from "@/app/admin/sign-in/actions";
+import { signInAction, type SignInState } from "@/lib/actions/admin/session";
 
 export function SignInForm() {
   const [state, action, pending] = useActionState<SignInState, FormData>(signInAction, null);

@@ -1,3 +1,5 @@
+import { statusLabel } from "@/lib/format";
+
 const STYLES: Record<string, string> = {
   paid: "bg-emerald-100 text-emerald-900",
   awaiting_payment: "bg-amber-100 text-amber-900",
@@ -16,7 +18,7 @@ export function StatusBadge({ status }: { status: string }) {
     <span
       className={`inline-block rounded-full px-2 py-0.5 text-xs font-medium ${STYLES[status] ?? "bg-stone-100 text-stone-800"}`}
     >
-      {status.replaceAll("_", " ")}
+      {statusLabel(status)}
     </span>
   );
 }

@@ -2,7 +2,7 @@
 
 import { useState, useTransition } from "react";
 
-import { adjustStockAction } from "@/app/admin/(console)/products/actions";
+import { adjustStockAction } from "@/lib/actions/admin/products";
 
 /** Adds or removes units of one variant, with the reason (kept in the stock history). */
 export function StockForm({ variantId, title }: { variantId: string; title: string }) {

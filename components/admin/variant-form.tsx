@@ -1,6 +1,6 @@
 "use client";
 
-import { saveVariantAction } from "@/app/admin/(console)/products/actions";
+import { saveVariantAction } from "@/lib/actions/admin/products";
 
 import { ActionStatus, useActionStatus } from "./action-status";
 import { SelectField, TextField } from "./form-field";

@@ -2,8 +2,8 @@
 
 import { useRef, useState, useTransition } from "react";
 
-import { addToCartAction } from "@/app/cart/actions";
 import { announceCartChanged } from "@/components/layout/cart-link";
+import { addToCartAction } from "@/lib/actions/cart";
 import type { CartSnapshot } from "@/lib/cart";
 
 import { CartDrawer } from "./cart-drawer";

@@ -3,14 +3,13 @@
 import Link from "next/link";
 import { useEffect, useOptimistic, useRef, useState, useTransition } from "react";
 
-import { removeCartLineAction, updateCartLineAction } from "@/app/cart/actions";
 import { announceCartChanged } from "@/components/layout/cart-link";
+import { removeCartLineAction, updateCartLineAction } from "@/lib/actions/cart";
 import type { CartSnapshot } from "@/lib/cart";
 import { formatInr } from "@/lib/money";
-import { Thumbnail } from "@/components/product/thumbnail";
 
 import { CheckoutLink } from "./checkout-link";
-import { QuantityOptions } from "./quantity-options";
+import { DrawerLine } from "./drawer-line";
 
 const FOCUSABLE = "a[href], button:not([disabled]), select:not([disabled]), input:not([disabled])";
 
@@ -109,34 +108,7 @@ export function CartDrawer({
         </p>
         <ul aria-label="Items in your cart" className="flex-1 space-y-3 overflow-y-auto p-4">
           {shown.lines.map((line) => (
-            <li key={line.variantId} className="flex gap-3">
-              <Thumbnail src={line.imagePath} size={64} className="h-16 w-16" />
-              <div className="flex-1 space-y-1 text-sm">
-                <p className="font-medium">{line.name}</p>
-                <div className="flex items-center gap-3">
-                  <label className="sr-only" htmlFor={`drawer-qty-${line.variantId}`}>
-                    Quantity of {line.name}
-                  </label>
-                  <select
-                    id={`drawer-qty-${line.variantId}`}
-                    value={line.quantity}
-                    onChange={(event) => change(line.variantId, Number(event.target.value))}
-                    className="rounded border border-stone-300 bg-white px-2 py-1"
-                  >
-                    <QuantityOptions max={line.maxQuantity} current={line.quantity} />
-                  </select>
-                  <button
-                    type="button"
-                    aria-label={`Remove ${line.name}`}
-                    onClick={() => change(line.variantId, 0)}
-                    className="text-stone-600 underline hover:text-red-700"
-                  >
-                    Remove
-                  </button>
-                </div>
-              </div>
-              <p className="text-sm font-semibold">{formatInr(line.unitPricePaise * line.quantity)}</p>
-            </li>
+            <DrawerLine key={line.variantId} line={line} onQuantity={(quantity) => change(line.variantId, quantity)} />
           ))}
           {shown.lines.length === 0 && <li className="text-sm text-stone-600">Your cart is empty.</li>}
         </ul>

@@ -2,8 +2,8 @@
 
 import { useState, useTransition } from "react";
 
-import { removeCartLineAction, updateCartLineAction } from "@/app/cart/actions";
 import { announceCartChanged } from "@/components/layout/cart-link";
+import { removeCartLineAction, updateCartLineAction } from "@/lib/actions/cart";
 
 import { QuantityOptions } from "./quantity-options";
 

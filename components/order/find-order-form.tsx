@@ -2,7 +2,7 @@
 
 import { useState, useTransition } from "react";
 
-import { findOrderAction } from "@/app/orders/find/actions";
+import { findOrderAction } from "@/lib/actions/find-order";
 
 export function FindOrderForm() {
   const [pending, start] = useTransition();

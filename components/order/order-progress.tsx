@@ -1,7 +1,6 @@
+import { formatDate } from "@/lib/format";
 import { formatInr } from "@/lib/money";
 import type { OrderView } from "@/lib/orders/confirm";
-
-const when = new Intl.DateTimeFormat("en-IN", { dateStyle: "medium", timeZone: "Asia/Kolkata" });
 
 const REFUND_STATUS: Record<string, string> = {
   SUCCESS: "completed",
@@ -21,7 +20,7 @@ export function OrderProgress({ order }: { order: OrderView }) {
       done: !!shipment.shippedAt,
       detail: shipment.shippedAt ? (
         <>
-          {when.format(shipment.shippedAt)} with {shipment.courier}
+          {formatDate(shipment.shippedAt)} with {shipment.courier}
           {shipment.trackingNumber && <>, tracking number {shipment.trackingNumber}</>}
           {shipment.trackingUrl && (
             <>
@@ -38,7 +37,7 @@ export function OrderProgress({ order }: { order: OrderView }) {
     {
       label: "Delivered",
       done: !!shipment.deliveredAt,
-      detail: shipment.deliveredAt ? when.format(shipment.deliveredAt) : null,
+      detail: shipment.deliveredAt ? formatDate(shipment.deliveredAt) : null,
     },
   ];
   return (
@@ -67,7 +66,7 @@ export function OrderProgress({ order }: { order: OrderView }) {
             {order.refunds.map((refund) => (
               <li key={refund.id}>
                 {formatInr(refund.amountPaise)} · {REFUND_STATUS[refund.status] ?? refund.status.toLowerCase()} ·{" "}
-                {when.format(refund.createdAt)}
+                {formatDate(refund.createdAt)}
               </li>
             ))}
           </ul>

@@ -1,3 +1,4 @@
+import { statusLabel } from "@/lib/format";
 import { formatInr } from "@/lib/money";
 import type { OrderView } from "@/lib/orders/confirm";
 
@@ -13,8 +14,7 @@ const METHOD_NAMES: Record<string, string> = {
   pay_later: "Pay later",
 };
 
-export const paymentMethodName = (group: string | null) =>
-  group ? (METHOD_NAMES[group] ?? group.replaceAll("_", " ")) : "—";
+export const paymentMethodName = (group: string | null) => (group ? (METHOD_NAMES[group] ?? statusLabel(group)) : "—");
 
 export function OrderReceipt({ order }: { order: OrderView }) {
   return (

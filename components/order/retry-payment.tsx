@@ -1,7 +1,7 @@
 "use client";
 
-import { resumePaymentAction } from "@/app/orders/[orderId]/actions";
 import { CashfreePayButton, type CashfreeSdkProps } from "@/components/checkout/cashfree-pay-button";
+import { resumePaymentAction } from "@/lib/actions/order-payment";
 import type { CheckoutVariant } from "@/lib/cashfree/browser";
 
 export function RetryPayment(props: {

@@ -9,6 +9,7 @@ import { getWebhookEvent } from "@/db/queries/webhooks";
 import type { Result } from "@/lib/actions/result";
 import type { Admin } from "@/lib/auth/admins";
 import { cashfree, isCashfreeError } from "@/lib/cashfree";
+import { statusLabel } from "@/lib/format";
 import { adminActor } from "@/lib/orders/actors";
 import { issueRefund, refundAuthorityOf } from "@/lib/refunds";
 import { emailJob } from "@/lib/orders/jobs";
@@ -64,8 +65,7 @@ export async function markFulfilment(
   const result = await applyToOrder(await getDb(), orderId, command, adminActor(admin), { detail });
   if (!result.found) return { ok: false, error: "Order not found." };
   if (result.refusal === "not_paid") return { ok: false, error: "Only paid orders can be shipped." };
-  if (result.refusal)
-    return { ok: false, error: `This order is ${result.order!.fulfillmentStatus.replaceAll("_", " ")}.` };
+  if (result.refusal) return { ok: false, error: `This order is ${statusLabel(result.order!.fulfillmentStatus)}.` };
   return {
     ok: true,
     message:

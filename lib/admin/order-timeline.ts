@@ -1,4 +1,5 @@
 import { humanStatus } from "@/lib/disputes/state";
+import { statusLabel } from "@/lib/format";
 
 /** One line of an order's timeline as the admin reads it. */
 export interface TimelineEntry {
@@ -40,7 +41,7 @@ export function orderTimeline(orderEvents: OrderEventLine[], disputeLines: Dispu
     ...orderEvents.map((e) => ({
       id: `order-${e.id}`,
       at: e.createdAt,
-      what: e.type.replaceAll("_", " "),
+      what: statusLabel(e.type),
       via: e.source,
     })),
     ...disputeLines.map((line) => ({

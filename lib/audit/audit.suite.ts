@@ -48,7 +48,7 @@ export function auditSuite(driver: "pglite" | "pg", request: TestRequest, option
   const rows = (action: string) =>
     db.select().from(auditEvents).where(eq(auditEvents.action, action)).orderBy(asc(auditEvents.id));
   const count = async () => (await db.select({ n: sql<number>`count(*)::int` }).from(auditEvents))[0]!.n;
-  const actions = () => import("@/app/admin/(console)/products/actions");
+  const actions = () => import("@/lib/actions/admin/products");
   const productForm = (fields: Record<string, string>) => {
     const form = new FormData();
     for (const [key, value] of Object.entries(fields)) form.set(key, value);
@@ -146,7 +146,7 @@ export function auditSuite(driver: "pglite" | "pg", request: TestRequest, option
 
     it("records settings before and after, the seller's fields one by one", async () => {
       as(owner);
-      const { saveSettingsAction, saveSellerAction } = await import("@/app/admin/(console)/settings/actions");
+      const { saveSettingsAction, saveSellerAction } = await import("@/lib/actions/admin/settings");
       expect(await saveSettingsAction({ checkoutVariant: "modal", autoRefundLatePayments: true })).toMatchObject({
         ok: true,
       });
@@ -192,7 +192,7 @@ export function auditSuite(driver: "pglite" | "pg", request: TestRequest, option
       const [archived] = await rows("product.archive");
       expect(archived).toMatchObject({ targetId: product!.id, before: { archived: false }, after: { archived: true } });
 
-      const { savePolicyAction } = await import("@/app/admin/(console)/policies/actions");
+      const { savePolicyAction } = await import("@/lib/actions/admin/policies");
       const body = "Refunds reach your account within 7 working days of our receiving the item.";
       expect(await savePolicyAction({ slug: "refunds", title: "Refunds", body })).toMatchObject({ ok: true });
       const [policy] = await rows("policy.update");
@@ -204,7 +204,7 @@ export function auditSuite(driver: "pglite" | "pg", request: TestRequest, option
       as(staff);
       const shipped = await paidTestOrder(db, t, 49_900);
       const cancelled = await paidTestOrder(db, t, 59_900);
-      const orders = await import("@/app/admin/(console)/orders/[orderId]/actions");
+      const orders = await import("@/lib/actions/admin/orders");
       expect(
         await orders.markShippedAction({ orderId: shipped, courier: "Delhivery", trackingNumber: "AWB123456" }),
       ).toMatchObject({ ok: true });
@@ -227,7 +227,7 @@ export function auditSuite(driver: "pglite" | "pg", request: TestRequest, option
     });
 
     it("records a lesser role's attempt as refused and invalid input as failed; a stranger's call writes nothing", async () => {
-      const { saveSettingsAction } = await import("@/app/admin/(console)/settings/actions");
+      const { saveSettingsAction } = await import("@/lib/actions/admin/settings");
       const { adjustStockAction } = await actions();
       const before = await count();
       as(null);
@@ -271,7 +271,7 @@ export function auditSuite(driver: "pglite" | "pg", request: TestRequest, option
         expect(after!.pricePaise).toBe(variant.pricePaise);
 
         const order = await paidTestOrder(db, t, 19_900);
-        const { resyncOrderAction } = await import("@/app/admin/(console)/orders/[orderId]/actions");
+        const { resyncOrderAction } = await import("@/lib/actions/admin/orders");
         // Done is done, whatever the log says: answering "failed" for a change that was made invites doing it twice.
         expect(await resyncOrderAction({ orderId: order })).toMatchObject({ ok: true });
         expect(await rows("order.resync")).toEqual([]);

@@ -19,9 +19,9 @@ process.env.PGLITE_DIR = "memory://";
 process.env.DATABASE_URL = "";
 
 const NOT_THROUGH_THE_CLIENT: Record<string, string> = {
-  "app/admin/(console)/actions.ts#signOutAction": "next-auth's signOut event (lib/audit/sign-in.ts recordSignOut)",
-  "app/admin/sign-in/actions.ts#signInAction": "the credentials provider's authorize (lib/audit/sign-in.ts)",
-  "app/admin/sign-in/actions.ts#oauthSignInAction": "next-auth's signIn callback and event (lib/audit/sign-in.ts)",
+  "lib/actions/admin/session.ts#signOutAction": "next-auth's signOut event (lib/audit/sign-in.ts recordSignOut)",
+  "lib/actions/admin/session.ts#signInAction": "the credentials provider's authorize (lib/audit/sign-in.ts)",
+  "lib/actions/admin/session.ts#oauthSignInAction": "next-auth's signIn callback and event (lib/audit/sign-in.ts)",
   "app/api/cashfree/oauth/callback/route.ts#GET": "the route itself, as cashfree.connect (audit.suite.ts)",
   "app/api/health/route.ts#GET": "nothing to audit: a read, where a session only adds detail",
 };
@@ -34,11 +34,14 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
-/** Server action files and route handlers that an admin session reaches. */
-const ADMIN_ENTRY_POINTS = sourceFiles("app").filter((file) => {
+/** Server action files (lib/actions) and route handlers (app) that an admin session reaches. */
+const ADMIN_ENTRY_POINTS = [...sourceFiles("app"), ...sourceFiles("lib/actions")].filter((file) => {
   const text = readFileSync(file, "utf8");
   const endpoint = text.trimStart().startsWith('"use server"') || path.basename(file) === "route.ts";
-  const admin = file.startsWith("app/admin/") || /requireAdmin|currentAdmin|adminAction|adminRoute/.test(text);
+  const admin =
+    file.startsWith("app/admin/") ||
+    file.startsWith("lib/actions/admin/") ||
+    /requireAdmin|currentAdmin|adminAction|adminRoute/.test(text);
   return endpoint && admin;
 });
 
@@ -60,9 +63,10 @@ describe("every admin action and route is audited", () => {
   it("finds the admin entry points (the scan itself works)", () => {
     expect(ADMIN_ENTRY_POINTS).toEqual(
       expect.arrayContaining([
-        "app/admin/(console)/orders/[orderId]/actions.ts",
-        "app/admin/(console)/products/actions.ts",
-        "app/admin/(console)/settings/cashfree-actions.ts",
+        "lib/actions/admin/orders.ts",
+        "lib/actions/admin/products.ts",
+        "lib/actions/admin/cashfree.ts",
+        "lib/actions/admin/session.ts",
         "app/admin/(console)/orders/export/route.ts",
         "app/api/cashfree/oauth/callback/route.ts",
       ]),

@@ -1,3 +1,5 @@
+import { statusLabel } from "@/lib/format";
+
 /**
  * What a dispute's status says (`<TYPE>_<STATE>`, api-reference.md §7.9), and which of two reports is the newer.
  * Pure: shared by the webhook, the admin's answers and the pages.
@@ -36,7 +38,7 @@ export const isDebited = (status: string) => {
 /** "DISPUTE_DOCS_RECEIVED" → "Docs received"; "PRE_ARBITRATION" → "Pre-arbitration". */
 export function humanStatus(status: string) {
   const { state } = parseDisputeStatus(status);
-  const words = (state ?? status).toLowerCase().replaceAll("_", " ");
+  const words = statusLabel((state ?? status).toLowerCase());
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 export const humanType = (type: string | null) =>

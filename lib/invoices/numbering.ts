@@ -20,6 +20,3 @@ export function seriesFor(prefix: string, year: string): string {
 export function documentNumber(series: string, sequence: number): string {
   return `${series}/${String(sequence).padStart(6, "0")}`;
 }
-
-/** Dates on invoices are India's dates, whatever the server's time zone. */
-export const invoiceDate = new Intl.DateTimeFormat("en-IN", { dateStyle: "medium", timeZone: "Asia/Kolkata" });

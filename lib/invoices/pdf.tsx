@@ -4,11 +4,11 @@ import path from "node:path";
 
 import { Document, Font, Page, renderToBuffer, StyleSheet, Text, View } from "@react-pdf/renderer";
 
+import { formatDate } from "@/lib/format";
 import { formatRate, stateCode, type IndianState } from "@/lib/gst/codes";
 import { formatInr } from "@/lib/money";
 
 import { documentFileName, type TaxDocument } from "./documents";
-import { invoiceDate } from "./numbering";
 
 // DejaVu Sans has the rupee sign (U+20B9); the PDF standard fonts do not. Embedded, so every reader shows ₹.
 const fonts = path.join(process.cwd(), "node_modules/dejavu-fonts-ttf/ttf");
@@ -130,7 +130,7 @@ function TaxDocumentPdf({ document }: { document: TaxDocument }) {
             <Text>
               {isInvoice ? "Invoice no." : "Credit note no."} <Text style={s.bold}>{document.number}</Text>
             </Text>
-            <Text>Date: {invoiceDate.format(document.issuedAt)}</Text>
+            <Text>Date: {formatDate(document.issuedAt)}</Text>
             <Text>Order: {document.orderId}</Text>
             {!isInvoice && document.invoiceNumber && <Text>Against invoice: {document.invoiceNumber}</Text>}
           </View>

@@ -14,7 +14,7 @@ import { SANDBOX_MERCHANT_ID } from "@/sandbox/defaults";
 const postgres = await requirePostgres();
 
 // The buttons' server actions (next-auth) are not rendered here, only their labels.
-vi.mock("@/app/admin/(console)/settings/cashfree-actions", () => ({
+vi.mock("@/lib/actions/admin/cashfree", () => ({
   connectCashfreeAction: vi.fn(),
   disconnectCashfreeAction: vi.fn(),
 }));

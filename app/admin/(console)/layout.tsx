@@ -1,10 +1,8 @@
 import Link from "next/link";
 
-import { requireAdminPage } from "@/lib/auth/session";
-
 import { CashfreeBanner } from "@/components/admin/cashfree-banner";
-
-import { signOutAction } from "./actions";
+import { signOutAction } from "@/lib/actions/admin/session";
+import { requireAdminPage } from "@/lib/auth/session";
 
 const NAV = [
   { href: "/admin", label: "Dashboard" },

@@ -1,10 +1,12 @@
 import type { Metadata } from "next";
 
+import { numeric, TableHead } from "@/components/admin/admin-table";
 import { RevenueChart, ShareChart } from "@/components/admin/dashboard-charts";
 import { StatusBadge } from "@/components/admin/status-badge";
 import { paymentMethodName } from "@/components/order/order-receipt";
 import { getDashboard } from "@/lib/admin/insights";
 import { requireAdminPage } from "@/lib/auth/session";
+import { statusLabel } from "@/lib/format";
 import { formatInr } from "@/lib/money";
 
 export const metadata: Metadata = { title: "Dashboard · Admin" };
@@ -61,14 +63,10 @@ export default async function AdminDashboardPage({
         <details className="mt-2 text-sm">
           <summary className="cursor-pointer text-stone-600">Numbers</summary>
           <table className="mt-2 w-full">
-            <thead className="text-left text-stone-600">
-              <tr>
-                <th className="font-medium">Day</th>
-                <th className="font-medium">Orders</th>
-                <th className="text-right font-medium">Revenue</th>
-                <th className="text-right font-medium">Refunded</th>
-              </tr>
-            </thead>
+            <TableHead
+              columns={["Day", "Orders", ...numeric("Revenue", "Refunded")]}
+              className="text-left text-stone-600"
+            />
             <tbody>
               {data.byDay.map((d) => (
                 <tr key={d.day} className="border-t border-stone-100">
@@ -85,7 +83,7 @@ export default async function AdminDashboardPage({
       <div className="grid grid-cols-1 gap-4 lg:grid-cols-2">
         <section aria-label="Orders by status" className="rounded-xl border border-stone-200 bg-white p-4">
           <h2 className="mb-2 font-semibold">Orders by status</h2>
-          <ShareChart slices={data.byStatus.map((row) => ({ label: row.status.replaceAll("_", " "), n: row.n }))} />
+          <ShareChart slices={data.byStatus.map((row) => ({ label: statusLabel(row.status), n: row.n }))} />
           <ul className="space-y-1 text-sm">
             {data.byStatus.map((row) => (
               <li key={row.status} className="flex justify-between">

@@ -1,11 +1,10 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 
+import { SignInForm } from "@/components/admin/sign-in-form";
+import { oauthSignInAction } from "@/lib/actions/admin/session";
 import { currentAdmin } from "@/lib/auth/session";
 import { env } from "@/lib/env";
-
-import { oauthSignInAction } from "./actions";
-import { SignInForm } from "@/components/admin/sign-in-form";
 
 const OAUTH_NAMES = { github: "GitHub", google: "Google" } as const;
 

@@ -3,9 +3,9 @@ import { headers } from "next/headers";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 
-import { AutoRefresh } from "@/components/order/auto-refresh";
 import { OrderProgress } from "@/components/order/order-progress";
 import { OrderReceipt } from "@/components/order/order-receipt";
+import { OrderStatusBanner, type Tone } from "@/components/order/order-status-banner";
 import { RetryPayment } from "@/components/order/retry-payment";
 import { browserCheckoutConfig } from "@/lib/cashfree/checkout-config";
 import { clientAddress } from "@/lib/client-address";
@@ -18,15 +18,6 @@ import { canRetryPayment, isStillConfirming, latestAttemptOutcome, paidOrderStag
 import { getSetting } from "@/lib/settings";
 
 export const metadata: Metadata = { title: "Your order", robots: { index: false } };
-
-type Tone = "success" | "error" | "waiting" | "neutral";
-
-const TONES: Record<Tone, string> = {
-  success: "border-emerald-200 bg-emerald-50 text-emerald-900",
-  error: "border-red-200 bg-red-50 text-red-900",
-  waiting: "border-amber-200 bg-amber-50 text-amber-900",
-  neutral: "border-stone-200 bg-stone-100 text-stone-900",
-};
 
 /** Cashfree's failure reasons are lower-case fragments ("insufficient funds in the customer's account"). */
 function sentence(text: string) {
@@ -130,11 +121,7 @@ export default async function OrderPage({
 
   return (
     <div className="mx-auto max-w-2xl space-y-6">
-      <div role="status" className={`rounded-xl border p-5 ${TONES[tone]}`}>
-        <h1 className="text-2xl font-semibold">{title}</h1>
-        <p className="mt-2">{body}</p>
-        {pending && <AutoRefresh />}
-      </div>
+      <OrderStatusBanner title={title} body={body} tone={tone} refreshing={pending} />
       {open && !pending && (
         <RetryPayment
           orderId={order.id}

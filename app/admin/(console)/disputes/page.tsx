@@ -1,25 +1,15 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 
+import { numeric, TableHead } from "@/components/admin/admin-table";
+import { DisputeOrderLink, OpenDisputeRow } from "@/components/admin/dispute-row";
 import { DisputeStatus } from "@/components/admin/dispute-status";
-import { listDisputes } from "@/lib/disputes/admin";
-import { humanType } from "@/lib/disputes/state";
 import { requireAdminPage } from "@/lib/auth/session";
+import { listDisputes } from "@/lib/disputes/admin";
+import { formatDateTime } from "@/lib/format";
 import { formatInr } from "@/lib/money";
 
 export const metadata: Metadata = { title: "Disputes · Admin" };
-
-const when = new Intl.DateTimeFormat("en-IN", { dateStyle: "medium", timeStyle: "short", timeZone: "Asia/Kolkata" });
-
-function OrderLink({ orderId, cfOrderId }: { orderId: string | null; cfOrderId: string | null }) {
-  if (orderId)
-    return (
-      <Link href={`/admin/orders/${encodeURIComponent(orderId)}`} className="font-mono text-brand-700 underline">
-        {orderId}
-      </Link>
-    );
-  return <span className="text-stone-600">not ours ({cfOrderId ?? "no order id"})</span>;
-}
 
 export default async function DisputesPage() {
   await requireAdminPage();
@@ -33,45 +23,22 @@ export default async function DisputesPage() {
           <p className="text-sm text-stone-600">No open disputes.</p>
         ) : (
           <table className="w-full text-left text-sm">
-            <thead className="text-stone-600">
-              <tr>
-                <th className="py-1 pr-3 font-medium">Dispute</th>
-                <th className="py-1 pr-3 font-medium">Order</th>
-                <th className="py-1 pr-3 font-medium">Type</th>
-                <th className="py-1 pr-3 font-medium">Reason</th>
-                <th className="py-1 pr-3 text-right font-medium">Amount</th>
-                <th className="py-1 pr-3 font-medium">Status</th>
-                <th className="py-1 font-medium">Respond by</th>
-              </tr>
-            </thead>
+            <TableHead
+              columns={[
+                "Dispute",
+                "Order",
+                "Type",
+                "Reason",
+                ...numeric("Amount"),
+                "Status",
+                { label: "Respond by", className: "py-1" },
+              ]}
+              className="text-stone-600"
+              cellClassName="py-1 pr-3"
+            />
             <tbody>
               {open.map((d) => (
-                <tr key={d.disputeId} className="border-t border-stone-100 align-top">
-                  <td className="py-1.5 pr-3">
-                    <Link href={`/admin/disputes/${d.disputeId}`} className="font-mono text-brand-700 underline">
-                      {d.disputeId}
-                    </Link>
-                  </td>
-                  <td className="py-1.5 pr-3">
-                    <OrderLink orderId={d.orderId} cfOrderId={d.cfOrderId} />
-                  </td>
-                  <td className="py-1.5 pr-3">{humanType(d.disputeType)}</td>
-                  <td className="py-1.5 pr-3">{d.reasonDescription ?? d.reasonCode ?? "—"}</td>
-                  <td className="py-1.5 pr-3 text-right tabular-nums">
-                    {d.amountPaise === null ? "—" : formatInr(d.amountPaise)}
-                  </td>
-                  <td className="py-1.5 pr-3">
-                    <DisputeStatus status={d.status} />
-                  </td>
-                  <td className="py-1.5">
-                    {d.respondBy ? when.format(d.respondBy) : "—"}
-                    {d.overdue && (
-                      <span className="ml-2 rounded-full bg-red-100 px-2 py-0.5 text-xs font-semibold text-red-900">
-                        Overdue
-                      </span>
-                    )}
-                  </td>
-                </tr>
+                <OpenDisputeRow key={d.disputeId} dispute={d} />
               ))}
             </tbody>
           </table>
@@ -88,13 +55,13 @@ export default async function DisputesPage() {
                 <Link href={`/admin/disputes/${d.disputeId}`} className="font-mono text-brand-700 underline">
                   {d.disputeId}
                 </Link>
-                <OrderLink orderId={d.orderId} cfOrderId={d.cfOrderId} />
+                <DisputeOrderLink orderId={d.orderId} cfOrderId={d.cfOrderId} />
                 <DisputeStatus status={d.status} />
                 <span>{d.amountPaise === null ? "" : formatInr(d.amountPaise)}</span>
                 {d.debitedPaise !== null && (
                   <span className="font-medium text-red-800">{formatInr(d.debitedPaise)} debited</span>
                 )}
-                {d.resolvedAt && <span className="text-stone-600">closed {when.format(d.resolvedAt)}</span>}
+                {d.resolvedAt && <span className="text-stone-600">closed {formatDateTime(d.resolvedAt)}</span>}
               </li>
             ))}
           </ul>

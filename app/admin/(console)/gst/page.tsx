@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 
+import { numeric, TableHead } from "@/components/admin/admin-table";
 import { currentMonth, gstReport, type GstReportRow, monthSchema } from "@/lib/admin/gst-report";
 import { requireAdminPage } from "@/lib/auth/session";
 import { formatRate } from "@/lib/gst/codes";
@@ -9,22 +10,20 @@ export const metadata: Metadata = { title: "GST report · Admin" };
 
 const KIND = { invoice: "Invoices", credit_note: "Credit notes" } as const;
 
+const TAX_AMOUNTS = ["taxablePaise", "cgstPaise", "sgstPaise", "igstPaise"] as const;
+
 function ReportTable({ rows }: { rows: GstReportRow[] }) {
   return (
     <table className="w-full text-sm">
-      <thead className="border-b border-stone-200 text-left text-stone-600">
-        <tr>
-          <th className="py-1 font-medium">Document</th>
-          <th className="font-medium">Buyer</th>
-          <th className="font-medium">Place of supply</th>
-          <th className="text-right font-medium">Rate</th>
-          <th className="text-right font-medium">Count</th>
-          <th className="text-right font-medium">Taxable value</th>
-          <th className="text-right font-medium">CGST</th>
-          <th className="text-right font-medium">SGST</th>
-          <th className="text-right font-medium">IGST</th>
-        </tr>
-      </thead>
+      <TableHead
+        columns={[
+          { label: "Document", className: "py-1" },
+          "Buyer",
+          "Place of supply",
+          ...numeric("Rate", "Count", "Taxable value", "CGST", "SGST", "IGST"),
+        ]}
+        className="border-b border-stone-200 text-left text-stone-600"
+      />
       <tbody>
         {rows.map((row) => (
           <tr
@@ -36,10 +35,11 @@ function ReportTable({ rows }: { rows: GstReportRow[] }) {
             <td>{row.placeOfSupply}</td>
             <td className="text-right">{formatRate(row.rateBps)}</td>
             <td className="text-right">{row.documents}</td>
-            <td className="text-right">{formatInr(row.taxablePaise)}</td>
-            <td className="text-right">{formatInr(row.cgstPaise)}</td>
-            <td className="text-right">{formatInr(row.sgstPaise)}</td>
-            <td className="text-right">{formatInr(row.igstPaise)}</td>
+            {TAX_AMOUNTS.map((amount) => (
+              <td key={amount} className="text-right">
+                {formatInr(row[amount])}
+              </td>
+            ))}
           </tr>
         ))}
       </tbody>

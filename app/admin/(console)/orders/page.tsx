@@ -1,21 +1,16 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 
+import { AdminTable, AmountCell, numeric } from "@/components/admin/admin-table";
 import { ExportCsvButton } from "@/components/admin/export-csv-button";
 import { OrderFilterForm } from "@/components/admin/order-filter-form";
 import { StatusBadge } from "@/components/admin/status-badge";
 import { parseOrderFilters } from "@/lib/admin/order-filters";
 import { COUNT_CAP, listAdminOrders } from "@/lib/admin/orders";
 import { requireAdminPage } from "@/lib/auth/session";
-import { formatInr } from "@/lib/money";
+import { formatDateTime, statusLabel } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Orders · Admin" };
-
-const dateTime = new Intl.DateTimeFormat("en-IN", {
-  dateStyle: "medium",
-  timeStyle: "short",
-  timeZone: "Asia/Kolkata",
-});
 
 export default async function AdminOrdersPage({
   searchParams,
@@ -47,65 +42,30 @@ export default async function AdminOrdersPage({
       </div>
       <OrderFilterForm filters={filters} />
       <p className="text-sm text-stone-600">{counted} orders</p>
-      <div className="overflow-x-auto rounded-xl border border-stone-200 bg-white">
-        <table className="w-full text-sm">
-          <thead className="bg-stone-50 text-left text-stone-600">
-            <tr>
-              <th scope="col" className="px-3 py-2 font-medium">
-                Order
-              </th>
-              <th scope="col" className="px-3 py-2 font-medium">
-                Placed
-              </th>
-              <th scope="col" className="px-3 py-2 font-medium">
-                Customer
-              </th>
-              <th scope="col" className="px-3 py-2 font-medium">
-                Status
-              </th>
-              <th scope="col" className="px-3 py-2 font-medium">
-                Method
-              </th>
-              <th scope="col" className="px-3 py-2 text-right font-medium">
-                Total
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((row) => (
-              <tr key={row.id} className="border-t border-stone-100">
-                <td className="px-3 py-2 font-mono">
-                  <Link href={`/admin/orders/${encodeURIComponent(row.id)}`} className="text-brand-700 underline">
-                    {row.id}
-                  </Link>
-                </td>
-                <td className="px-3 py-2 whitespace-nowrap">{dateTime.format(row.createdAt)}</td>
-                <td className="px-3 py-2">
-                  {row.customerName}
-                  <span className="block text-xs text-stone-500">{row.customerEmail}</span>
-                </td>
-                <td className="px-3 py-2">
-                  <StatusBadge status={row.status} />
-                </td>
-                <td className="px-3 py-2">{row.paymentGroup?.replaceAll("_", " ") ?? "—"}</td>
-                <td className="px-3 py-2 text-right whitespace-nowrap">
-                  {formatInr(row.totalPaise)}
-                  {row.refundedPaise > 0 && (
-                    <span className="block text-xs text-stone-500">refunded {formatInr(row.refundedPaise)}</span>
-                  )}
-                </td>
-              </tr>
-            ))}
-            {rows.length === 0 && (
-              <tr>
-                <td colSpan={6} className="px-3 py-6 text-center text-stone-600">
-                  No orders match these filters.
-                </td>
-              </tr>
-            )}
-          </tbody>
-        </table>
-      </div>
+      <AdminTable
+        columns={["Order", "Placed", "Customer", "Status", "Method", ...numeric("Total")]}
+        empty={rows.length === 0 && "No orders match these filters."}
+      >
+        {rows.map((row) => (
+          <tr key={row.id} className="border-t border-stone-100">
+            <td className="px-3 py-2 font-mono">
+              <Link href={`/admin/orders/${encodeURIComponent(row.id)}`} className="text-brand-700 underline">
+                {row.id}
+              </Link>
+            </td>
+            <td className="px-3 py-2 whitespace-nowrap">{formatDateTime(row.createdAt)}</td>
+            <td className="px-3 py-2">
+              {row.customerName}
+              <span className="block text-xs text-stone-500">{row.customerEmail}</span>
+            </td>
+            <td className="px-3 py-2">
+              <StatusBadge status={row.status} />
+            </td>
+            <td className="px-3 py-2">{row.paymentGroup ? statusLabel(row.paymentGroup) : "—"}</td>
+            <AmountCell paise={row.totalPaise} also={["refunded", row.refundedPaise]} nowrap />
+          </tr>
+        ))}
+      </AdminTable>
       <nav aria-label="Pages" className="flex items-center justify-between text-sm">
         {previous ? (
           <Link href={pageLink("before", previous)} className="text-brand-700 underline" rel="prev">

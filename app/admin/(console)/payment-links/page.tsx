@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 
+import { AdminTable, AmountCell, numeric } from "@/components/admin/admin-table";
 import { PaymentLinkForm } from "@/components/admin/payment-link-form";
 import { StatusBadge } from "@/components/admin/status-badge";
 import { requireAdminPage } from "@/lib/auth/session";
-import { formatInr } from "@/lib/money";
 import { listPaymentLinks } from "@/lib/payment-links";
 
 export const metadata: Metadata = { title: "Payment links · Admin" };
@@ -35,48 +35,26 @@ export default async function PaymentLinksPage({ searchParams }: { searchParams:
           </Link>
         ))}
       </nav>
-      <div className="overflow-x-auto rounded-xl border border-stone-200 bg-white">
-        <table className="w-full text-sm">
-          <thead className="bg-stone-50 text-left text-stone-600">
-            <tr>
-              <th className="px-3 py-2 font-medium">Link</th>
-              <th className="px-3 py-2 font-medium">Purpose</th>
-              <th className="px-3 py-2 font-medium">Customer</th>
-              <th className="px-3 py-2 font-medium">Status</th>
-              <th className="px-3 py-2 text-right font-medium">Amount</th>
-            </tr>
-          </thead>
-          <tbody>
-            {links.map((link) => (
-              <tr key={link.linkId} className="border-t border-stone-100">
-                <td className="px-3 py-2 font-mono">
-                  <Link href={`/admin/payment-links/${link.linkId}`} className="text-brand-700 underline">
-                    {link.linkId}
-                  </Link>
-                </td>
-                <td className="px-3 py-2">{link.purpose}</td>
-                <td className="px-3 py-2">{link.customerName ?? link.customerPhone}</td>
-                <td className="px-3 py-2">
-                  <StatusBadge status={link.status} />
-                </td>
-                <td className="px-3 py-2 text-right">
-                  {formatInr(link.amountPaise)}
-                  {link.amountPaidPaise > 0 && (
-                    <span className="block text-xs text-stone-500">paid {formatInr(link.amountPaidPaise)}</span>
-                  )}
-                </td>
-              </tr>
-            ))}
-            {links.length === 0 && (
-              <tr>
-                <td colSpan={5} className="px-3 py-6 text-center text-stone-600">
-                  No payment links yet.
-                </td>
-              </tr>
-            )}
-          </tbody>
-        </table>
-      </div>
+      <AdminTable
+        columns={["Link", "Purpose", "Customer", "Status", ...numeric("Amount")]}
+        empty={links.length === 0 && "No payment links yet."}
+      >
+        {links.map((link) => (
+          <tr key={link.linkId} className="border-t border-stone-100">
+            <td className="px-3 py-2 font-mono">
+              <Link href={`/admin/payment-links/${link.linkId}`} className="text-brand-700 underline">
+                {link.linkId}
+              </Link>
+            </td>
+            <td className="px-3 py-2">{link.purpose}</td>
+            <td className="px-3 py-2">{link.customerName ?? link.customerPhone}</td>
+            <td className="px-3 py-2">
+              <StatusBadge status={link.status} />
+            </td>
+            <AmountCell paise={link.amountPaise} also={["paid", link.amountPaidPaise]} />
+          </tr>
+        ))}
+      </AdminTable>
     </div>
   );
 }

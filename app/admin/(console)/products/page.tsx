@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 
+import { AdminTable, numeric } from "@/components/admin/admin-table";
 import { listCatalog } from "@/lib/admin/catalog";
 import { requireAdminPage } from "@/lib/auth/session";
 import { formatInr } from "@/lib/money";
@@ -28,38 +29,22 @@ export default async function AdminProductsPage() {
           </Link>
         )}
       </div>
-      <div className="overflow-x-auto rounded-xl border border-stone-200 bg-white">
-        <table className="w-full text-sm">
-          <thead className="bg-stone-50 text-left text-stone-600">
-            <tr>
-              <th className="px-3 py-2 font-medium">Product</th>
-              <th className="px-3 py-2 font-medium">Category</th>
-              <th className="px-3 py-2 text-right font-medium">Price</th>
-              <th className="px-3 py-2 text-right font-medium">Variants</th>
-              <th className="px-3 py-2 text-right font-medium">Stock</th>
-              <th className="px-3 py-2 font-medium">Shop</th>
-            </tr>
-          </thead>
-          <tbody>
-            {products.map((p) => (
-              <tr key={p.id} className="border-t border-stone-100">
-                <td className="px-3 py-2">
-                  <Link href={`/admin/products/${p.id}`} className="text-brand-700 underline">
-                    {p.name}
-                  </Link>
-                </td>
-                <td className="px-3 py-2">{p.category}</td>
-                <td className="px-3 py-2 text-right">{priceRange(p.minPricePaise, p.maxPricePaise)}</td>
-                <td className="px-3 py-2 text-right">{p.variants}</td>
-                <td className={`px-3 py-2 text-right ${p.stock === 0 ? "font-semibold text-red-700" : ""}`}>
-                  {p.stock}
-                </td>
-                <td className="px-3 py-2">{p.archivedAt ? "archived" : "listed"}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <AdminTable columns={["Product", "Category", ...numeric("Price", "Variants", "Stock"), "Shop"]}>
+        {products.map((p) => (
+          <tr key={p.id} className="border-t border-stone-100">
+            <td className="px-3 py-2">
+              <Link href={`/admin/products/${p.id}`} className="text-brand-700 underline">
+                {p.name}
+              </Link>
+            </td>
+            <td className="px-3 py-2">{p.category}</td>
+            <td className="px-3 py-2 text-right">{priceRange(p.minPricePaise, p.maxPricePaise)}</td>
+            <td className="px-3 py-2 text-right">{p.variants}</td>
+            <td className={`px-3 py-2 text-right ${p.stock === 0 ? "font-semibold text-red-700" : ""}`}>{p.stock}</td>
+            <td className="px-3 py-2">{p.archivedAt ? "archived" : "listed"}</td>
+          </tr>
+        ))}
+      </AdminTable>
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 
+import { AdminTable, numeric } from "@/components/admin/admin-table";
 import { deduction, SettlementStatus, settlementPeriod, settlementTime } from "@/components/admin/settlement-amounts";
 import { requireAdminPage } from "@/lib/auth/session";
 import { formatInr } from "@/lib/money";
@@ -28,54 +29,39 @@ export default async function SettlementsPage() {
         the GST on them, and adjustments such as refunds. Imported from Cashfree&apos;s settlement webhooks and a daily
         pull.
       </p>
-      <div className="overflow-x-auto rounded-xl border border-stone-200 bg-white">
-        <table className="w-full text-sm">
-          <thead className="bg-stone-50 text-left text-stone-600">
-            <tr>
-              <th className="px-3 py-2 font-medium">Settlement</th>
-              <th className="px-3 py-2 font-medium">UTR</th>
-              <th className="px-3 py-2 font-medium">Period</th>
-              <th className="px-3 py-2 font-medium">Status</th>
-              <th className="px-3 py-2 text-right font-medium">Payments</th>
-              <th className="px-3 py-2 text-right font-medium">Charges</th>
-              <th className="px-3 py-2 text-right font-medium">Tax on charges</th>
-              <th className="px-3 py-2 text-right font-medium">Adjustments</th>
-              <th className="px-3 py-2 text-right font-medium">Amount settled</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map(({ settlement: s, orders }) => (
-              <tr key={s.id} className="border-t border-stone-100 align-top">
-                <td className="px-3 py-2">
-                  <Link href={`/admin/settlements/${s.id}`} className="font-mono text-brand-700 underline">
-                    {s.cfSettlementId}
-                  </Link>
-                  <span className="block text-xs text-stone-500">
-                    {orders} {orders === 1 ? "order" : "orders"} · {settlementTime(s.settledOn ?? s.initiatedOn)}
-                  </span>
-                </td>
-                <td className="px-3 py-2 font-mono">{s.utr ?? "—"}</td>
-                <td className="px-3 py-2">{settlementPeriod(s.paymentFrom, s.paymentTill)}</td>
-                <td className="px-3 py-2">
-                  <SettlementStatus status={s.status} />
-                </td>
-                <td className="px-3 py-2 text-right">{formatInr(s.paymentAmountPaise)}</td>
-                <td className="px-3 py-2 text-right">{deduction(s.serviceChargePaise + s.settlementChargePaise)}</td>
-                <td className="px-3 py-2 text-right">{deduction(s.serviceTaxPaise + s.settlementTaxPaise)}</td>
-                <td className="px-3 py-2 text-right">{formatInr(s.adjustmentPaise)}</td>
-                <td className="px-3 py-2 text-right font-medium">{formatInr(s.amountSettledPaise)}</td>
-              </tr>
-            ))}
-            {rows.length === 0 && (
-              <tr>
-                <td colSpan={9} className="px-3 py-6 text-center text-stone-600">
-                  No settlements yet. Cashfree settles paid orders after about two working days.
-                </td>
-              </tr>
-            )}
-          </tbody>
-        </table>
-      </div>
+      <AdminTable
+        columns={[
+          "Settlement",
+          "UTR",
+          "Period",
+          "Status",
+          ...numeric("Payments", "Charges", "Tax on charges", "Adjustments", "Amount settled"),
+        ]}
+        empty={rows.length === 0 && "No settlements yet. Cashfree settles paid orders after about two working days."}
+      >
+        {rows.map(({ settlement: s, orders }) => (
+          <tr key={s.id} className="border-t border-stone-100 align-top">
+            <td className="px-3 py-2">
+              <Link href={`/admin/settlements/${s.id}`} className="font-mono text-brand-700 underline">
+                {s.cfSettlementId}
+              </Link>
+              <span className="block text-xs text-stone-500">
+                {orders} {orders === 1 ? "order" : "orders"} · {settlementTime(s.settledOn ?? s.initiatedOn)}
+              </span>
+            </td>
+            <td className="px-3 py-2 font-mono">{s.utr ?? "—"}</td>
+            <td className="px-3 py-2">{settlementPeriod(s.paymentFrom, s.paymentTill)}</td>
+            <td className="px-3 py-2">
+              <SettlementStatus status={s.status} />
+            </td>
+            <td className="px-3 py-2 text-right">{formatInr(s.paymentAmountPaise)}</td>
+            <td className="px-3 py-2 text-right">{deduction(s.serviceChargePaise + s.settlementChargePaise)}</td>
+            <td className="px-3 py-2 text-right">{deduction(s.serviceTaxPaise + s.settlementTaxPaise)}</td>
+            <td className="px-3 py-2 text-right">{formatInr(s.adjustmentPaise)}</td>
+            <td className="px-3 py-2 text-right font-medium">{formatInr(s.amountSettledPaise)}</td>
+          </tr>
+        ))}
+      </AdminTable>
     </div>
   );
 }

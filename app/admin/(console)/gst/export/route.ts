@@ -1,7 +1,8 @@
 // GET /admin/gst/export?month=2026-12 – the month's GST report as CSV, for the accountant
+import { adminRoute } from "@/lib/actions/client";
 import { csvRow } from "@/lib/admin/csv";
 import { gstB2bDocuments, gstReport, monthSchema } from "@/lib/admin/gst-report";
-import { adminRoute } from "@/lib/actions/client";
+import { formatIsoDate } from "@/lib/format";
 import { paiseToRupeeString } from "@/lib/money";
 
 export const dynamic = "force-dynamic";
@@ -35,8 +36,6 @@ const B2B_HEADER = [
   "igst_inr",
 ];
 
-const indiaDate = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Kolkata" });
-
 /** `?kind=b2b`: invoice by invoice for registered buyers (GSTR-1 B2B and CDNR); otherwise the summary. */
 export const GET = adminRoute("owner", "gst.export", async (request, _, audit) => {
   const params = new URL(request.url).searchParams;
@@ -64,7 +63,7 @@ async function b2bCsv(month: string) {
     csvRow([
       row.kind,
       row.number,
-      indiaDate.format(row.issuedAt),
+      formatIsoDate(row.issuedAt),
       row.buyerGstin,
       row.buyerName,
       row.placeOfSupply,

@@ -3,11 +3,10 @@ import { notFound } from "next/navigation";
 
 import { ActionButton } from "@/components/admin/action-button";
 import { StatusBadge } from "@/components/admin/status-badge";
+import { cancelPaymentLinkAction } from "@/lib/actions/admin/payment-links";
 import { requireAdminPage } from "@/lib/auth/session";
 import { formatInr } from "@/lib/money";
 import { getPaymentLinkDetail, canCancelLink } from "@/lib/payment-links";
-
-import { cancelPaymentLinkAction } from "../actions";
 
 export const metadata: Metadata = { title: "Payment link · Admin" };
 

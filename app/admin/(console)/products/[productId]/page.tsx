@@ -8,16 +8,14 @@ import { ProductForm } from "@/components/admin/product-form";
 import { StockForm } from "@/components/admin/stock-form";
 import { VariantForm } from "@/components/admin/variant-form";
 import { Thumbnail } from "@/components/product/thumbnail";
+import { setArchivedAction, setVariantOnSaleAction } from "@/lib/actions/admin/products";
 import { getCatalogProduct } from "@/lib/admin/catalog";
 import { requireAdminPage } from "@/lib/auth/session";
+import { formatDateTime } from "@/lib/format";
 import { formatInr, paiseToRupeeString } from "@/lib/money";
 import { variantTitle } from "@/lib/variants";
 
-import { setArchivedAction, setVariantOnSaleAction } from "../actions";
-
 export const metadata: Metadata = { title: "Product · Admin" };
-
-const when = new Intl.DateTimeFormat("en-IN", { dateStyle: "medium", timeStyle: "short", timeZone: "Asia/Kolkata" });
 
 const section = "space-y-3 rounded-xl border border-stone-200 bg-white p-4";
 
@@ -107,7 +105,7 @@ export default async function AdminProductPage({ params }: { params: Promise<{ p
             <ul className="space-y-1 text-sm text-stone-700">
               {adjustments.map((a) => (
                 <li key={a.id}>
-                  {when.format(a.createdAt)} · {a.sku} · {a.delta > 0 ? `+${a.delta}` : a.delta} · {a.reason} ·{" "}
+                  {formatDateTime(a.createdAt)} · {a.sku} · {a.delta > 0 ? `+${a.delta}` : a.delta} · {a.reason} ·{" "}
                   {a.actor}
                 </li>
               ))}

@@ -1,29 +1,19 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 
+import { numeric, TableHead } from "@/components/admin/admin-table";
+import { BackLink } from "@/components/admin/back-link";
 import { deduction, SettlementStatus, settlementPeriod, settlementTime } from "@/components/admin/settlement-amounts";
+import { SettlementLineRow } from "@/components/admin/settlement-line-row";
 import { requireAdminPage } from "@/lib/auth/session";
 import { formatInr } from "@/lib/money";
 import { settlementDetail } from "@/lib/settlements/view";
 
 export const metadata: Metadata = { title: "Settlement · Admin" };
 
-const EVENT_LABELS: Record<string, string> = {
-  PAYMENT: "Payment",
-  REFUND: "Refund",
-  REFUND_REVERSAL: "Refund reversed",
-  DISPUTE: "Dispute",
-  DISPUTE_REVERSAL: "Dispute reversed",
-  CHARGEBACK: "Chargeback",
-  CHARGEBACK_REVERSAL: "Chargeback reversed",
-  OTHER_ADJUSTMENT: "Adjustment",
-};
-
 export default async function SettlementPage({ params }: { params: Promise<{ settlementId: string }> }) {
   await requireAdminPage();
-  const { settlementId } = await params;
-  const detail = await settlementDetail(settlementId);
+  const detail = await settlementDetail((await params).settlementId);
   if (!detail) notFound();
   const { settlement: s, lines } = detail;
   const facts: [string, React.ReactNode][] = [
@@ -46,11 +36,7 @@ export default async function SettlementPage({ params }: { params: Promise<{ set
   if (s.reason) facts.push(["Reason", s.reason]);
   return (
     <div className="space-y-4">
-      <p className="text-sm">
-        <Link href="/admin/settlements" className="text-brand-700 underline">
-          ← Settlements
-        </Link>
-      </p>
+      <BackLink href="/admin/settlements">Settlements</BackLink>
       <h1 className="text-2xl font-semibold">
         Settlement <span className="font-mono">{s.cfSettlementId}</span>
       </h1>
@@ -73,45 +59,14 @@ export default async function SettlementPage({ params }: { params: Promise<{ set
         ) : (
           <div className="overflow-x-auto">
             <table className="mt-2 w-full text-sm">
-              <thead className="bg-stone-50 text-left text-stone-600">
-                <tr>
-                  <th className="px-3 py-2 font-medium">Order</th>
-                  <th className="px-3 py-2 font-medium">Line</th>
-                  <th className="px-3 py-2 font-medium">Time</th>
-                  <th className="px-3 py-2 text-right font-medium">Amount</th>
-                  <th className="px-3 py-2 text-right font-medium">Charges</th>
-                  <th className="px-3 py-2 text-right font-medium">Tax</th>
-                  <th className="px-3 py-2 text-right font-medium">In this settlement</th>
-                </tr>
-              </thead>
+              <TableHead
+                columns={["Order", "Line", "Time", ...numeric("Amount", "Charges", "Tax", "In this settlement")]}
+                className="bg-stone-50 text-left text-stone-600"
+                cellClassName="px-3 py-2"
+              />
               <tbody>
-                {lines.map(({ line, customerName }) => (
-                  <tr key={line.id} className="border-t border-stone-100">
-                    <td className="px-3 py-2">
-                      {line.orderId ? (
-                        <Link
-                          href={`/admin/orders/${encodeURIComponent(line.orderId)}`}
-                          className="font-mono text-brand-700 underline"
-                        >
-                          {line.orderId}
-                        </Link>
-                      ) : (
-                        <span className="font-mono" title="Not an order of this shop">
-                          {line.cfOrderId ?? "—"}
-                        </span>
-                      )}
-                      {customerName && <span className="block text-xs text-stone-500">{customerName}</span>}
-                    </td>
-                    <td className="px-3 py-2">
-                      {EVENT_LABELS[line.eventType] ?? line.eventType}
-                      <span className="block font-mono text-xs text-stone-500">{line.eventId}</span>
-                    </td>
-                    <td className="px-3 py-2">{settlementTime(line.eventTime)}</td>
-                    <td className="px-3 py-2 text-right">{formatInr(line.amountPaise)}</td>
-                    <td className="px-3 py-2 text-right">{deduction(line.serviceChargePaise)}</td>
-                    <td className="px-3 py-2 text-right">{deduction(line.serviceTaxPaise)}</td>
-                    <td className="px-3 py-2 text-right">{formatInr(line.settlementAmountPaise)}</td>
-                  </tr>
+                {lines.map((line) => (
+                  <SettlementLineRow key={line.line.id} {...line} />
                 ))}
               </tbody>
             </table>

@@ -5,7 +5,7 @@ import { z } from "zod";
 
 import { shopAction } from "@/lib/actions/client";
 import { fail, ok, type Result } from "@/lib/actions/result";
-import { signIn } from "@/lib/auth";
+import { signIn, signOut } from "@/lib/auth";
 import { env } from "@/lib/env";
 
 export type SignInState = Result | null;
@@ -55,4 +55,9 @@ export async function oauthSignInAction(provider: string) {
   const parsed = oauthProvider.safeParse(provider);
   if (!parsed.success || !env.oauth[parsed.data]) return;
   await signIn(parsed.data, { redirectTo: "/admin" });
+}
+
+/** The console's "Sign out" (a plain form action; next-auth's signOut event writes the audit row). */
+export async function signOutAction() {
+  await signOut({ redirectTo: "/admin/sign-in" });
 }
