@@ -9,7 +9,7 @@ export const SANDBOX_MERCHANT_ID = "CFLOCAL0001";
 export const SANDBOX_API_VERSIONS = ["2023-08-01", "2025-01-01", "2026-01-01"] as const;
 export const SANDBOX_OTP = "111000";
 
-/** Cashfree's sandbox allow-list for UPI collect (api-reference.md §2.4, §9.3). */
+/** Cashfree's sandbox allow-list for UPI collect (https://www.cashfree.com/docs/payments/online/resources/sandbox-environment). */
 export const TEST_VPAS: Record<string, "SUCCESS" | "FAILED"> = {
   "testsuccess@gocash": "SUCCESS",
   "testfailure@gocash": "FAILED",

@@ -13,7 +13,7 @@ import {
 } from "./store";
 
 /**
- * Disputes on paid orders (api-reference.md §7.9, openapi /disputes/*): created and moved through their states by
+ * Disputes on paid orders (https://www.cashfree.com/docs/api-reference/payments/latest/disputes/dispute-webhooks, and the API's /disputes endpoints): created and moved through their states by
  * the test controls, answered by the merchant with Accept or evidence, each change sent as a signed DISPUTE_*
  * webhook. Which moves are allowed where Cashfree documents none is our choice (sandbox/README.md, deviations).
  */

@@ -153,7 +153,7 @@ export class SandboxEngine {
       payment.message = "00::Transaction success";
       payment.bankReference = digits(12);
       const alreadyPaid = order.status === "PAID";
-      // An attempt started before expiry may still succeed after it (api-reference.md §3.6).
+      // An attempt started before expiry may still succeed after it (https://www.cashfree.com/docs/payments/online/resources/payment-lifecycle).
       order.status = "PAID";
       this.emitPayment(order, payment);
       if (alreadyPaid) this.autoRefund(order, payment);

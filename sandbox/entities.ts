@@ -2,7 +2,7 @@ import { istTimestamp } from "./clock";
 import { amountNumber } from "./money";
 import type { SandboxLink, SandboxOrder, SandboxPayment, SandboxRefund } from "./store";
 
-/** Response bodies in Cashfree's 2025-01-01 shapes (api-reference.md §3.2, §4.5, §5.3, §6.2). */
+/** Response bodies in Cashfree's 2025-01-01 shapes (https://www.cashfree.com/docs/api-reference/payments/latest/orders/get, …/payments/get, …/refunds/get, …/links). */
 
 export function orderEntity(o: SandboxOrder) {
   return {

@@ -1,4 +1,4 @@
-/** Cashfree's error envelope `{message, code, type}` with its HTTP status (api-reference.md §2). */
+/** Cashfree's error envelope `{message, code, type}` with its HTTP status (https://www.cashfree.com/docs/api-reference/payments/latest/orders/create lists them). */
 export class CfError extends Error {
   constructor(
     readonly status: number,

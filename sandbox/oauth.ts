@@ -7,7 +7,7 @@ import { istTimestamp } from "./clock";
 import { WebhookSender } from "./webhooks";
 
 /**
- * Cashfree's partner OAuth (api-reference.md §8.3): auth link → consent page → code → tokens, refresh with
+ * Cashfree's partner OAuth (https://www.cashfree.com/docs/partners/embedded/oauth-flow): auth link → consent page → code → tokens, refresh with
  * rotation (the old refresh token dies at once), revoke, merchant status. The issued access tokens are
  * accepted as `Authorization: Bearer` on the PG API.
  */

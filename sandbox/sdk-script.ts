@@ -1,5 +1,5 @@
 /**
- * The sandbox's stand-in for https://sdk.cashfree.com/js/v3/cashfree.js (checkout-and-sdk.md §1).
+ * The sandbox's stand-in for https://sdk.cashfree.com/js/v3/cashfree.js (https://www.cashfree.com/docs/payments/online/web/redirect).
  * Same global, same form POST to /pg/view/sessions/checkout, same promise results; the only change is
  * that the form goes to the sandbox's origin, taken from this script's own URL.
  *

@@ -7,7 +7,7 @@ import { digits, type SandboxState } from "./store";
 /**
  * Settlements, like Cashfree's sandbox "Trigger Sandbox Settlement" and "Mark Sandbox Settlement processed": the
  * successful payments (less refunds) not yet in a settlement are grouped into one, with Cashfree's charges, and
- * each step sends its signed SETTLEMENT_* webhook (api-reference.md §7.10, the docs sample's shape).
+ * each step sends its signed SETTLEMENT_* webhook (https://www.cashfree.com/docs/api-reference/payments/latest/settlements/settlement-webhooks, the docs sample's shape).
  *
  * Charges (a plausible standard plan, not Cashfree's price list): 1.75 % of each payment rounded to the nearest
  * paisa, and 18 % GST on that charge rounded down (the docs sample: ₹100 → 1.75 + 0.31 = ₹97.94 settled).
@@ -180,7 +180,7 @@ function emitSettlement(engine: SandboxEngine, settlement: SandboxSettlement) {
 /** "2025-02-14 12:00:00", the window's format in the docs sample (IST, no offset). */
 const windowTime = (ms: number) => istTimestamp(ms).slice(0, 19).replace("T", " ");
 
-/** The settlement as the webhook (and Get All Settlements) describe it (api-reference.md §7.10). */
+/** The settlement as the webhook (and Get All Settlements) describe it (https://www.cashfree.com/docs/api-reference/payments/latest/settlements/settlement-webhooks). */
 function settlementWebhookEntity(s: SandboxSettlement) {
   return {
     adjustment: amountNumber(s.adjustmentPaise),

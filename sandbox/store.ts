@@ -98,7 +98,7 @@ export type DisputeState =
   | "MERCHANT_ACCEPTED"
   | "INSUFFICIENT_EVIDENCE";
 
-/** A dispute on a paid order; its status is `${type}_${state}` (api-reference.md §7.9). */
+/** A dispute on a paid order; its status is `${type}_${state}` (https://www.cashfree.com/docs/api-reference/payments/latest/disputes/dispute-webhooks). */
 export interface SandboxDispute {
   disputeId: string;
   orderId: string;

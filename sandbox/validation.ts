@@ -33,7 +33,7 @@ function url(field: string, value: unknown): string | null {
   return raw;
 }
 
-/** Create Order validation with Cashfree's codes and messages (api-reference.md §2.4, §3.1, §11.2). */
+/** Create Order validation with Cashfree's codes and messages (https://www.cashfree.com/docs/api-reference/payments/latest/orders/create). */
 export function validateCreateOrder(body: Record<string, unknown>, nowMs: number): ValidOrderRequest {
   if (body.order_amount === undefined || body.order_amount === null || body.order_amount === "")
     throw missing("order_amount");

@@ -2,7 +2,7 @@ import { istTimestamp } from "./clock";
 import { amountDecimal, Decimal2, stringifyWithDecimals } from "./money";
 import type { SandboxLink, SandboxOrder, SandboxPayment, SandboxRefund } from "./store";
 
-/** Webhook bodies as Cashfree sends them (api-reference.md §7.6–7.9), amounts with two decimals ("170.00"). */
+/** Webhook bodies as Cashfree sends them (https://www.cashfree.com/docs/payments/online/webhooks/overview), amounts with two decimals ("170.00"). */
 
 const PAYMENT_TYPES = {
   SUCCESS: "PAYMENT_SUCCESS_WEBHOOK",

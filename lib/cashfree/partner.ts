@@ -4,7 +4,7 @@ import type { CashfreeConfig } from "./config";
 import { cashfreeFetch } from "./http";
 
 /**
- * Cashfree's partner OAuth (api-reference.md §8.3) on the partner host: auth link, code and refresh-token
+ * Cashfree's partner OAuth (https://www.cashfree.com/docs/partners/embedded/oauth-flow) on the partner host: auth link, code and refresh-token
  * grants, revoke, merchant status. Grants are never retried here: a code and a refresh token are single use,
  * so sending one again after an unclear failure could only spend it; the caller decides what to do next.
  */

@@ -13,7 +13,7 @@ import {
 import { cashfreeTime } from "./schemas";
 import { parseCashfreeWebhook } from "./webhook-events";
 
-// The docs sample of SETTLEMENT_SUCCESS (api-reference.md §7.10), as Cashfree writes it: numbers for amounts, id and UTR.
+// The docs sample of SETTLEMENT_SUCCESS (https://www.cashfree.com/docs/api-reference/payments/latest/settlements/settlement-webhooks), as Cashfree writes it: numbers for amounts, id and UTR.
 const SAMPLE =
   '{"data":{"settlement":{"adjustment":0,"amount_settled":97.94,"payment_amount":100,"payment_from":"2025-02-14 12:00:00","payment_till":"2025-02-14 12:15:00","reason":null,"service_charge":1.75,"service_tax":0.31,"settled_on":"2025-02-14T12:35:19+05:30","settlement_type":"STANDARD","settlement_amount":97.94,"settlement_id":738,"settlement_initiated_on":"2025-02-14T12:35:17+05:30","status":"SUCCESS","utr":1644822317781212,"settlement_charge":0,"settlement_tax":0,"remarks":null,"forex_conversion_handling_charge":null,"forex_conversion_handling_tax":null,"forex_conversion_rate":null,"charges_currency":null}},"event_time":"2022-02-08T13:37:34+05:30","type":"SETTLEMENT_SUCCESS"}';
 

@@ -6,7 +6,7 @@ import { cashfreeFetch } from "./http";
 import { amountPaise, cashfreeTime, cfId } from "./schemas";
 
 /**
- * Settlements: the money Cashfree pays into the merchant's bank for a window of payments (api-reference.md §7.10;
+ * Settlements: the money Cashfree pays into the merchant's bank for a window of payments (https://www.cashfree.com/docs/api-reference/payments/latest/settlements/settlement-webhooks;
  * OpenAPI PGFetchSettlements, PGSettlementFetchRecon, PGOrderFetchSettlement). Amounts arrive as rupee numbers
  * (sometimes strings, §7.11) and become integer paise here; ids and UTRs arrive as numbers or strings.
  */

@@ -4,7 +4,8 @@ import { describe, expect, it } from "vitest";
 
 import { signCashfreePayload, verifyCashfreeSignature } from "./signature";
 
-// The reference vector from our Cashfree notes (shared/cashfree/api-reference.md §7.3).
+// A reference vector for Cashfree's documented algorithm, base64(HMAC-SHA256(timestamp + raw body, secret key))
+// (https://www.cashfree.com/docs/payments/online/webhooks/overview).
 const secret = "cfsk_test_secret";
 const timestamp = "1746427759733";
 const body = `{"data":{"order":{"order_id":"order_1","order_amount":170.00}},"event_time":"2025-01-15T11:16:10+05:30","type":"PAYMENT_SUCCESS_WEBHOOK"}`;

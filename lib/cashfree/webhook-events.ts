@@ -93,7 +93,7 @@ const disputeEventSchema = z.object({
   }),
 });
 
-/** Settlement webhooks (api-reference.md §7.10): the docs sample's shape, not the spec's SettlementWebhook. */
+/** Settlement webhooks (https://www.cashfree.com/docs/api-reference/payments/latest/settlements/settlement-webhooks): the docs sample's shape, not the spec's SettlementWebhook. */
 const settlementEventSchema = z.object({
   type: z.enum(["SETTLEMENT_INITIATED", "SETTLEMENT_SUCCESS", "SETTLEMENT_FAILED", "SETTLEMENT_REVERSED"]),
   data: z.looseObject({ settlement: settlementSchema }),
@@ -268,7 +268,7 @@ export function parseCashfreeWebhook(body: unknown, rawBody: string): CashfreeWe
 
 /**
  * Partner webhooks (the shop as Cashfree partner), verified with the partner API key. Their payload is
- * UNCONFIRMED (api-reference.md §8.3, §12): read as `{type, event_time, data: {merchant_id}}`, with `event` accepted
+ * UNCONFIRMED (https://www.cashfree.com/docs/partners/embedded/oauth-flow does not publish the body; see sandbox/README.md): read as `{type, event_time, data: {merchant_id}}`, with `event` accepted
  * for `type`. Only merchant.unlinked is acted on; anything else is kept as unknown.
  */
 const partnerEventSchema = z.object({

@@ -1,7 +1,7 @@
 import { statusLabel } from "@/lib/format";
 
 /**
- * What a dispute's status says (`<TYPE>_<STATE>`, api-reference.md §7.9), and which of two reports is the newer.
+ * What a dispute's status says (`<TYPE>_<STATE>`, https://www.cashfree.com/docs/api-reference/payments/latest/disputes/dispute-webhooks), and which of two reports is the newer.
  * Pure: shared by the webhook, the admin's answers and the pages.
  */
 

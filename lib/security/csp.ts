@@ -6,7 +6,7 @@
  *
  * What the shop's pages need, and nothing more:
  * - its own origin (pages, chunks, styles, fonts, product photos, Server Actions, /api/*);
- * - Cashfree checkout for the configured environment (shared/cashfree/checkout-and-sdk.md §2.1, §4.1): cashfree.js
+ * - Cashfree checkout for the configured environment (https://www.cashfree.com/docs/payments/online/web/redirect): cashfree.js
  *   from sdk.cashfree.com, which frames its ping page from there, and posts its checkout form (redirect, popup or
  *   inline) to the environment's PG host, which may hand over to the payments host; locally, the sandbox's origin.
  */

@@ -48,7 +48,7 @@ async function recordRejection(reason: string, remoteAddress: string | null) {
 /**
  * Verify → store → answer → apply. Every verified event is stored, with the job that applies it, before it is
  * answered, and applied right after the answer; a duplicate is acknowledged and changes nothing. Applying is off
- * the request path (as Cashfree and RELIABILITY.md B.4 advise: answer fast, apply what is durably kept): a failed
+ * the request path (as Cashfree advises, https://www.cashfree.com/docs/api-reference/webhooks/reliability-and-operations: answer fast, apply what is durably kept): a failed
  * apply is retried by its outbox job, not by Cashfree.
  */
 export async function receiveCashfreeWebhook(delivery: WebhookDelivery): Promise<WebhookResponse> {
