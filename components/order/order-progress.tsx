@@ -1,5 +1,5 @@
 import { formatInr } from "@/lib/money";
-import type { OrderView } from "@/lib/orders/confirm";
+import type { OrderView } from "@/lib/orders/view";
 
 const when = new Intl.DateTimeFormat("en-IN", { dateStyle: "medium", timeZone: "Asia/Kolkata" });
 

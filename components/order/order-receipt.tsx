@@ -1,5 +1,5 @@
 import { formatInr } from "@/lib/money";
-import type { OrderView } from "@/lib/orders/confirm";
+import type { OrderView } from "@/lib/orders/view";
 
 import { GstBreakdown } from "./gst-breakdown";
 

@@ -12,7 +12,7 @@ import { cashfree, isCashfreeError } from "@/lib/cashfree";
 import { adminActor } from "@/lib/orders/actors";
 import { issueRefund, refundAuthorityOf } from "@/lib/refunds";
 import { emailJob } from "@/lib/orders/jobs";
-import { applyToOrder } from "@/lib/orders/runner";
+import { applyToOrder } from "@/lib/orders/unit-of-work";
 import { kickOutbox } from "@/lib/outbox/worker";
 import { settleOrder } from "@/lib/orders/settle";
 import { canTerminate } from "@/lib/orders/transitions";

@@ -1,6 +1,7 @@
 /**
- * What a dispute's status says (`<TYPE>_<STATE>`, api-reference.md §7.9), and which of two reports is the newer.
- * Pure: shared by the webhook, the admin's answers and the pages.
+ * What a dispute's status says (`<TYPE>_<STATE>`, as in
+ * https://www.cashfree.com/docs/api-reference/payments/latest/disputes/dispute-webhooks), and which of two reports
+ * is the newer. Pure: shared by the webhook, the admin's answers and the pages.
  */
 
 const TYPES = ["DISPUTE", "RETRIEVAL", "CHARGEBACK", "PRE_ARBITRATION", "ARBITRATION"] as const;
