@@ -48,7 +48,7 @@ export function refundEventType(cashfreeStatus: string): OrderEventType {
 }
 
 /** The timeline's `source` column: how the change reached the order. */
-export function eventSource(actor: Actor): string {
+function eventSource(actor: Actor): string {
   switch (actor.type) {
     case "cashfree":
       return actor.via;

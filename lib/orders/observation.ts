@@ -17,12 +17,10 @@ import { orderCanBePaidAgain } from "./view";
  * (settle.ts) or `orders.settle` (unit-of-work.ts).
  */
 
-export type SettleSource = CashfreeChannel;
-
 /** What Cashfree told us about one order, from any entry point. */
 export interface CashfreeObservation {
   orderId: string;
-  source: SettleSource;
+  source: CashfreeChannel;
   /** Cashfree's order_status (Get Order), when known. */
   orderStatus?: string;
   /** The order amount and currency at Cashfree (Get Order, or data.order of a webhook). */
