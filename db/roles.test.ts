@@ -90,7 +90,7 @@ describe.skipIf(!postgres)("the app's own database role (real PostgreSQL)", () =
   it("lets the app do its work: seed the catalog, take and pay an order (its timeline, its invoice), audit", async () => {
     await seedCatalog(app.db);
     await insertTestOrder(app.db, "KC-ROLE-0001", 149_900);
-    const { applyToOrder } = await import("@/lib/orders/runner");
+    const { applyToOrder } = await import("@/lib/orders/unit-of-work");
     await applyToOrder(
       app.db,
       "KC-ROLE-0001",

@@ -9,7 +9,7 @@ import type { Admin } from "@/lib/auth/admins";
 import { cashfree, isCashfreeError } from "@/lib/cashfree";
 import { env } from "@/lib/env";
 import { adminActor } from "@/lib/orders/actors";
-import { applyToOrder } from "@/lib/orders/runner";
+import { applyToOrder } from "@/lib/orders/unit-of-work";
 import { canSendPaymentLink } from "@/lib/orders/transitions";
 
 export interface NewPaymentLink {

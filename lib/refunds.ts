@@ -8,8 +8,8 @@ import { log, withLogFields } from "@/lib/log";
 import { formatInr } from "@/lib/money";
 import { type Actor, adminActor, cashfreeVia } from "@/lib/orders/actors";
 import { emailJob } from "@/lib/orders/jobs";
-import { applyCommands, lockOrder } from "@/lib/orders/runner";
 import { type Refusal, refundablePaise } from "@/lib/orders/transitions";
+import { changeOrder, withOrders } from "@/lib/orders/unit-of-work";
 
 export interface RefundRequest {
   orderId: string;
@@ -56,22 +56,19 @@ async function reserveRefund(
   request: RefundRequest,
   refundId: string,
 ): Promise<queries.RefundRow | string> {
-  const db = await getDb();
-  return db.transaction(async (tx) => {
-    const order = await lockOrder(tx, request.orderId);
-    if (!order) return "Order not found.";
-    const existing = await queries.getRefundByRefundId(tx, refundId);
+  const reserved = await changeOrder(await getDb(), request.orderId, async (orders, order) => {
+    const existing = await queries.getRefundByRefundId(orders.tx, refundId);
     if (existing) return existing;
     const command = {
       type: "request_refund",
       amountPaise: request.amountPaise,
       maxRefundedPaise: authority.maxRefundedPaise,
     } as const;
-    const result = await applyCommands(tx, order, [command], authority.actor, {
+    const result = await orders.apply(order, [command], authority.actor, {
       detail: { refundId, amountPaise: request.amountPaise, reason: request.reason },
     });
     if (result.refusal) return refusalMessage(result.refusal, order, authority);
-    return queries.insertRefund(tx, {
+    return queries.insertRefund(orders.tx, {
       orderId: order.id,
       refundId,
       amountPaise: request.amountPaise,
@@ -80,15 +77,15 @@ async function reserveRefund(
       status: "PENDING",
     });
   });
+  return reserved ?? "Order not found.";
 }
 
 async function releaseFailedRefund(refund: queries.RefundRow, reason: string, actor: Actor) {
-  const db = await getDb();
-  await db.transaction(async (tx) => {
-    const order = await lockOrder(tx, refund.orderId);
-    await queries.updateRefund(tx, refund.refundId, { status: "FAILED", statusDescription: reason });
+  await withOrders(await getDb(), async (orders) => {
+    const order = await orders.lock(refund.orderId);
+    await queries.updateRefund(orders.tx, refund.refundId, { status: "FAILED", statusDescription: reason });
     if (order)
-      await applyCommands(tx, order, [{ type: "refund_failed", amountPaise: refund.amountPaise }], actor, {
+      await orders.apply(order, [{ type: "refund_failed", amountPaise: refund.amountPaise }], actor, {
         detail: { refundId: refund.refundId, reason },
       });
   });
@@ -99,15 +96,14 @@ async function releaseFailedRefund(refund: queries.RefundRow, reason: string, ac
  * (credit note, e-mail), so the webhook that follows finds it settled and changes nothing.
  */
 async function recordRefundSucceeded(refund: queries.RefundRow, ids: Partial<queries.RefundRow>) {
-  const db = await getDb();
-  await db.transaction(async (tx) => {
-    const order = await lockOrder(tx, refund.orderId);
-    await queries.updateRefund(tx, refund.refundId, { ...ids, status: "SUCCESS" });
+  await withOrders(await getDb(), async (orders) => {
+    const order = await orders.lock(refund.orderId);
+    await queries.updateRefund(orders.tx, refund.refundId, { ...ids, status: "SUCCESS" });
     if (!order) return;
+    orders.enqueue([emailJob(order.id, "refund_completed", refund.refundId, { refundId: refund.refundId })]);
     const command = { type: "refund_succeeded", refundId: refund.refundId, amountPaise: refund.amountPaise } as const;
-    await applyCommands(tx, order, [command], cashfreeVia("admin"), {
+    await orders.apply(order, [command], cashfreeVia("admin"), {
       detail: { refundId: refund.refundId, amountPaise: refund.amountPaise },
-      jobs: [emailJob(order.id, "refund_completed", refund.refundId, { refundId: refund.refundId })],
     });
   });
 }

@@ -160,9 +160,10 @@ export function createApi(engine: SandboxEngine, options: ApiOptions) {
         "invalid_request_error",
         "refund_amount : Invalid amount entered ",
       );
-    return ok(
-      refundEntity(engine.createRefund(order, refundId, amount, body.refund_note ? String(body.refund_note) : null)),
-    );
+    const refund = engine.createRefund(order, refundId, amount, body.refund_note ? String(body.refund_note) : null);
+    // With no settle delay (refundSettleMs 0) the refund is answered SUCCESS at once, as an instant refund can be.
+    engine.settleRefunds();
+    return ok(refundEntity(refund));
   });
   router.on("GET", "/pg/orders/:id/refunds", (_req, [id]) => {
     engine.order(id!);

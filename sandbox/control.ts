@@ -4,8 +4,8 @@ import type { FinalStatus, SandboxEngine } from "./engine";
 import { CfError, invalid, missing } from "./errors";
 import type { Reply } from "./http";
 import { Router } from "./http";
-import { processSettlement, type SettlementStatus, settlementView, triggerSettlement } from "./settlements";
-import { paymentsOf, type SandboxState } from "./store";
+import { processSettlement, settlementView, triggerSettlement } from "./settlements";
+import { paymentsOf, type SandboxState, type SettlementStatus } from "./store";
 import { noWebhookFaults, type WebhookFaults } from "./webhooks";
 
 /**

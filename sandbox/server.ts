@@ -34,6 +34,7 @@ export interface SandboxOptions {
   /** Delays before each webhook retry; Cashfree retries after minutes, tests want milliseconds. */
   webhookRetryScheduleMs?: number[];
   webhookTimeoutMs?: number;
+  /** How long a refund stays PENDING before it succeeds (with its webhook); 0: it is answered SUCCESS at once. */
   refundSettleMs?: number;
   /** Enables /_sandbox/* (faults, clock, trigger). Off by default, like any test backdoor should be. */
   controls?: boolean;

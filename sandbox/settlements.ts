@@ -2,49 +2,24 @@ import { istTimestamp } from "./clock";
 import type { SandboxEngine } from "./engine";
 import { CfError, invalid } from "./errors";
 import { amountNumber } from "./money";
-import { digits, type SandboxState } from "./store";
+import {
+  digits,
+  type SandboxSettlement,
+  type SandboxSettlementLine,
+  type SandboxState,
+  type SettlementStatus,
+} from "./store";
 
 /**
  * Settlements, like Cashfree's sandbox "Trigger Sandbox Settlement" and "Mark Sandbox Settlement processed": the
  * successful payments (less refunds) not yet in a settlement are grouped into one, with Cashfree's charges, and
- * each step sends its signed SETTLEMENT_* webhook (https://www.cashfree.com/docs/api-reference/payments/latest/settlements/settlement-webhooks, the docs sample's shape).
+ * each step sends its signed SETTLEMENT_* webhook, shaped as the sample in
+ * https://www.cashfree.com/docs/api-reference/payments/latest/settlements/settlement-webhooks
  *
  * Charges (a plausible standard plan, not Cashfree's price list): 1.75 % of each payment rounded to the nearest
  * paisa, and 18 % GST on that charge rounded down (the docs sample: ₹100 → 1.75 + 0.31 = ₹97.94 settled).
  * Refunds settled in the window are deducted as an adjustment. Integer paise throughout.
  */
-
-export type SettlementStatus = "INITIATED" | "SUCCESS" | "FAILED" | "REVERSED";
-
-export interface SandboxSettlementLine {
-  eventType: "PAYMENT" | "REFUND";
-  eventId: string;
-  orderId: string;
-  cfPaymentId: string;
-  amountPaise: number;
-  serviceChargePaise: number;
-  serviceTaxPaise: number;
-  /** What the line adds to (PAYMENT, CREDIT) or takes from (REFUND, DEBIT) the settlement; always positive. */
-  settlementAmountPaise: number;
-  eventMs: number;
-}
-
-export interface SandboxSettlement {
-  cfSettlementId: string;
-  utr: string | null;
-  status: SettlementStatus;
-  paymentFromMs: number;
-  paymentTillMs: number;
-  initiatedMs: number;
-  settledMs: number | null;
-  paymentAmountPaise: number;
-  serviceChargePaise: number;
-  serviceTaxPaise: number;
-  adjustmentPaise: number;
-  amountSettledPaise: number;
-  reason: string | null;
-  lines: SandboxSettlementLine[];
-}
 
 const SETTLEMENT_CHARGE_BPS = 175;
 const SETTLEMENT_GST_PERCENT = 18;
@@ -180,7 +155,10 @@ function emitSettlement(engine: SandboxEngine, settlement: SandboxSettlement) {
 /** "2025-02-14 12:00:00", the window's format in the docs sample (IST, no offset). */
 const windowTime = (ms: number) => istTimestamp(ms).slice(0, 19).replace("T", " ");
 
-/** The settlement as the webhook (and Get All Settlements) describe it (https://www.cashfree.com/docs/api-reference/payments/latest/settlements/settlement-webhooks). */
+/**
+ * The settlement as the webhook (and Get All Settlements) describe it:
+ * https://www.cashfree.com/docs/api-reference/payments/latest/settlements/settlement-webhooks
+ */
 function settlementWebhookEntity(s: SandboxSettlement) {
   return {
     adjustment: amountNumber(s.adjustmentPaise),

@@ -2,8 +2,6 @@ import { randomBytes, randomInt } from "node:crypto";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 
-import type { SandboxSettlement } from "./settlements";
-
 /** Everything the sandbox knows, in one serialisable object (persisted to a JSON file when asked). */
 
 export interface Customer {
@@ -98,7 +96,10 @@ export type DisputeState =
   | "MERCHANT_ACCEPTED"
   | "INSUFFICIENT_EVIDENCE";
 
-/** A dispute on a paid order; its status is `${type}_${state}` (https://www.cashfree.com/docs/api-reference/payments/latest/disputes/dispute-webhooks). */
+/**
+ * A dispute on a paid order; its status is `${type}_${state}`:
+ * https://www.cashfree.com/docs/api-reference/payments/latest/disputes/dispute-webhooks
+ */
 export interface SandboxDispute {
   disputeId: string;
   orderId: string;
@@ -165,6 +166,39 @@ interface OAuthState {
   bearerCalls: { method: string; path: string; merchantId: string; atMs: number }[];
   /** Token-endpoint answers to fail next ("token endpoint down"). */
   tokenFailNext: number;
+}
+
+export type SettlementStatus = "INITIATED" | "SUCCESS" | "FAILED" | "REVERSED";
+
+export interface SandboxSettlementLine {
+  eventType: "PAYMENT" | "REFUND";
+  eventId: string;
+  orderId: string;
+  cfPaymentId: string;
+  amountPaise: number;
+  serviceChargePaise: number;
+  serviceTaxPaise: number;
+  /** What the line adds to (PAYMENT, CREDIT) or takes from (REFUND, DEBIT) the settlement; always positive. */
+  settlementAmountPaise: number;
+  eventMs: number;
+}
+
+/** A settlement the sandbox made (sandbox/settlements.ts), kept with the rest of its state. */
+export interface SandboxSettlement {
+  cfSettlementId: string;
+  utr: string | null;
+  status: SettlementStatus;
+  paymentFromMs: number;
+  paymentTillMs: number;
+  initiatedMs: number;
+  settledMs: number | null;
+  paymentAmountPaise: number;
+  serviceChargePaise: number;
+  serviceTaxPaise: number;
+  adjustmentPaise: number;
+  amountSettledPaise: number;
+  reason: string | null;
+  lines: SandboxSettlementLine[];
 }
 
 export interface SandboxState {

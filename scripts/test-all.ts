@@ -40,6 +40,7 @@ const steps: Step[] = [
   { name: "lint (eslint)", run: command(bin("eslint"), ["--max-warnings=0", "."]) },
   { name: "format (prettier --check)", run: command(bin("prettier"), ["--check", "."]) },
   { name: "dead code (knip)", run: command(bin("knip"), []) },
+  { name: "import cycles (dpdm)", run: command("npm", ["run", "--silent", "lint:cycles"]) },
   {
     name: "unit + integration (vitest)",
     run: command(bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile=${VITEST_JSON}`]),

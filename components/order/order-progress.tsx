@@ -1,6 +1,6 @@
 import { formatDate } from "@/lib/format";
 import { formatInr } from "@/lib/money";
-import type { OrderView } from "@/lib/orders/confirm";
+import type { OrderView } from "@/lib/orders/view";
 
 const REFUND_STATUS: Record<string, string> = {
   SUCCESS: "completed",

@@ -1,6 +1,6 @@
 import { statusLabel } from "@/lib/format";
 import { formatInr } from "@/lib/money";
-import type { OrderView } from "@/lib/orders/confirm";
+import type { OrderView } from "@/lib/orders/view";
 
 import { GstBreakdown } from "./gst-breakdown";
 

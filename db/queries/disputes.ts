@@ -5,7 +5,10 @@ import { disputeDocuments, disputeEvents, disputes } from "../schema";
 
 export type DisputeRow = typeof disputes.$inferSelect;
 
-/** Cashfree's statuses end in the state; these end a dispute (https://www.cashfree.com/docs/api-reference/payments/latest/disputes/dispute-webhooks). */
+/**
+ * Cashfree's statuses end in the state; these end a dispute:
+ * https://www.cashfree.com/docs/api-reference/payments/latest/disputes/dispute-webhooks
+ */
 const closedStatus = or(
   sql`${disputes.status} like '%\\_MERCHANT\\_WON'`,
   sql`${disputes.status} like '%\\_MERCHANT\\_LOST'`,

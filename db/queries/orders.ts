@@ -104,10 +104,6 @@ export function listOrderItems(db: Executor, orderId: string) {
     .orderBy(asc(orderItems.productName));
 }
 
-export async function appendOrderEvents(db: Executor, events: NewOrderEvent[]) {
-  if (events.length > 0) await db.insert(orderEvents).values(events);
-}
-
 export function listOrderEvents(db: Executor, orderId: string) {
   return db.select().from(orderEvents).where(eq(orderEvents.orderId, orderId)).orderBy(asc(orderEvents.id));
 }
@@ -137,6 +133,8 @@ export function lockVariants(db: Executor, variantIds: string[]) {
     .orderBy(asc(productVariants.id))
     .for("update", { of: productVariants });
 }
+
+export type LockedVariant = Awaited<ReturnType<typeof lockVariants>>[number];
 
 /** Units added to (positive) or taken from (negative) one variant's stock. */
 export interface StockChange {
@@ -179,7 +177,8 @@ export function listPayments(db: Executor, orderId: string) {
     .orderBy(desc(payments.paymentTime), desc(payments.createdAt));
 }
 
-export async function getPayment(db: Executor, cfPaymentId: string) {
+/** A payment attempt, its row locked until the commit (to advance it). */
+export async function getPaymentForUpdate(db: Executor, cfPaymentId: string) {
   const [row] = await db.select().from(payments).where(eq(payments.cfPaymentId, cfPaymentId)).for("update");
   return row;
 }

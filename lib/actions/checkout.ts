@@ -9,7 +9,8 @@ import { getCartId } from "@/lib/cart";
 import { checkoutRequestSchema } from "@/lib/checkout-schema";
 import { clientAddress } from "@/lib/client-address";
 import { env } from "@/lib/env";
-import { checkout, orderPagePath } from "@/lib/orders/place-order";
+import { orderPagePath } from "@/lib/orders/ids";
+import { checkout } from "@/lib/orders/place-order";
 
 /** Public endpoint: validates everything, trusts no price; the cart comes from the shopper's cookie. */
 export const placeOrderAction = shopAction(

@@ -13,7 +13,7 @@ import { statusLabel } from "@/lib/format";
 import { adminActor } from "@/lib/orders/actors";
 import { issueRefund, refundAuthorityOf } from "@/lib/refunds";
 import { emailJob } from "@/lib/orders/jobs";
-import { applyToOrder } from "@/lib/orders/runner";
+import { applyToOrder } from "@/lib/orders/unit-of-work";
 import { kickOutbox } from "@/lib/outbox/worker";
 import { settleOrder } from "@/lib/orders/settle";
 import { canTerminate } from "@/lib/orders/transitions";

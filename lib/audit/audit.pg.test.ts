@@ -2,7 +2,7 @@ import { vi } from "vitest";
 
 import { requirePostgres } from "@/db/testing/databases";
 
-import { auditSuite, type TestRequest } from "./audit.suite";
+import { auditSuite, type TestRequest } from "./audit.test-suite";
 
 // The audit log on real PostgreSQL (node-postgres). The same suite runs on PGlite in audit.pglite.test.ts.
 const request = vi.hoisted((): TestRequest => ({ session: null, headers: new Headers() }));

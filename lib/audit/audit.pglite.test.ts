@@ -1,6 +1,6 @@
 import { vi } from "vitest";
 
-import { auditSuite, type TestRequest } from "./audit.suite";
+import { auditSuite, type TestRequest } from "./audit.test-suite";
 
 // The audit log on the embedded database (PGlite). The same suite runs on real PostgreSQL in audit.pg.test.ts.
 const request = vi.hoisted((): TestRequest => ({ session: null, headers: new Headers() }));

@@ -22,7 +22,7 @@ const NOT_THROUGH_THE_CLIENT: Record<string, string> = {
   "lib/actions/admin/session.ts#signOutAction": "next-auth's signOut event (lib/audit/sign-in.ts recordSignOut)",
   "lib/actions/admin/session.ts#signInAction": "the credentials provider's authorize (lib/audit/sign-in.ts)",
   "lib/actions/admin/session.ts#oauthSignInAction": "next-auth's signIn callback and event (lib/audit/sign-in.ts)",
-  "app/api/cashfree/oauth/callback/route.ts#GET": "the route itself, as cashfree.connect (audit.suite.ts)",
+  "app/api/cashfree/oauth/callback/route.ts#GET": "the route itself, as cashfree.connect (audit.test-suite.ts)",
   "app/api/health/route.ts#GET": "nothing to audit: a read, where a session only adds detail",
 };
 

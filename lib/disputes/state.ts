@@ -1,8 +1,7 @@
-import { statusLabel } from "@/lib/format";
-
 /**
- * What a dispute's status says (`<TYPE>_<STATE>`, https://www.cashfree.com/docs/api-reference/payments/latest/disputes/dispute-webhooks), and which of two reports is the newer.
- * Pure: shared by the webhook, the admin's answers and the pages.
+ * What a dispute's status says (`<TYPE>_<STATE>`, as in
+ * https://www.cashfree.com/docs/api-reference/payments/latest/disputes/dispute-webhooks), and which of two reports
+ * is the newer. Pure: shared by the webhook, the admin's answers and the pages.
  */
 
 const TYPES = ["DISPUTE", "RETRIEVAL", "CHARGEBACK", "PRE_ARBITRATION", "ARBITRATION"] as const;
@@ -38,7 +37,7 @@ export const isDebited = (status: string) => {
 /** "DISPUTE_DOCS_RECEIVED" → "Docs received"; "PRE_ARBITRATION" → "Pre-arbitration". */
 export function humanStatus(status: string) {
   const { state } = parseDisputeStatus(status);
-  const words = statusLabel((state ?? status).toLowerCase());
+  const words = (state ?? status).toLowerCase().replaceAll("_", " ");
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 export const humanType = (type: string | null) =>

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { documentSeries, orders, taxDocuments } from "@/db/schema";
 import { seedCatalog } from "@/db/seed";
 import { createTestDatabase, requirePostgres, type TestDatabase } from "@/db/testing/databases";
+import type { OrderCommand } from "@/lib/orders/transitions";
 import { insertTestOrder } from "@/lib/testing/orders";
 
 // Tax invoices numbered by the order writer on real PostgreSQL connections, 25 at a time.
@@ -16,9 +17,8 @@ if (!pdftotext && process.env.CI) throw new Error("pdftotext is missing: apt-get
 
 let database: TestDatabase;
 let lib: {
-  applyToOrder: typeof import("@/lib/orders/runner").applyToOrder;
-  applyCommands: typeof import("@/lib/orders/runner").applyCommands;
-  lockOrder: typeof import("@/lib/orders/runner").lockOrder;
+  applyToOrder: typeof import("@/lib/orders/unit-of-work").applyToOrder;
+  withOrders: typeof import("@/lib/orders/unit-of-work").withOrders;
   loadOrderDocument: typeof import("@/lib/invoices/documents").loadOrderDocument;
   renderPdf: typeof import("@/lib/invoices/pdf").renderTaxDocumentPdf;
   report: typeof import("@/lib/admin/gst-report");
@@ -53,16 +53,15 @@ describe.skipIf(!postgres)("tax invoices (real PostgreSQL)", () => {
     await seedCatalog(database.db);
     process.env.DATABASE_URL = database.url;
     process.env.ORDER_EMAILS = "off"; // e-mails are tests of their own (lib/outbox, e2e/emails)
-    const [runner, documents, pdf, report] = await Promise.all([
-      import("@/lib/orders/runner"),
+    const [unitOfWork, documents, pdf, report] = await Promise.all([
+      import("@/lib/orders/unit-of-work"),
       import("@/lib/invoices/documents"),
       import("@/lib/invoices/pdf"),
       import("@/lib/admin/gst-report"),
     ]);
     lib = {
-      applyToOrder: runner.applyToOrder,
-      applyCommands: runner.applyCommands,
-      lockOrder: runner.lockOrder,
+      applyToOrder: unitOfWork.applyToOrder,
+      withOrders: unitOfWork.withOrders,
       loadOrderDocument: documents.loadOrderDocument,
       renderPdf: pdf.renderTaxDocumentPdf,
       report,
@@ -93,9 +92,9 @@ describe.skipIf(!postgres)("tax invoices (real PostgreSQL)", () => {
     const failing = await unpaidOrder();
     const [series] = await database.db.select().from(documentSeries);
     await expect(
-      database.db.transaction(async (tx) => {
-        const order = await lib.lockOrder(tx, failing);
-        await lib.applyCommands(tx, order!, [payment(failing)], CASHFREE);
+      lib.withOrders(database.db, async (orders) => {
+        const order = await orders.lock(failing);
+        await orders.apply(order!, [payment(failing)], CASHFREE);
         throw new Error("the database went away after the invoice was numbered");
       }),
     ).rejects.toThrow(/went away/);
@@ -247,10 +246,8 @@ describe.skipIf(!postgres)("tax invoices (real PostgreSQL)", () => {
     const other = await createTestDatabase(driver);
     try {
       await seedCatalog(other.db);
-      const apply = (orderId: string, command: Parameters<typeof lib.applyCommands>[2][number]) =>
-        other.db.transaction(async (tx) =>
-          lib.applyCommands(tx, (await lib.lockOrder(tx, orderId))!, [command], CASHFREE),
-        );
+      const apply = (orderId: string, command: OrderCommand) =>
+        lib.withOrders(other.db, async (orders) => orders.apply((await orders.lock(orderId))!, [command], CASHFREE));
       for (const id of ["KC-DRV-1", "KC-DRV-2"]) {
         await insertTestOrder(other.db, id, 29_999);
         await apply(id, payment(id));

@@ -4,55 +4,17 @@ import { getDb } from "@/db";
 import * as queries from "@/db/queries/orders";
 import { listOrderRefunds } from "@/db/queries/payment-records";
 import { cashfree, isCashfreeError } from "@/lib/cashfree";
-import type { GstQuote } from "@/lib/gst/quote";
 import { documentPath, orderGst } from "@/lib/invoices/documents";
 import { consume } from "@/lib/rate-limit";
 import { log } from "@/lib/log";
 
 import { tokensMatch } from "./ids";
 import { settleOrder } from "./settle";
-import { shippingAddressOf } from "./view";
-import { isSettled, type OrderStatus } from "./transitions";
+import { type OrderView, shippingAddressOf } from "./view";
+import { isSettled } from "./transitions";
 
 /** Page refreshes within this window reuse the last answer instead of calling Get Order again. */
 const RECHECK_AFTER_MS = 3_000;
-
-export interface OrderView {
-  id: string;
-  accessToken: string;
-  status: OrderStatus;
-  cashfreeStatus: string | null;
-  paymentSessionId: string | null;
-  expiresAt: Date;
-  createdAt: Date;
-  items: { productName: string; quantity: number; unitPricePaise: number; lineTotalPaise: number }[];
-  subtotalPaise: number;
-  shippingPaise: number;
-  totalPaise: number;
-  refundedPaise: number;
-  customerName: string;
-  customerEmail: string;
-  shippingAddress: string;
-  /** The GST inside the total, the state it is due in, and the business buyer, if any. */
-  gst: Pick<GstQuote, "supply" | "byRate" | "totals">;
-  placeOfSupply: string;
-  business: { gstin: string; name: string | null } | null;
-  /** The tax invoice and any credit notes, with their download links. */
-  documents: { id: string; kind: "invoice" | "credit_note"; number: string; issuedAt: Date; url: string }[];
-  latestAttempt: { status: string; reason: string | null; group: string | null } | null;
-  paidPayment: { cfPaymentId: string; group: string | null; bankReference: string | null } | null;
-  /** True when Cashfree could not be asked just now: the page says it is still confirming. */
-  confirmationDelayed: boolean;
-  shipment: {
-    fulfilment: string;
-    courier: string | null;
-    trackingNumber: string | null;
-    trackingUrl: string | null;
-    shippedAt: Date | null;
-    deliveredAt: Date | null;
-  };
-  refunds: { id: string; amountPaise: number; status: string; createdAt: Date }[];
-}
 
 /** Asks Cashfree (Get Order + Get Payments) and applies the answer through the state machine. */
 export async function syncOrderWithCashfree(orderId: string, source: "return_page" | "reconcile" | "admin") {

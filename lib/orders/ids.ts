@@ -15,6 +15,11 @@ export function newAccessToken(): string {
   return randomBytes(16).toString("base64url");
 }
 
+/** The shopper's order page, opened by the link's token (checkout, e-mails, paying again). */
+export function orderPagePath(orderId: string, accessToken: string) {
+  return `/orders/${encodeURIComponent(orderId)}?token=${accessToken}`;
+}
+
 export function tokensMatch(expected: string, given: string | undefined | null): boolean {
   if (!given) return false;
   const a = Buffer.from(expected);

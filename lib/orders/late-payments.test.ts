@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 
 import { setSettingValue } from "@/db/queries/settings";
 import { orders, refunds } from "@/db/schema";
@@ -14,11 +14,17 @@ import { startTestSandbox, type TestSandbox } from "@/sandbox/testing/harness";
 // The store's automatic refund of a late payment, against real PostgreSQL and the local Cashfree sandbox over HTTP.
 const postgres = await requirePostgres();
 
+// The outbox never runs by itself here: the test runs the late-payment refund itself.
+vi.mock("@/lib/outbox/worker", async (importOriginal) => ({
+  ...(await importOriginal<typeof import("@/lib/outbox/worker")>()),
+  kickOutbox: () => {},
+}));
+
 let database: TestDatabase;
 let t: TestSandbox;
 let lib: {
   refundLatePayment: typeof import("./late-payments").refundLatePayment;
-  settleWithinTransaction: typeof import("./settle").settleWithinTransaction;
+  settleOrder: typeof import("./settle").settleOrder;
 };
 
 describe.skipIf(!postgres)("the late-payment refund (real PostgreSQL, local sandbox)", () => {
@@ -33,7 +39,7 @@ describe.skipIf(!postgres)("the late-payment refund (real PostgreSQL, local sand
       CASHFREE_SANDBOX_PORT: String(t.sandbox.port),
     });
     const [late, settle] = await Promise.all([import("./late-payments"), import("./settle")]);
-    lib = { refundLatePayment: late.refundLatePayment, settleWithinTransaction: settle.settleWithinTransaction };
+    lib = { refundLatePayment: late.refundLatePayment, settleOrder: settle.settleOrder };
   });
   afterAll(async () => {
     await (await import("@/db")).closeDb();
@@ -49,15 +55,13 @@ describe.skipIf(!postgres)("the late-payment refund (real PostgreSQL, local sand
     const raw = documentedOfferSuccessWebhook(orderId);
     const event = parseWebhook("pg", JSON.parse(raw), raw);
     if (event.kind !== "payment") throw new Error(`read as ${event.kind}`);
-    await database.db.transaction((tx) =>
-      lib.settleWithinTransaction(tx, {
-        orderId,
-        source: "webhook",
-        orderAmountPaise: event.orderAmountPaise,
-        orderCurrency: event.orderCurrency,
-        payments: [event.payment],
-      }),
-    );
+    await lib.settleOrder(database.db, {
+      orderId,
+      source: "webhook",
+      orderAmountPaise: event.orderAmountPaise,
+      orderCurrency: event.orderCurrency,
+      payments: [event.payment],
+    });
     expect((await database.db.select().from(orders).where(eq(orders.id, orderId)))[0]).toMatchObject({
       status: "needs_review",
       attentionReason: "late_payment_no_stock",

@@ -36,6 +36,22 @@ describe("one writer of order state", () => {
     expect(offenders).toEqual([]);
   });
 
+  // The writer's internals (lockOrder, applyCommands, settling inside a transaction) are lib/orders' own: others
+  // change orders through a unit of work (withOrders, changeOrder, applyToOrder, settleOrder), which runs what waits
+  // for the commit itself.
+  it("finds no import of the order writer's internals outside lib/orders", () => {
+    const internals = /from "@\/lib\/orders\/(runner|observation)"|\b(lockOrder|applyCommands)\b/;
+    const offenders = APP_SOURCES.flatMap(sources)
+      .filter((file) => /\.tsx?$/.test(file) && !file.startsWith(path.join("lib", "orders") + path.sep))
+      .flatMap((file) =>
+        readFileSync(path.join(ROOT, file), "utf8")
+          .split("\n")
+          .filter((line) => internals.test(line))
+          .map((line) => `${file}: ${line.trim()}`),
+      );
+    expect(offenders).toEqual([]);
+  });
+
   it("recognises the writes it forbids", () => {
     expect(orderWrites("await tx.update(orders).set({ refundedPaise: 0 })")).toHaveLength(1);
     expect(orderWrites("await orderQueries.appendOrderEvents(db, [])")).toHaveLength(1);

@@ -38,7 +38,7 @@ export async function recordPaymentAttempt(
   };
   // A new attempt is the common case: one insert, and a read (locked) only when the attempt was seen before.
   if (await queries.insertPayment(db, { ...values, orderId, cfPaymentId: payment.cfPaymentId, source })) return "new";
-  const existing = (await queries.getPayment(db, payment.cfPaymentId))!;
+  const existing = (await queries.getPaymentForUpdate(db, payment.cfPaymentId))!;
   if (rank(payment.status) <= rank(existing.status)) return "unchanged";
   await queries.updatePayment(db, payment.cfPaymentId, values);
   return "advanced";

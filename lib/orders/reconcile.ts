@@ -5,7 +5,7 @@ import * as queries from "@/db/queries/orders";
 import { CashfreeApiError, isCashfreeError } from "@/lib/cashfree";
 
 import { syncOrderWithCashfree } from "./confirm";
-import { failCheckout } from "./place-order";
+import { failCheckout } from "./payment-session";
 
 export interface ReconcileOptions {
   /** Orders still open this long after creation are checked even before they expire. */

@@ -5,7 +5,7 @@ import { fail, ok } from "@/lib/actions/result";
 import { updateOrder } from "@/db/queries/orders";
 
 import { confirmAndLoadOrder } from "./confirm";
-import { orderPagePath } from "./place-order";
+import { orderPagePath } from "./ids";
 import { canRetryPayment } from "./view";
 
 /** The payment session to try again with, while the Cashfree order is still open. */

@@ -2,31 +2,23 @@ import "server-only";
 
 import type { Database } from "@/db";
 import * as queries from "@/db/queries/orders";
-import { enqueueJobs, type NewOutboxJob } from "@/db/queries/outbox";
-import { env } from "@/lib/env";
+import type { NewOutboxJob } from "@/db/queries/outbox";
 import { issueCreditNote, issueInvoice } from "@/lib/invoices/issue";
 
 import type { Actor } from "./actors";
-import { eventSource, type OrderEventInput, type OrderEventType } from "./events";
-import { afterCommit, type AfterCommitWork } from "./after-commit";
+import type { AfterCommitWork } from "./after-commit";
+import { commandEvent, isAlwaysRecorded, type OrderEventInput } from "./events";
 import { jobsFor } from "./jobs";
 import { applyStockEffects } from "./stock";
-import {
-  decide,
-  type FulfilmentStatus,
-  type OrderCommand,
-  type OrderSnapshot,
-  type OrderStatus,
-  type Refusal,
-} from "./transitions";
+import { decide, type FulfilmentStatus, type OrderCommand, type OrderStatus, type Refusal } from "./transitions";
 
 /**
- * The one writer of order state. Every change to an order (Cashfree's signals, checkout, fulfilment, refunds,
- * payment links) is a command: the order's row is locked, the pure `decide()` says what follows, and the effects
- * (stock, cart, fulfilment, tax invoice and credit notes, refunded total, flags), the update and its typed events are written in the same
- * transaction, with the outbox jobs the change causes (e-mails, the late-payment refund, telling Cashfree about
- * a shipment). What must wait for the commit (page refreshes, running those jobs) comes back as work for
- * `afterCommit`.
+ * The one writer of order state, private to lib/orders: callers change an order through a unit of work
+ * (unit-of-work.ts), which runs this inside its transaction. Every change (Cashfree's signals, checkout,
+ * fulfilment, refunds, payment links) is a command: the pure `decide()` says what follows, and the effects (stock,
+ * cart, fulfilment, tax invoice and credit notes, refunded total, flags), the update and its typed events are
+ * written in the same transaction, with the outbox jobs the change causes (e-mails, the late-payment refund,
+ * telling Cashfree about a shipment). What must wait for the commit is handed to the unit.
  */
 
 export interface CommandResult {
@@ -40,118 +32,75 @@ export interface CommandResult {
   fulfilled: boolean;
   stockChanged: boolean;
   paidWithoutStock: boolean;
-  work: AfterCommitWork[];
+}
+
+/** What applyCommands needs of the unit of work it runs in. */
+export interface CommandContext {
+  readonly tx: Database;
+  /** Records timeline entries, written with the order's next update in the unit (or before the commit). */
+  recordEvents(events: OrderEventInput[]): void;
+  /** Timeline entries recorded for this order and outbox jobs enqueued earlier in the unit, not yet written. */
+  takeRecorded(orderId: string): { events: OrderEventInput[]; jobs: NewOutboxJob[] };
+  /** Writes outbox jobs now, in the transaction; the outbox runs after the commit. */
+  writeJobs(jobs: NewOutboxJob[]): Promise<void>;
+  after(work: AfterCommitWork): void;
 }
 
 export interface CommandOptions {
   /** Extra detail for each command's timeline event (a refund id, tracking numbers, a webhook event id). */
   detail?: Record<string, unknown>;
-  /** Field updates decided by the caller under the same lock (Cashfree's ids, its order status). */
+  /** Field updates decided under the same lock (settling: Cashfree's ids, its order status). */
   updates?: Partial<queries.NewOrder>;
-  /** Events the caller records under the same lock (payment attempts). */
-  events?: OrderEventInput[];
-  /** Outbox jobs the caller adds under the same lock. */
-  jobs?: NewOutboxJob[];
   /**
-   * Outbox jobs that depend on where the commands leave the order, given the order as it stands after them (the
-   * e-mail for a failed payment attempt, which offers to pay again).
+   * Outbox jobs that depend on where the commands leave the order, given the order as it stands after them
+   * (settling: the e-mail for a failed payment attempt, which offers to pay again).
    */
   outcomeJobs?: (after: queries.OrderRow) => NewOutboxJob[];
 }
 
-const NOT_FOUND: CommandResult = {
+export const NOT_FOUND: CommandResult = {
   found: false,
   fulfilled: false,
   stockChanged: false,
   paidWithoutStock: false,
-  work: [],
 };
 
 export function lockOrder(tx: queries.Executor, orderId: string) {
   return queries.getOrderForUpdate(tx, orderId);
 }
 
-const snapshot = (
-  order: queries.OrderRow,
-  status: OrderStatus,
-  fulfilment: FulfilmentStatus,
-  refundedPaise: number,
-): OrderSnapshot => ({
-  status,
-  fulfilment,
-  totalPaise: order.totalPaise,
-  refundedPaise,
-});
-
-/** The timeline's name for what a command did. */
-function eventType(command: OrderCommand, decision: ReturnType<typeof decide>, from: OrderStatus): OrderEventType {
-  switch (command.type) {
-    case "checkout_failed":
-    case "checkout_superseded":
-      return command.type;
-    case "mark_shipped":
-      return "order_shipped";
-    case "mark_delivered":
-      return "order_delivered";
-    case "cancel_fulfilment":
-      return "order_cancelled";
-    case "request_refund":
-      return "refund_requested";
-    case "refund_failed":
-      return "refund_failed";
-    case "refund_recorded":
-      return "refund_recorded";
-    case "refund_succeeded":
-      return "refund_success";
-    case "send_payment_link":
-      return "payment_link_sent";
-    default:
-      return decision.flag && decision.to === from ? decision.flag : `status_${decision.to}`;
-  }
-}
-
-/** Commands that leave a timeline entry even when the order's status does not move. */
-const ALWAYS_RECORDED = new Set<OrderCommand["type"]>([
-  "mark_shipped",
-  "mark_delivered",
-  "cancel_fulfilment",
-  "request_refund",
-  "refund_failed",
-  "refund_recorded",
-  "refund_succeeded",
-  "send_payment_link",
-]);
-
 /**
- * Applies commands to an order the caller has locked (`lockOrder`) inside its transaction. A refusal stops at
- * once and writes nothing.
+ * Applies commands to an order the unit has locked. A refusal stops at once and writes nothing. The update, its
+ * events and those recorded before it are one statement, and the jobs one more: the webhook's hot path counts
+ * its round trips.
  */
 export async function applyCommands(
-  tx: Database,
+  unit: CommandContext,
   order: queries.OrderRow,
   commands: OrderCommand[],
   actor: Actor,
   options: CommandOptions = {},
 ): Promise<CommandResult> {
+  const { tx } = unit;
   let status = order.status as OrderStatus;
   let fulfilment = order.fulfillmentStatus as FulfilmentStatus;
   let refundedPaise = order.refundedPaise;
   let stockState = order.stockState;
   let invoiceDue = false;
   const updates: Partial<queries.NewOrder> = { ...options.updates };
-  const events: OrderEventInput[] = [...(options.events ?? [])];
-  const jobs: NewOutboxJob[] = [...(options.jobs ?? [])];
+  const events: OrderEventInput[] = [];
+  const jobs: NewOutboxJob[] = [];
   const result: CommandResult = {
     found: true,
     from: status,
     fulfilled: false,
     stockChanged: false,
     paidWithoutStock: false,
-    work: [],
   };
 
   for (const original of commands) {
     let command = original;
+    if (command.type === "checkout_failed" && command.reason) updates.checkoutError = command.reason;
     if (command.type === "payment_succeeded" && stockState === "released") {
       // A late payment: can the released stock be taken again? Decided under the product row locks.
       command = {
@@ -159,7 +108,7 @@ export async function applyCommands(
         stockAvailable: await applyStockEffects(tx, order, ["reserve_stock_again"], { dryRun: true }),
       };
     }
-    const decision = decide(snapshot(order, status, fulfilment, refundedPaise), command);
+    const decision = decide({ status, fulfilment, totalPaise: order.totalPaise, refundedPaise }, command);
     if (decision.refusal) return { ...result, to: status, refusal: decision.refusal, order };
     const moves =
       decision.to !== status ||
@@ -167,7 +116,7 @@ export async function applyCommands(
       !!decision.flag ||
       !!decision.fulfilment ||
       !!decision.refundDeltaPaise;
-    if (!moves && !ALWAYS_RECORDED.has(command.type)) continue;
+    if (!moves && !isAlwaysRecorded(command)) continue;
 
     await applyStockEffects(tx, { ...order, stockState }, decision.effects);
     if (decision.effects.some((e) => e === "release_stock" || e === "reserve_stock_again" || e === "restock")) {
@@ -198,21 +147,7 @@ export async function applyCommands(
       Object.assign(updates, { shippedAt: new Date(), ...shipmentFields(options.detail) });
     if (decision.fulfilment === "delivered") updates.deliveredAt = new Date();
     jobs.push(...jobsFor(order, command, decision, options.detail));
-    const statusMoved = decision.to !== status;
-    events.push({
-      orderId: order.id,
-      type: eventType(command, decision, status),
-      source: eventSource(actor),
-      fromStatus: statusMoved || !ALWAYS_RECORDED.has(command.type) ? status : undefined,
-      toStatus: statusMoved || !ALWAYS_RECORDED.has(command.type) ? decision.to : undefined,
-      detail: {
-        signal: command.type,
-        effects: decision.effects.length ? decision.effects : undefined,
-        flag: decision.flag,
-        ...actorDetail(actor),
-        ...options.detail,
-      },
-    });
+    events.push(commandEvent(order.id, command, decision, status, actor, options.detail));
     status = decision.to;
   }
 
@@ -225,15 +160,16 @@ export async function applyCommands(
     refundedPaise,
   } as queries.OrderRow;
   jobs.push(...(options.outcomeJobs?.(after) ?? []));
-  if (result.stockChanged) result.work.push({ type: "refresh_product_pages" });
-  if (jobs.length > 0) result.work.push({ type: "run_outbox" });
+  if (result.stockChanged) unit.after("refresh_product_pages");
+  // What the caller recorded for this order comes first, as it happened first.
+  const recorded = unit.takeRecorded(order.id);
   await queries.updateOrder(
     tx,
     order.id,
     { ...updates, status, stockState, fulfillmentStatus: fulfilment, refundedPaise },
-    events,
+    [...recorded.events, ...events],
   );
-  await enqueueJobs(tx, env.email.orderEmails ? jobs : jobs.filter((job) => job.kind !== "email"));
+  await unit.writeJobs([...recorded.jobs, ...jobs]);
   // Numbered in the paying transaction, so a rollback gives the number back and the series has no gaps; and
   // last, because the series' row stays locked until the commit: every payment waits for it in turn.
   if (invoiceDue) await issueInvoice(tx, order);
@@ -248,26 +184,4 @@ function shipmentFields(detail: Record<string, unknown> = {}): Partial<queries.N
     trackingNumber: text(detail.trackingNumber),
     trackingUrl: text(detail.trackingUrl),
   };
-}
-
-function actorDetail(actor: Actor): Record<string, unknown> {
-  if (actor.type === "admin") return { by: actor.email };
-  if (actor.type === "system") return { by: actor.name };
-  return {};
-}
-
-/** Locks the order, applies one command, commits, then runs the work that waits for the commit. */
-export async function applyToOrder(
-  db: Database,
-  orderId: string,
-  command: OrderCommand,
-  actor: Actor,
-  options: CommandOptions = {},
-): Promise<CommandResult> {
-  const result = await db.transaction(async (tx) => {
-    const order = await lockOrder(tx, orderId);
-    return order ? applyCommands(tx, order, [command], actor, options) : NOT_FOUND;
-  });
-  afterCommit(result.work);
-  return result;
 }

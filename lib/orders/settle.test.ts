@@ -14,7 +14,7 @@ import {
   documentedOfferSuccessWebhook,
 } from "@/lib/testing/webhook-fixtures";
 
-import type { CashfreeObservation } from "./settle";
+import type { CashfreeObservation } from "./observation";
 
 const postgres = await requirePostgres();
 let database: TestDatabase;

@@ -1,6 +1,7 @@
 /**
  * The order state machine: one explicit table for the whole lifecycle (payment, fulfilment, refunds). Pure: it
- * decides; lib/orders/runner.ts applies the decision, under the order's row lock, in one transaction.
+ * decides; lib/orders/runner.ts applies the decision, under the order's row lock, in one unit of work
+ * (lib/orders/unit-of-work.ts).
  */
 
 export const ORDER_STATUSES = [
@@ -17,10 +18,11 @@ export type OrderStatus = (typeof ORDER_STATUSES)[number];
 /** `cancelled`: paid, then cancelled by the merchant before it shipped (refunded in full, stock back on the shelf). */
 export type FulfilmentStatus = "unfulfilled" | "ready_to_ship" | "shipped" | "delivered" | "cancelled";
 
-/** What Cashfree told us, translated by settle.ts. */
+/** What Cashfree told us, translated by observation.ts. */
 export type OrderSignal =
   | { type: "cashfree_order_created" }
-  | { type: "checkout_failed" }
+  /** Creating Cashfree's order failed (refused, or unreachable): `reason` is kept on the order. */
+  | { type: "checkout_failed"; reason?: string }
   /** The shopper started a new checkout of the same cart: this open order is replaced and gives its stock back. */
   | { type: "checkout_superseded" }
   /**

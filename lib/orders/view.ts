@@ -1,10 +1,49 @@
 /**
- * Questions pages ask of an order they show. Cashfree's words (ACTIVE, USER_DROPPED, …) are read here, never in
+ * The shopper's view of an order, and the questions pages ask of an order they show. Cashfree's words (ACTIVE, USER_DROPPED, …) are read here, never in
  * a page or component.
  */
 import type { OrderRow } from "@/db/queries/orders";
+import type { GstQuote } from "@/lib/gst/quote";
 
 import type { OrderStatus } from "./transitions";
+
+/** The shopper's view of an order (the order page, after confirmAndLoadOrder in confirm.ts): for its link's holder. */
+export interface OrderView {
+  id: string;
+  accessToken: string;
+  status: OrderStatus;
+  cashfreeStatus: string | null;
+  paymentSessionId: string | null;
+  expiresAt: Date;
+  createdAt: Date;
+  items: { productName: string; quantity: number; unitPricePaise: number; lineTotalPaise: number }[];
+  subtotalPaise: number;
+  shippingPaise: number;
+  totalPaise: number;
+  refundedPaise: number;
+  customerName: string;
+  customerEmail: string;
+  shippingAddress: string;
+  /** The GST inside the total, the state it is due in, and the business buyer, if any. */
+  gst: Pick<GstQuote, "supply" | "byRate" | "totals">;
+  placeOfSupply: string;
+  business: { gstin: string; name: string | null } | null;
+  /** The tax invoice and any credit notes, with their download links. */
+  documents: { id: string; kind: "invoice" | "credit_note"; number: string; issuedAt: Date; url: string }[];
+  latestAttempt: { status: string; reason: string | null; group: string | null } | null;
+  paidPayment: { cfPaymentId: string; group: string | null; bankReference: string | null } | null;
+  /** True when Cashfree could not be asked just now: the page says it is still confirming. */
+  confirmationDelayed: boolean;
+  shipment: {
+    fulfilment: string;
+    courier: string | null;
+    trackingNumber: string | null;
+    trackingUrl: string | null;
+    shippedAt: Date | null;
+    deliveredAt: Date | null;
+  };
+  refunds: { id: string; amountPaise: number; status: string; createdAt: Date }[];
+}
 
 interface ViewedOrder {
   status: OrderStatus;

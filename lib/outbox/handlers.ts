@@ -2,6 +2,7 @@ import "server-only";
 
 import type { OutboxJobRow } from "@/db/queries/outbox";
 import { cashfree } from "@/lib/cashfree";
+import { sendOrderEmail } from "@/lib/orders/emails";
 import { sendOrderLinkIfMatches } from "@/lib/orders/find";
 import { FIND_ORDER_JOB } from "@/lib/orders/jobs";
 import { refundLatePayment } from "@/lib/orders/late-payments";
@@ -10,8 +11,6 @@ import { pullSettlements } from "@/lib/settlements/pull";
 import { SETTLEMENT_PULL_JOB } from "@/lib/settlements/schedule";
 import { applyStoredWebhook } from "@/lib/webhooks/apply";
 import { APPLY_WEBHOOK_JOB, type WebhookChannel } from "@/lib/webhooks/apply-job";
-
-import { sendEmailJob } from "./email-job";
 
 /** Each kind of outbox job, and the code that does it. Every handler is safe to run twice. */
 export const handlers: Record<string, (job: OutboxJobRow) => Promise<void>> = {
@@ -32,7 +31,7 @@ export const handlers: Record<string, (job: OutboxJobRow) => Promise<void>> = {
       trackingUrl: payload.trackingUrl,
     });
   },
-  email: sendEmailJob,
+  email: sendOrderEmail,
   // "Find my order": the order's link to the address on file, if the e-mail asked with is that one.
   [FIND_ORDER_JOB]: (job) => sendOrderLinkIfMatches(job),
   // A stored webhook event its delivery's process did not apply (a crash, a failure): applied unless settled.

@@ -8,7 +8,13 @@ import { describeError, log, logError, withLogFields } from "@/lib/log";
 import { failSpan, inSpan } from "@/lib/telemetry/spans";
 
 import { JobDeferred } from "./deferred";
-import { handlers } from "./handlers";
+
+/**
+ * The handler table, loaded at the first job run: the handlers are domain code (orders, webhooks, refunds,
+ * settlements), which enqueues jobs and asks for a run (`kickOutbox`) through this module. A static import would
+ * make every one of them import itself through the worker; domain code knows jobs by name only.
+ */
+const loadHandlers = async () => (await import("./handlers")).handlers;
 
 /** After this many failed attempts a job is given up and shown to the merchant, with a Retry button. */
 const MAX_ATTEMPTS = 8;
@@ -73,7 +79,7 @@ function runJob(db: Database, job: queries.OutboxJobRow): Promise<Outcome> {
     () =>
       inSpan(`outbox job ${job.kind}`, { attributes }, async (span) => {
         try {
-          const handler = handlers[job.kind];
+          const handler = (await loadHandlers())[job.kind];
           if (!handler) throw new Error(`no handler for job kind ${job.kind}`);
           await handler(job);
           return unlessLost(await queries.markJobDone(db, job), "done");

@@ -5,8 +5,7 @@ import * as queries from "@/db/queries/webhooks";
 import { type CashfreeWebhookEvent, parseWebhook } from "@/lib/cashfree/webhook-events";
 import { withLogFields } from "@/lib/log";
 import { markConnectionUnlinked } from "@/lib/merchant-account/connect";
-import { afterSettle, settleWithinTransaction } from "@/lib/orders/settle";
-import { kickOutbox } from "@/lib/outbox/worker";
+import { type OrderChanges, withOrders } from "@/lib/orders/unit-of-work";
 import { applySettlementWebhook } from "@/lib/settlements/import";
 import { applyDisputeWebhook, applyPaymentLinkWebhook, applyRefundWebhook } from "@/lib/webhooks/records";
 
@@ -19,23 +18,23 @@ import { rememberStored, wasStored } from "./stored-events";
  */
 const APPLY_JOB_DELAY_SECONDS = 30;
 
-type ApplyOutcome = "applied" | "unmatched" | "ignored";
+export type ApplyOutcome = "applied" | "unmatched" | "ignored";
 
-/** What applying an event did, and the work that must wait until it is committed. */
-export interface Applied {
+/** What applying an event did; `note`: why an event was not applied, recorded with its outcome. */
+interface Applied {
   outcome: ApplyOutcome;
-  /** Why an event was not applied, recorded with its outcome. */
   note?: string;
-  afterCommit: () => void;
 }
 
-const nothingAfter = () => {};
-
-/** Dispatches a verified, stored event to the module that owns its state, inside the caller's transaction. */
-async function applyCashfreeEvent(tx: Database, event: CashfreeWebhookEvent, reference: string): Promise<Applied> {
+/** Dispatches a verified, stored event to the module that owns its state, inside the caller's unit of work. */
+async function applyCashfreeEvent(
+  orders: OrderChanges,
+  event: CashfreeWebhookEvent,
+  reference: string,
+): Promise<Applied> {
   switch (event.kind) {
     case "payment": {
-      const result = await settleWithinTransaction(tx, {
+      const result = await orders.settle({
         orderId: event.orderId,
         source: "webhook",
         orderAmountPaise: event.orderAmountPaise,
@@ -43,70 +42,54 @@ async function applyCashfreeEvent(tx: Database, event: CashfreeWebhookEvent, ref
         payments: [event.payment],
         reference,
       });
-      return { outcome: result.found ? "applied" : "unmatched", afterCommit: () => afterSettle(result) };
+      return { outcome: result.found ? "applied" : "unmatched" };
     }
     case "refund":
-      // A completed refund leaves an e-mail in the outbox: start it after the commit.
-      return { outcome: await applyRefundWebhook(tx, event), afterCommit: kickOutbox };
+      return { outcome: await applyRefundWebhook(orders, event) };
     case "link":
-      return applyPaymentLinkWebhook(tx, event);
+      return { outcome: await applyPaymentLinkWebhook(orders, event) };
     case "dispute":
-      return { outcome: await applyDisputeWebhook(tx, event, reference), afterCommit: nothingAfter };
+      return { outcome: await applyDisputeWebhook(orders.tx, event, reference) };
     case "merchant":
-      return { ...(await markConnectionUnlinked(tx, event)), afterCommit: nothingAfter };
-    case "settlement":
+      return markConnectionUnlinked(orders.tx, event);
+    case "settlement": {
+      const outcome = await applySettlementWebhook(orders.tx, event);
       // A settlement without its lines leaves a recon job in the outbox: start it after the commit.
-      return { outcome: await applySettlementWebhook(tx, event), afterCommit: kickOutbox };
+      orders.after("run_outbox");
+      return { outcome };
+    }
     case "unknown":
-      return { outcome: "ignored", afterCommit: nothingAfter };
+      return { outcome: "ignored" };
   }
 }
 
 /**
- * The applying transaction's body for one claimed event: dispatch, then its outcome on the event's row, and its
- * apply job done (committed together, so the job runs again exactly when the apply did not commit).
+ * Claims a stored event and applies it in one unit of work, so the claim never outlives the work: a crash or an
+ * error mid-way rolls both back, the event is marked failed, and its apply job runs it again later. With the
+ * event's outcome on its row, its apply job is marked done, committed together, so the job runs again exactly
+ * when the apply did not commit. After the commit, the unit runs what waits for it (page refreshes, the outbox).
+ * Null when the event is locked by another apply, or settled already; `replay` (the admin's button) also takes
+ * events that were applied, unmatched or ignored before.
  */
-function applyClaimed(tx: Database, eventId: string, event: CashfreeWebhookEvent) {
-  return withLogFields({ webhookEventId: eventId }, async () => {
-    const result = await applyCashfreeEvent(tx, event, eventId);
-    await queries.setWebhookOutcome(tx, eventId, result.outcome, APPLY_WEBHOOK_JOB, result.note);
-    return result;
-  });
-}
-
-/**
- * Claims a stored event and applies it in one transaction, so the claim never outlives the work: a crash or an
- * error mid-way rolls both back, the event is marked failed, and its apply job runs it again later. Null when the
- * event is locked by another apply, or settled already; `replay` (the admin's button) also takes events that were
- * applied, unmatched or ignored before. The caller runs `afterCommit` (in its own request, for page refreshes).
- */
-export async function claimAndApplyDeferred(
-  db: Database,
-  eventId: string,
-  event: CashfreeWebhookEvent,
-  options: { replay?: boolean } = {},
-): Promise<Applied | null> {
-  try {
-    return await db.transaction(async (tx) => {
-      if (!(await queries.claimWebhookEvent(tx, eventId, options))) return null;
-      return applyClaimed(tx, eventId, event);
-    });
-  } catch (error) {
-    await queries.markWebhookFailed(db, eventId, errorMessage(error)).catch(() => undefined);
-    throw error;
-  }
-}
-
-/** claimAndApplyDeferred, then its after-commit work at once: the outcome, or null. */
 export async function claimAndApply(
   db: Database,
   eventId: string,
   event: CashfreeWebhookEvent,
   options: { replay?: boolean } = {},
-) {
-  const applied = await claimAndApplyDeferred(db, eventId, event, options);
-  applied?.afterCommit();
-  return applied?.outcome ?? null;
+): Promise<ApplyOutcome | null> {
+  try {
+    return await withOrders(db, async (orders) => {
+      if (!(await queries.claimWebhookEvent(orders.tx, eventId, options))) return null;
+      return withLogFields({ webhookEventId: eventId }, async () => {
+        const { outcome, note } = await applyCashfreeEvent(orders, event, eventId);
+        await queries.setWebhookOutcome(orders.tx, eventId, outcome, APPLY_WEBHOOK_JOB, note);
+        return outcome;
+      });
+    });
+  } catch (error) {
+    await queries.markWebhookFailed(db, eventId, errorMessage(error)).catch(() => undefined);
+    throw error;
+  }
 }
 
 /**

@@ -17,11 +17,11 @@ const crash = vi.hoisted(() => ({
   hold: null as null | { reached: () => void; released: Promise<void> },
   failOnce: false,
 }));
-vi.mock("@/lib/orders/settle", async (importOriginal) => {
-  const real = await importOriginal<typeof import("@/lib/orders/settle")>();
+vi.mock("@/lib/orders/observation", async (importOriginal) => {
+  const real = await importOriginal<typeof import("@/lib/orders/observation")>();
   return {
     ...real,
-    settleWithinTransaction: async (...args: Parameters<typeof real.settleWithinTransaction>) => {
+    settleObservation: async (...args: Parameters<typeof real.settleObservation>) => {
       if (crash.failOnce) {
         crash.failOnce = false;
         throw new Error("connection lost mid-apply");
@@ -32,7 +32,7 @@ vi.mock("@/lib/orders/settle", async (importOriginal) => {
         hold.reached();
         await hold.released;
       }
-      return real.settleWithinTransaction(...args);
+      return real.settleObservation(...args);
     },
   };
 });

@@ -48,8 +48,9 @@ async function recordRejection(reason: string, remoteAddress: string | null) {
 /**
  * Verify → store → answer → apply. Every verified event is stored, with the job that applies it, before it is
  * answered, and applied right after the answer; a duplicate is acknowledged and changes nothing. Applying is off
- * the request path (as Cashfree advises, https://www.cashfree.com/docs/api-reference/webhooks/reliability-and-operations: answer fast, apply what is durably kept): a failed
- * apply is retried by its outbox job, not by Cashfree.
+ * the request path (answer fast, apply what is durably kept; Cashfree retries a slow or failed answer:
+ * https://www.cashfree.com/docs/payments/online/webhooks/overview): a failed apply is retried by its outbox job,
+ * not by Cashfree.
  */
 export async function receiveCashfreeWebhook(delivery: WebhookDelivery): Promise<WebhookResponse> {
   const { rawBody, headers } = delivery;
@@ -103,7 +104,7 @@ export async function receiveCashfreeWebhook(delivery: WebhookDelivery): Promise
   return withLogFields(fields, async () => {
     const eventId = await storeWebhookEvent(db, record, delivery.channel ?? "pg");
     if (!eventId) return reply(200, true, "duplicate");
-    void afterResponse(async () => (await applySoon(eventId, event, fields))?.afterCommit());
+    void afterResponse(() => applySoon(eventId, event, fields));
     return reply(200, true, "received");
   });
 }

@@ -8,9 +8,8 @@ import { recordDisputeReport } from "@/lib/disputes/record";
 import { cashfreeVia } from "@/lib/orders/actors";
 import { refundEventType } from "@/lib/orders/events";
 import { emailJob } from "@/lib/orders/jobs";
-import { applyCommands, lockOrder } from "@/lib/orders/runner";
 import type { OrderCommand } from "@/lib/orders/transitions";
-import { afterSettle, settleWithinTransaction } from "@/lib/orders/settle";
+import type { OrderChanges } from "@/lib/orders/unit-of-work";
 
 type Outcome = "applied" | "unmatched";
 
@@ -19,11 +18,12 @@ type Outcome = "applied" | "unmatched";
  * FAILED or CANCELLED gives its amount back to the order's refundable balance, through the order writer.
  */
 export async function applyRefundWebhook(
-  tx: Database,
+  orders: OrderChanges,
   event: Extract<CashfreeWebhookEvent, { kind: "refund" }>,
 ): Promise<Outcome> {
+  const { tx } = orders;
   const known = event.refundId ? await queries.getRefund(tx, event.refundId) : undefined;
-  const order = await lockOrder(tx, known?.orderId ?? event.orderId);
+  const order = await orders.lock(known?.orderId ?? event.orderId);
   if (!order) return "unmatched";
   const actor = cashfreeVia("webhook");
   const refund = known ? await queries.getRefund(tx, known.refundId, { lock: true }) : undefined;
@@ -42,15 +42,11 @@ export async function applyRefundWebhook(
       : succeeded
         ? [{ type: "refund_succeeded", refundId: refund.refundId, amountPaise: refund.amountPaise }]
         : [];
-    const events =
-      failed || succeeded
-        ? []
-        : [{ orderId: order.id, type: refundEventType(event.status), source: "webhook", detail }];
-    const jobs =
-      event.status === "SUCCESS"
-        ? [emailJob(order.id, "refund_completed", refund.refundId, { refundId: refund.refundId })]
-        : [];
-    await applyCommands(tx, order, commands, actor, { detail, events, jobs });
+    if (!failed && !succeeded)
+      orders.recordEvents([{ orderId: order.id, type: refundEventType(event.status), source: "webhook", detail }]);
+    if (succeeded)
+      orders.enqueue([emailJob(order.id, "refund_completed", refund.refundId, { refundId: refund.refundId })]);
+    await orders.apply(order, commands, actor, { detail });
     return "applied";
   }
   // A refund Cashfree made without us (auto-refund of a duplicate payment, or one issued from the dashboard).
@@ -74,10 +70,9 @@ export async function applyRefundWebhook(
     refundType === "MERCHANT_INITIATED" ? [{ type: "refund_recorded", amountPaise: event.amountPaise }] : [];
   if (commands.length && event.status === "SUCCESS")
     commands.push({ type: "refund_succeeded", refundId, amountPaise: event.amountPaise });
-  const events = commands.length
-    ? []
-    : [{ orderId: order.id, type: "refund_recorded" as const, source: "webhook", detail }];
-  await applyCommands(tx, order, commands, actor, { detail, events });
+  if (commands.length === 0)
+    orders.recordEvents([{ orderId: order.id, type: "refund_recorded", source: "webhook", detail }]);
+  await orders.apply(order, commands, actor, { detail });
   return "applied";
 }
 
@@ -114,18 +109,20 @@ export async function applyDisputeWebhook(
   return orderId ? "applied" : "unmatched";
 }
 
-/** Runs inside the webhook's transaction; a link that pays one of our orders settles it there too. */
-export async function applyPaymentLinkWebhook(tx: Database, event: Extract<CashfreeWebhookEvent, { kind: "link" }>) {
-  const nothingAfter = () => {};
-  const link = await queries.updatePaymentLinkFromEvent(tx, event.linkId, {
+/** Runs inside the webhook's unit of work; a link that pays one of our orders settles it there too. */
+export async function applyPaymentLinkWebhook(
+  orders: OrderChanges,
+  event: Extract<CashfreeWebhookEvent, { kind: "link" }>,
+): Promise<Outcome> {
+  const link = await queries.updatePaymentLinkFromEvent(orders.tx, event.linkId, {
     status: event.status,
     amountPaidPaise: event.amountPaidPaise,
     orderId: event.orderId,
   });
-  if (!link) return { outcome: "unmatched" as const, afterCommit: nothingAfter };
+  if (!link) return "unmatched";
   // A link sent for one of our unpaid orders: its payment pays that order, through the same state machine.
   if (link.orderId && event.status === "PAID") {
-    const result = await settleWithinTransaction(tx, {
+    await orders.settle({
       orderId: link.orderId,
       source: "webhook",
       payments: [
@@ -145,7 +142,6 @@ export async function applyPaymentLinkWebhook(tx: Database, event: Extract<Cashf
         },
       ],
     });
-    return { outcome: "applied" as const, afterCommit: () => afterSettle(result) };
   }
-  return { outcome: "applied" as const, afterCommit: nothingAfter };
+  return "applied";
 }

@@ -11,10 +11,16 @@ import { browserCheckoutConfig } from "@/lib/cashfree/checkout-config";
 import { clientAddress } from "@/lib/client-address";
 import { env } from "@/lib/env";
 import { formatInr } from "@/lib/money";
-import { confirmAndLoadOrder, type OrderView } from "@/lib/orders/confirm";
+import { confirmAndLoadOrder } from "@/lib/orders/confirm";
 import { isPaid } from "@/lib/orders/transitions";
 import { orderIdSchema } from "@/lib/schemas";
-import { canRetryPayment, isStillConfirming, latestAttemptOutcome, paidOrderStage } from "@/lib/orders/view";
+import {
+  canRetryPayment,
+  isStillConfirming,
+  latestAttemptOutcome,
+  type OrderView,
+  paidOrderStage,
+} from "@/lib/orders/view";
 import { getSetting } from "@/lib/settings";
 
 export const metadata: Metadata = { title: "Your order", robots: { index: false } };

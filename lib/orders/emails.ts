@@ -11,12 +11,12 @@ import { sendEmail } from "@/lib/email/send";
 import { env } from "@/lib/env";
 import { documentPath, orderGst } from "@/lib/invoices/documents";
 import { describeError } from "@/lib/log";
-import type { EmailTemplate } from "@/lib/orders/jobs";
-import { orderPagePath } from "@/lib/orders/place-order";
-import { orderCanBePaidAgain, shippingAddressOf } from "@/lib/orders/view";
+import { JobDeferred } from "@/lib/outbox/deferred";
 import { getSetting } from "@/lib/settings";
 
-import { JobDeferred } from "./deferred";
+import { orderPagePath } from "./ids";
+import type { EmailTemplate } from "./jobs";
+import { orderCanBePaidAgain, shippingAddressOf } from "./view";
 
 async function emailData(job: OutboxJobRow, order: orderQueries.OrderRow): Promise<OrderEmailData> {
   const db = await getDb();
@@ -69,7 +69,7 @@ const SEND_IN_PROGRESS_RECHECK_SECONDS = 5;
  * crash between the send and `done`) finds the reservation or the `sent` record and sends nothing. Every attempt,
  * sent or failed, stays recorded for the merchant's timeline.
  */
-export async function sendEmailJob(job: OutboxJobRow) {
+export async function sendOrderEmail(job: OutboxJobRow) {
   const db = await getDb();
   const order = job.orderId ? await orderQueries.getOrder(db, job.orderId) : undefined;
   if (!order) return;
