@@ -1,13 +1,11 @@
-import { createServer } from "node:net";
-
 import { eq } from "drizzle-orm";
-import { MailDev } from "maildev";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { outboxJobs, refunds } from "@/db/schema";
 import { seedCatalog } from "@/db/seed";
 import { createTestDatabase, requirePostgres, type TestDatabase } from "@/db/testing/databases";
 import type { Admin } from "@/lib/auth/admins";
+import { type MailCatcher, startMailCatcher } from "@/lib/testing/mail-catcher";
 import { paidTestOrder } from "@/lib/testing/orders";
 import { startTestSandbox, type TestSandbox } from "@/sandbox/testing/harness";
 
@@ -24,50 +22,26 @@ const OWNER: Admin = {
   refundLimitPaise: null,
 };
 
-async function freePort() {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
 let database: TestDatabase;
 let t: TestSandbox;
-let mail: { catcher: MailDev; web: number };
+let mail: MailCatcher;
 let lib: {
   issueRefund: typeof import("./refunds").issueRefund;
   refundAuthorityOf: typeof import("./refunds").refundAuthorityOf;
   outboxIdle: typeof import("./outbox/worker").outboxIdle;
 };
 
-const subjectsFor = async (orderId: string) =>
-  ((await (await fetch(`http://127.0.0.1:${mail.web}/api/email`)).json()) as { subject: string }[])
-    .map((e) => e.subject)
-    .filter((subject) => subject.includes(orderId))
-    .sort();
-
 describe.skipIf(!postgres)("refund e-mails after the commit (real PostgreSQL, local sandbox, MailDev)", () => {
   beforeAll(async () => {
     database = await createTestDatabase("pg", { poolSize: 5 });
     await seedCatalog(database.db);
     t = await startTestSandbox({ webhookUrl: null, refundSettleMs: 0 });
-    const [smtp, web] = [await freePort(), await freePort()];
-    const catcher = new MailDev({
-      smtp,
-      ip: "127.0.0.1",
-      web,
-      webIp: "127.0.0.1",
-      silent: true,
-      mailDirectory: `.data/maildev-test-${smtp}`,
-    });
-    await catcher.start();
-    mail = { catcher, web };
+    mail = await startMailCatcher();
     Object.assign(process.env, {
       DATABASE_URL: database.url,
       CASHFREE_ENV: "local",
       CASHFREE_SANDBOX_PORT: String(t.sandbox.port),
-      SMTP_URL: `smtp://127.0.0.1:${smtp}`,
+      SMTP_URL: mail.smtpUrl,
       ORDER_EMAILS: "on",
       OUTBOX_LOOP: "off",
     });
@@ -79,7 +53,7 @@ describe.skipIf(!postgres)("refund e-mails after the commit (real PostgreSQL, lo
     await (await import("@/db")).closeDb();
     await database?.close();
     await t?.close();
-    await mail?.catcher.stop();
+    await mail?.stop();
   });
 
   it("sends the refund_completed e-mail of a refund Cashfree answers SUCCESS at once, with no worker loop", async () => {
@@ -103,7 +77,7 @@ describe.skipIf(!postgres)("refund e-mails after the commit (real PostgreSQL, lo
       [`email:refund_completed:${refundId}`, "done"],
       [`email:refund_initiated:${refundId}`, "done"],
     ]);
-    expect(await subjectsFor(orderId)).toEqual([
+    expect(await mail.subjectsFor(orderId)).toEqual([
       `Refund of ₹250.00 completed for order ${orderId}`,
       `Refund of ₹250.00 started for order ${orderId}`,
     ]);

@@ -1,13 +1,11 @@
-import { createServer } from "node:net";
-
 import { eq } from "drizzle-orm";
-import { MailDev } from "maildev";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 
 import { outboxJobs } from "@/db/schema";
 import { seedCatalog } from "@/db/seed";
 import { createTestDatabase, requirePostgres, type TestDatabase } from "@/db/testing/databases";
 import { parseWebhook } from "@/lib/cashfree/webhook-events";
+import { type MailCatcher, startMailCatcher } from "@/lib/testing/mail-catcher";
 import { insertTestOrder } from "@/lib/testing/orders";
 import { documentedFailedWebhook, documentedOfferSuccessWebhook } from "@/lib/testing/webhook-fixtures";
 
@@ -20,27 +18,13 @@ vi.mock("@/lib/outbox/worker", async (importOriginal) => ({
   kickOutbox: () => {},
 }));
 
-async function freePort() {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
 let database: TestDatabase;
-let mail: { catcher: MailDev; web: number };
+let mail: MailCatcher;
 let lib: {
   sendOrderEmail: typeof import("./emails").sendOrderEmail;
   settleOrder: typeof import("./settle").settleOrder;
 };
 let n = 0;
-
-const subjectsFor = async (orderId: string) =>
-  ((await (await fetch(`http://127.0.0.1:${mail.web}/api/email`)).json()) as { subject: string }[])
-    .map((e) => e.subject)
-    .filter((subject) => subject.includes(orderId))
-    .sort();
 
 /** A ₹2 order the shopper can still pay (Cashfree's order ACTIVE, with a session), as checkout leaves it. */
 const openOrder = () =>
@@ -73,32 +57,22 @@ describe.skipIf(!postgres)("the payment failed e-mail (real PostgreSQL, MailDev)
   beforeAll(async () => {
     database = await createTestDatabase("pg", { poolSize: 5 });
     await seedCatalog(database.db);
-    const [smtp, web] = [await freePort(), await freePort()];
-    const catcher = new MailDev({
-      smtp,
-      ip: "127.0.0.1",
-      web,
-      webIp: "127.0.0.1",
-      silent: true,
-      mailDirectory: `.data/maildev-test-${smtp}`,
-    });
-    await catcher.start();
-    mail = { catcher, web };
-    Object.assign(process.env, { DATABASE_URL: database.url, SMTP_URL: `smtp://127.0.0.1:${smtp}` });
+    mail = await startMailCatcher();
+    Object.assign(process.env, { DATABASE_URL: database.url, SMTP_URL: mail.smtpUrl });
     const [emails, settle] = await Promise.all([import("./emails"), import("./settle")]);
     lib = { sendOrderEmail: emails.sendOrderEmail, settleOrder: settle.settleOrder };
   });
   afterAll(async () => {
     await (await import("@/db")).closeDb();
     await database?.close();
-    await mail?.catcher.stop();
+    await mail?.stop();
   });
 
   it("offers to pay again while the order is still open", async () => {
     const id = await openOrder();
     await applyWebhook(id, documentedFailedWebhook(id));
     await sendEmails(id);
-    expect(await subjectsFor(id)).toEqual([`Payment for order ${id} did not go through`]);
+    expect(await mail.subjectsFor(id)).toEqual([`Payment for order ${id} did not go through`]);
   });
 
   it("is not sent once the order was paid before the job ran", async () => {
@@ -106,6 +80,6 @@ describe.skipIf(!postgres)("the payment failed e-mail (real PostgreSQL, MailDev)
     await applyWebhook(id, documentedFailedWebhook(id));
     await applyWebhook(id, documentedOfferSuccessWebhook(id));
     await sendEmails(id);
-    expect(await subjectsFor(id)).toEqual([`Order ${id} confirmed — ₹2.00`]);
+    expect(await mail.subjectsFor(id)).toEqual([`Order ${id} confirmed — ₹2.00`]);
   });
 });

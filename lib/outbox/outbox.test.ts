@@ -1,7 +1,4 @@
-import { createServer } from "node:net";
-
 import { eq, sql } from "drizzle-orm";
-import { MailDev } from "maildev";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { emailDeliveries, orders, outboxJobs } from "@/db/schema";
@@ -9,6 +6,7 @@ import { seedCatalog } from "@/db/seed";
 import { createTestDatabase, requirePostgres, type TestDatabase } from "@/db/testing/databases";
 import type { Admin } from "@/lib/auth/admins";
 import { paymentWebhookBody, signedHeaders } from "@/lib/testing/webhook-fixtures";
+import { type MailCatcher, startMailCatcher } from "@/lib/testing/mail-catcher";
 import { insertTestOrder, orderAtSandbox } from "@/lib/testing/orders";
 import { startTestSandbox, type TestSandbox } from "@/sandbox/testing/harness";
 import { deliverWebhook } from "@/lib/testing/deliver-webhook";
@@ -16,24 +14,9 @@ import { deliverWebhook } from "@/lib/testing/deliver-webhook";
 // The outbox against real services: PostgreSQL, the local Cashfree sandbox over HTTP, and MailDev as the SMTP server.
 const postgres = await requirePostgres();
 
-async function freePort() {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
-interface CaughtEmail {
-  subject: string;
-  html: string;
-  text: string;
-  to: { address: string }[];
-}
-
 let database: TestDatabase;
 let t: TestSandbox;
-let mail: { catcher: MailDev; smtp: number; web: number };
+let mail: MailCatcher;
 let lib: {
   runDueJobs: typeof import("./worker").runDueJobs;
   outboxIdle: typeof import("./worker").outboxIdle;
@@ -47,25 +30,6 @@ const OWNER: Admin = {
   role: "owner",
   refundLimitPaise: null,
 };
-
-async function startCatcher(smtp: number, web: number) {
-  const catcher = new MailDev({
-    smtp,
-    ip: "127.0.0.1",
-    web,
-    webIp: "127.0.0.1",
-    silent: true,
-    mailDirectory: `.data/maildev-test-${smtp}`,
-  });
-  await catcher.start();
-  return catcher;
-}
-
-async function inbox(): Promise<CaughtEmail[]> {
-  return (await fetch(`http://127.0.0.1:${mail.web}/api/email`)).json();
-}
-
-const emailsFor = async (orderId: string) => (await inbox()).filter((e) => e.subject.includes(orderId));
 
 /** An order awaiting payment here and at the sandbox (so Cashfree calls about it work). */
 async function openOrder(totalPaise = 149_900) {
@@ -88,13 +52,12 @@ describe.skipIf(!postgres)("the outbox (real PostgreSQL, local sandbox, MailDev)
     database = await createTestDatabase("pg", { poolSize: 20 });
     await seedCatalog(database.db);
     t = await startTestSandbox({ webhookUrl: null });
-    const [smtp, web] = [await freePort(), await freePort()];
-    mail = { catcher: await startCatcher(smtp, web), smtp, web };
+    mail = await startMailCatcher();
     Object.assign(process.env, {
       DATABASE_URL: database.url,
       CASHFREE_ENV: "local",
       CASHFREE_SANDBOX_PORT: String(t.sandbox.port),
-      SMTP_URL: `smtp://127.0.0.1:${smtp}`,
+      SMTP_URL: mail.smtpUrl,
     });
     const [worker, operations] = await Promise.all([import("./worker"), import("@/lib/admin/order-operations")]);
     lib = {
@@ -108,14 +71,14 @@ describe.skipIf(!postgres)("the outbox (real PostgreSQL, local sandbox, MailDev)
     await (await import("@/db")).closeDb();
     await database?.close();
     await t?.close();
-    await mail?.catcher.stop();
+    await mail?.stop();
   });
 
   it("sends exactly one confirmation, with the total and the order's link, for a payment", async () => {
     const orderId = await openOrder();
     expect((await pay(orderId)).body.status).toBe("received");
     await lib.runDueJobs();
-    const [confirmation, ...others] = await emailsFor(orderId);
+    const [confirmation, ...others] = await mail.emailsFor(orderId);
     expect(others).toHaveLength(0);
     expect(confirmation!.subject).toBe(`Order ${orderId} confirmed — ₹1,499.00`);
     expect(confirmation!.to[0]!.address).toBe("asha@example.com");
@@ -136,11 +99,11 @@ describe.skipIf(!postgres)("the outbox (real PostgreSQL, local sandbox, MailDev)
     const confirmations = (await jobsOf(orderId)).filter((j) => j.key === `email:order_confirmed:${orderId}`);
     expect(confirmations).toHaveLength(1);
     await Promise.all([lib.runDueJobs(), lib.runDueJobs(), lib.runDueJobs()]);
-    expect(await emailsFor(orderId)).toHaveLength(1);
+    expect(await mail.emailsFor(orderId)).toHaveLength(1);
   });
 
   it("retries through an SMTP outage, nothing else failing, and delivers once SMTP is back", async () => {
-    await mail.catcher.stop();
+    await mail.stop();
     const orderId = await openOrder();
     expect((await pay(orderId)).body).toMatchObject({ ok: true, status: "received" });
     // The payment's own outbox run already met the outage.
@@ -148,19 +111,19 @@ describe.skipIf(!postgres)("the outbox (real PostgreSQL, local sandbox, MailDev)
     expect(job).toMatchObject({ status: "pending", attempts: 1 });
     expect(job!.runAfter.getTime()).toBeGreaterThan(Date.now());
 
-    mail.catcher = await startCatcher(mail.smtp, mail.web);
+    await mail.start();
     await database.db
       .update(outboxJobs)
       .set({ runAfter: sql`now()` })
       .where(eq(outboxJobs.id, job!.id));
     await lib.runDueJobs();
-    expect(await emailsFor(orderId)).toHaveLength(1);
+    expect(await mail.emailsFor(orderId)).toHaveLength(1);
     const attempts = await database.db.select().from(emailDeliveries).where(eq(emailDeliveries.orderId, orderId));
     expect(attempts.map((a) => a.status).sort()).toEqual(["failed", "sent"]);
   });
 
   it("gives up after the last attempt, lists the job for the merchant, and sends it once on Retry", async () => {
-    await mail.catcher.stop();
+    await mail.stop();
     const orderId = await openOrder();
     await pay(orderId);
     const [job] = (await jobsOf(orderId)).filter((j) => j.kind === "email");
@@ -174,10 +137,10 @@ describe.skipIf(!postgres)("the outbox (real PostgreSQL, local sandbox, MailDev)
     const { listDeadJobs, reviveJob } = await import("@/db/queries/outbox");
     expect((await listDeadJobs(database.db)).map((j) => j.id)).toContain(job!.id);
 
-    mail.catcher = await startCatcher(mail.smtp, mail.web);
+    await mail.start();
     expect(await reviveJob(database.db, job!.id)).toBe(true);
     await lib.runDueJobs();
-    expect(await emailsFor(orderId)).toHaveLength(1);
+    expect(await mail.emailsFor(orderId)).toHaveLength(1);
     expect((await listDeadJobs(database.db)).map((j) => j.id)).not.toContain(job!.id);
   });
 
@@ -191,14 +154,14 @@ describe.skipIf(!postgres)("the outbox (real PostgreSQL, local sandbox, MailDev)
       .set({ status: "running", attempts: 1, lockedUntil: sql`now() - interval '1 second'` })
       .where(eq(outboxJobs.id, job!.id));
     await lib.runDueJobs();
-    expect(await emailsFor(orderId)).toHaveLength(1);
+    expect(await mail.emailsFor(orderId)).toHaveLength(1);
     // Now the same job as if its worker had sent it and died before marking it done.
     await database.db
       .update(outboxJobs)
       .set({ status: "running", lockedUntil: sql`now() - interval '1 second'` })
       .where(eq(outboxJobs.id, job!.id));
     await lib.runDueJobs();
-    expect(await emailsFor(orderId)).toHaveLength(1);
+    expect(await mail.emailsFor(orderId)).toHaveLength(1);
     expect((await jobsOf(orderId)).find((j) => j.id === job!.id)?.status).toBe("done");
   });
 
@@ -220,7 +183,7 @@ describe.skipIf(!postgres)("the outbox (real PostgreSQL, local sandbox, MailDev)
       tracking_numbers: ["DL12345678"],
       tracking_urls: ["https://www.delhivery.com/track/package/DL12345678"],
     });
-    const shipped = (await emailsFor(orderId)).find((e) => e.subject === `Order ${orderId} has shipped`);
+    const shipped = (await mail.emailsFor(orderId)).find((e) => e.subject === `Order ${orderId} has shipped`);
     expect(shipped?.html).toContain("https://www.delhivery.com/track/package/DL12345678");
   });
 

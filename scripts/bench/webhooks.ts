@@ -7,13 +7,13 @@
 // database's own timestamps, and checks every order ended paid. A second pass replays the same deliveries
 // (duplicates). Then the table grows to 1,000,000 orders and one sender pays fresh orders again: neither the
 // answer nor the apply may grow with the table. Prints the app's peak RSS.
-import { createServer } from "node:net";
 
 import { sql } from "drizzle-orm";
 import { MailDev } from "maildev";
 
 import { insertOrder } from "../../db/queries/orders";
 import { firstVariantItem } from "../../lib/testing/catalog";
+import { freePort } from "../../lib/testing/mail-catcher";
 import { paymentWebhookBody, signedHeaders } from "../../lib/testing/webhook-fixtures";
 import { peakRssMb } from "./app-memory";
 import { freshBenchDatabase } from "./database";
@@ -29,14 +29,6 @@ const PER_ROW = Number(process.env.BENCH_WEBHOOKS_PER_LEVEL ?? 400);
 /** Orders already in the table for the main rows, and for the growth row (BENCH_WEBHOOKS_GROWN=0 skips it). */
 const BACKGROUND = 1_000;
 const GROWN = Number(process.env.BENCH_WEBHOOKS_GROWN ?? 1_000_000);
-
-async function freePort() {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 const smtpPort = await freePort();
 const catcher = new MailDev({
