@@ -7,6 +7,8 @@ export default defineConfig({
     include: ["{app,components,lib,db,sandbox,scripts}/**/*.test.{ts,tsx}", "proxy.test.ts"],
     environment: "node",
     setupFiles: ["./vitest.setup.ts"],
+    // Migrates once per run into templates that each test database is copied from (createTestDatabase).
+    globalSetup: ["./db/testing/templates.ts"],
     testTimeout: 30_000,
     hookTimeout: 60_000,
   },
