@@ -107,7 +107,7 @@ describe.each(drivers)("database on $driver", ({ driver, real }) => {
       const identity = await readDatabaseIdentity(database.db);
       expect(await readDatabaseIdentity(database.db)).toBe(identity);
       // (Neon's WebSocket proxy setting is global: a second Neon database would take this one's connections along.)
-    const recreated = await createTestDatabase(driver === "neon" ? "pg" : driver);
+      const recreated = await createTestDatabase(driver === "neon" ? "pg" : driver);
       try {
         expect(await readDatabaseIdentity(recreated.db)).not.toBe(identity);
       } finally {
