@@ -10,9 +10,9 @@ export default defineConfig({
     // Migrates once per run into templates that each test database is copied from (createTestDatabase).
     globalSetup: ["./db/testing/templates.ts"],
     // Vitest's default is one worker less than the cores: one on a 2-core machine. Most test files wait on
-    // PostgreSQL, HTTP servers and timers, not the CPU, so three files at a time finish in about half the time
-    // there (measured: 408 s → 169 s for the whole suite). More would pile up connections on the test PostgreSQL
-    // (each file's pool holds up to 25 of its 100).
+    // PostgreSQL, HTTP servers and timers, not the CPU, so three files at a time take well under half the time
+    // there (the whole suite, with the migrated templates too: 408 s → 169 s). More would pile up connections
+    // on the test PostgreSQL (each file's pool holds up to 25 of its 100).
     maxWorkers: 3,
     testTimeout: 30_000,
     hookTimeout: 60_000,
