@@ -126,7 +126,7 @@ test("PostgreSQL dropped and created again, the shared Redis cache kept: every p
   test.skip(!(await requireRedis()), `the shared page cache needs Redis at ${TEST_REDIS_URL}`);
   test.setTimeout(240_000);
   const cwd = instanceFolder("b");
-  const cache = await freshPageCache(`e2e-recreated-${APP_PORT}`, TEST_REDIS_URL);
+  const cache = await freshPageCache(`e2e-recreated-${APP_PORT}`, TEST_REDIS_URL, { projectDisk: false });
   const env = { ...cache, REDIS_URL: TEST_REDIS_URL, DATABASE_URL: "" };
   env.DATABASE_URL = await freshPostgresDatabase(DATABASE_URL!, DATABASE_NAME);
   let server = await startShop(cwd, env);
