@@ -54,6 +54,8 @@ async function startShop(cwd: string, env: Record<string, string>) {
       AUTH_URL: APP_URL,
       AUTH_SECRET: "e2e-recreated-auth-secret-0123456789abcdef",
       CRON_SECRET: "e2e-recreated-cron-secret",
+      // A production server needs a token key of its own (the committed local one is refused).
+      CASHFREE_TOKEN_ENCRYPTION_KEYS: "smA7NljfkYvT8rdybk6c1TFtmNSHPAhylRqqXEqZKEc=",
       ORDER_EMAILS: "off",
       ...env,
     },
