@@ -12,7 +12,7 @@ import { freshPageCache } from "../page-cache";
 import { INSTANCES_DATABASE_NAME, INSTANCES_PORTS } from "../ports";
 import { instanceFolder, SANDBOX_URL, start, stop, untilAnswering, WORK_DIR } from "./cluster";
 
-// One `next start` whose database is recreated under it (issue 26): product data is cached for as long as nothing
+// One shop server whose database is recreated under it (issue 26): product data is cached for as long as nothing
 // invalidates it, on disk under .next or in Redis, which both outlive the database. After the database is made
 // again (other product and variant ids) and the server started on the same .next, every product must still be
 // sold, not answered "This product is no longer sold." from the old database's cached ids.
@@ -43,7 +43,8 @@ test.afterAll(async () => sandbox && stop(sandbox));
 /** The same build in the same folder each time: its .next/cache is what the previous run left. */
 async function startShop(cwd: string, env: Record<string, string>) {
   const log = path.join(WORK_DIR, "recreated-app.log");
-  const server = start([path.resolve("node_modules/next/dist/bin/next"), "start", "-p", String(APP_PORT)], {
+  // The shop's server (`npm start`): reached directly, with no proxy in front, it is the one the app accepts.
+  const server = start([path.resolve("scripts/server.mjs"), "-p", String(APP_PORT), "-H", "127.0.0.1"], {
     cwd,
     log,
     env: {
