@@ -58,10 +58,11 @@ const steps: Step[] = [
     precondition: browserMissing,
   },
   {
-    // Its own servers, ports, database and Redis keys (e2e/ports.ts): it runs beside the main e2e suite.
+    // Its own servers, ports, database and Redis keys (e2e/ports.ts): it runs beside the main e2e suite. Its three
+    // servers wait for vitest to finish, whose tests with tight timeouts fail when starved of CPU on 2 cores.
     name: "e2e, two instances behind a load balancer (playwright)",
     command: [bin("playwright"), "test", "-c", "playwright.instances.config.ts"],
-    after: ["production build"],
+    after: ["production build", "unit + integration (vitest)"],
     precondition: browserMissing,
   },
 ];
