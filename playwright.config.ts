@@ -36,12 +36,40 @@ const sharedEnv = {
   TRUSTED_PROXY_HOPS: "1",
 };
 
+const chromium = {
+  ...devices["Desktop Chrome"],
+  launchOptions: { executablePath: chromiumPath(), args: chromiumArgs },
+};
+
+/**
+ * Specs that leave everything other specs read as they found it: they read the seeded catalog, settings and
+ * policies, and write only data of their own (an order, a refund, a dispute, a payment link, a photo of a product
+ * no other spec counts photos of) or use a sandbox of their own. They run first, side by side. Every other spec
+ * changes something another reads — settings (the checkout variant, tax details, policies), the stock or price of
+ * a shared product, the sandbox's faults or OAuth connection, the database or SMTP proxy, rate limits, the admin
+ * accounts — and runs after them, one at a time, in file order. A new spec is in the second group until it is
+ * shown to belong in the first.
+ */
+const SIDE_BY_SIDE = [
+  "home",
+  "catalog",
+  "hardening",
+  "merchant",
+  "disputes",
+  "cashfree-api-journey",
+  "sandbox-checkout",
+].map((name) => `**/${name}.spec.ts`);
+// e2e/instances has its own configuration (playwright.instances.config.ts): it starts its own servers.
+const ELSEWHERE = ["sandbox/**", "instances/**"];
+
 export default defineConfig({
   testDir: "./e2e",
-  // e2e/instances has its own configuration (playwright.instances.config.ts): it starts its own servers.
-  testIgnore: ["sandbox/**", "instances/**"],
-  fullyParallel: false,
-  workers: 1,
+  testIgnore: ELSEWHERE,
+  // Apart from the instances suite's (test-results/instances), which runs at the same time and would otherwise be
+  // emptied when this run starts.
+  outputDir: "test-results/e2e",
+  // The side-by-side project's; the one-at-a-time project has a worker of its own (`workers: 1` there).
+  workers: 2,
   retries: process.env.CI ? 1 : 0,
   timeout: 60_000,
   reporter: [["list"], ["json", { outputFile: "reports/e2e-results.json" }]],
@@ -51,9 +79,15 @@ export default defineConfig({
     screenshot: "only-on-failure",
   },
   projects: [
+    { name: "side by side", testMatch: SIDE_BY_SIDE, fullyParallel: true, use: chromium },
     {
-      name: "chromium",
-      use: { ...devices["Desktop Chrome"], launchOptions: { executablePath: chromiumPath(), args: chromiumArgs } },
+      name: "one at a time",
+      testIgnore: [...ELSEWHERE, ...SIDE_BY_SIDE],
+      // After the side-by-side specs, never beside them (https://playwright.dev/docs/test-projects#dependencies).
+      dependencies: ["side by side"],
+      fullyParallel: false,
+      workers: 1,
+      use: chromium,
     },
   ],
   webServer: [

@@ -13,6 +13,11 @@ export interface DatabaseConfig {
   url?: string;
   /** PGlite data folder; "memory://" for a throw-away database. */
   pgliteDir?: string;
+  /**
+   * A PGlite data folder archived by `dumpDataDir()` to start from instead of an empty one: the tests open every
+   * throw-away database from one migrated archive (https://pglite.dev/docs/api#dumpdatadir).
+   */
+  pgliteArchive?: Blob;
   /** Local WebSocket-to-TCP proxy for the Neon driver (tests), e.g. "127.0.0.1:54330". */
   neonWsProxy?: string;
   poolSize?: number;
@@ -49,12 +54,12 @@ function listenForConnectionErrors(pool: Pool, report: DatabaseConfig["onConnect
 const drizzleOptions = { schema, casing: "snake_case" } as const;
 
 export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHandle> {
-  if (config.driver === "pglite") return openPglite(config.pgliteDir ?? "memory://");
+  if (config.driver === "pglite") return openPglite(config.pgliteDir ?? "memory://", config.pgliteArchive);
   if (!config.url) throw new Error(`DATABASE_URL is required for the ${config.driver} driver`);
   return config.driver === "pg" ? openNodePostgres(config) : openNeon(config);
 }
 
-async function openPglite(dir: string): Promise<DatabaseHandle> {
+async function openPglite(dir: string, archive?: Blob): Promise<DatabaseHandle> {
   const { PGlite } = await import("@electric-sql/pglite");
   const { drizzle } = await import("drizzle-orm/pglite");
   let unlock = () => {};
@@ -66,7 +71,7 @@ async function openPglite(dir: string): Promise<DatabaseHandle> {
   }
   // pg_trgm ships with PGlite as a contrib extension: search forgives typos on the embedded database too.
   const { pg_trgm } = await import("@electric-sql/pglite/contrib/pg_trgm");
-  const client = await PGlite.create(dir, { extensions: { pg_trgm } });
+  const client = await PGlite.create(dir, { extensions: { pg_trgm }, loadDataDir: archive });
   const close = async () => {
     await client.close();
     unlock();

@@ -51,14 +51,19 @@ describe.each<DatabaseDriver>(["pg", "neon"])("SELECT … FOR UPDATE on real Pos
   it.skipIf(!postgres)("makes a second locker wait for the first to commit, then see its write", async () => {
     const productId = await insertProduct(database.db, `lock-wait-${driver}`, 1);
     const timeline: string[] = [];
+    // The second starts once the first holds the lock, not after a guessed delay: on a loaded machine the first
+    // can take longer than any fixed sleep to get it.
+    let firstLocked!: () => void;
+    const locked = new Promise<void>((resolve) => (firstLocked = resolve));
     const first = database.db.transaction(async (tx) => {
       await tx.select().from(productVariants).where(eq(productVariants.id, productId)).for("update");
       timeline.push("first locked");
+      firstLocked();
       await sleep(300);
       await tx.update(productVariants).set({ stock: 0 }).where(eq(productVariants.id, productId));
       timeline.push("first commits");
     });
-    await sleep(50);
+    await locked;
     const second = database.db.transaction(async (tx) => {
       const [row] = await tx.select().from(productVariants).where(eq(productVariants.id, productId)).for("update");
       timeline.push(`second sees stock ${row?.stock}`);
@@ -71,11 +76,14 @@ describe.each<DatabaseDriver>(["pg", "neon"])("SELECT … FOR UPDATE on real Pos
     const productId = await insertProduct(database.db, `lock-nowait-${driver}`, 1);
     let release!: () => void;
     const held = new Promise<void>((resolve) => (release = resolve));
+    let holding!: () => void;
+    const locked = new Promise<void>((resolve) => (holding = resolve));
     const holder = database.db.transaction(async (tx) => {
       await tx.select().from(productVariants).where(eq(productVariants.id, productId)).for("update");
+      holding();
       await held;
     });
-    await sleep(50);
+    await locked;
     const attempt = database.db.transaction(async (tx) =>
       tx.select().from(productVariants).where(eq(productVariants.id, productId)).for("update", { noWait: true }),
     );

@@ -1,17 +1,19 @@
 import { randomBytes } from "node:crypto";
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { readFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
+import { sql } from "drizzle-orm";
 import pg from "pg";
+import { inject } from "vitest";
 
 import { type DatabaseDriver, type DatabaseHandle, openDatabase } from "../client";
 import { migrateDatabase } from "../migrate";
+import { adminQuery, TEST_POSTGRES_URL } from "./postgres-server";
 import { startWsProxy } from "./ws-proxy";
 
-/** The real PostgreSQL the tests use: a server on this machine, never a remote one. */
-export const TEST_POSTGRES_URL =
-  process.env.TEST_POSTGRES_URL ?? process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+export { TEST_POSTGRES_URL };
 
 let reachable: Promise<boolean> | undefined;
 
@@ -40,19 +42,31 @@ export async function requirePostgres(): Promise<boolean> {
   return ok;
 }
 
-async function adminQuery(sql: string) {
-  const client = new pg.Client({ connectionString: TEST_POSTGRES_URL });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
-
 export interface TestDatabase extends DatabaseHandle {
   /** The postgres:// URL (pg and neon), for opening more connections. */
   url?: string;
+}
+
+let pgliteArchive: Promise<Blob> | undefined;
+
+/**
+ * The migrated templates of this test run (db/testing/templates.ts), used when the default migrations are asked
+ * for; none when the run has no such global setup, and then every database is migrated from scratch.
+ */
+function templates(migrationsFolder: string | undefined) {
+  if (migrationsFolder) return {};
+  const provided = inject("testDatabaseTemplates") ?? {};
+  const archive = provided.pgliteArchive;
+  if (archive) pgliteArchive ??= readFile(archive).then((bytes) => new Blob([bytes]));
+  return { postgres: provided.postgres, pglite: archive ? pgliteArchive : undefined };
+}
+
+/**
+ * A copy of the template gets an id of its own, as a database migrated from scratch does (migration 0023): the
+ * app's caches are keyed by it (db/queries/database-identity.ts).
+ */
+async function newIdentity(handle: DatabaseHandle) {
+  await handle.db.execute(sql`update database_identity set id = gen_random_uuid(), created_at = now()`);
 }
 
 /** A fresh, migrated database for one driver; `close()` drops it. */
@@ -60,18 +74,22 @@ export async function createTestDatabase(
   driver: DatabaseDriver,
   options: { poolSize?: number; migrationsFolder?: string } = {},
 ): Promise<TestDatabase> {
+  const template = templates(options.migrationsFolder);
   if (driver === "pglite") {
-    const handle = await openDatabase({ driver, pgliteDir: "memory://" });
-    await migrateDatabase(handle, options.migrationsFolder);
+    const archive = await template.pglite;
+    const handle = await openDatabase({ driver, pgliteDir: "memory://", pgliteArchive: archive });
+    await (archive ? newIdentity(handle) : migrateDatabase(handle, options.migrationsFolder));
     return handle;
   }
   const name = `storefront_test_${randomBytes(6).toString("hex")}`;
-  await adminQuery(`CREATE DATABASE ${name}`);
+  await adminQuery(
+    template.postgres ? `CREATE DATABASE ${name} TEMPLATE ${template.postgres}` : `CREATE DATABASE ${name}`,
+  );
   const url = Object.assign(new URL(TEST_POSTGRES_URL), { pathname: `/${name}` }).toString();
   const target = `${new URL(url).hostname}:${new URL(url).port || 5432}`;
   const proxy = driver === "neon" ? await startWsProxy([target]) : undefined;
   const handle = await openDatabase({ driver, url, neonWsProxy: proxy?.address, poolSize: options.poolSize });
-  await migrateDatabase(handle, options.migrationsFolder);
+  await (template.postgres ? newIdentity(handle) : migrateDatabase(handle, options.migrationsFolder));
   return {
     ...handle,
     url,

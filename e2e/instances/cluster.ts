@@ -131,7 +131,7 @@ export async function startCluster(options: { databaseServerUrl: string; sharedC
   const cacheEnv: Record<string, string> = options.sharedCache
     ? {
         REDIS_URL: `redis://127.0.0.1:${INSTANCES_PORTS.redisProxy}`,
-        ...(await freshPageCache(`e2e-instances-${INSTANCES_PORTS.proxy}`, TEST_REDIS_URL)),
+        ...(await freshPageCache(`e2e-instances-${INSTANCES_PORTS.proxy}`, TEST_REDIS_URL, { projectDisk: false })),
       }
     : { REDIS_URL: "" };
 
