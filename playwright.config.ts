@@ -30,6 +30,9 @@ const sharedEnv = {
   // Every e2e shopper checks out from 127.0.0.1: the whole suite is one "client" opening a hundred orders. The
   // per-address limit itself is proven in lib/orders/checkout-limits.test.ts; the rest of the limits stay as shipped.
   CHECKOUT_LIMIT_PER_ADDRESS: "10000",
+  // Likewise its order pages ask Cashfree about ~100 orders, faster now that specs run side by side: past 60 a minute
+  // a return page would wait for the webhook instead (e2e/rate-limits.spec.ts proves the per-order limit).
+  ORDER_CONFIRM_LIMIT_PER_ADDRESS: "10000",
   // The specs play the one trusted proxy in front of the shop: a spec that needs to be several clients writes
   // X-Forwarded-For (e2e/rate-limits.spec.ts). The shop reached directly (0, the default) is
   // lib/client-address.test.ts's.

@@ -83,6 +83,11 @@ const rawEnvSchema = z.object({
   TRUSTED_PROXY_HOPS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(10).optional()),
   /** Checkouts (orders opened) one client address may start in 10 minutes (lib/rate-limit/limits.ts): 20 by default. */
   CHECKOUT_LIMIT_PER_ADDRESS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(100_000).default(20)),
+  /** Order-page status checks with Cashfree one client address may cause a minute (lib/rate-limit/limits.ts): 60. */
+  ORDER_CONFIRM_LIMIT_PER_ADDRESS: z.preprocess(
+    emptyToUndefined,
+    z.coerce.number().int().min(1).max(100_000).default(60),
+  ),
   /**
    * Redis (redis:// or rediss://): the page cache shared by several `next start` instances (lib/cache-handler.mjs)
    * and the rate limits' counters. Unset: one instance's own page cache, and counters in the database.
@@ -347,6 +352,7 @@ export function parseEnv(source: Record<string, string | undefined>) {
     livePayments: raw.CASHFREE_ENV === "production",
     trustedProxyHops: trustedProxyHops(raw, source),
     checkoutLimitPerAddress: raw.CHECKOUT_LIMIT_PER_ADDRESS,
+    orderConfirmLimitPerAddress: raw.ORDER_CONFIRM_LIMIT_PER_ADDRESS,
     cronSecret: raw.CRON_SECRET,
     rateLimits: { redisUrl: raw.REDIS_URL, keyPrefix: `${raw.REDIS_KEY_PREFIX}rl:` },
     settlementAttentionDays: raw.SETTLEMENT_ATTENTION_DAYS,

@@ -35,6 +35,7 @@ export const LIMITS = {
   // minute), so one open tab never reaches it; a refresh storm does. Cashfree allows 60 Get Order calls a minute
   // in its sandbox and 400 in production, for the whole account.
   orderConfirmPerOrder: { points: 20, durationSeconds: MINUTE },
+  // ORDER_CONFIRM_LIMIT_PER_ADDRESS raises the per-address one (the points below are its default; store.ts applies it).
   orderConfirmPerAddress: { points: 60, durationSeconds: MINUTE },
 
   // "Find my order": enough for a shopper who mistypes, too few to probe for orders or flood a mailbox.

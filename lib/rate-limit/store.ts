@@ -87,10 +87,11 @@ const globalForRedis = globalThis as unknown as { storefrontRedis?: Promise<Redi
 const byDatabase = new WeakMap<Database, Limiters>();
 let redisLimiters: Promise<Limiters> | undefined;
 
-/** The limits as configured: the shipped ones, with the checkout limit per address the shop may raise. */
+/** The limits as configured: the shipped ones, with the per-address limits a shop may raise for shared addresses. */
 const configuredLimits = () => ({
   ...LIMITS,
   checkoutPerAddress: { ...LIMITS.checkoutPerAddress, points: env.checkoutLimitPerAddress },
+  orderConfirmPerAddress: { ...LIMITS.orderConfirmPerAddress, points: env.orderConfirmLimitPerAddress },
 });
 
 /** The shop's limiters on its configured store. */
