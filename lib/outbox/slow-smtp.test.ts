@@ -86,9 +86,10 @@ describe.skipIf(!postgres)("e-mail jobs with a slow SMTP server and two workers 
     await smtp?.close();
   });
 
-  /** Twenty paid orders, each with its confirmation e-mail due. */
+  /** Twenty paid orders of their own (a retried run gets new ones), each with its confirmation e-mail due. */
   async function dueEmails(run: string) {
-    const orderIds = Array.from({ length: JOBS }, (_, i) => `KC-SLOW-${run}-${String(i).padStart(2, "0")}`);
+    const attempt = `${run}-${Date.now().toString(36)}`;
+    const orderIds = Array.from({ length: JOBS }, (_, i) => `KC-SLOW-${attempt}-${String(i).padStart(2, "0")}`);
     for (const id of orderIds) await insertTestOrder(database.db, id, 149_900, { status: "paid", paidAt: new Date() });
     await enqueueJobs(
       database.db,
