@@ -21,6 +21,11 @@ export async function buyProduct(page: Page, slugOrPath: string, quantity = 1) {
   if (quantity > 1) await page.getByLabel("Quantity").selectOption(String(quantity));
   await page.getByRole("button", { name: "Add to cart" }).click();
   await expect(page.getByRole("link", { name: "View cart" })).toBeVisible();
+  await fillCheckout(page);
+}
+
+/** Opens checkout with the cart as it is and fills in the shopper, ready for "Pay ₹…". */
+export async function fillCheckout(page: Page) {
   await page.goto("/checkout");
   await page.getByLabel("Full name").fill("Asha Rao");
   await page.getByLabel("Email").fill("asha@example.com");

@@ -7,7 +7,7 @@ import { expect, type Page, test } from "@playwright/test";
 import { seedProducts, seedVariantsOf } from "../../db/seed-data";
 import { requireRedis, TEST_REDIS_URL } from "../../lib/testing/redis";
 import { freshPostgresDatabase } from "../fresh-database";
-import { payByCard } from "../helpers";
+import { fillCheckout, payByCard } from "../helpers";
 import { freshPageCache } from "../page-cache";
 import { INSTANCES_DATABASE_NAME, INSTANCES_PORTS } from "../ports";
 import { instanceFolder, SANDBOX_URL, start, stop, untilAnswering, WORK_DIR } from "./cluster";
@@ -85,14 +85,7 @@ async function buyEveryProduct(page: Page) {
     await expect(refused, `${product.slug}: refused as no longer sold`).toHaveCount(0);
     added += 1;
   }
-  await page.goto("/checkout");
-  await page.getByLabel("Full name").fill("Asha Rao");
-  await page.getByLabel("Email").fill("asha@example.com");
-  await page.getByLabel("Mobile number").fill("9876543210");
-  await page.getByLabel("Address", { exact: true }).fill("12 MG Road");
-  await page.getByLabel("City").fill("Bengaluru");
-  await page.getByLabel("PIN code").fill("560001");
-  await page.getByLabel("State").selectOption("Karnataka");
+  await fillCheckout(page);
   await page.getByRole("button", { name: /^Pay ₹/ }).click();
   await expect(page).toHaveURL(`${SANDBOX_URL}/pg/view/sessions/checkout`);
   await payByCard(page, "SUCCESS");
