@@ -51,7 +51,7 @@ const manifest = JSON.parse(readFileSync(".next/server/server-reference-manifest
   node: Record<string, { filename: string; exportedName: string }>;
 };
 const actionId = Object.entries(manifest.node).find(
-  ([, a]) => a.filename === "app/checkout/actions.ts" && a.exportedName === "placeOrderAction",
+  ([, a]) => a.filename === "lib/actions/checkout.ts" && a.exportedName === "placeOrderAction",
 )![0];
 const customer = {
   name: "Bench Shopper",

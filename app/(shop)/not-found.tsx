@@ -1,0 +1,3 @@
+import { NotFoundPage } from "@/components/layout/not-found-page";
+
+export default NotFoundPage;
