@@ -33,7 +33,7 @@ export function seedVariantsOf(product: SeedProduct): SeedVariant[] {
   return [{ sku: product.slug.toUpperCase(), values: [], pricePaise: product.pricePaise, stock: product.stock }];
 }
 
-/** The demo catalog: INR prices with paise, stock from plenty to low to sold out, two products in variants. */
+/** The demo catalog: whole-rupee prices, as Indian shops set them, stock from plenty to low to sold out, two products in variants. */
 export const seedProducts: SeedProduct[] = [
   {
     slug: "brass-masala-dabba",
@@ -53,7 +53,7 @@ export const seedProducts: SeedProduct[] = [
     gstRateBps: 500,
     name: "Cast Iron Tawa, 10 inch",
     category: "Kitchen",
-    pricePaise: 124_950,
+    pricePaise: 124_900,
     stock: 40,
     description: "Pre-seasoned cast iron for rotis, dosas and parathas. Heats evenly and lasts a lifetime.",
   },
@@ -63,7 +63,7 @@ export const seedProducts: SeedProduct[] = [
     gstRateBps: 500,
     name: "Copper Water Bottle, 1 L",
     category: "Kitchen",
-    pricePaise: 89_999,
+    pricePaise: 89_900,
     stock: 3,
     featured: true,
     description:
@@ -96,7 +96,7 @@ export const seedProducts: SeedProduct[] = [
     gstRateBps: 500,
     name: "Block-Print Cotton Bedsheet",
     category: "Textiles",
-    pricePaise: 189_975,
+    pricePaise: 189_900,
     stock: 15,
     description: "Double bedsheet with two pillow covers, hand block-printed in Sanganer with vegetable dyes.",
   },
@@ -116,7 +116,7 @@ export const seedProducts: SeedProduct[] = [
     gstRateBps: 500,
     name: "Khadi Kitchen Towels, set of 3",
     category: "Textiles",
-    pricePaise: 44_950,
+    pricePaise: 44_900,
     stock: 120,
     description: "Hand-spun, hand-woven khadi that gets softer and more absorbent with every wash.",
   },
@@ -137,7 +137,7 @@ export const seedProducts: SeedProduct[] = [
     gstRateBps: 500,
     name: "Nilgiri Frost Tea, 100 g",
     category: "Tea & Coffee",
-    pricePaise: 42_525,
+    pricePaise: 42_500,
     stock: 2,
     description: "Winter-harvested leaf from the Blue Mountains, brisk and fragrant. Great with or without milk.",
   },
@@ -199,7 +199,7 @@ export const seedProducts: SeedProduct[] = [
     options: [{ name: "Weight", values: ["200 g", "500 g"] }],
     photos: [],
     variants: [
-      { sku: "MASALA-CHAI-200", values: ["200 g"], pricePaise: 29_999, stock: 90 },
+      { sku: "MASALA-CHAI-200", values: ["200 g"], pricePaise: 29_900, stock: 90 },
       { sku: "MASALA-CHAI-500", values: ["500 g"], pricePaise: 64_900, stock: 30 },
     ],
     description: "Assam CTC with cardamom, ginger, cinnamon, clove and black pepper. Just add milk and sugar.",
@@ -221,7 +221,7 @@ export const seedProducts: SeedProduct[] = [
     gstRateBps: 1800,
     name: "Brass Bookmark Set",
     category: "Stationery",
-    pricePaise: 27_550,
+    pricePaise: 27_500,
     stock: 4,
     description: "Three etched brass bookmarks with peacock, lotus and elephant motifs, in a cloth pouch.",
   },

@@ -18,7 +18,7 @@ test.describe("redirect checkout", () => {
 
   test("pays by card and comes back to a confirmed order", async ({ page }) => {
     await buyChai(page, 2);
-    await expect(page.getByText("₹599.98").first()).toBeVisible();
+    await expect(page.getByText("₹598.00").first()).toBeVisible();
     const payButton = page.getByRole("button", { name: /^Pay ₹/ });
     const total = (await payButton.textContent())!.replace("Pay ", "").replaceAll(",", "");
     await payButton.click();

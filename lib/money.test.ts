@@ -9,6 +9,16 @@ describe("money", () => {
     expect(formatInr(5)).toBe("₹0.05");
   });
 
+  it("shows a price the merchant set in whole rupees without .00, any other price with both decimals", () => {
+    expect(formatInr(149_900, { style: "price" })).toBe("₹1,499");
+    expect(formatInr(12_34_567_00, { style: "price" })).toBe("₹12,34,567");
+    expect(formatInr(124_950, { style: "price" })).toBe("₹1,249.50");
+    expect(formatInr(5, { style: "price" })).toBe("₹0.05");
+    expect(formatInr(0, { style: "price" })).toBe("₹0");
+    // Totals and amounts to pay stay exact.
+    expect(formatInr(149_900, { style: "exact" })).toBe("₹1,499.00");
+  });
+
   it("writes Cashfree amounts with exactly two decimals", () => {
     expect(paiseToRupeeString(17_000)).toBe("170.00");
     expect(paiseToRupeeString(89_999)).toBe("899.99");

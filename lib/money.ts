@@ -1,10 +1,21 @@
 /** Money is integer paise everywhere; these are the only conversions. */
 
-const inr = new Intl.NumberFormat("en-IN", { style: "currency", currency: "INR", minimumFractionDigits: 2 });
+const exact = new Intl.NumberFormat("en-IN", { style: "currency", currency: "INR", minimumFractionDigits: 2 });
+const wholeRupees = new Intl.NumberFormat("en-IN", { style: "currency", currency: "INR", maximumFractionDigits: 0 });
 
-export function formatInr(paise: number): string {
+interface FormatInrOptions {
+  /**
+   * "price": a price the merchant set, as the catalog shows it — a whole-rupee amount without ".00" (₹1,499),
+   * any other with both decimals (₹1,249.50). "exact" (the default): always two decimals, for what the shopper
+   * pays and is billed (totals, "Pay ₹…", invoices, e-mails, refunds), where paise must never look rounded away.
+   */
+  style?: "exact" | "price";
+}
+
+export function formatInr(paise: number, { style = "exact" }: FormatInrOptions = {}): string {
   assertPaise(paise);
-  return inr.format(paise / 100);
+  if (style === "price" && paise % 100 === 0) return wholeRupees.format(paise / 100);
+  return exact.format(paise / 100);
 }
 
 /** Rupees with exactly two decimals, as Cashfree expects ("1499.00"), computed without floating point. */
