@@ -55,6 +55,7 @@ const chromium = {
  */
 const SIDE_BY_SIDE = [
   "home",
+  "storefront-look",
   "catalog",
   "hardening",
   "merchant",

@@ -120,6 +120,8 @@ export interface CartSnapshot {
   lines: {
     variantId: string;
     name: string;
+    /** The product page, with this variant chosen. */
+    href: string;
     imagePath: string;
     unitPricePaise: number;
     quantity: number;
@@ -133,6 +135,7 @@ export async function cartSnapshot(): Promise<CartSnapshot> {
     lines: cart.lines.map((line) => ({
       variantId: line.variantId,
       name: line.name,
+      href: line.href,
       imagePath: line.imagePath,
       unitPricePaise: line.unitPricePaise,
       quantity: line.quantity,

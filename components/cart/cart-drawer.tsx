@@ -1,31 +1,17 @@
 "use client";
 
+import { CheckCircleIcon, ShoppingBagIcon } from "@heroicons/react/24/outline";
 import Link from "next/link";
-import { useEffect, useOptimistic, useRef, useState, useTransition } from "react";
+import { useOptimistic, useState, useTransition } from "react";
 
 import { announceCartChanged } from "@/components/layout/cart-link";
+import { Drawer, DrawerClose } from "@/components/ui/drawer";
 import { removeCartLineAction, updateCartLineAction } from "@/lib/actions/cart";
 import type { CartSnapshot } from "@/lib/cart";
 import { formatInr } from "@/lib/money";
 
 import { CheckoutLink } from "./checkout-link";
 import { DrawerLine } from "./drawer-line";
-
-const FOCUSABLE = "a[href], button:not([disabled]), select:not([disabled]), input:not([disabled])";
-
-/** Tab from the last control goes to the first, Shift+Tab from the first to the last. */
-function keepFocusInside(event: React.KeyboardEvent<HTMLDialogElement>) {
-  const controls = [...event.currentTarget.querySelectorAll<HTMLElement>(FOCUSABLE)];
-  const [first, last] = [controls[0], controls.at(-1)];
-  if (!first || !last) return;
-  if (event.shiftKey && document.activeElement === first) {
-    event.preventDefault();
-    last.focus();
-  } else if (!event.shiftKey && document.activeElement === last) {
-    event.preventDefault();
-    first.focus();
-  }
-}
 
 type LineChange = { variantId: string; quantity: number };
 
@@ -38,10 +24,9 @@ function applyChange(cart: CartSnapshot, change: LineChange): CartSnapshot {
 }
 
 /**
- * The cart beside the page after "Add to cart". A native modal <dialog>: the browser closes it on Escape, makes
- * the page behind it inert and gives focus back when it closes; Tab wraps around inside it (browsers would let it
- * leave for their own toolbar). Quantity changes show at once (useOptimistic) and are
- * replaced by the server's answer; a refused change falls back to what the server has.
+ * The cart beside the page after "Add to cart", in the shop's one drawer (components/ui/drawer.tsx). Quantity
+ * changes show at once (useOptimistic) and are replaced by the server's answer; a refused change falls back to
+ * what the server has.
  */
 export function CartDrawer({
   cart,
@@ -52,22 +37,23 @@ export function CartDrawer({
   message: string;
   onClose: () => void;
 }) {
-  const dialog = useRef<HTMLDialogElement>(null);
   const [confirmed, setConfirmed] = useState<CartSnapshot | null>(cart);
   const [shown, guess] = useOptimistic(confirmed ?? { lines: [] }, applyChange);
   const [error, setError] = useState<string | null>(null);
   const [, start] = useTransition();
   const [lastCart, setLastCart] = useState(cart);
+  const [open, setOpen] = useState(cart !== null);
+  const close = () => {
+    setOpen(false);
+    onClose();
+  };
+
   if (cart !== lastCart) {
     // A new add: the server's cart replaces whatever the drawer last confirmed.
     setLastCart(cart);
     setConfirmed(cart);
+    if (cart) setOpen(true);
   }
-
-  useEffect(() => {
-    const element = dialog.current;
-    if (cart && element && !element.open) element.showModal();
-  }, [cart]);
 
   const change = (variantId: string, quantity: number) =>
     start(async () => {
@@ -82,52 +68,64 @@ export function CartDrawer({
     });
 
   const subtotal = shown.lines.reduce((sum, line) => sum + line.unitPricePaise * line.quantity, 0);
+  const count = shown.lines.reduce((sum, line) => sum + line.quantity, 0);
   return (
-    <dialog
-      ref={dialog}
-      aria-labelledby="cart-drawer-heading"
-      onClose={onClose}
-      onKeyDown={(event) => event.key === "Tab" && keepFocusInside(event)}
-      className="fixed inset-y-0 right-0 left-auto m-0 h-full max-h-none w-full max-w-sm bg-white p-0 shadow-xl backdrop:bg-stone-900/40"
-    >
+    <Drawer open={open} onClose={close} side="right" labelledBy="cart-drawer-heading">
       <div className="flex h-full flex-col">
-        <div className="flex items-center justify-between border-b border-stone-200 p-4">
+        <div className="flex h-14 items-center justify-between border-b border-line px-4">
           <h2 id="cart-drawer-heading" className="text-lg font-semibold">
-            Your cart
+            Your cart{count > 0 && <span className="font-normal text-muted"> ({count})</span>}
           </h2>
-          <button
-            type="button"
-            onClick={() => dialog.current?.close()}
-            className="rounded px-2 py-1 text-sm text-stone-700 underline"
-          >
-            Close
-          </button>
+          <DrawerClose label="Close cart" onClick={() => setOpen(false)} />
         </div>
-        <p role="status" className="px-4 pt-3 text-sm text-emerald-800">
+        <p role="status" className="flex items-start gap-2 px-4 pt-3 text-sm text-save">
+          {message && <CheckCircleIcon aria-hidden="true" className="size-5 shrink-0" />}
           {message}
         </p>
-        <ul aria-label="Items in your cart" className="flex-1 space-y-3 overflow-y-auto p-4">
-          {shown.lines.map((line) => (
-            <DrawerLine key={line.variantId} line={line} onQuantity={(quantity) => change(line.variantId, quantity)} />
-          ))}
-          {shown.lines.length === 0 && <li className="text-sm text-stone-600">Your cart is empty.</li>}
-        </ul>
+        {shown.lines.length === 0 ? (
+          <div className="flex flex-1 flex-col items-center justify-center gap-3 p-6 text-center">
+            <span className="flex size-16 items-center justify-center rounded-full bg-brand-50 text-brand-700">
+              <ShoppingBagIcon aria-hidden="true" className="size-8" />
+            </span>
+            <p className="text-lg font-semibold">Your cart is empty</p>
+            <Link
+              href="/"
+              onClick={close}
+              className="inline-flex h-12 items-center rounded-control bg-accent px-6 font-semibold text-white hover:bg-accent-hover"
+            >
+              Continue shopping
+            </Link>
+          </div>
+        ) : (
+          <ul aria-label="Items in your cart" className="flex-1 space-y-4 overflow-y-auto p-4">
+            {shown.lines.map((line) => (
+              <DrawerLine
+                key={line.variantId}
+                line={line}
+                onQuantity={(quantity) => change(line.variantId, quantity)}
+              />
+            ))}
+          </ul>
+        )}
         {error && (
-          <p role="alert" className="px-4 text-sm text-red-700">
+          <p role="alert" className="px-4 text-sm text-danger">
             {error}
           </p>
         )}
-        <div className="space-y-3 border-t border-stone-200 p-4">
-          <p className="flex justify-between font-semibold">
-            <span>Subtotal (GST included)</span>
-            <span>{formatInr(subtotal)}</span>
-          </p>
-          <CheckoutLink />
-          <Link href="/cart" className="block text-center text-sm underline">
-            View cart
-          </Link>
-        </div>
+        {shown.lines.length > 0 && (
+          <div className="space-y-3 border-t border-line p-4">
+            <p className="flex justify-between font-semibold">
+              <span>Subtotal</span>
+              <span className="tabular-nums">{formatInr(subtotal)}</span>
+            </p>
+            <p className="text-sm text-muted">GST included · shipping at checkout</p>
+            <CheckoutLink />
+            <Link href="/cart" className="flex min-h-11 items-center justify-center text-sm font-medium underline">
+              View cart
+            </Link>
+          </div>
+        )}
       </div>
-    </dialog>
+    </Drawer>
   );
 }

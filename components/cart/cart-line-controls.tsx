@@ -1,5 +1,6 @@
 "use client";
 
+import { TrashIcon } from "@heroicons/react/24/outline";
 import { useState, useTransition } from "react";
 
 import { announceCartChanged } from "@/components/layout/cart-link";
@@ -37,7 +38,7 @@ export function CartLineControls({
             announceCartChanged();
           });
         }}
-        className="rounded-lg border border-stone-300 bg-white px-2 py-1"
+        className="h-11 rounded-control border border-line-input bg-surface px-2 text-base"
       >
         <QuantityOptions max={maxQuantity} current={quantity} />
       </select>
@@ -51,12 +52,12 @@ export function CartLineControls({
             announceCartChanged();
           })
         }
-        className="text-sm text-stone-600 underline hover:text-red-700"
+        className="inline-flex size-11 items-center justify-center rounded-control text-muted hover:bg-stone-100 hover:text-danger"
       >
-        Remove
+        <TrashIcon className="size-5" />
       </button>
       {error && (
-        <span role="alert" className="text-sm text-red-700">
+        <span role="alert" className="text-sm text-danger">
           {error}
         </span>
       )}

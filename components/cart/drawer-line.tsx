@@ -1,5 +1,8 @@
 "use client";
 
+import { TrashIcon } from "@heroicons/react/24/outline";
+import Link from "next/link";
+
 import { Thumbnail } from "@/components/product/thumbnail";
 import type { CartSnapshot } from "@/lib/cart";
 import { formatInr } from "@/lib/money";
@@ -16,10 +19,17 @@ export function DrawerLine({
 }) {
   return (
     <li className="flex gap-3">
-      <Thumbnail src={line.imagePath} size={64} className="h-16 w-16" />
-      <div className="flex-1 space-y-1 text-sm">
-        <p className="font-medium">{line.name}</p>
-        <div className="flex items-center gap-3">
+      <Thumbnail src={line.imagePath} size={72} className="size-18 shrink-0 rounded-control" />
+      <div className="min-w-0 flex-1 space-y-2 text-sm">
+        <div className="flex justify-between gap-3">
+          <Link href={line.href} className="line-clamp-2 font-medium hover:text-brand-700">
+            {line.name}
+          </Link>
+          <p className="font-semibold whitespace-nowrap tabular-nums">
+            {formatInr(line.unitPricePaise * line.quantity, { style: "price" })}
+          </p>
+        </div>
+        <div className="flex items-center gap-2">
           <label className="sr-only" htmlFor={`drawer-qty-${line.variantId}`}>
             Quantity of {line.name}
           </label>
@@ -27,7 +37,7 @@ export function DrawerLine({
             id={`drawer-qty-${line.variantId}`}
             value={line.quantity}
             onChange={(event) => onQuantity(Number(event.target.value))}
-            className="rounded border border-stone-300 bg-white px-2 py-1"
+            className="h-11 rounded-control border border-line-input bg-surface px-2 text-base"
           >
             <QuantityOptions max={line.maxQuantity} current={line.quantity} />
           </select>
@@ -35,13 +45,12 @@ export function DrawerLine({
             type="button"
             aria-label={`Remove ${line.name}`}
             onClick={() => onQuantity(0)}
-            className="text-stone-600 underline hover:text-red-700"
+            className="inline-flex size-11 items-center justify-center rounded-control text-muted hover:bg-stone-100 hover:text-danger"
           >
-            Remove
+            <TrashIcon className="size-5" />
           </button>
         </div>
       </div>
-      <p className="text-sm font-semibold">{formatInr(line.unitPricePaise * line.quantity)}</p>
     </li>
   );
 }

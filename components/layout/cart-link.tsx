@@ -1,5 +1,6 @@
 "use client";
 
+import { ShoppingBagIcon } from "@heroicons/react/24/outline";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useEffect, useState } from "react";
@@ -30,12 +31,21 @@ export function CartLink() {
     };
   }, [pathname]);
 
+  // The bubble is for the eye; the link's name says it in words ("Cart, 2 items"): Dawn's header cart bubble.
+  const items = count === 1 ? "1 item" : `${count} items`;
   return (
-    <Link href="/cart" className="hover:text-brand-700">
-      Cart
+    <Link
+      href="/cart"
+      className="relative inline-flex size-11 items-center justify-center rounded-control text-ink hover:bg-stone-100"
+    >
+      <ShoppingBagIcon className="size-6" />
+      <span className="sr-only">{count > 0 ? `Cart, ${items}` : "Cart"}</span>
       {count > 0 && (
-        <span className="ml-1 rounded-full bg-brand-600 px-2 py-0.5 text-xs text-white" aria-label={`${count} items`}>
-          {count}
+        <span
+          aria-hidden="true"
+          className="absolute -top-0.5 -right-0.5 flex h-5 min-w-5 items-center justify-center rounded-full bg-accent px-1 text-[11px] font-semibold text-white tabular-nums"
+        >
+          {count > 99 ? "99+" : count}
         </span>
       )}
     </Link>

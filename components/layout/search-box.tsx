@@ -1,5 +1,6 @@
 "use client";
 
+import { MagnifyingGlassIcon } from "@heroicons/react/24/outline";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { Suspense, useEffect, useId, useRef, useState } from "react";
 
@@ -16,25 +17,30 @@ const DEBOUNCE_MS = 200;
  * combobox with suggestions while typing. Arrow keys move through them, Enter opens one (or searches),
  * Escape closes the list; the number of suggestions is announced.
  */
-export function SearchBox() {
+/** "overlay": the suggestions float over the page (the header); "inline": they push down what follows (a sheet). */
+type ListPlacement = "overlay" | "inline";
+
+export function SearchBox({ list = "overlay" }: { list?: ListPlacement }) {
   // The URL's query is only known in the browser on cached pages: until then the box starts empty.
   return (
-    <Suspense fallback={<SearchCombobox initialQuery="" />}>
-      <SearchBoxFromUrl />
+    <Suspense fallback={<SearchCombobox initialQuery="" list={list} />}>
+      <SearchBoxFromUrl list={list} />
     </Suspense>
   );
 }
 
 /** On the search page the box shows what was searched for. */
-function SearchBoxFromUrl() {
+function SearchBoxFromUrl({ list }: { list: ListPlacement }) {
   const pathname = usePathname();
   const query = useSearchParams().get("q") ?? "";
   const shown = pathname === "/search" ? query : "";
-  return <SearchCombobox key={shown} initialQuery={shown} />;
+  return <SearchCombobox key={shown} initialQuery={shown} list={list} />;
 }
 
-function SearchCombobox({ initialQuery }: { initialQuery: string }) {
+function SearchCombobox({ initialQuery, list }: { initialQuery: string; list: ListPlacement }) {
   const router = useRouter();
+  // The header and the phone's search sheet each have a box: ids of their own.
+  const inputId = useId();
   const listId = useId();
   const [query, setQuery] = useState(initialQuery);
   const [fetched, setFetched] = useState<Suggestion[]>([]);
@@ -78,16 +84,13 @@ function SearchCombobox({ initialQuery }: { initialQuery: string }) {
   };
 
   return (
-    <form
-      action="/search"
-      role="search"
-      className="relative order-last w-full sm:order-none sm:w-auto sm:max-w-xs sm:flex-1"
-    >
-      <label htmlFor="site-search" className="sr-only">
+    <form action="/search" role="search" className="relative w-full">
+      <label htmlFor={inputId} className="sr-only">
         Search products
       </label>
+      <MagnifyingGlassIcon className="pointer-events-none absolute top-1/2 left-3 size-5 -translate-y-1/2 text-muted" />
       <input
-        id="site-search"
+        id={inputId}
         name="q"
         type="search"
         placeholder="Search products"
@@ -119,14 +122,14 @@ function SearchCombobox({ initialQuery }: { initialQuery: string }) {
             setActive(-1);
           }
         }}
-        className="w-full rounded-lg border border-stone-300 px-3 py-1.5 text-sm"
+        className="h-11 w-full rounded-control border border-line-input bg-surface pr-3 pl-10 text-base lg:h-10 lg:text-sm [&::-webkit-search-cancel-button]:appearance-none"
       />
       <ul
         id={listId}
         role="listbox"
         aria-label="Suggestions"
         hidden={!expanded || suggestions.length === 0}
-        className="absolute z-20 mt-1 w-full overflow-hidden rounded-lg border border-stone-200 bg-white text-sm shadow-lg"
+        className={`${list === "overlay" ? "absolute z-20 shadow-drawer" : ""} mt-1 w-full overflow-hidden rounded-card border border-line bg-surface text-sm`}
       >
         {suggestions.map((suggestion, index) => (
           <li
@@ -136,10 +139,10 @@ function SearchCombobox({ initialQuery }: { initialQuery: string }) {
             aria-selected={index === active}
             onMouseDown={(event) => event.preventDefault()}
             onClick={() => choose(suggestion)}
-            className={`flex cursor-pointer justify-between gap-3 px-3 py-2 ${index === active ? "bg-brand-50" : ""}`}
+            className={`flex min-h-11 cursor-pointer items-center justify-between gap-3 px-3 py-2 ${index === active ? "bg-brand-50" : ""}`}
           >
             <span>{suggestion.name}</span>
-            <span className="text-stone-600">{suggestion.price}</span>
+            <span className="whitespace-nowrap text-muted tabular-nums">{suggestion.price}</span>
           </li>
         ))}
       </ul>

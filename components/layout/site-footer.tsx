@@ -12,7 +12,7 @@ const POLICY_LINKS = [
 export function SiteFooter() {
   return (
     <footer className="border-t border-stone-200 bg-white">
-      <div className="mx-auto max-w-6xl space-y-3 px-4 py-6 text-sm text-stone-600 sm:px-6">
+      <div className="mx-auto max-w-page space-y-3 px-4 py-8 text-sm text-muted sm:px-6 lg:px-8">
         <nav aria-label="Policies" className="flex flex-wrap gap-x-4 gap-y-1">
           {POLICY_LINKS.map((link) => (
             <Link key={link.href} href={link.href} className="underline hover:text-brand-700">

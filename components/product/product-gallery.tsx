@@ -27,10 +27,10 @@ export function ProductGallery({ images, initial }: { images: { path: string; al
         height={640}
         priority={chosen === first}
         sizes="(min-width: 768px) 50vw, 100vw"
-        className="aspect-square w-full rounded-2xl bg-stone-100 object-cover"
+        className="aspect-square w-full bg-well object-cover sm:rounded-card md:rounded-2xl"
       />
       {images.length > 1 && (
-        <ul aria-label="More photos" className="flex gap-2">
+        <ul aria-label="More photos" className="flex gap-2 overflow-x-auto px-4 sm:px-0">
           {images.map((image, index) => (
             <li key={image.path}>
               <button
@@ -38,9 +38,9 @@ export function ProductGallery({ images, initial }: { images: { path: string; al
                 aria-label={`Show photo ${index + 1}: ${image.alt}`}
                 aria-pressed={index === chosen}
                 onClick={() => setChosen(index)}
-                className={`overflow-hidden rounded-lg border-2 ${index === chosen ? "border-brand-600" : "border-transparent"}`}
+                className={`block overflow-hidden rounded-control border-2 ${index === chosen ? "border-ink" : "border-transparent"}`}
               >
-                <Thumbnail src={image.path} size={80} className="rounded-none" />
+                <Thumbnail src={image.path} size={64} className="size-16 rounded-none" />
               </button>
             </li>
           ))}

@@ -9,7 +9,7 @@ export function Thumbnail({ src, size, className = "" }: { src: string; size: nu
       width={size}
       height={size}
       sizes={`${size}px`}
-      className={`rounded bg-stone-100 object-cover ${className}`}
+      className={`rounded bg-well object-cover ${className}`}
     />
   );
 }

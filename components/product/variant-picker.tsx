@@ -27,7 +27,7 @@ export function VariantPicker({
       {options.map((option, i) => (
         <fieldset key={option.name}>
           <legend className="text-sm font-medium">
-            {option.name}: <span className="font-normal text-stone-700">{chosen[i]}</span>
+            {option.name}: <span className="font-normal text-muted">{chosen[i]}</span>
           </legend>
           <div className="mt-2 flex flex-wrap gap-2">
             {option.values.map((value) => {
@@ -36,12 +36,12 @@ export function VariantPicker({
               return (
                 <label
                   key={value}
-                  className={`rounded-lg border px-3 py-1.5 text-sm has-focus-visible:ring-2 has-focus-visible:ring-brand-600 ${
+                  className={`inline-flex min-h-11 items-center rounded-full px-4 text-sm has-focus-visible:ring-2 has-focus-visible:ring-brand-600 has-focus-visible:ring-offset-2 ${
                     checked
-                      ? "border-brand-600 bg-brand-50 font-semibold text-brand-800"
+                      ? "border border-ink bg-brand-50 font-semibold ring-1 ring-ink"
                       : available
-                        ? "cursor-pointer border-stone-300 bg-white hover:border-stone-500"
-                        : "cursor-not-allowed border-dashed border-stone-300 bg-stone-50 text-stone-600 line-through"
+                        ? "cursor-pointer border border-line-input bg-surface hover:border-ink"
+                        : "cursor-not-allowed border border-dashed border-line-input bg-stone-50 text-muted line-through"
                   }`}
                 >
                   <input

@@ -1,6 +1,8 @@
+import { ChevronDownIcon } from "@heroicons/react/24/outline";
 import type { Metadata } from "next";
 import Link from "next/link";
 
+import { CartEmpty } from "@/components/cart/cart-empty";
 import { CartLineControls } from "@/components/cart/cart-line-controls";
 import { CheckoutLink } from "@/components/cart/checkout-link";
 import { OrderTotals } from "@/components/cart/order-totals";
@@ -19,7 +21,7 @@ export default async function CartPage() {
   const toFreeShipping = FREE_SHIPPING_THRESHOLD_PAISE - totals.subtotalPaise;
   return (
     <div className="space-y-6">
-      <h1 className="text-2xl font-semibold">Your cart</h1>
+      {cart.lines.length > 0 && <h1 className="text-2xl font-semibold lg:text-3xl">Your cart</h1>}
       {cart.notices.length > 0 && (
         <ul
           role="alert"
@@ -31,27 +33,26 @@ export default async function CartPage() {
         </ul>
       )}
       {cart.lines.length === 0 ? (
-        <div className="space-y-4 py-8 text-center">
-          <p className="text-stone-600">Your cart is empty.</p>
-          <Link
-            href="/"
-            className="inline-block rounded-lg bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700"
-          >
-            Continue shopping
-          </Link>
-        </div>
+        <CartEmpty headingLevel={1} />
       ) : (
         <div className="grid gap-8 lg:grid-cols-[1fr_22rem]">
-          <ul aria-label="Cart items" className="divide-y divide-stone-200 rounded-xl border border-stone-200 bg-white">
+          <ul aria-label="Cart items" className="h-fit divide-y divide-line rounded-card border border-line bg-surface">
             {cart.lines.map((line) => (
               <li key={line.variantId} className="flex gap-4 p-4">
-                <Thumbnail src={line.imagePath} size={96} className="size-20 rounded-lg sm:size-24" />
-                <div className="flex flex-1 flex-col justify-between gap-2 sm:flex-row sm:items-center">
-                  <div>
-                    <Link href={line.href} className="font-medium hover:text-brand-700">
-                      {line.name}
-                    </Link>
-                    <p className="text-sm text-stone-600">{formatInr(line.unitPricePaise)} each</p>
+                <Thumbnail src={line.imagePath} size={96} className="size-20 shrink-0 rounded-control sm:size-24" />
+                <div className="min-w-0 flex-1 space-y-2">
+                  <div className="flex justify-between gap-3">
+                    <div className="min-w-0">
+                      <Link href={line.href} className="font-medium hover:text-brand-700">
+                        {line.name}
+                      </Link>
+                      <p className="text-sm whitespace-nowrap text-muted tabular-nums">
+                        {formatInr(line.unitPricePaise, { style: "price" })} each
+                      </p>
+                    </div>
+                    <p className="font-semibold whitespace-nowrap tabular-nums">
+                      {formatInr(line.lineTotalPaise, { style: "price" })}
+                    </p>
                   </div>
                   <CartLineControls
                     variantId={line.variantId}
@@ -59,14 +60,13 @@ export default async function CartPage() {
                     quantity={line.quantity}
                     maxQuantity={Math.min(MAX_QUANTITY_PER_LINE, line.stock)}
                   />
-                  <p className="font-semibold sm:w-28 sm:text-right">{formatInr(line.lineTotalPaise)}</p>
                 </div>
               </li>
             ))}
           </ul>
           <aside
             aria-labelledby="totals-heading"
-            className="h-fit space-y-3 rounded-xl border border-stone-200 bg-white p-5"
+            className="h-fit space-y-3 rounded-card border border-line bg-surface p-5 lg:sticky lg:top-24"
           >
             <h2 id="totals-heading" className="text-lg font-semibold">
               Order total
@@ -74,17 +74,26 @@ export default async function CartPage() {
             <OrderTotals
               totals={totals}
               className="space-y-1 text-sm"
-              totalClassName="border-t border-stone-200 pt-2"
+              totalClassName="border-t border-line pt-2 text-lg"
             />
-            <div className="space-y-1 border-t border-stone-200 pt-2">
-              <GstBreakdown quote={gst.intraState} label="GST included" />
-              <p className="text-xs text-stone-500">
-                Prices include GST: CGST and SGST for delivery in {gst.sellerState}, IGST for other states.
-              </p>
-            </div>
-            <p className="text-sm text-stone-600">
+            {/* The tax arithmetic is for whoever wants it (and the invoice): folded away, never hidden. */}
+            <details className="group border-t border-line pt-2 text-sm">
+              <summary className="flex min-h-11 cursor-pointer list-none items-center justify-between text-muted">
+                <span>
+                  GST included <span className="tabular-nums">{formatInr(gst.intraState.totals.taxPaise)}</span>
+                </span>
+                <ChevronDownIcon aria-hidden="true" className="size-5 transition group-open:rotate-180" />
+              </summary>
+              <div className="space-y-1 pb-2">
+                <GstBreakdown quote={gst.intraState} label="GST included" />
+                <p className="text-xs text-muted">
+                  CGST and SGST for delivery in {gst.sellerState}, IGST for other states.
+                </p>
+              </div>
+            </details>
+            <p className="text-sm text-muted">
               {toFreeShipping > 0
-                ? `Add ${formatInr(toFreeShipping)} more for free shipping.`
+                ? `Add ${formatInr(toFreeShipping, { style: "price" })} more for free shipping.`
                 : "You get free shipping."}
             </p>
             <CheckoutLink />

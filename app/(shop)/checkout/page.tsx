@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 
+import { CartEmpty } from "@/components/cart/cart-empty";
 import { OrderTotals } from "@/components/cart/order-totals";
 import { CheckoutForm } from "@/components/checkout/checkout-form";
 import { browserCheckoutConfig } from "@/lib/cashfree/checkout-config";
@@ -17,19 +18,7 @@ export default async function CheckoutPage() {
     getSetting("checkout_variant"),
     paymentsPaused(),
   ]);
-  if (cart.lines.length === 0) {
-    return (
-      <div className="mx-auto max-w-md space-y-4 py-12 text-center">
-        <h1 className="text-2xl font-semibold">Your cart is empty</h1>
-        <Link
-          href="/"
-          className="inline-block rounded-lg bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700"
-        >
-          Continue shopping
-        </Link>
-      </div>
-    );
-  }
+  if (cart.lines.length === 0) return <CartEmpty headingLevel={1} />;
   const { totals } = cart;
   const gst = await cartGst(cart);
   return (

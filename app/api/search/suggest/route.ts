@@ -21,7 +21,7 @@ export async function GET(request: Request) {
       suggestions: products.map((product) => ({
         slug: product.slug,
         name: product.name,
-        price: formatInr(product.pricePaise),
+        price: `${product.priceVaries ? "from " : ""}${formatInr(product.pricePaise, { style: "price" })}`,
       })),
     },
     // The same words ask the same question for a minute: browsers and CDNs may answer it.
