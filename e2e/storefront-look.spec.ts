@@ -23,7 +23,7 @@ async function expectNothingWraps(page: Page) {
   expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
 }
 
-/** A visible button of that name lies wholly inside the viewport. */
+/** A visible button of that name lies wholly inside the viewport, below the sticky header. */
 const someButtonInView = (page: Page, name: string) =>
   page.evaluate(
     (label) =>
@@ -32,7 +32,7 @@ const someButtonInView = (page: Page, name: string) =>
         return (
           button.textContent?.trim() === label &&
           button.offsetParent !== null &&
-          box.top >= 0 &&
+          box.top >= document.querySelector("header")!.getBoundingClientRect().bottom &&
           box.bottom <= window.innerHeight
         );
       }),

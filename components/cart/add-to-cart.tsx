@@ -48,7 +48,12 @@ export function AddToCart({
   useEffect(() => {
     const element = controls.current;
     if (!element) return;
-    const observer = new IntersectionObserver(([entry]) => setControlsInView(entry!.isIntersecting));
+    // In view means wholly in view below the sticky header (which would cover a button scrolled up under it).
+    const header = document.querySelector("header")?.getBoundingClientRect().height ?? 0;
+    const observer = new IntersectionObserver(([entry]) => setControlsInView(entry!.intersectionRatio >= 0.99), {
+      rootMargin: `-${Math.ceil(header)}px 0px 0px 0px`,
+      threshold: [0, 0.99],
+    });
     observer.observe(element);
     return () => observer.disconnect();
   }, []);
