@@ -82,7 +82,7 @@ export function ProductPurchase({ product, maxPerLine, header, promises, details
         {details}
         {variant && (
           // The variant's code is for the merchant and a support mail, not for choosing: out of the way here.
-          <details className="group border-b border-line">
+          <details className="group -mt-6 border-b border-line">
             <summary className="flex min-h-12 cursor-pointer list-none items-center justify-between font-medium">
               Product details
               <ChevronDownIcon aria-hidden="true" className="size-5 text-muted transition group-open:rotate-180" />
