@@ -1,10 +1,18 @@
 /** Money is integer paise everywhere; these are the only conversions. */
 
 const inr = new Intl.NumberFormat("en-IN", { style: "currency", currency: "INR", minimumFractionDigits: 2 });
+/** "−", the minus sign (a hyphen reads as a dash, and is narrower than the digits). */
+const MINUS = "\u2212";
 
+/**
+ * "₹1,499.00"; a negative amount (a refund, a deduction, a debit) "−₹919.99", with the minus sign (U+2212), not a
+ * hyphen, and no space: one format for every negative amount the app shows. Files (CSV) and Cashfree get
+ * `paiseToRupeeString`'s "-919.99" instead, which spreadsheets and parsers read as a number.
+ */
 export function formatInr(paise: number): string {
   assertPaise(paise);
-  return inr.format(paise / 100);
+  const rupees = inr.format(Math.abs(paise) / 100);
+  return paise < 0 ? `${MINUS}${rupees}` : rupees;
 }
 
 /** Rupees with exactly two decimals, as Cashfree expects ("1499.00"), computed without floating point. */
