@@ -118,7 +118,8 @@ function InvoiceLink({ data }: { data: OrderEmailData }) {
   if (!data.invoice) return null;
   return (
     <Text style={text}>
-      Your tax invoice {data.invoice.number}: <Link href={data.invoice.url}>download it (PDF)</Link>.
+      {/* Nothing after the link: in the plain-text part its URL ends the line. */}
+      Your tax invoice {data.invoice.number}: <Link href={data.invoice.url}>download the PDF</Link>
     </Text>
   );
 }
