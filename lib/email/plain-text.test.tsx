@@ -23,7 +23,7 @@ const data: OrderEmailData = {
     subtotalPaise: 99_900,
     shippingPaise: 0,
     totalPaise: 99_900,
-    refundedPaise: 0,
+    moneyBack: { refundedPaise: 0, refundingPaise: 0, chargebackPaise: 0, netPaidPaise: 99_900 },
     shippingAddress: "12 MG Road, Bengaluru, Karnataka 560001",
     url: LINKS.order,
     courier: "Delhivery",
