@@ -29,8 +29,8 @@ describe("the order page's headline follows the order's state", () => {
     const { title, body } = orderHeadline(shippedPartlyRefunded());
     expect(title).toBe("Partly refunded");
     expect(body).toContain("₹200.00 of your ₹999.00 was refunded: you paid ₹799.00 in the end.");
-    expect(body).toContain("Your order is on its way");
-    expect(body).toContain("A refund of ₹100.00 is on its way");
+    expect(body).toContain("It has shipped: track it below.");
+    expect(body).toContain("A refund of ₹100.00 is in progress");
   });
 
   it("refunded in full; cancelled before shipping, refunded or with its refund on the way", () => {
@@ -41,7 +41,7 @@ describe("the order page's headline follows the order's state", () => {
     );
     const pending = orderHeadline(paidOrderView({ shipment: cancelled, refunds: [refund("PENDING", 99_900)] }));
     expect(pending).toMatchObject({ title: "Order cancelled", tone: "neutral" });
-    expect(pending.body).toContain("A refund of ₹999.00 is on its way");
+    expect(pending.body).toContain("A refund of ₹999.00 is in progress");
   });
 
   it("a failed refund changes nothing", () => {

@@ -24,7 +24,7 @@ function sentence(text: string) {
 
 const STAGE = {
   confirmed: { title: "Payment successful", next: "Your order is confirmed and will ship soon." },
-  shipped: { title: "Your order is on its way", next: "Your order is on its way: track it below." },
+  shipped: { title: "Your order is on its way", next: "It has shipped: track it below." },
   delivered: { title: "Delivered", next: "Your order was delivered." },
   cancelled: { title: "Order cancelled", next: "Your order was cancelled before it shipped." },
 } as const;
@@ -37,7 +37,7 @@ function paidHeadline(order: OrderView): Headline {
   const stage = STAGE[paidOrderStage(order.shipment)];
   const total = formatInr(order.totalPaise);
   const underway =
-    money.refundingPaise > 0 ? ` A refund of ${formatInr(money.refundingPaise)} is on its way: ${REFUND_TIME}.` : "";
+    money.refundingPaise > 0 ? ` A refund of ${formatInr(money.refundingPaise)} is in progress: ${REFUND_TIME}.` : "";
 
   if (order.disputes.some((d) => !isClosedStatus(d.status)))
     return {
