@@ -95,6 +95,10 @@ test.describe("GST tax invoices and credit notes", () => {
         { timeout: 20_000 },
       )
       .toMatch(/Credit note KCN\/\d\d-\d\d\/\d{6}/);
+    // The shopper's page says what is true now: partly refunded, the refund under the total, and the net paid.
+    await expect(page.getByRole("status").getByRole("heading", { level: 1 })).toHaveText("Partly refunded");
+    await expect(receipt.getByRole("row", { name: /^Refunded · / })).toContainText("\u2212₹105.00");
+    await expect(receipt.getByRole("row", { name: /^Net paid/ })).toContainText("₹1,394.00");
     const creditUrl = (await documents.getByRole("link", { name: "Download PDF" }).last().getAttribute("href"))!;
     const credit = await pdfTextAt(page, creditUrl);
     for (const field of [

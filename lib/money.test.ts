@@ -19,6 +19,15 @@ describe("money", () => {
     expect(formatInr(149_900, { style: "exact" })).toBe("₹1,499.00");
   });
 
+  it("writes every negative amount one way: the minus sign (U+2212) right before the rupee sign", () => {
+    expect(formatInr(-91_999)).toBe("\u2212₹919.99");
+    expect(formatInr(-8_715)).toBe("\u2212₹87.15");
+    expect(formatInr(-12_34_567_89)).toBe("\u2212₹12,34,567.89");
+    expect(formatInr(-0)).toBe("₹0.00");
+    // Files keep the number a spreadsheet reads.
+    expect(paiseToRupeeString(-91_999)).toBe("-919.99");
+  });
+
   it("writes Cashfree amounts with exactly two decimals", () => {
     expect(paiseToRupeeString(17_000)).toBe("170.00");
     expect(paiseToRupeeString(89_999)).toBe("899.99");

@@ -2,6 +2,8 @@
 
 const exact = new Intl.NumberFormat("en-IN", { style: "currency", currency: "INR", minimumFractionDigits: 2 });
 const wholeRupees = new Intl.NumberFormat("en-IN", { style: "currency", currency: "INR", maximumFractionDigits: 0 });
+/** "−", the minus sign (a hyphen reads as a dash, and is narrower than the digits). */
+const MINUS = "\u2212";
 
 interface FormatInrOptions {
   /**
@@ -12,10 +14,16 @@ interface FormatInrOptions {
   style?: "exact" | "price";
 }
 
+/**
+ * "₹1,499.00"; a negative amount (a refund, a deduction, a debit) "−₹919.99", with the minus sign (U+2212), not a
+ * hyphen, and no space: one format for every negative amount the app shows. Files (CSV) and Cashfree get
+ * `paiseToRupeeString`'s "-919.99" instead, which spreadsheets and parsers read as a number.
+ */
 export function formatInr(paise: number, { style = "exact" }: FormatInrOptions = {}): string {
   assertPaise(paise);
-  if (style === "price" && paise % 100 === 0) return wholeRupees.format(paise / 100);
-  return exact.format(paise / 100);
+  const magnitude = Math.abs(paise);
+  const rupees = (style === "price" && magnitude % 100 === 0 ? wholeRupees : exact).format(magnitude / 100);
+  return paise < 0 ? `${MINUS}${rupees}` : rupees;
 }
 
 /** Rupees with exactly two decimals, as Cashfree expects ("1499.00"), computed without floating point. */

@@ -5,9 +5,9 @@ import { z } from "zod";
 import { type Database, getDb } from "@/db";
 import { getSettingValue, setSettingValue } from "@/db/queries/settings";
 import type { Audit } from "@/lib/audit/record";
+import { CHECKOUT_VARIANTS } from "@/lib/checkout-variants";
 import { DEMO_SELLER, sellerSchema } from "@/lib/gst/seller";
 
-export const CHECKOUT_VARIANTS = ["redirect", "modal", "inline"] as const;
 const settingSchemas = {
   /** redirect keeps the merchant in PCI DSS SAQ A; modal and inline embed Cashfree's page in ours. */
   checkout_variant: z.enum(CHECKOUT_VARIANTS).catch("redirect"),

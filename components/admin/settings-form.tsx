@@ -3,17 +3,18 @@
 import { useState, useTransition } from "react";
 
 import { saveSettingsAction } from "@/lib/actions/admin/settings";
-import type { CheckoutVariant } from "@/lib/cashfree/browser";
+import { CHECKOUT_VARIANT_LABELS, CHECKOUT_VARIANTS, type CheckoutVariant } from "@/lib/checkout-variants";
 
-const VARIANTS: { value: CheckoutVariant; label: string; hint: string }[] = [
-  {
-    value: "redirect",
-    label: "Redirect",
-    hint: "Shoppers go to Cashfree's page and come back. Keeps you in PCI DSS SAQ A.",
-  },
-  { value: "modal", label: "Popup", hint: "Cashfree's checkout opens over your page." },
-  { value: "inline", label: "Inline", hint: "Cashfree's checkout is embedded in your checkout page." },
-];
+const HINTS: Record<CheckoutVariant, string> = {
+  redirect: "Shoppers go to Cashfree's page and come back. Keeps you in PCI DSS SAQ A.",
+  modal: "Cashfree's checkout opens over your page.",
+  inline: "Cashfree's checkout is embedded in your checkout page.",
+};
+const VARIANTS = CHECKOUT_VARIANTS.map((value) => ({
+  value,
+  label: CHECKOUT_VARIANT_LABELS[value],
+  hint: HINTS[value],
+}));
 
 export function SettingsForm({
   checkoutVariant,

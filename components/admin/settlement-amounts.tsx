@@ -11,8 +11,8 @@ export function settlementPeriod(from: Date | null, till: Date | null) {
   return `${settlementTime(from)} – ${settlementTime(till)}`;
 }
 
-/** Charges and their tax are what Cashfree keeps: shown as deductions. */
-export const deduction = (paise: number) => (paise === 0 ? formatInr(0) : `− ${formatInr(paise)}`);
+/** Charges and their tax are what Cashfree keeps: shown as negative amounts, as a refund's debit is ("−₹87.15"). */
+export const deduction = (paise: number) => formatInr(-paise);
 
 const STYLES: Record<string, string> = {
   SUCCESS: "bg-emerald-100 text-emerald-900",

@@ -4,7 +4,8 @@ import { useRouter } from "next/navigation";
 import { useRef, useState } from "react";
 
 import type { Result } from "@/lib/actions/result";
-import { type CheckoutVariant, openCashfreeCheckout } from "@/lib/cashfree/browser";
+import { openCashfreeCheckout } from "@/lib/cashfree/browser";
+import type { CheckoutVariant } from "@/lib/checkout-variants";
 
 interface PaymentSession {
   paymentSessionId: string;

@@ -9,7 +9,7 @@ import { TaxInvoiceFields } from "@/components/checkout/tax-invoice-fields";
 import { placeOrderAction } from "@/lib/actions/checkout";
 import { fail } from "@/lib/actions/result";
 import type { CartGst } from "@/lib/cart";
-import type { CheckoutVariant } from "@/lib/cashfree/browser";
+import type { CheckoutVariant } from "@/lib/checkout-variants";
 import { customerDetailsSchema, type CustomerField } from "@/lib/checkout-schema";
 import { placeOfSupply } from "@/lib/gst/tax";
 

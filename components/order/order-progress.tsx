@@ -1,16 +1,7 @@
 import { formatDate } from "@/lib/format";
-import { formatInr } from "@/lib/money";
 import type { OrderView } from "@/lib/orders/view";
 
-const REFUND_STATUS: Record<string, string> = {
-  SUCCESS: "completed",
-  PENDING: "in progress",
-  ONHOLD: "on hold",
-  FAILED: "failed",
-  CANCELLED: "cancelled",
-};
-
-/** Paid → shipped (courier, tracking link) → delivered, and any refunds with their status. */
+/** Paid → shipped (courier, tracking link) → delivered; refunds are in the receipt, under the total. */
 export function OrderProgress({ order }: { order: OrderView }) {
   const { shipment } = order;
   const steps = [
@@ -59,19 +50,6 @@ export function OrderProgress({ order }: { order: OrderView }) {
           </li>
         ))}
       </ol>
-      {order.refunds.length > 0 && (
-        <>
-          <h3 className="mt-4 mb-1 font-medium">Refunds</h3>
-          <ul className="space-y-1 text-sm">
-            {order.refunds.map((refund) => (
-              <li key={refund.id}>
-                {formatInr(refund.amountPaise)} · {REFUND_STATUS[refund.status] ?? refund.status.toLowerCase()} ·{" "}
-                {formatDate(refund.createdAt)}
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
     </section>
   );
 }

@@ -1,6 +1,6 @@
-import { statusLabel } from "@/lib/format";
+import { formatDate, statusLabel } from "@/lib/format";
 import { formatInr } from "@/lib/money";
-import type { OrderView } from "@/lib/orders/view";
+import { moneyBack, type OrderView, refundStatusWords } from "@/lib/orders/view";
 
 import { GstBreakdown } from "./gst-breakdown";
 
@@ -15,6 +15,49 @@ const METHOD_NAMES: Record<string, string> = {
 };
 
 export const paymentMethodName = (group: string | null) => (group ? (METHOD_NAMES[group] ?? statusLabel(group)) : "—");
+
+/**
+ * Below the total: what came back (completed refunds, a chargeback) and the net paid; then refunds still on their
+ * way, or that failed, which the net paid does not count yet.
+ */
+function MoneyBackRows({ order }: { order: OrderView }) {
+  const money = moneyBack(order);
+  const refunds = [...order.refunds].sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
+  const completed = refunds.filter((r) => r.status === "SUCCESS");
+  const others = refunds.filter((r) => r.status !== "SUCCESS");
+  if (refunds.length === 0 && money.chargebackPaise === 0) return null;
+  return (
+    <>
+      {completed.map((refund) => (
+        <tr key={refund.id}>
+          <td colSpan={2}>Refunded · {formatDate(refund.createdAt)}</td>
+          <td className="text-right tabular-nums">{formatInr(-refund.amountPaise)}</td>
+        </tr>
+      ))}
+      {money.chargebackPaise > 0 && (
+        <tr>
+          <td colSpan={2}>Returned by your bank (dispute)</td>
+          <td className="text-right tabular-nums">{formatInr(-money.chargebackPaise)}</td>
+        </tr>
+      )}
+      <tr className="font-semibold text-ink">
+        <td colSpan={2} className="pt-1">
+          Net paid
+        </td>
+        <td className="pt-1 text-right tabular-nums">{formatInr(money.netPaidPaise)}</td>
+      </tr>
+      {others.map((refund) => (
+        <tr key={refund.id} className="text-stone-600">
+          <td colSpan={2} className="pt-1">
+            Refund {refundStatusWords(refund.status)} · {formatDate(refund.createdAt)}
+            {refund.status === "FAILED" || refund.status === "CANCELLED" ? " (not refunded)" : ""}
+          </td>
+          <td className="pt-1 text-right tabular-nums">{formatInr(refund.amountPaise)}</td>
+        </tr>
+      ))}
+    </>
+  );
+}
 
 export function OrderReceipt({ order }: { order: OrderView }) {
   return (
@@ -61,8 +104,9 @@ export function OrderReceipt({ order }: { order: OrderView }) {
             <td colSpan={2} className="pt-1">
               Total (GST included)
             </td>
-            <td className="pt-1 text-right">{formatInr(order.totalPaise)}</td>
+            <td className="pt-1 text-right tabular-nums">{formatInr(order.totalPaise)}</td>
           </tr>
+          <MoneyBackRows order={order} />
         </tfoot>
       </table>
       <div className="mt-3 ml-auto max-w-xs border-t border-stone-100 pt-2">

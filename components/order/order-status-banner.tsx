@@ -1,6 +1,6 @@
-import { AutoRefresh } from "./auto-refresh";
+import type { Tone } from "@/lib/orders/headline";
 
-export type Tone = "success" | "error" | "waiting" | "neutral";
+import { AutoRefresh } from "./auto-refresh";
 
 const TONES: Record<Tone, string> = {
   success: "border-emerald-200 bg-emerald-50 text-emerald-900",

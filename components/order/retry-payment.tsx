@@ -2,7 +2,7 @@
 
 import { CashfreePayButton, type CashfreeSdkProps } from "@/components/checkout/cashfree-pay-button";
 import { resumePaymentAction } from "@/lib/actions/order-payment";
-import type { CheckoutVariant } from "@/lib/cashfree/browser";
+import type { CheckoutVariant } from "@/lib/checkout-variants";
 
 export function RetryPayment(props: {
   orderId: string;

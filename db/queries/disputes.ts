@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNull, or, sql } from "drizzle-orm";
+import { asc, desc, eq, inArray, or, sql } from "drizzle-orm";
 
 import type { Database } from "../client";
 import { disputeDocuments, disputeEvents, disputes } from "../schema";
@@ -94,12 +94,15 @@ export function listClosedDisputes(db: Database, limit = 200) {
     .limit(limit);
 }
 
-/** Open disputes whose next move is ours (or not said), for "needs attention". */
+/**
+ * Open disputes whose next move is ours, for "needs attention": by their state (created, or evidence found
+ * insufficient), as lib/disputes/state.ts `nextMove` reads it; not by `action_on`, which only webhooks carry.
+ */
 export function listDisputesAwaitingMerchant(db: Database, now: Date) {
   return db
     .select(listColumns)
     .from(disputes)
-    .where(and(sql`not (${closedStatus})`, or(isNull(disputes.actionOn), eq(disputes.actionOn, "MERCHANT"))))
+    .where(or(sql`${disputes.status} like '%\\_CREATED'`, sql`${disputes.status} like '%\\_INSUFFICIENT\\_EVIDENCE'`))
     .orderBy(
       sql`case when ${disputes.respondBy} < ${now.toISOString()} then 0 else 1 end`,
       sql`${disputes.respondBy} asc nulls last`,

@@ -38,4 +38,10 @@ describe("audit diff", () => {
     ]);
     expect(fieldLabel("checkoutVariant")).toBe("checkout variant");
   });
+
+  it("names the checkout variant as the settings page does: Popup, not modal", () => {
+    const [line] = changeLines({ checkout_variant: "redirect" }, { checkout_variant: "modal" });
+    expect(line).toEqual({ field: "checkout variant", before: "Redirect", after: "Popup", changed: true });
+    expect(detailLines({ checkoutVariant: "inline" })).toEqual([{ field: "checkout variant", value: "Inline" }]);
+  });
 });

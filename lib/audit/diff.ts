@@ -1,3 +1,4 @@
+import { checkoutVariantLabel } from "@/lib/checkout-variants";
 import { formatInr } from "@/lib/money";
 
 /**
@@ -43,6 +44,9 @@ function formatValue(field: string, value: unknown): string {
   if (value === null || value === undefined || value === "") return "—";
   if (typeof value === "boolean") return value ? "yes" : "no";
   if (typeof value === "number" && /Paise$/.test(field)) return formatInr(value);
+  // The checkout variant by the name the settings page gives it ("Popup", not "modal").
+  if (typeof value === "string" && /(^|\.)(checkout_variant|checkoutVariant)$/.test(field))
+    return checkoutVariantLabel(value);
   if (typeof value === "number") return value.toLocaleString("en-IN");
   if (typeof value === "string") return value;
   if (Array.isArray(value) && value.every((v) => typeof v === "string")) return value.join(", ");

@@ -1,7 +1,7 @@
 // Browser side of Cashfree checkout. Imported by client components; holds no secrets.
 import type { CheckoutResult } from "@cashfreepayments/cashfree-js";
 
-export type CheckoutVariant = "redirect" | "modal" | "inline";
+import type { CheckoutVariant } from "@/lib/checkout-variants";
 
 export interface OpenCheckoutOptions {
   paymentSessionId: string;

@@ -5,7 +5,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import type { DatabaseDriver } from "@/db/client";
 import { insertOrder } from "@/db/queries/orders";
-import { insertDisputeIfNew, listClosedDisputes, listOpenDisputes } from "@/db/queries/disputes";
+import {
+  insertDisputeIfNew,
+  listClosedDisputes,
+  listDisputesAwaitingMerchant,
+  listOpenDisputes,
+} from "@/db/queries/disputes";
 import { insertWebhookEvent } from "@/db/queries/webhooks";
 import { disputeEvents, disputes, webhookEvents } from "@/db/schema";
 import { seedCatalog } from "@/db/seed";
@@ -192,10 +197,18 @@ describe.each<DatabaseDriver>(["pglite", "pg"])("dispute webhooks on %s", (drive
         status,
         cfOrderId: "x",
         respondBy: respondBy === null ? null : new Date(respondBy),
+        // Cashfree's action_on as webhooks left it: still MERCHANT once the merchant's evidence went in by the API.
+        actionOn: "MERCHANT",
       });
     const open = (await listOpenDisputes(database.db, now)).map((d) => d.disputeId).filter((id) => id.startsWith("5"));
     expect(open).toEqual(["500000002", "500000003", "500000001", "500000006"]);
     const closed = (await listClosedDisputes(database.db)).map((d) => d.disputeId).filter((id) => id.startsWith("5"));
     expect(closed.sort()).toEqual(["500000004", "500000005"]);
+    // "Needs attention" lists only those waiting for the merchant by their state: created, or evidence found
+    // insufficient; not the one whose documents Cashfree has, nor the one the bank reviews.
+    const awaiting = (await listDisputesAwaitingMerchant(database.db, now))
+      .map((d) => d.disputeId)
+      .filter((id) => id.startsWith("5"));
+    expect(awaiting).toEqual(["500000001", "500000006"]);
   });
 });

@@ -68,3 +68,75 @@ export function supersedes(
   }
   return rank(incoming.status) >= rank(held.status);
 }
+
+/** Who acts next on a dispute: the merchant, Cashfree, the customer's bank (or card network, NPCI), or no one. */
+export type DisputeMover = "merchant" | "cashfree" | "bank" | null;
+
+/**
+ * How long the bank usually takes to decide once it has the evidence, per dispute type: Cashfree's "Chargeback
+ * types" table (resolution time), https://www.cashfree.com/docs/payments/manage/disputes.
+ */
+const DECISION_TIME: Record<string, string> = {
+  DISPUTE: "usually within 5–7 working days (fraud cases can take months)",
+  RETRIEVAL: "usually within 30–45 days",
+  CHARGEBACK: "usually within 30–45 days for cards, 15–20 days for UPI",
+  PRE_ARBITRATION: "usually within 30–45 days for cards, 15–20 days for UPI",
+  ARBITRATION: "usually within about 15 days",
+};
+
+/**
+ * Whose move it is and what happens next, from the dispute's status: Cashfree's dispute states
+ * (https://www.cashfree.com/docs/payments/manage/disputes/disputes-states). Not from `dispute_action_on`: only
+ * webhooks carry it, so after an answer sent through the API it still said MERCHANT until the next webhook.
+ * `deadline` is the respond-by time, already written for people ("12 Dec 2026, 11:59 pm"), or null.
+ */
+export function nextMove(
+  status: string,
+  deadline: string | null,
+  overdue: boolean,
+): { mover: DisputeMover; title: string; detail: string } {
+  const { type, state } = parseDisputeStatus(status);
+  const by = deadline ? ` by ${deadline}` : "";
+  switch (state) {
+    case "CREATED":
+    case "INSUFFICIENT_EVIDENCE": {
+      const ask =
+        state === "CREATED"
+          ? `Accept the dispute, or contest it with evidence${by}.`
+          : `Cashfree found the evidence insufficient: send more${by}, or accept the dispute.`;
+      // Cashfree's disputes FAQ: "The dispute will be ruled in favour of the customer if you don't respond".
+      const otherwise = overdue
+        ? "The respond-by time has passed: without your answer, Cashfree rules for the customer."
+        : "Without your answer in time, Cashfree rules for the customer and the amount is debited.";
+      return { mover: "merchant", title: "Your move", detail: `${ask} ${otherwise}` };
+    }
+    case "DOCS_RECEIVED":
+      return {
+        mover: "cashfree",
+        title: "Cashfree's move",
+        detail: `Cashfree has your documents and is checking them before it sends them to the customer's bank. Nothing to do now; Cashfree asks here if it needs more${deadline ? `, and you can still add documents until ${deadline}` : ""}.`,
+      };
+    case "UNDER_REVIEW":
+      return {
+        mover: "bank",
+        title: "The bank's move",
+        detail: `Cashfree sent your evidence to the customer's bank, which decides: ${DECISION_TIME[type ?? "DISPUTE"] ?? DECISION_TIME.DISPUTE}. Nothing to do meanwhile.`,
+      };
+    case "MERCHANT_WON":
+      return {
+        mover: null,
+        title: "Closed in your favour",
+        detail:
+          "Nothing more to do: the money stays with you. The customer can still escalate it (pre-arbitration); Cashfree would report that here.",
+      };
+    case "MERCHANT_LOST":
+    case "MERCHANT_ACCEPTED":
+      return {
+        mover: null,
+        title: "Closed for the customer",
+        detail: "Nothing more to do: Cashfree debits the disputed amount from your settlements.",
+      };
+    default:
+      return { mover: null, title: "Waiting for Cashfree", detail: `Cashfree reported "${status}".` };
+  }
+}

@@ -17,6 +17,7 @@ import { formatRate } from "@/lib/gst/codes";
 import type { GstQuote } from "@/lib/gst/quote";
 import { formatInr } from "@/lib/money";
 import type { EmailTemplate } from "@/lib/orders/jobs";
+import type { MoneyBack } from "@/lib/orders/view";
 
 /** Everything an order e-mail shows, loaded fresh when the job runs. */
 export interface OrderEmailData {
@@ -28,7 +29,8 @@ export interface OrderEmailData {
     subtotalPaise: number;
     shippingPaise: number;
     totalPaise: number;
-    refundedPaise: number;
+    /** What came back and the net paid, as the order page shows them (`moneyBack` in lib/orders/view.ts). */
+    moneyBack: MoneyBack;
     shippingAddress: string;
     /** The shopper's order page (with its token): receipt, tracking, Pay again. */
     url: string;
@@ -93,7 +95,40 @@ function Items({ data }: { data: OrderEmailData }) {
         Shipping: {order.shippingPaise === 0 ? "Free" : formatInr(order.shippingPaise)}
       </Text>
       <Text style={{ ...text, margin: "4px 0", fontWeight: 700 }}>Total paid: {formatInr(order.totalPaise)}</Text>
+      <MoneyBackLines data={data} />
       <Text style={muted}>Prices include GST: {gstSummary(data.gst)}.</Text>
+    </>
+  );
+}
+
+/** Refunds and chargebacks off the total, and the net paid: the same numbers as the order page's receipt. */
+function MoneyBackLines({ data }: { data: OrderEmailData }) {
+  const money = data.order.moneyBack;
+  if (money.refundedPaise + money.chargebackPaise + money.refundingPaise === 0) return null;
+  const line = { ...text, margin: "4px 0" };
+  return (
+    <>
+      {money.refundedPaise > 0 && <Text style={line}>Refunded: {formatInr(-money.refundedPaise)}</Text>}
+      {money.chargebackPaise > 0 && (
+        <Text style={line}>Returned by your bank: {formatInr(-money.chargebackPaise)}</Text>
+      )}
+      <Text style={{ ...line, fontWeight: 700 }}>Net paid: {formatInr(money.netPaidPaise)}</Text>
+      {money.refundingPaise > 0 && (
+        <Text style={{ ...muted, margin: "4px 0" }}>
+          Refund in progress: {formatInr(money.refundingPaise)} (counted once it completes)
+        </Text>
+      )}
+    </>
+  );
+}
+
+/** A refund e-mail's summary: the order's total and what came back, as on the order page. */
+function RefundTotals({ data }: { data: OrderEmailData }) {
+  return (
+    <>
+      <Hr />
+      <Text style={{ ...text, margin: "4px 0" }}>Order total: {formatInr(data.order.totalPaise)}</Text>
+      <MoneyBackLines data={data} />
     </>
   );
 }
@@ -118,7 +153,8 @@ function InvoiceLink({ data }: { data: OrderEmailData }) {
   if (!data.invoice) return null;
   return (
     <Text style={text}>
-      Your tax invoice {data.invoice.number}: <Link href={data.invoice.url}>download it (PDF)</Link>.
+      {/* Nothing after the link: in the plain-text part its URL ends the line. */}
+      Your tax invoice {data.invoice.number}: <Link href={data.invoice.url}>download the PDF</Link>
     </Text>
   );
 }
@@ -185,6 +221,7 @@ const TEMPLATES: Record<EmailTemplate, (data: OrderEmailData) => Rendered> = {
           Hello {data.order.customerName}, we have started a refund of {formatInr(data.refund?.amountPaise ?? 0)} to
           your {data.refund?.method ?? "original payment method"}. Banks usually take 5–7 working days to show it.
         </Text>
+        <RefundTotals data={data} />
         <OrderLink data={data} label="View your order" />
       </Layout>
     ),
@@ -197,6 +234,7 @@ const TEMPLATES: Record<EmailTemplate, (data: OrderEmailData) => Rendered> = {
           Hello {data.order.customerName}, your refund of {formatInr(data.refund?.amountPaise ?? 0)} to your{" "}
           {data.refund?.method ?? "original payment method"} is complete.
         </Text>
+        <RefundTotals data={data} />
         <OrderLink data={data} label="View your order" />
       </Layout>
     ),

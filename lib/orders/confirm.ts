@@ -2,7 +2,7 @@ import "server-only";
 
 import { getDb } from "@/db";
 import * as queries from "@/db/queries/orders";
-import { listOrderRefunds } from "@/db/queries/payment-records";
+import { listOrderDisputes, listOrderRefunds } from "@/db/queries/payment-records";
 import { cashfree, isCashfreeError } from "@/lib/cashfree";
 import { documentPath, orderGst } from "@/lib/invoices/documents";
 import { consume } from "@/lib/rate-limit";
@@ -63,10 +63,11 @@ export async function confirmAndLoadOrder(
     }
   }
 
-  const [items, payments, refunds] = await Promise.all([
+  const [items, payments, refunds, disputes] = await Promise.all([
     queries.listOrderItems(db, orderId),
     queries.listPayments(db, orderId),
     listOrderRefunds(db, orderId),
+    listOrderDisputes(db, orderId),
   ]);
   const { gst, placeOfSupply, documents } = await orderGst(db, order, items);
   const latest = payments[0];
@@ -119,5 +120,6 @@ export async function confirmAndLoadOrder(
       status: r.status,
       createdAt: r.createdAt,
     })),
+    disputes: disputes.map((d) => ({ status: d.status, amountPaise: d.amountPaise })),
   };
 }

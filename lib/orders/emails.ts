@@ -4,6 +4,7 @@ import { getDb } from "@/db";
 import * as deliveries from "@/db/queries/email-deliveries";
 import * as orderQueries from "@/db/queries/orders";
 import { getPaymentLink } from "@/db/queries/payment-links";
+import { listOrderDisputes, listOrderRefunds } from "@/db/queries/payment-records";
 import { getRefundByRefundId } from "@/db/queries/refunds";
 import type { OutboxJobRow } from "@/db/queries/outbox";
 import { orderEmail, type OrderEmailData } from "@/lib/email/templates";
@@ -16,17 +17,19 @@ import { getSetting } from "@/lib/settings";
 
 import { orderPagePath } from "./ids";
 import type { EmailTemplate } from "./jobs";
-import { orderCanBePaidAgain, shippingAddressOf } from "./view";
+import { moneyBack, orderCanBePaidAgain, shippingAddressOf } from "./view";
 
 async function emailData(job: OutboxJobRow, order: orderQueries.OrderRow): Promise<OrderEmailData> {
   const db = await getDb();
   const payload = job.payload as { refundId?: string; linkId?: string };
-  const [items, storeName, seller, refund, link] = await Promise.all([
+  const [items, storeName, seller, refund, link, refunds, disputes] = await Promise.all([
     orderQueries.listOrderItems(db, order.id),
     getSetting("email_from_name"),
     getSetting("seller"),
     payload.refundId ? getRefundByRefundId(db, payload.refundId) : undefined,
     payload.linkId ? getPaymentLink(db, payload.linkId) : undefined,
+    listOrderRefunds(db, order.id),
+    listOrderDisputes(db, order.id),
   ]);
   const { gst, invoice } = await orderGst(db, order, items);
   return {
@@ -43,7 +46,7 @@ async function emailData(job: OutboxJobRow, order: orderQueries.OrderRow): Promi
       subtotalPaise: order.subtotalPaise,
       shippingPaise: order.shippingPaise,
       totalPaise: order.totalPaise,
-      refundedPaise: order.refundedPaise,
+      moneyBack: moneyBack({ totalPaise: order.totalPaise, refunds, disputes }),
       shippingAddress: shippingAddressOf(order),
       url: `${env.appUrl}${orderPagePath(order.id, order.accessToken)}`,
       courier: order.shippingCourier,

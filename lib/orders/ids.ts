@@ -1,10 +1,15 @@
 import { randomBytes, timingSafeEqual } from "node:crypto";
 
+import { indiaDay } from "@/lib/india-day";
+
 const ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"; // no 0/O, 1/I: read aloud over the phone
 
-/** e.g. KC-261122-7QH3M2XA: readable, sortable by day, and within Cashfree's order_id rules. */
+/**
+ * e.g. KC-261122-7QH3M2XA: readable, sortable by day, and within Cashfree's order_id rules. The day is India's, as
+ * the order page's "placed" time is: an order placed at 1:30 am IST on the 23rd is KC-261123-…, not the UTC 22nd.
+ */
 export function newOrderId(now = new Date()): string {
-  const day = now.toISOString().slice(2, 10).replaceAll("-", "");
+  const day = indiaDay(now.getTime()).slice(2).replaceAll("-", "");
   const bytes = randomBytes(8);
   const suffix = Array.from(bytes, (b) => ALPHABET[b % ALPHABET.length]).join("");
   return `KC-${day}-${suffix}`;

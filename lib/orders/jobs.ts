@@ -3,18 +3,19 @@ import type { NewOutboxJob } from "@/db/queries/outbox";
 
 import type { Decision, OrderCommand } from "./transitions";
 
-/** The order e-mails the shop sends (lib/email/templates). */
-export type EmailTemplate =
-  | "order_confirmed"
-  | "payment_failed"
-  | "payment_under_review"
-  | "refund_initiated"
-  | "refund_completed"
-  | "order_shipped"
-  | "order_delivered"
-  | "payment_link"
-  /** "Find my order": the order's link, to the address on file. */
-  | "order_link";
+/** The order e-mails the shop sends (lib/email/templates); `order_link` is "Find my order"'s, to the address on file. */
+export const EMAIL_TEMPLATES = [
+  "order_confirmed",
+  "payment_failed",
+  "payment_under_review",
+  "refund_initiated",
+  "refund_completed",
+  "order_shipped",
+  "order_delivered",
+  "payment_link",
+  "order_link",
+] as const;
+export type EmailTemplate = (typeof EMAIL_TEMPLATES)[number];
 
 /** "Find my order": looks for the order after the answer has gone (lib/orders/find.ts). */
 export const FIND_ORDER_JOB = "find_order";

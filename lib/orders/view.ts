@@ -3,6 +3,7 @@
  * a page or component.
  */
 import type { OrderRow } from "@/db/queries/orders";
+import { isDebited } from "@/lib/disputes/state";
 import type { GstQuote } from "@/lib/gst/quote";
 
 import type { OrderStatus } from "./transitions";
@@ -43,7 +44,37 @@ export interface OrderView {
     deliveredAt: Date | null;
   };
   refunds: { id: string; amountPaise: number; status: string; createdAt: Date }[];
+  /** Disputes (chargebacks) the shopper's bank raised on the payment: their status and amount. */
+  disputes: { status: string; amountPaise: number | null }[];
 }
+
+/** A refund's Cashfree status in the shopper's words. */
+const REFUND_STATUS_WORDS: Record<string, string> = {
+  SUCCESS: "completed",
+  PENDING: "in progress",
+  ONHOLD: "on hold",
+  FAILED: "failed",
+  CANCELLED: "cancelled",
+};
+export const refundStatusWords = (status: string) => REFUND_STATUS_WORDS[status] ?? status.toLowerCase();
+
+/** Refunds that are still on their way (counted once they complete). */
+const isRefundUnderway = (status: string) => status === "PENDING" || status === "ONHOLD";
+
+/**
+ * What came back to the shopper, and what they paid in the end: completed refunds and chargebacks (a dispute
+ * lost or accepted: the bank returned the money) come off the total; refunds still under way are counted apart.
+ * The order page, its e-mails and the receipt all show these numbers.
+ */
+export function moneyBack(order: Pick<OrderView, "totalPaise" | "refunds" | "disputes">) {
+  const sum = (amounts: number[]) => amounts.reduce((total, amount) => total + amount, 0);
+  const refundedPaise = sum(order.refunds.filter((r) => r.status === "SUCCESS").map((r) => r.amountPaise));
+  const refundingPaise = sum(order.refunds.filter((r) => isRefundUnderway(r.status)).map((r) => r.amountPaise));
+  const chargebackPaise = sum(order.disputes.filter((d) => isDebited(d.status)).map((d) => d.amountPaise ?? 0));
+  const netPaidPaise = Math.max(0, order.totalPaise - refundedPaise - chargebackPaise);
+  return { refundedPaise, refundingPaise, chargebackPaise, netPaidPaise };
+}
+export type MoneyBack = ReturnType<typeof moneyBack>;
 
 interface ViewedOrder {
   status: OrderStatus;

@@ -5,11 +5,13 @@ import { z } from "zod";
 
 import { adminAction } from "@/lib/actions/client";
 import { ok } from "@/lib/actions/result";
+import { CHECKOUT_VARIANT_LABELS, CHECKOUT_VARIANTS } from "@/lib/checkout-variants";
 import { sellerSchema } from "@/lib/gst/seller";
-import { CHECKOUT_VARIANTS, saveSettings } from "@/lib/settings";
+import { saveSettings } from "@/lib/settings";
 
+const { redirect, modal, inline } = CHECKOUT_VARIANT_LABELS;
 const settingsSchema = z.object({
-  checkoutVariant: z.enum(CHECKOUT_VARIANTS, "Choose redirect, modal or inline."),
+  checkoutVariant: z.enum(CHECKOUT_VARIANTS, `Choose ${redirect}, ${modal} or ${inline}.`),
   autoRefundLatePayments: z.boolean(),
 });
 

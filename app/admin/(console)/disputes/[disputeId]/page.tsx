@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { BackLink } from "@/components/admin/back-link";
 import { DisputeAnswer } from "@/components/admin/dispute-answer";
 import { DisputeDetails } from "@/components/admin/dispute-details";
+import { DisputeNextMove } from "@/components/admin/dispute-next-move";
 import { DisputeStatus } from "@/components/admin/dispute-status";
 import { Section } from "@/components/admin/section";
 import { requireAdminPage } from "@/lib/auth/session";
@@ -34,9 +35,10 @@ export default async function DisputePage({ params }: { params: Promise<{ disput
           <DisputeStatus status={d.status} />
           <span>{d.amountPaise === null ? "" : formatInr(d.amountPaise)}</span>
           <span>· {d.reasonDescription ?? d.reasonCode ?? "no reason given"}</span>
-          {d.actionOn && <span>· next move: {d.actionOn === "MERCHANT" ? "yours" : "Cashfree's"}</span>}
         </p>
       </div>
+
+      {debitedPaise === null && <DisputeNextMove dispute={d} overdue={overdue} />}
 
       {debitedPaise !== null && (
         <p role="note" className="rounded-lg border border-red-200 bg-red-50 p-3 text-sm font-medium text-red-900">
