@@ -40,8 +40,14 @@ export function LocalityFields({
   const [editedSince, setEditedSince] = useState<typeof errors | null>(null);
   const filledCity = useRef("");
   // What the fields hold now, for a lookup that answers after the shopper typed on.
-  const latest = useRef({ city, state });
+  const latest = useRef<{ city: string; state: string; place: PincodePlace | null }>({ city, state, place: null });
   const pending = useRef<AbortController | null>(null);
+
+  /** The tax follows the state only when the PIN code agrees with it (else the server would refuse the order). */
+  function reportState() {
+    const { state, place } = latest.current;
+    onStateChange(place && pincodeStateMismatch(place, state) ? "" : state);
+  }
 
   function changeCity(next: string) {
     latest.current.city = next;
@@ -51,29 +57,35 @@ export function LocalityFields({
   function chooseState(next: string) {
     latest.current.state = next;
     setState(next);
-    onStateChange(next);
+    reportState();
+  }
+
+  function showLookup(answer: Lookup) {
+    latest.current.place = answer && "place" in answer ? answer.place : null;
+    setLookup(answer);
   }
 
   async function pincodeChanged(value: string) {
     setEditedSince(errors);
     pending.current?.abort();
-    setLookup(null);
+    showLookup(null);
+    reportState();
     const pincode = value.replace(/\s/g, "");
     if (!/^\d{6}$/.test(pincode)) return;
     const controller = new AbortController();
     pending.current = controller;
     const answer = await lookUp(pincode, controller.signal);
     if (controller.signal.aborted) return;
-    setLookup(answer);
-    if (!answer || !("place" in answer)) return;
+    showLookup(answer);
+    if (!answer || !("place" in answer)) return reportState();
     const { place } = answer;
     if (place.known && (latest.current.city === "" || latest.current.city === filledCity.current)) {
       filledCity.current = place.city;
       changeCity(place.city);
     }
     // A PIN code on a state line (a few near Chandigarh, Puducherry, Daman…) leaves the choice to the shopper.
-    if (!place.states.includes(latest.current.state as never))
-      chooseState(place.states.length === 1 ? place.states[0]! : "");
+    if (place.states.includes(latest.current.state as never)) reportState();
+    else chooseState(place.states.length === 1 ? place.states[0]! : "");
   }
 
   const place = lookup && "place" in lookup ? lookup.place : null;
@@ -107,7 +119,7 @@ export function LocalityFields({
         label="City"
         autoComplete="address-level2"
         value={city}
-        error={errors.city}
+        error={serverError("city")}
         onChange={changeCity}
       />
       <StateField
