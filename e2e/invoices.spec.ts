@@ -155,6 +155,12 @@ test.describe("GST tax invoices and credit notes", () => {
     await tax.getByRole("button", { name: "Save tax details" }).click();
     await expect(tax.getByLabel("GSTIN")).toHaveAccessibleDescription("This GSTIN is registered in Maharashtra");
     await tax.getByLabel("GSTIN").fill("29AAKFK4821M1ZU");
+    // The registered address's PIN code must be in the state of registration (issue 28, item 3).
+    const address = tax.getByLabel(/^Registered address/);
+    await address.fill("1 Janpath, New Delhi 110001");
+    await tax.getByRole("button", { name: "Save tax details" }).click();
+    await expect(address).toHaveAccessibleDescription("PIN code 110001 is in Delhi, not Karnataka");
+    await address.fill("12 Residency Road, Bengaluru 560025");
     await tax.getByRole("button", { name: "Save tax details" }).click();
     await expect(tax.getByRole("status")).toContainText("Tax details saved.");
 

@@ -6,7 +6,12 @@ import { emailSchema, phoneSchema, pincodeSchema } from "@/lib/schemas";
 /** Shared by the checkout form (browser hints) and the server action (the real check). */
 
 const trimmed = (min: number, max: number, label: string) =>
-  z.string().trim().min(min, `${label} is required`).max(max, `${label} must be at most ${max} characters`);
+  z
+    .string()
+    .trim()
+    .min(1, { message: `${label} is required`, abort: true })
+    .min(min, `${label} must be at least ${min} characters`)
+    .max(max, `${label} must be at most ${max} characters`);
 
 const optionalText = (schema: z.ZodType<string | undefined, string>) =>
   z
@@ -17,7 +22,8 @@ const optionalText = (schema: z.ZodType<string | undefined, string>) =>
 
 export const customerDetailsSchema = z
   .object({
-    name: trimmed(3, 100, "Full name").refine((v) => v.length >= 3, "Enter your full name"),
+    // Cashfree takes a customer name of 3 to 100 characters.
+    name: trimmed(3, 100, "Full name"),
     email: emailSchema,
     phone: phoneSchema,
     line1: trimmed(3, 200, "Address"),

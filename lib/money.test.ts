@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { formatInr, paiseToRupeeString, rupeesToPaise } from "./money";
+import { formatInr, paiseToRupeeString, parseRupeeInput, rupeesToPaise } from "./money";
 
 describe("money", () => {
   it("formats paise as Indian rupees with two decimals", () => {
@@ -47,5 +47,36 @@ describe("money", () => {
     expect(() => rupeesToPaise("1.005")).toThrow(RangeError);
     expect(() => rupeesToPaise("abc")).toThrow(RangeError);
     expect(() => paiseToRupeeString(1.5)).toThrow(RangeError);
+  });
+
+  it.each([
+    ["1250", 125_000],
+    ["1,250", 125_000],
+    ["1,25,000", 12_500_000],
+    ["12,34,567.89", 123_456_789],
+    ["₹1,250.50", 125_050],
+    ["₹ 1,250.5", 125_050],
+    ["Rs. 1,250/-", 125_000],
+    ["rs 99", 9_900],
+    ["INR 1,250", 125_000],
+    ["125,000", 12_500_000],
+    ["1,250,000.75", 125_000_075],
+    [" 0.29 ", 29],
+    ["007", 700],
+  ])("reads a typed amount %j as %i paise", (text, paise) => {
+    expect(parseRupeeInput(text)).toEqual({ ok: true, paise });
+  });
+
+  it.each([
+    ["1,2,50", "Commas go between groups of digits, e.g. 1,250 or 1,25,000"],
+    ["1,25,0000", "Commas go between groups of digits, e.g. 1,250 or 1,25,000"],
+    [",250", "Commas go between groups of digits, e.g. 1,250 or 1,25,000"],
+    ["1250.505", "An amount has at most two decimals (paise), e.g. 1,250 or 1,250.50"],
+    ["-5", "Enter the amount in rupees, using digits, e.g. 1,250 or 1,250.50"],
+    ["1e5", "Enter the amount in rupees, using digits, e.g. 1,250 or 1,250.50"],
+    ["$5", "Enter the amount in rupees, using digits, e.g. 1,250 or 1,250.50"],
+    ["", "Enter the amount in rupees, using digits, e.g. 1,250 or 1,250.50"],
+  ])("refuses %j saying which rule it broke", (text, error) => {
+    expect(parseRupeeInput(text)).toEqual({ ok: false, error });
   });
 });

@@ -44,6 +44,36 @@ export function rupeesToPaise(rupees: string | number): number {
   return sign ? -paise : paise;
 }
 
+/** What a person typed as a rupee amount: its paise, or the rule it broke in a sentence. */
+export type RupeeInput = { ok: true; paise: number } | { ok: false; error: string; tooLarge?: true };
+
+// Digits as people in India write them: plain (125000), in Indian groups (1,25,000: the last three digits, then
+// pairs) or in groups of three (125,000, as spreadsheets and foreign invoices print them).
+const RUPEE_DIGITS = /^(?:\d+|\d{1,2}(?:,\d{2})*,\d{3}|\d{1,3}(?:,\d{3})+)$/;
+
+/**
+ * Reads a rupee amount as a merchant types or pastes it: "1250", "1,250", "1,25,000", "₹1,250.50", "Rs. 1,250/-",
+ * "INR 1250". The currency sign or word and the "/-" of a written amount are dropped; commas must sit between
+ * groups of digits (a stray one is more likely a typo than a thousand); at most two decimals (paise). `example`
+ * goes into the messages ("e.g. 1,250 or 1,250.50").
+ */
+export function parseRupeeInput(text: string, example = "1,250 or 1,250.50"): RupeeInput {
+  const amount = text
+    .trim()
+    .replace(/^(?:₹|rs\.?|inr)\s*/i, "")
+    .replace(/\s*\/-$/, "");
+  const match = /^([\d,]+)(?:\.(\d*))?$/.exec(amount);
+  if (!match) return { ok: false, error: `Enter the amount in rupees, using digits, e.g. ${example}` };
+  const [, whole, fraction = ""] = match;
+  if (!RUPEE_DIGITS.test(whole!))
+    return { ok: false, error: "Commas go between groups of digits, e.g. 1,250 or 1,25,000" };
+  if (fraction.length > 2) return { ok: false, error: `An amount has at most two decimals (paise), e.g. ${example}` };
+  const digits = whole!.replaceAll(",", "").replace(/^0+(?=\d)/, "");
+  // Past 15 digits a number loses precision; no amount the shop takes comes near (lib/schemas.ts caps it).
+  if (digits.length > 15) return { ok: false, error: "That amount is too large", tooLarge: true };
+  return { ok: true, paise: Number(digits) * 100 + Number(fraction.padEnd(2, "0")) };
+}
+
 function rupeesNumberToText(rupees: number) {
   if (!Number.isFinite(rupees)) throw new RangeError(`not a finite amount: ${rupees}`);
   // JSON numbers such as 150.5 or 1499.99 print exactly in their shortest form.

@@ -25,6 +25,26 @@ describe("shared input schemas", () => {
     expect(amount.safeParse(input).success).toBe(false);
   });
 
+  // Issue 28, item 6: "1,250" was refused; amounts are typed as Indians write them.
+  it.each([
+    ["1,250", 125_000],
+    ["1,25,000", 12_500_000],
+    ["₹1,250.50", 125_050],
+    ["Rs. 1,250/-", 125_000],
+    ["125,000", 12_500_000],
+  ])("reads %j as %i paise", (input, paise) => {
+    expect(amount.parse(input)).toBe(paise);
+  });
+
+  it.each([
+    ["1,2,50", "Commas go between groups of digits, e.g. 1,250 or 1,25,000."],
+    ["12.345", "An amount has at most two decimals (paise), e.g. 1499 or 1499.50."],
+    ["abc", "Enter the amount in rupees, using digits, e.g. 1499 or 1499.50."],
+    ["0.99", "The smallest link is ₹1.00."],
+  ])("refuses %j saying why", (input, message) => {
+    expect(amount.safeParse(input).error?.issues.map((i) => i.message)).toEqual([message]);
+  });
+
   it("accepts order ids within Cashfree's rules only", () => {
     expect(orderIdSchema.safeParse("KC-261122-7QH3M2XA").success).toBe(true);
     for (const bad of ["KC", "a".repeat(46), "KC 1", "'; drop table orders; --"])

@@ -33,7 +33,7 @@ export function PaymentLinkForm() {
     >
       <label className="text-sm font-medium">
         Amount (₹)
-        <input name="amount" inputMode="decimal" required className={field} />
+        <input name="amount" inputMode="decimal" required className={field} placeholder="1,250 or 1,250.50" />
       </label>
       <label className="text-sm font-medium">
         Purpose

@@ -51,9 +51,10 @@ export function SellerForm({ seller }: { seller: Seller }) {
         error={errors.gstin}
       />
       <TextField
-        label="Registered address"
+        label="Registered address, ending with its PIN code"
         name="address"
         required
+        placeholder="12 Residency Road, Bengaluru 560025"
         defaultValue={seller.address}
         error={errors.address}
         className="sm:col-span-2"

@@ -1,3 +1,5 @@
+import type { ReactNode } from "react";
+
 import type { CustomerField } from "@/lib/checkout-schema";
 import { INDIAN_STATES } from "@/lib/gst/codes";
 
@@ -11,6 +13,10 @@ export interface CheckoutFieldProps {
   optional?: boolean;
   autoCapitalize?: string;
   className?: string;
+  /** Given for a field the form fills in itself (the city, from the PIN code); else the input keeps its own value. */
+  value?: string;
+  /** A line under the field that is not an error (what the PIN code told), announced as it changes. */
+  hint?: ReactNode;
   onChange?: (value: string) => void;
 }
 
@@ -22,9 +28,11 @@ export function CheckoutField({
   type,
   optional,
   className,
+  hint,
   onChange,
   ...input
 }: CheckoutFieldProps) {
+  const describedBy = [error && `${name}-error`, hint !== undefined && `${name}-hint`].filter(Boolean).join(" ");
   return (
     <div className={className}>
       <label htmlFor={name} className="mb-1 block text-sm font-medium">
@@ -38,7 +46,7 @@ export function CheckoutField({
         {...input}
         onChange={onChange && ((event) => onChange(event.target.value))}
         aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${name}-error` : undefined}
+        aria-describedby={describedBy || undefined}
         className="w-full rounded-lg border border-stone-300 px-3 py-2 aria-invalid:border-red-600"
       />
       {error && (
@@ -46,12 +54,28 @@ export function CheckoutField({
           {error}
         </p>
       )}
+      {hint !== undefined && (
+        <p id={`${name}-hint`} aria-live="polite" className="mt-1 text-sm text-stone-600 empty:hidden">
+          {hint}
+        </p>
+      )}
     </div>
   );
 }
 
-/** The state to ship to: it decides the place of supply, and so CGST and SGST or IGST. */
-export function StateField({ error, onChange }: { error?: string; onChange: (state: string) => void }) {
+/**
+ * The state to ship to: it decides the place of supply, and so CGST and SGST or IGST. Filled in from the PIN code;
+ * the shopper may change it, and the server refuses a state the PIN code is not in.
+ */
+export function StateField({
+  value,
+  error,
+  onChange,
+}: {
+  value: string;
+  error?: string;
+  onChange: (state: string) => void;
+}) {
   return (
     <div>
       <label htmlFor="state" className="mb-1 block text-sm font-medium">
@@ -61,7 +85,7 @@ export function StateField({ error, onChange }: { error?: string; onChange: (sta
         id="state"
         name="state"
         required
-        defaultValue=""
+        value={value}
         onChange={(event) => onChange(event.target.value)}
         autoComplete="address-level1"
         aria-invalid={error ? true : undefined}

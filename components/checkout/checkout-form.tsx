@@ -4,7 +4,8 @@ import { useRouter } from "next/navigation";
 import { useRef, useState } from "react";
 
 import { CashfreePayButton, type CashfreeSdkProps } from "@/components/checkout/cashfree-pay-button";
-import { CheckoutField, type CheckoutFieldProps, StateField } from "@/components/checkout/checkout-fields";
+import { CheckoutField, type CheckoutFieldProps } from "@/components/checkout/checkout-fields";
+import { LocalityFields } from "@/components/checkout/locality-fields";
 import { TaxInvoiceFields } from "@/components/checkout/tax-invoice-fields";
 import { placeOrderAction } from "@/lib/actions/checkout";
 import { fail } from "@/lib/actions/result";
@@ -19,8 +20,6 @@ const FIELDS: CheckoutFieldProps[] = [
   { name: "phone", label: "Mobile number", type: "tel", autoComplete: "tel-national", inputMode: "tel" },
   { name: "line1", label: "Address", autoComplete: "address-line1" },
   { name: "line2", label: "Apartment, landmark (optional)", autoComplete: "address-line2", optional: true },
-  { name: "city", label: "City", autoComplete: "address-level2" },
-  { name: "pincode", label: "PIN code", autoComplete: "postal-code", inputMode: "numeric" },
 ];
 
 interface CheckoutFormProps {
@@ -83,7 +82,7 @@ export function CheckoutForm({ totalPaise, payLabel, variant, sdk, gst }: Checko
             className={field.name === "line1" || field.name === "line2" ? "sm:col-span-2" : undefined}
           />
         ))}
-        <StateField error={errors.state} onChange={setShippingState} />
+        <LocalityFields errors={errors} onStateChange={setShippingState} />
       </div>
       <TaxInvoiceFields
         business={business}

@@ -49,6 +49,9 @@ export const LIMITS = {
   // The header's search box asks as the shopper types; a script asking faster only loads the database.
   searchSuggestPerAddress: { points: 120, durationSeconds: MINUTE },
 
+  // Checkout looks a PIN code up once it has 6 digits: a shopper correcting a typo asks a few times a minute.
+  pincodeLookupPerAddress: { points: 60, durationSeconds: MINUTE },
+
   // Browsers report CSP violations as pages load: a broken policy makes a few reports per page, so this is a
   // shopper's busy browsing; past it, a script forging reports would only fill the log.
   cspReportsPerAddress: { points: 200, durationSeconds: 10 * MINUTE },

@@ -10,12 +10,21 @@ import { limitAction } from "@/lib/rate-limit";
 import { emailSchema, orderIdSchema, phoneSchema, rupeeAmount } from "@/lib/schemas";
 
 const link = z.object({
-  amount: rupeeAmount({ label: "link", example: "1499 or 1499.50" }),
-  purpose: z.string().trim().min(3, "Say what the payment is for.").max(500),
-  name: z.string().trim().max(100).optional(),
+  amount: rupeeAmount({ label: "link", example: "1,250 or 1,250.50" }),
+  purpose: z
+    .string()
+    .trim()
+    .min(3, "Say what the payment is for.")
+    .max(500, "Say what the payment is for in at most 500 characters."),
+  name: z.string().trim().max(100, "The customer's name must be at most 100 characters.").optional(),
   email: z.union([z.literal(""), emailSchema]).optional(),
   phone: phoneSchema,
-  expiresInDays: z.coerce.number().int().min(1).max(30).default(7),
+  expiresInDays: z.coerce
+    .number()
+    .int("A link expires after a whole number of days, 1 to 30.")
+    .min(1, "A link expires after 1 to 30 days.")
+    .max(30, "A link expires after 1 to 30 days.")
+    .default(7),
 });
 
 const TOO_MANY_LINKS = "Too many payment links were created in a short while.";

