@@ -159,6 +159,18 @@ describe.skipIf(!poppler)("tax documents in Indian scripts, read back with poppl
     for (const sample of Object.values(SAMPLES)) expect(text).toContain(sample.normalize("NFC"));
   });
 
+  it("wraps a long address at its spaces, not between a word and the comma after it", async () => {
+    // The semicolons come from DejaVu Sans, the words from each script's font: a break between the two fonts once
+    // added a hyphen in the Kannada font, which has none, and printed a missing glyph's box.
+    const address = "২৪ রবীন্দ্র সরণি, কলকাতা; హైదరాబాద్; અમદાવાદ; ಬೆಂಗಳೂರು; തിരുവനന്തപുരം; ଭୁବନେଶ୍ୱର";
+    const document = invoice({ name: "Harpreet Singh", address, shippingAddress: "Amritsar", description: "Saree" });
+    // In reading order (no -layout), so the recipient's lines are not interleaved with the supplier's.
+    const pdf = await renderTaxDocumentPdf(document);
+    const text = execFileSync("pdftotext", ["-", "-"], { input: pdf }).toString().normalize("NFC");
+    expect(text).not.toMatch(/[\u0c80-\u0cff]-/u);
+    expect(text.replace(/\s+/gu, " ")).toContain(address.normalize("NFC"));
+  });
+
   it("draws a mark where OpenType positioning puts it, not after its base", async () => {
     // Noto Sans Bengali draws ন্দ্র as da with a "float" na moved back over it: drawn unmoved, the na stands after
     // the word. So the ink must end where the word's advance does.
