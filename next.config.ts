@@ -16,16 +16,20 @@ const securityHeaders = [
   { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
 ];
 
+const dejavu = "./node_modules/dejavu-fonts-ttf/ttf/DejaVuSans*.ttf";
+const invoiceFonts = [dejavu, "./node_modules/@fontsource/noto-sans-*/files/*-{400,700}-normal.woff"];
+
 const nextConfig: NextConfig = {
   // PGlite ships wasm and data files that must be loaded from node_modules, not bundled; @react-pdf/renderer
   // (fontkit, yoga's wasm) likewise runs as plain Node. rate-limiter-flexible's database store loads drizzle-orm
   // with a computed import() that a bundle cannot resolve: Node loads it, from node_modules.
   serverExternalPackages: ["@electric-sql/pglite", "@react-pdf/renderer", "rate-limiter-flexible"],
-  // The invoice PDF's and Open Graph card's font is read from node_modules at run time: keep it in traced deployments too.
+  // The invoice PDF's and Open Graph card's fonts are read from node_modules at run time (lib/invoices/fonts.ts):
+  // keep them in traced deployments too.
   outputFileTracingIncludes: {
-    "/orders/[orderId]/documents/[documentId]": ["./node_modules/dejavu-fonts-ttf/ttf/DejaVuSans*.ttf"],
-    "/admin/orders/[orderId]/documents/[documentId]": ["./node_modules/dejavu-fonts-ttf/ttf/DejaVuSans*.ttf"],
-    "/products/[slug]/opengraph-image": ["./node_modules/dejavu-fonts-ttf/ttf/DejaVuSans*.ttf"],
+    "/orders/[orderId]/documents/[documentId]": invoiceFonts,
+    "/admin/orders/[orderId]/documents/[documentId]": invoiceFonts,
+    "/products/[slug]/opengraph-image": [dejavu],
   },
   poweredByHeader: false,
   // `next dev` prints every request's URL; the Cashfree OAuth callback's carries the one-time code and the state

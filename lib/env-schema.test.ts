@@ -16,6 +16,13 @@ describe("parseEnv", () => {
     expect(env.appUrl).toBe("http://localhost:3000");
   });
 
+  it("names PORT in the local URL when APP_URL is unset, and leaves a set APP_URL alone", () => {
+    expect(parseEnv({ PORT: "4000" }).appUrl).toBe("http://localhost:4000");
+    expect(parseEnv({ PORT: "4000", APP_URL: "http://localhost:3000" }).appUrl).toBe("http://localhost:3000");
+    expect(() => parseEnv({ PORT: "port" })).toThrow(EnvError);
+    expect(() => parseEnv({ PORT: "70000" })).toThrow(/PORT/);
+  });
+
   it("keeps the rate limits in the database unless REDIS_URL is set", () => {
     expect(parseEnv({}).rateLimits).toEqual({ redisUrl: undefined, keyPrefix: "storefront:rl:" });
     expect(parseEnv({ REDIS_URL: "" }).rateLimits.redisUrl).toBeUndefined();

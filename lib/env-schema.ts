@@ -31,6 +31,8 @@ const rawEnvSchema = z.object({
   /** Set by `next build` while it prerenders: the build serves nobody, so production's required secrets may be absent. */
   NEXT_PHASE: optionalString,
   APP_URL: z.preprocess(emptyToUndefined, z.url().optional()),
+  /** The port the shop's server listens on (scripts/server.mjs); without APP_URL, the local URL names it too. */
+  PORT: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(65535).optional()),
   DATABASE_URL: optionalUrl,
   /**
    * The tables' owner, for `npm run db:migrate` only; DATABASE_URL is then a role of the app's own that does not
@@ -122,7 +124,7 @@ const rawEnvSchema = z.object({
 
 type RawEnv = z.infer<typeof rawEnvSchema> & { APP_URL: string };
 
-const LOCAL_APP_URL = "http://localhost:3000";
+const localAppUrl = (port = 3000) => `http://localhost:${port}`;
 
 export class EnvError extends Error {
   constructor(
@@ -318,7 +320,7 @@ export function parseEnv(source: Record<string, string | undefined>) {
     throw new EnvError(String(issue.path[0] ?? "env"), issue.message);
   }
   const production = isProductionRun(parsed.data);
-  const raw: RawEnv = { ...parsed.data, APP_URL: parsed.data.APP_URL ?? LOCAL_APP_URL };
+  const raw: RawEnv = { ...parsed.data, APP_URL: parsed.data.APP_URL ?? localAppUrl(parsed.data.PORT) };
   const cashfree = cashfreeSettings(raw, production);
   if (production && !parsed.data.APP_URL)
     throw new EnvError("APP_URL", "required in production: the shop's public URL");

@@ -13,9 +13,10 @@ function portFrom(value: string | undefined) {
 }
 
 const env = process.env;
+const port = portFrom(env.CASHFREE_SANDBOX_PORT);
 try {
   const sandbox = await startSandbox({
-    port: portFrom(env.CASHFREE_SANDBOX_PORT),
+    port,
     host: env.CASHFREE_SANDBOX_HOST ?? "127.0.0.1",
     appId: env.CASHFREE_APP_ID || SANDBOX_DEFAULT_APP_ID,
     secretKey: env.CASHFREE_SECRET_KEY || SANDBOX_DEFAULT_SECRET_KEY,
@@ -45,7 +46,8 @@ try {
   const code = (error as NodeJS.ErrnoException).code;
   console.error(
     code === "EADDRINUSE"
-      ? `The sandbox port is in use. Set CASHFREE_SANDBOX_PORT to a free port.`
+      ? `Port ${port} is already in use, so the Cashfree sandbox cannot listen there (\`lsof -i :${port}\` shows ` +
+          `what holds it). Stop it, or pick another port: CASHFREE_SANDBOX_PORT=${port + 1} npm run sandbox`
       : `The sandbox could not start: ${(error as Error).message}`,
   );
   process.exit(1);

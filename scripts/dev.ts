@@ -1,12 +1,60 @@
 // `npm run dev`: the shop (in development mode) plus, in local mode, the local Cashfree sandbox beside it.
 import { type ChildProcess, spawn } from "node:child_process";
 
-import { loadEnvOrExit } from "../lib/env-schema";
+import nextEnv from "@next/env";
 
-const env = loadEnvOrExit();
-const port = new URL(env.appUrl).port || "3000";
+import { loadEnvOrExit } from "../lib/env-schema";
+import { busyPortHints, type DevPort, shopAddress } from "./dev-ports";
+
+// The .env files, as `next dev` reads them, so this launcher sees the APP_URL and ports the shop will.
+// (A CommonJS bundle: Node sees no named exports in it.)
+nextEnv.loadEnvConfig(process.cwd(), true, { info: () => {}, error: console.error });
+
+let shop: ReturnType<typeof shopAddress>;
+try {
+  shop = shopAddress({ PORT: process.env.PORT, APP_URL: process.env.APP_URL });
+} catch (error) {
+  console.error(`Configuration error: ${(error as Error).message}`);
+  process.exit(1);
+}
+const env = loadEnvOrExit({ ...process.env, APP_URL: shop.appUrl });
+const sandboxPort = Number(new URL(env.cashfree.baseUrl).port || 8787);
+const mailCatcher = !process.env.SMTP_URL;
+
+// Every port this run needs, checked before anything starts, so a busy one stops it with one sentence each.
+const ports: DevPort[] = [{ port: shop.port, service: "the shop", variable: "PORT" }];
+if (env.cashfree.env === "local")
+  ports.push({
+    port: sandboxPort,
+    host: "127.0.0.1",
+    service: "the local Cashfree sandbox",
+    variable: "CASHFREE_SANDBOX_PORT",
+  });
+if (mailCatcher)
+  ports.push(
+    {
+      port: env.email.catcher.smtpPort,
+      host: "127.0.0.1",
+      service: "the mail catcher's SMTP server",
+      variable: "MAILDEV_SMTP_PORT",
+    },
+    {
+      port: env.email.catcher.webPort,
+      host: "127.0.0.1",
+      service: "the mail catcher's inbox",
+      variable: "MAILDEV_WEB_PORT",
+    },
+  );
+const busy = await busyPortHints(ports);
+if (busy.length > 0) {
+  for (const hint of busy) console.error(hint);
+  process.exit(1);
+}
+console.log(shop.notice);
+
 const children: ChildProcess[] = [];
-const childEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
+// The shop (and the sandbox's webhook and redirect URLs below) use the APP_URL of this run.
+const childEnv = { ...process.env, APP_URL: env.appUrl, NEXT_TELEMETRY_DISABLED: "1" };
 
 function run(command: string, args: string[], extraEnv: Record<string, string> = {}) {
   const child = spawn(command, args, { stdio: "inherit", env: { ...childEnv, ...extraEnv } });
@@ -23,7 +71,7 @@ process.on("SIGTERM", () => shutdown(0));
 
 if (env.cashfree.env === "local") {
   run(process.execPath, ["--import", "tsx", "sandbox/main.ts"], {
-    CASHFREE_SANDBOX_PORT: String(new URL(env.cashfree.baseUrl).port || 8787),
+    CASHFREE_SANDBOX_PORT: String(sandboxPort),
     CASHFREE_APP_ID: env.cashfree.appId,
     CASHFREE_SECRET_KEY: env.cashfree.secretKey,
     CASHFREE_SANDBOX_WEBHOOK_URL: `${env.appUrl}/api/webhooks/cashfree`,
@@ -34,7 +82,7 @@ if (env.cashfree.env === "local") {
   });
 }
 // A real SMTP server with a web inbox, so every e-mail the shop sends can be read locally (unless SMTP_URL is set).
-if (!process.env.SMTP_URL) {
+if (mailCatcher) {
   const { MailDev } = await import("maildev");
   const { smtpPort, webPort } = env.email.catcher;
   const catcher = new MailDev({
@@ -53,4 +101,4 @@ if (!process.env.SMTP_URL) {
 
 // The shop's own server in development mode (scripts/server.mjs), as `npm start` in production: it gives the app
 // each connection's address for the per-address rate limits and the audit log, which `next dev` cannot.
-run(process.execPath, ["scripts/server.mjs", "--dev", "-p", port]);
+run(process.execPath, ["scripts/server.mjs", "--dev", "-p", String(shop.port)]);

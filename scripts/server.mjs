@@ -61,6 +61,16 @@ async function main() {
   await app.prepare();
   const handle = app.getRequestHandler();
   const server = createShopServer((request, response) => handle(request, response));
+  server.once("error", (error) => {
+    const busy = /** @type {NodeJS.ErrnoException} */ (error).code === "EADDRINUSE";
+    console.error(
+      busy
+        ? `Port ${port} is already in use, so the shop cannot listen there (\`lsof -i :${port}\` shows what holds ` +
+            `it). Stop it, or pick another port: PORT=${port + 1} ${dev ? "npm run dev" : "npm start"}`
+        : `The shop cannot listen on port ${port}: ${error.message}`,
+    );
+    process.exit(1);
+  });
   // Next.js (dev) answers its hot-reload websocket on the server the first request arrived on.
   server.listen(port, values.hostname, () => {
     console.log(

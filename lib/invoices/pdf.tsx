@@ -1,29 +1,16 @@
 import "server-only";
 
-import path from "node:path";
-
-import { Document, Font, Page, renderToBuffer, StyleSheet, Text, View } from "@react-pdf/renderer";
+import { Document, Page, renderToBuffer, StyleSheet, Text, View } from "@react-pdf/renderer";
 
 import { formatDate } from "@/lib/format";
 import { formatRate, stateCode, type IndianState } from "@/lib/gst/codes";
 import { formatInr } from "@/lib/money";
 
 import { documentFileName, type TaxDocument } from "./documents";
-
-// DejaVu Sans has the rupee sign (U+20B9); the PDF standard fonts do not. Embedded, so every reader shows ₹.
-const fonts = path.join(process.cwd(), "node_modules/dejavu-fonts-ttf/ttf");
-Font.register({
-  family: "DejaVu Sans",
-  fonts: [
-    { src: path.join(fonts, "DejaVuSans.ttf") },
-    { src: path.join(fonts, "DejaVuSans-Bold.ttf"), fontWeight: "bold" },
-  ],
-});
-// Words are never split with hyphens: GSTINs and invoice numbers must print whole.
-Font.registerHyphenationCallback((word) => [word]);
+import { INVOICE_FONT_STACK, printableText, registerInvoiceFonts } from "./fonts";
 
 const s = StyleSheet.create({
-  page: { fontFamily: "DejaVu Sans", fontSize: 8.5, padding: 36, color: "#1c1917" },
+  page: { fontFamily: INVOICE_FONT_STACK, fontSize: 8.5, padding: 36, color: "#1c1917" },
   title: { fontSize: 15, fontWeight: "bold", marginBottom: 2 },
   row: { flexDirection: "row" },
   parties: { flexDirection: "row", marginTop: 14, marginBottom: 12, gap: 16 },
@@ -195,8 +182,27 @@ function TaxDocumentPdf({ document }: { document: TaxDocument }) {
   );
 }
 
-export function renderTaxDocumentPdf(document: TaxDocument): Promise<Buffer> {
-  return renderToBuffer(<TaxDocumentPdf document={document} />);
+/** What the shopper and the merchant typed, with what no font of the stack can draw (emoji) left out. */
+async function printable(document: TaxDocument): Promise<TaxDocument> {
+  const party = async <T extends TaxDocument["seller"]>(p: T): Promise<T> => ({
+    ...p,
+    name: await printableText(p.name),
+    address: await printableText(p.address),
+  });
+  const buyer = await party(document.buyer);
+  return {
+    ...document,
+    seller: await party(document.seller),
+    buyer: { ...buyer, shippingAddress: await printableText(buyer.shippingAddress) },
+    lines: await Promise.all(
+      document.lines.map(async (line) => ({ ...line, description: await printableText(line.description) })),
+    ),
+  };
+}
+
+export async function renderTaxDocumentPdf(document: TaxDocument): Promise<Buffer> {
+  registerInvoiceFonts();
+  return renderToBuffer(<TaxDocumentPdf document={await printable(document)} />);
 }
 
 /** The document as a download. Private: its link carries the order's token. */

@@ -69,6 +69,9 @@ async function auditOnce(url: string, cpuSlowdownMultiplier?: number): Promise<L
       : { extends: "lighthouse:default", settings: { throttling: { cpuSlowdownMultiplier } } },
   );
   if (!result) throw new Error(`lighthouse gave no result for ${url}`);
+  // A page Lighthouse could not load scores 0 everywhere: say why instead of printing a row of zeros.
+  const failure = result.lhr.runtimeError;
+  if (failure) throw new Error(`lighthouse could not audit ${url}: ${failure.code}: ${failure.message}`);
   return result.lhr;
 }
 
