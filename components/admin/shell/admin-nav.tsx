@@ -55,12 +55,13 @@ const GROUPS: { label: string; items: Item[] }[] = [
   },
 ];
 
-/** The count beside Needs attention; nothing when there is nothing to do. */
+/** The count beside Needs attention (and on the phone's Menu button); nothing when there is nothing to do. */
 export function AttentionBadge({ count }: { count: number }) {
   if (count === 0) return null;
   return (
     <span className="ml-auto min-w-5 rounded-full bg-red-700 px-1.5 text-center text-xs leading-5 font-semibold text-white tabular-nums">
-      {count > 99 ? "99+" : count}
+      <span aria-hidden="true">{count > 99 ? "99+" : count}</span>
+      <span className="sr-only">{` (${count} to look at)`}</span>
     </span>
   );
 }
