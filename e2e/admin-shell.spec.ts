@@ -1,9 +1,13 @@
-import { expect, test } from "@playwright/test";
+import AxeBuilder from "@axe-core/playwright";
+import { expect, type Page, test } from "@playwright/test";
 
 import { OWNER, signIn, STAFF } from "./helpers";
 
 // Issue 28, item 11: the admin has a shell of its own (no shop search, cart or footer), its navigation grouped,
 // a sidebar on a desktop and a menu on a phone, where the page's heading is on the first screen.
+
+const axeViolations = async (page: Page) =>
+  (await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze()).violations.map((v) => v.id);
 
 test.describe("on a phone", () => {
   test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
@@ -37,6 +41,7 @@ test.describe("on a phone", () => {
       "Audit log",
     ]);
     await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+    expect(await axeViolations(page)).toEqual([]);
 
     // Following a link closes the menu; the new page is the current one.
     await nav.getByRole("link", { name: "Orders" }).click();
@@ -72,6 +77,7 @@ test.describe("on a desktop", () => {
     await expect(page.getByRole("heading", { level: 1, name: "Settlements" })).toBeVisible();
     await expect(nav.getByRole("link", { name: "Settlements" })).toHaveAttribute("aria-current", "page");
     await expect(nav.locator("[aria-current]")).toHaveCount(1);
+    expect(await axeViolations(page)).toEqual([]);
   });
 
   test("staff see only what they may open", async ({ page }) => {
