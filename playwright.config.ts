@@ -62,6 +62,8 @@ const SIDE_BY_SIDE = [
   "disputes",
   "cashfree-api-journey",
   "sandbox-checkout",
+  "admin-confirm",
+  "admin-shell",
 ].map((name) => `**/${name}.spec.ts`);
 // e2e/instances has its own configuration (playwright.instances.config.ts): it starts its own servers.
 const ELSEWHERE = ["sandbox/**", "instances/**"];

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 
 import { expect, type Page, test } from "@playwright/test";
 
-import { buyChai, OWNER, payByCard, signIn, STAFF } from "./helpers";
+import { buyChai, OWNER, payByCard, refundOrder, signIn, STAFF } from "./helpers";
 import { LOCAL_SANDBOX_ONLY, REAL_CASHFREE_SANDBOX } from "./ports";
 
 // The audit log: a merchant's day (a price, the stock, a refund, a mistyped password) is on the record, and the
@@ -90,10 +90,7 @@ test("the owner reads the day's changes, with before and after, filters them, an
   }
 
   await merchant.goto(`/admin/orders/${encodeURIComponent(orderId)}`);
-  const refund = merchant.getByRole("form", { name: "Refund" });
-  await refund.getByLabel("Amount (₹)").fill("50");
-  await refund.getByLabel("Reason").fill("Late delivery goodwill");
-  await refund.getByRole("button", { name: "Refund" }).click();
+  const refund = await refundOrder(merchant, "50", "Late delivery goodwill");
   await expect(refund.getByRole("status")).toHaveText("Refund of ₹50.00 submitted to Cashfree.");
 
   await merchant.getByRole("navigation", { name: "Admin" }).getByRole("link", { name: "Audit log" }).click();

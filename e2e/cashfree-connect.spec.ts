@@ -1,6 +1,6 @@
 import { expect, type Page, test } from "@playwright/test";
 
-import { buyChai, OWNER, signIn } from "./helpers";
+import { buyChai, confirmAction, OWNER, signIn } from "./helpers";
 import { E2E_SANDBOX_URL, LOCAL_SANDBOX_ONLY, REAL_CASHFREE_SANDBOX } from "./ports";
 
 // "Connect with Cashfree" end to end: the owner goes through the sandbox's consent page, PG calls then carry the
@@ -133,6 +133,10 @@ test("a revoked refresh token breaks the connection with a clear message and pau
 
   // Disconnect goes back to API keys, and checkout works again with them.
   await page.getByRole("button", { name: "Disconnect" }).click();
+  await expect(page.getByRole("alertdialog", { name: "Disconnect your Cashfree account?" })).toContainText(
+    "payments go back to the API keys",
+  );
+  await confirmAction(page, "Disconnect");
   await expect(page.getByText(/Disconnected from Cashfree/)).toBeVisible();
   await expect(page.getByTestId("cashfree-mode")).toHaveText("API keys");
   await page.goto("/checkout");

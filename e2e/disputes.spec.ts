@@ -1,6 +1,6 @@
 import { expect, type Page, test } from "@playwright/test";
 
-import { buyChai, OWNER, payByCard, signIn, STAFF } from "./helpers";
+import { buyChai, confirmAction, OWNER, payByCard, signIn, STAFF } from "./helpers";
 import { E2E_SANDBOX_URL, LOCAL_SANDBOX_ONLY, REAL_CASHFREE_SANDBOX } from "./ports";
 
 // A shopper disputes a paid order with the bank; Cashfree (the sandbox) tells the shop, and the owner answers:
@@ -139,8 +139,9 @@ test("the owner answers a shopper's disputes: evidence for one (bad files refuse
 
   // The chargeback: accepted after a confirmation, and the debit shows here and on the order.
   await owner.goto(`/admin/disputes/${accepted}`);
-  owner.once("dialog", (dialog) => void dialog.accept());
   await owner.getByRole("button", { name: "Accept dispute" }).click();
+  await expect(owner.getByRole("alertdialog")).toContainText("₹100.00");
+  await confirmAction(owner, "Accept dispute");
   // The page refreshes with the answer: the form gives way to the debit.
   await expect(owner.getByRole("note")).toHaveText("₹100.00 debited: you accepted the dispute.");
   await expect(owner.getByRole("region", { name: "Answer" })).toHaveCount(0);

@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 
-import { buyChai, OWNER, payByCard, signIn } from "./helpers";
+import { buyChai, OWNER, payByCard, refundOrder, signIn } from "./helpers";
 import { emailsAbout, linkIn, ORDER_PAGE_LINK, waitForEmail } from "./mail";
 import { E2E_SANDBOX_URL, E2E_SMTP_PROXY_CONTROL_URL, LOCAL_SANDBOX_ONLY, REAL_CASHFREE_SANDBOX } from "./ports";
 
@@ -116,10 +116,7 @@ test.describe("order e-mails through a real SMTP server", () => {
     await signIn(page, OWNER);
     await expect(page.getByRole("heading", { name: "Dashboard" })).toBeVisible();
     await page.goto(`/admin/orders/${orderId}`);
-    const refund = page.getByRole("form", { name: "Refund" });
-    await refund.getByLabel("Amount (₹)").fill("50.25");
-    await refund.getByLabel("Reason").fill("One packet arrived torn");
-    await refund.getByRole("button", { name: "Refund" }).click();
+    const refund = await refundOrder(page, "50.25", "One packet arrived torn");
     await expect(refund.getByRole("status")).toHaveText("Refund of ₹50.25 submitted to Cashfree.");
     const started = await waitForEmail(orderId, `Refund of ₹50.25 started for order ${orderId}`);
     expect(started.text).toContain("₹50.25");

@@ -12,6 +12,21 @@ export async function signIn(page: Page, who: { email: string; password: string 
   await page.getByRole("button", { name: "Sign in" }).click();
 }
 
+/** Answers the admin's confirmation (components/admin/confirm-dialog.tsx) with the button that goes ahead. */
+export async function confirmAction(page: Page, name: string | RegExp) {
+  await page.getByRole("alertdialog").getByRole("button", { name }).click();
+}
+
+/** On an admin order page: refunds `amount` rupees, confirming "Refund ₹… to …?". Returns the form. */
+export async function refundOrder(page: Page, amount: string, reason: string) {
+  const form = page.getByRole("form", { name: "Refund" });
+  await form.getByLabel("Amount (₹)").fill(amount);
+  await form.getByLabel("Reason").fill(reason);
+  await form.getByRole("button", { name: "Refund", exact: true }).click();
+  await confirmAction(page, /^Refund ₹/);
+  return form;
+}
+
 /** Puts Masala Chai in the cart and fills the checkout form, ready for "Pay ₹…". */
 export const buyChai = (page: Page, quantity = 1) => buyProduct(page, "masala-chai-blend", quantity);
 

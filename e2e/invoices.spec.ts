@@ -2,7 +2,7 @@ import { execFileSync } from "node:child_process";
 
 import { expect, type Page, test } from "@playwright/test";
 
-import { buyProduct, OWNER, payByCard, signIn } from "./helpers";
+import { buyProduct, OWNER, payByCard, refundOrder, signIn } from "./helpers";
 import { linkIn, waitForEmail } from "./mail";
 import { LOCAL_SANDBOX_ONLY, REAL_CASHFREE_SANDBOX } from "./ports";
 
@@ -81,10 +81,7 @@ test.describe("GST tax invoices and credit notes", () => {
     await signIn(merchant, OWNER);
     await expect(merchant.getByRole("heading", { name: "Dashboard" })).toBeVisible();
     await merchant.goto(`/admin/orders/${orderId}`);
-    const refund = merchant.getByRole("form", { name: "Refund" });
-    await refund.getByLabel("Amount (₹)").fill("105");
-    await refund.getByLabel("Reason").fill("Lid dented in transit");
-    await refund.getByRole("button", { name: "Refund" }).click();
+    const refund = await refundOrder(merchant, "105", "Lid dented in transit");
     await expect(refund.getByRole("status")).toHaveText("Refund of ₹105.00 submitted to Cashfree.");
     await expect
       .poll(

@@ -50,6 +50,14 @@ function refusalMessage(refusal: Refusal, order: queries.OrderRefundView, author
   return "Only paid orders can be refunded.";
 }
 
+/**
+ * A refund key names one refund: sent again (a double click, a retried request) it finds that refund. A key that
+ * comes back with another order or amount is a form used twice, not a retry, and refunds nothing.
+ */
+const sameRefund = (existing: queries.RefundRow, request: RefundRequest) =>
+  existing.orderId === request.orderId && existing.amountPaise === request.amountPaise;
+const REUSED_KEY = "This refund form was already used for another refund. Reload the page to make a new one.";
+
 /** Reserves the amount against the order's refundable balance and records the refund, under the order's row lock. */
 async function reserveRefund(
   authority: RefundAuthority,
@@ -58,7 +66,7 @@ async function reserveRefund(
 ): Promise<queries.RefundRow | string> {
   const reserved = await changeOrder(await getDb(), request.orderId, async (orders, order) => {
     const existing = await queries.getRefundByRefundId(orders.tx, refundId);
-    if (existing) return existing;
+    if (existing) return sameRefund(existing, request) ? existing : REUSED_KEY;
     const command = {
       type: "request_refund",
       amountPaise: request.amountPaise,
@@ -126,6 +134,13 @@ async function submitRefund(
 ): Promise<RefundResult> {
   const reserved = await reserveRefund(authority, request, refundId);
   if (typeof reserved === "string") return { ok: false, error: reserved };
+  if (reserved.status === "FAILED" || reserved.status === "CANCELLED") {
+    const why = reserved.statusDescription ? `: ${reserved.statusDescription}` : ".";
+    return {
+      ok: false,
+      error: `This refund was already tried and did not go through${why} Reload the page to try again.`,
+    };
+  }
   if (reserved.cfRefundId || reserved.status !== "PENDING") {
     return { ok: true, refundId, status: reserved.status, message: "This refund was already submitted." };
   }

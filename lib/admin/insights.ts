@@ -3,6 +3,7 @@ import "server-only";
 import { getDb } from "@/db";
 import * as stats from "@/db/queries/admin-stats";
 import { listDeadJobs } from "@/db/queries/outbox";
+import { listDisputesNeedingAnswer } from "@/lib/disputes/admin";
 import { indiaDay } from "@/lib/india-day";
 
 /** Orders unpaid for longer than this are listed as needing attention. */
@@ -43,4 +44,20 @@ export async function getAttention() {
     listDeadJobs(db),
   ]);
   return { orders, failedEvents, rejections, deadJobs };
+}
+
+/**
+ * How many things on the Needs attention page wait for someone to act (orders held or stuck, events not applied,
+ * e-mails and jobs given up on, disputes to answer), for the count beside it in the admin's navigation.
+ * Rejected webhooks and unsettled orders are listed there to look at, not to act on, so they are not counted.
+ */
+export async function attentionCount() {
+  const db = await getDb();
+  const [orders, failedEvents, deadJobs, disputes] = await Promise.all([
+    stats.attentionOrders(db, new Date(Date.now() - PENDING_ATTENTION_MINUTES * 60_000)),
+    stats.failedWebhookEvents(db, new Date(Date.now() - STUCK_EVENT_MINUTES * 60_000)),
+    listDeadJobs(db),
+    listDisputesNeedingAnswer(),
+  ]);
+  return orders.length + failedEvents.length + deadJobs.length + disputes.length;
 }

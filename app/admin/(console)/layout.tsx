@@ -1,46 +1,67 @@
 import Link from "next/link";
+import { Suspense } from "react";
 
 import { CashfreeBanner } from "@/components/admin/cashfree-banner";
-import { signOutAction } from "@/lib/actions/admin/session";
+import { AdminAccount } from "@/components/admin/shell/admin-account";
+import { AdminMenu } from "@/components/admin/shell/admin-menu";
+import { AdminNav, AttentionBadge } from "@/components/admin/shell/admin-nav";
+import { EnvironmentPill } from "@/components/admin/shell/environment-pill";
+import { attentionCount } from "@/lib/admin/insights";
 import { requireAdminPage } from "@/lib/auth/session";
+import { logError } from "@/lib/log";
 
-const NAV = [
-  { href: "/admin", label: "Dashboard" },
-  { href: "/admin/orders", label: "Orders" },
-  { href: "/admin/payment-links", label: "Payment links" },
-  { href: "/admin/settlements", label: "Settlements" },
-  { href: "/admin/products", label: "Products" },
-  { href: "/admin/disputes", label: "Disputes" },
-  { href: "/admin/attention", label: "Needs attention" },
-  { href: "/admin/gst", label: "GST report", ownerOnly: true },
-  { href: "/admin/policies", label: "Policies", ownerOnly: true },
-  { href: "/admin/settings", label: "Settings", ownerOnly: true },
-  { href: "/admin/audit", label: "Audit log", ownerOnly: true },
-];
-
+/**
+ * The admin's own shell, apart from the shop's: a header (the shop, "Admin", which Cashfree, who is signed in),
+ * the grouped navigation as a sidebar on a desktop and a menu on a phone, and the page. Like Shopify's admin and
+ * dub.co's dashboard, the navigation is grouped by job and the page's heading comes first on a small screen.
+ */
 export default async function AdminLayout({ children }: { children: React.ReactNode }) {
   const admin = await requireAdminPage();
+  // One count for both copies of the navigation; it streams in after the page rather than holding it up.
+  // A count that fails to load is left out, not the admin with it.
+  const count = attentionCount().catch((error: unknown) => {
+    logError("admin navigation: attention count failed", error);
+    return 0;
+  });
+  const badge = (
+    <Suspense fallback={null}>
+      <AsyncAttentionBadge count={count} />
+    </Suspense>
+  );
   return (
-    <div className="space-y-6">
-      <div className="flex flex-wrap items-center justify-between gap-3 border-b border-stone-200 pb-3">
-        <nav aria-label="Admin" className="flex flex-wrap gap-4 text-sm font-medium">
-          {NAV.filter((item) => !item.ownerOnly || admin.role === "owner").map((item) => (
-            <Link key={item.href} href={item.href} className="text-stone-700 hover:text-brand-700">
-              {item.label}
-            </Link>
-          ))}
-        </nav>
-        <form action={signOutAction} className="flex items-center gap-3 text-sm text-stone-600">
-          <span>
-            {admin.name} · {admin.role}
-          </span>
-          <button type="submit" className="rounded border border-stone-300 px-2 py-1 hover:bg-stone-100">
-            Sign out
-          </button>
-        </form>
+    <div className="flex min-h-screen flex-col bg-stone-50">
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:absolute focus:top-3 focus:left-3 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2"
+      >
+        Skip to content
+      </a>
+      <header className="sticky top-0 z-30 border-b border-stone-200 bg-white">
+        <div className="relative flex h-14 items-center gap-3 px-4 lg:px-6">
+          <AdminMenu badge={badge}>
+            <AdminNav role={admin.role} attention={badge} placement="menu" />
+            <AdminAccount admin={admin} className="mt-4 flex-wrap border-t border-stone-200 pt-3" />
+          </AdminMenu>
+          <Link href="/admin" className="min-w-0 truncate font-semibold text-brand-800 lg:text-lg">
+            Kaveri &amp; Co. <span className="font-normal text-stone-500">Admin</span>
+          </Link>
+          <EnvironmentPill />
+          <AdminAccount admin={admin} className="ml-auto hidden lg:flex" />
+        </div>
+      </header>
+      <div className="flex flex-1">
+        <aside className="sticky top-14 hidden h-[calc(100vh-3.5rem)] w-60 shrink-0 overflow-y-auto border-r border-stone-200 bg-white px-3 py-5 lg:block">
+          <AdminNav role={admin.role} attention={badge} placement="sidebar" />
+        </aside>
+        <main id="main" className="min-w-0 flex-1 space-y-6 px-4 py-6 sm:px-6 lg:px-8">
+          <CashfreeBanner admin={admin} />
+          {children}
+        </main>
       </div>
-      <CashfreeBanner admin={admin} />
-      {children}
     </div>
   );
+}
+
+async function AsyncAttentionBadge({ count }: { count: Promise<number> }) {
+  return <AttentionBadge count={await count} />;
 }

@@ -13,7 +13,7 @@ export const metadata: Metadata = { title: "Merchant sign-in", robots: { index: 
 export default async function SignInPage() {
   if (await currentAdmin()) redirect("/admin");
   return (
-    <div className="mx-auto max-w-sm space-y-6 py-10">
+    <div className="space-y-6">
       <div>
         <h1 className="text-2xl font-semibold">Merchant sign-in</h1>
         <p className="mt-1 text-sm text-stone-600">Orders, payments, refunds and stock for Kaveri &amp; Co.</p>

@@ -8,9 +8,23 @@ import {
 } from "@/lib/actions/admin/orders";
 import { sendOrderPaymentLinkAction } from "@/lib/actions/admin/payment-links";
 import { formatDateTimeWithSeconds, statusLabel } from "@/lib/format";
-import { canCancelPaidOrder, canSendPaymentLink, canTerminate } from "@/lib/orders/transitions";
+import { formatInr } from "@/lib/money";
+import { canCancelPaidOrder, canSendPaymentLink, canTerminate, refundablePaise } from "@/lib/orders/transitions";
+import { refundDestination } from "@/lib/refund-rules";
 
 import type { AdminOrderDetail, NextStep } from "./detail";
+
+/** Cancelling refunds what is left of the order, to what it was paid with (lib/admin/order-operations.ts). */
+function cancelConfirmation(order: AdminOrderDetail["order"]) {
+  const refund = refundablePaise(order);
+  const refunding =
+    refund > 0 ? ` ${formatInr(refund)} goes back to ${refundDestination(order.paidPaymentGroup)}.` : "";
+  return {
+    question: `Cancel order ${order.id}?`,
+    consequence: `It won't ship and its stock goes back on sale.${refunding} This can't be undone.`,
+    confirmLabel: refund > 0 ? `Cancel and refund ${formatInr(refund)}` : "Cancel order",
+  };
+}
 
 /** The order's id and state, what needs attention, and the buttons for what can be done to it now. */
 export function OrderHeader({ order, nextStep }: { order: AdminOrderDetail["order"]; nextStep: NextStep }) {
@@ -36,14 +50,18 @@ export function OrderHeader({ order, nextStep }: { order: AdminOrderDetail["orde
         {canTerminate(order.status) && (
           <ActionButton
             label="Terminate order"
-            confirm="Terminate this unpaid order at Cashfree?"
+            confirm={{
+              question: `Terminate order ${order.id}?`,
+              consequence: "The customer can no longer pay for it at Cashfree, and its stock goes back on sale.",
+              confirmLabel: "Terminate order",
+            }}
             run={terminateOrderAction.bind(null, { orderId: order.id })}
           />
         )}
         {canCancelPaidOrder({ status: order.status, fulfilment: order.fulfillmentStatus }) && (
           <ActionButton
             label="Cancel order"
-            confirm="Cancel this order and refund it in full?"
+            confirm={cancelConfirmation(order)}
             run={cancelOrderAction.bind(null, { orderId: order.id })}
           />
         )}

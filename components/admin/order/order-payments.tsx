@@ -5,9 +5,10 @@ import { RefundForm } from "@/components/admin/refund-form";
 import { Section } from "@/components/admin/section";
 import { StatusBadge } from "@/components/admin/status-badge";
 import { statusLabel } from "@/lib/format";
-import { formatInr, paiseToRupeeString } from "@/lib/money";
+import { formatInr } from "@/lib/money";
 import { isRefundable, refundablePaise } from "@/lib/orders/transitions";
 import { isSuccessfulAttempt } from "@/lib/orders/view";
+import { refundDestination } from "@/lib/refund-rules";
 
 import type { AdminOrderDetail } from "./detail";
 
@@ -58,7 +59,11 @@ export function OrderPayments({ detail }: { detail: AdminOrderDetail }) {
           </ul>
         )}
         {canRefund ? (
-          <RefundForm orderId={order.id} refundableRupees={paiseToRupeeString(refundable)} />
+          <RefundForm
+            orderId={order.id}
+            refundablePaise={refundable}
+            destination={refundDestination(order.paidPaymentGroup)}
+          />
         ) : (
           <p className="text-sm text-stone-600">Nothing refundable.</p>
         )}

@@ -15,7 +15,8 @@ import {
 } from "@/lib/admin/order-operations";
 import { syncOrderWithCashfree } from "@/lib/orders/confirm";
 import { issueRefund, refundAuthorityOf } from "@/lib/refunds";
-import { orderIdSchema as orderId, rupeeAmount } from "@/lib/schemas";
+import { refundAmountSchema, refundReasonSchema } from "@/lib/refund-rules";
+import { orderIdSchema as orderId } from "@/lib/schemas";
 import { shipmentSchema } from "@/lib/shipping";
 
 const orderPath = (id: string) => `/admin/orders/${encodeURIComponent(id)}`;
@@ -35,8 +36,9 @@ export const resyncOrderAction = adminAction("staff", "order.resync", anOrder, a
 
 const refundSchema = z.object({
   orderId,
-  amount: rupeeAmount({ label: "refund", example: "250 or 250.50" }),
-  reason: z.string().trim().min(3, "Give a reason (at least 3 characters).").max(200),
+  amount: refundAmountSchema,
+  reason: refundReasonSchema,
+  // The refund form's token for one refund: sent again (a double click, a retry) it names the same refund.
   refundKey: z.uuid(),
 });
 

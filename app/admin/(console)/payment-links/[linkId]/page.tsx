@@ -37,7 +37,11 @@ export default async function PaymentLinkPage({ params }: { params: Promise<{ li
       {canCancelLink(link.status) && (
         <ActionButton
           label="Cancel link"
-          confirm="Cancel this payment link?"
+          confirm={{
+            question: "Cancel this payment link?",
+            consequence: "The customer can no longer pay through it.",
+            confirmLabel: "Cancel link",
+          }}
           run={cancelPaymentLinkAction.bind(null, { linkId: link.linkId })}
         />
       )}
