@@ -41,7 +41,9 @@ export default async function AdminOrdersPage({
         <ExportCsvButton href={`/admin/orders/export?${filterQuery}`} total={total > COUNT_CAP ? undefined : total} />
       </div>
       <OrderFilterForm filters={filters} />
-      <p className="text-sm text-stone-600">{counted} orders</p>
+      <p className="text-sm text-stone-600">
+        {counted} {total === 1 ? "order" : "orders"}
+      </p>
       <AdminTable
         columns={["Order", "Placed", "Customer", "Status", "Method", ...numeric("Total")]}
         empty={rows.length === 0 && "No orders match these filters."}
