@@ -33,8 +33,10 @@ export default async function CheckoutPage() {
   const { totals } = cart;
   const gst = await cartGst(cart);
   return (
-    <div className="grid gap-8 lg:grid-cols-[1fr_22rem]">
-      <section aria-labelledby="checkout-heading" className="space-y-4">
+    // minmax(0, …): a column as wide as the screen, whatever its content asks (an embedded checkout is 425 px wide
+    // by default), so a phone never scrolls sideways.
+    <div className="grid grid-cols-1 gap-8 lg:grid-cols-[minmax(0,1fr)_22rem]">
+      <section aria-labelledby="checkout-heading" className="min-w-0 space-y-4">
         <h1 id="checkout-heading" className="text-2xl font-semibold">
           Checkout
         </h1>
