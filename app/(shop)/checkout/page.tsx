@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { redirect } from "next/navigation";
 
 import { OrderTotals } from "@/components/cart/order-totals";
 import { CheckoutForm } from "@/components/checkout/checkout-form";
@@ -7,11 +8,15 @@ import { browserCheckoutConfig } from "@/lib/cashfree/checkout-config";
 import { cartGst, correctAndLoadCart } from "@/lib/cart";
 import { PAYMENTS_PAUSED_MESSAGE, paymentsPaused } from "@/lib/merchant-account/connect";
 import { formatInr } from "@/lib/money";
+import { underwayOrderPath } from "@/lib/orders/underway";
 import { getSetting } from "@/lib/settings";
 
 export const metadata: Metadata = { title: "Checkout", robots: { index: false } };
 
 export default async function CheckoutPage() {
+  // A paid or paying order's checkout is over: Back after paying (or a reopened checkout) lands on that order.
+  const underway = await underwayOrderPath();
+  if (underway) redirect(underway);
   const [cart, variant, paused] = await Promise.all([
     correctAndLoadCart(),
     getSetting("checkout_variant"),
