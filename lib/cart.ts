@@ -178,7 +178,7 @@ export async function addToCart(variantId: string, quantity: number): Promise<Ca
  * What adding to the cart says. When the stock (or the per-line limit) cut it short, it says so and how many the
  * cart now holds, never a bare "Added"; when nothing could be added it is a refusal, so no cart drawer opens.
  */
-export function addedResult(line: {
+function addedResult(line: {
   name: string;
   requested: number;
   before: number;
