@@ -7,7 +7,9 @@ import Link from "next/link";
 export function OrderLinkNotFound() {
   return (
     <div className="mx-auto max-w-md space-y-4 py-16 text-center">
-      <h1 className="text-2xl font-semibold">Open your order from its e-mail</h1>
+      <h1 className="text-2xl font-semibold">
+        Open your order from its <span className="whitespace-nowrap">e-mail</span>
+      </h1>
       <p className="text-stone-700">
         Order pages open only from the link in your order e-mail: it carries a private key that shows the order is
         yours. This address is missing that key, or it does not match. Open the link from the e-mail, or have it sent to
