@@ -167,8 +167,32 @@ export async function addToCart(variantId: string, quantity: number): Promise<Ca
   const name = variantName(variant.productName, variant.optionValues);
   if (variant.stock <= 0) return { ok: false, error: `${name} is sold out.` };
   const cartId = await getOrCreateCartId();
-  await queries.addCartItem(db, cartId, variantId, quantity, Math.min(MAX_QUANTITY_PER_LINE, variant.stock));
-  return { ok: true, message: `Added ${name} to your cart.` };
+  const line = await queries.addCartItem(
+    db,
+    cartId,
+    variantId,
+    quantity,
+    Math.min(MAX_QUANTITY_PER_LINE, variant.stock),
+  );
+  return addedResult({ name, requested: quantity, ...line, stock: variant.stock });
+}
+
+/**
+ * What adding to the cart says. When the stock (or the per-line limit) cut it short, it says so and how many the
+ * cart now holds, never a bare "Added"; when nothing could be added it is a refusal, so no cart drawer opens.
+ */
+function addedResult(line: {
+  name: string;
+  requested: number;
+  before: number;
+  after: number;
+  stock: number;
+}): CartChange {
+  if (line.after >= line.before + line.requested) return { ok: true, message: `Added ${line.name} to your cart.` };
+  const limit =
+    line.stock <= MAX_QUANTITY_PER_LINE ? `Only ${line.stock} left` : `At most ${MAX_QUANTITY_PER_LINE} per order`;
+  const message = `${limit} — your cart has ${line.after}.`;
+  return line.after > line.before ? { ok: true, message } : { ok: false, error: message };
 }
 
 export async function updateCartLine(variantId: string, quantity: number): Promise<CartChange> {

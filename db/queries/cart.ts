@@ -46,22 +46,31 @@ export function listCartLines(db: Database, cartId: string) {
     .orderBy(asc(products.name), asc(productVariants.position));
 }
 
-/** Adds to a line (or creates it), capped at `maxQuantity`. */
+/**
+ * Adds to a line (or creates it), capped at `maxQuantity`. Answers the line's quantity before and after, so the
+ * caller can say when the cap cut the addition short.
+ */
 export async function addCartItem(
   db: Database,
   cartId: string,
   variantId: string,
   quantity: number,
   maxQuantity: number,
-) {
-  await db
+): Promise<{ before: number; after: number }> {
+  const [existing] = await db
+    .select({ quantity: cartItems.quantity })
+    .from(cartItems)
+    .where(and(eq(cartItems.cartId, cartId), eq(cartItems.variantId, variantId)));
+  const [line] = await db
     .insert(cartItems)
     .values({ cartId, variantId, quantity: Math.min(quantity, maxQuantity) })
     .onConflictDoUpdate({
       target: [cartItems.cartId, cartItems.variantId],
       set: { quantity: sql`least(${cartItems.quantity} + ${quantity}, ${maxQuantity})` },
-    });
+    })
+    .returning({ quantity: cartItems.quantity });
   await db.update(carts).set({ updatedAt: new Date() }).where(eq(carts.id, cartId));
+  return { before: existing?.quantity ?? 0, after: line!.quantity };
 }
 
 export async function setCartItemQuantity(db: Database, cartId: string, variantId: string, quantity: number) {

@@ -228,6 +228,30 @@ export async function getOpenOrderForCart(db: Executor, cartId: string) {
   return row;
 }
 
+/**
+ * The cart's newest order, with when the cart was last added to and its latest payment attempt's status: enough
+ * to tell whether the cart's checkout is still that order's (lib/orders/underway.ts).
+ */
+export async function getNewestOrderOfCart(db: Executor, cartId: string) {
+  const [row] = await db
+    .select({
+      id: orders.id,
+      accessToken: orders.accessToken,
+      status: orders.status,
+      createdAt: orders.createdAt,
+      cartUpdatedAt: carts.updatedAt,
+      latestAttemptStatus: sql<string | null>`(
+        select ${payments.status} from ${payments} where ${payments.orderId} = ${orders.id}
+        order by ${payments.paymentTime} desc nulls first, ${payments.createdAt} desc limit 1)`,
+    })
+    .from(orders)
+    .innerJoin(carts, eq(carts.id, orders.cartId))
+    .where(eq(orders.cartId, cartId))
+    .orderBy(desc(orders.createdAt))
+    .limit(1);
+  return row;
+}
+
 /** Open orders that should have heard from Cashfree by now: older than `olderThan`, or past their expiry. */
 export function listOrdersToReconcile(db: Executor, olderThan: Date, now: Date, limit: number) {
   return db

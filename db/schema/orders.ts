@@ -119,6 +119,8 @@ export const orders = pgTable(
     index("orders_phone_idx").on(t.customerPhone),
     // Admin search by the start of an order id ("KC-2611…"): LIKE 'prefix%' needs a pattern-ops index.
     index("orders_id_prefix_idx").on(t.id.op("text_pattern_ops")),
+    // A cart's orders, newest first: its open order (checkout) and the order its checkout page sends Back to.
+    index("orders_cart_created_idx").on(t.cartId, t.createdAt),
   ],
 );
 

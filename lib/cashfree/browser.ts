@@ -9,6 +9,8 @@ export interface OpenCheckoutOptions {
   mode: "sandbox" | "production";
   sdkScriptUrl: string | null;
   container?: HTMLElement | null;
+  /** Called once the popup or inline checkout is on the page (the promise resolves only when the shopper is done). */
+  onOpen?: () => void;
 }
 
 export type CheckoutOutcome = "redirecting" | "attempted" | "closed" | "error";
@@ -44,6 +46,14 @@ export async function openCashfreeCheckout(
   const redirectTarget =
     options.variant === "redirect" ? "_self" : options.variant === "modal" ? "_modal" : options.container;
   if (!redirectTarget) throw new Error("No place on the page to show the payment form.");
-  const result = await cashfree.checkout({ paymentSessionId: options.paymentSessionId, redirectTarget });
+  const pending = cashfree.checkout({
+    paymentSessionId: options.paymentSessionId,
+    redirectTarget,
+    // Cashfree sizes its inline container 425 px wide unless told otherwise, wider than a 390 px phone: take the
+    // container's width instead (`appearance.width`, https://cashfree.com/devstudio/preview/pg/web/inlineCheckout).
+    ...(options.variant === "inline" ? { appearance: { width: "100%" } } : {}),
+  });
+  if (options.variant !== "redirect") options.onOpen?.();
+  const result = await pending;
   return { outcome: outcomeOf(result), message: result.error?.message ?? result.paymentDetails?.paymentMessage };
 }

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { redirect } from "next/navigation";
 
 import { CartEmpty } from "@/components/cart/cart-empty";
 import { OrderTotals } from "@/components/cart/order-totals";
@@ -8,11 +9,15 @@ import { browserCheckoutConfig } from "@/lib/cashfree/checkout-config";
 import { cartGst, correctAndLoadCart } from "@/lib/cart";
 import { PAYMENTS_PAUSED_MESSAGE, paymentsPaused } from "@/lib/merchant-account/connect";
 import { formatInr } from "@/lib/money";
+import { underwayOrderPath } from "@/lib/orders/underway";
 import { getSetting } from "@/lib/settings";
 
 export const metadata: Metadata = { title: "Checkout", robots: { index: false } };
 
 export default async function CheckoutPage() {
+  // A paid or paying order's checkout is over: Back after paying (or a reopened checkout) lands on that order.
+  const underway = await underwayOrderPath();
+  if (underway) redirect(underway);
   const [cart, variant, paused] = await Promise.all([
     correctAndLoadCart(),
     getSetting("checkout_variant"),
@@ -22,8 +27,10 @@ export default async function CheckoutPage() {
   const { totals } = cart;
   const gst = await cartGst(cart);
   return (
-    <div className="grid gap-8 lg:grid-cols-[1fr_22rem]">
-      <section aria-labelledby="checkout-heading" className="space-y-4">
+    // minmax(0, …): a column as wide as the screen, whatever its content asks (an embedded checkout is 425 px wide
+    // by default), so a phone never scrolls sideways.
+    <div className="grid grid-cols-1 gap-8 lg:grid-cols-[minmax(0,1fr)_22rem]">
+      <section aria-labelledby="checkout-heading" className="min-w-0 space-y-4">
         <h1 id="checkout-heading" className="text-2xl font-semibold">
           Checkout
         </h1>

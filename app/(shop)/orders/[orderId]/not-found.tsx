@@ -1,0 +1,3 @@
+import { OrderLinkNotFound } from "@/components/order/order-link-not-found";
+
+export default OrderLinkNotFound;

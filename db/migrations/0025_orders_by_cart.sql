@@ -1,0 +1,1 @@
+CREATE INDEX "orders_cart_created_idx" ON "orders" USING btree ("cart_id","created_at");
