@@ -34,7 +34,7 @@ test("a refund is confirmed with its amount and method, the form clears, and a s
 
   // It starts empty, with what can still be refunded beside it.
   await expect(amount).toHaveValue("");
-  await expect(form.getByText("Refundable: ₹1,199.96")).toBeVisible();
+  await expect(form.getByText("Refundable: ₹1,196.00")).toBeVisible();
 
   await amount.fill("10");
   await form.getByLabel("Reason").fill("Lid cracked");
@@ -54,7 +54,7 @@ test("a refund is confirmed with its amount and method, the form clears, and a s
   await expect(form.getByRole("status")).toHaveText("Refund of ₹10.00 submitted to Cashfree.");
   await expect(amount).toHaveValue("");
   await expect(form.getByLabel("Reason")).toHaveValue("");
-  await expect(form.getByText("Refundable: ₹1,189.96")).toBeVisible();
+  await expect(form.getByText("Refundable: ₹1,186.00")).toBeVisible();
 
   // Clicking again without typing anything asks nothing and sends nothing.
   await refundButton.click();
@@ -72,7 +72,7 @@ test("cancelling a paid order asks first, naming the refund and where it goes", 
   const { merchant, orderId } = await paidOrderInAdmin(page);
   await merchant.getByRole("button", { name: "Cancel order" }).click();
   const dialog = merchant.getByRole("alertdialog", { name: `Cancel order ${orderId}?` });
-  await expect(dialog).toContainText("₹1,199.96 goes back to the customer's debit card.");
+  await expect(dialog).toContainText("₹1,196.00 goes back to the customer's debit card.");
   await expect(dialog).toContainText("This can't be undone.");
   await merchant.keyboard.press("Escape");
   await expect(dialog).toHaveCount(0);
@@ -80,10 +80,10 @@ test("cancelling a paid order asks first, naming the refund and where it goes", 
   await expect(merchant.getByText("ready to ship")).toBeVisible();
 
   await merchant.getByRole("button", { name: "Cancel order" }).click();
-  await confirmAction(merchant, "Cancel and refund ₹1,199.96");
+  await confirmAction(merchant, "Cancel and refund ₹1,196.00");
   // The page comes back without the button (the order can no longer be cancelled), showing what was done.
   await expect(merchant.getByText("paid cancelled")).toBeVisible();
   await expect(merchant.getByRole("region", { name: "Refunds" }).getByRole("listitem")).toContainText(
-    /₹1,199\.96 · (PENDING|SUCCESS) · Order cancelled before shipping/,
+    /₹1,196\.00 · (PENDING|SUCCESS) · Order cancelled before shipping/,
   );
 });
