@@ -32,14 +32,14 @@ type Dimension = "mass" | "volume" | "length" | "count";
  * (schema.org QuantitativeValue.unitCode).
  */
 const UNITS: Record<NetQuantityUnit, { dimension: Dimension; inSmall: number; unitCode: string; label: string }> = {
-  mg: { dimension: "mass", inSmall: 0.001, unitCode: "MGM", label: "mg (milligrams)" },
-  g: { dimension: "mass", inSmall: 1, unitCode: "GRM", label: "g (grams)" },
-  kg: { dimension: "mass", inSmall: 1000, unitCode: "KGM", label: "kg (kilograms)" },
-  ml: { dimension: "volume", inSmall: 1, unitCode: "MLT", label: "ml (millilitres)" },
-  L: { dimension: "volume", inSmall: 1000, unitCode: "LTR", label: "L (litres)" },
-  cm: { dimension: "length", inSmall: 1, unitCode: "CMT", label: "cm (centimetres)" },
-  m: { dimension: "length", inSmall: 100, unitCode: "MTR", label: "m (metres)" },
-  N: { dimension: "count", inSmall: 1, unitCode: "H87", label: "N (number of pieces)" },
+  mg: { dimension: "mass", inSmall: 0.001, unitCode: "MGM", label: "mg" },
+  g: { dimension: "mass", inSmall: 1, unitCode: "GRM", label: "g" },
+  kg: { dimension: "mass", inSmall: 1000, unitCode: "KGM", label: "kg" },
+  ml: { dimension: "volume", inSmall: 1, unitCode: "MLT", label: "ml" },
+  L: { dimension: "volume", inSmall: 1000, unitCode: "LTR", label: "L" },
+  cm: { dimension: "length", inSmall: 1, unitCode: "CMT", label: "cm" },
+  m: { dimension: "length", inSmall: 100, unitCode: "MTR", label: "m" },
+  N: { dimension: "count", inSmall: 1, unitCode: "H87", label: "N (pieces)" },
 };
 
 /** Rule 6(11): below the threshold (in the small unit) per small unit, above it per large unit. */

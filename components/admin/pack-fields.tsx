@@ -45,30 +45,28 @@ export function PackFields({
         error={errors[key("mrp")]}
         errorId={errorId("mrp")}
       />
-      <div className="grid grid-cols-[1fr_auto] gap-2">
-        <TextField
-          label="Net quantity"
-          name="netQuantity"
-          inputMode="decimal"
-          defaultValue={values?.netQuantity}
-          error={errors[key("netQuantity")]}
-          errorId={errorId("netQuantity")}
-          placeholder="250"
-        />
-        <SelectField
-          label="Unit"
-          name="netQuantityUnit"
-          defaultValue={values?.netQuantityUnit || "g"}
-          error={errors[key("netQuantityUnit")]}
-          errorId={errorId("netQuantityUnit")}
-        >
-          {NET_QUANTITY_UNITS.map((unit) => (
-            <option key={unit} value={unit}>
-              {unitLabel(unit)}
-            </option>
-          ))}
-        </SelectField>
-      </div>
+      <TextField
+        label="Net quantity"
+        name="netQuantity"
+        inputMode="decimal"
+        defaultValue={values?.netQuantity}
+        error={errors[key("netQuantity")]}
+        errorId={errorId("netQuantity")}
+        placeholder="250"
+      />
+      <SelectField
+        label="Unit"
+        name="netQuantityUnit"
+        defaultValue={values?.netQuantityUnit || "g"}
+        error={errors[key("netQuantityUnit")]}
+        errorId={errorId("netQuantityUnit")}
+      >
+        {NET_QUANTITY_UNITS.map((unit) => (
+          <option key={unit} value={unit}>
+            {unitLabel(unit)}
+          </option>
+        ))}
+      </SelectField>
       <TextField
         label={values ? "SKU" : "SKU (optional: the slug in capitals)"}
         name="sku"

@@ -56,15 +56,10 @@ export function VariantsForm({
               />
             )}
           </div>
-          <div className="grid grid-cols-2 gap-2 lg:grid-cols-[7rem_7rem_minmax(10rem,1fr)_10rem_minmax(10rem,1fr)]">
+          <div className="grid grid-cols-2 gap-2 lg:grid-cols-[6.5rem_6.5rem_6rem_6rem_minmax(8rem,1fr)_minmax(8rem,1fr)]">
             <input type="hidden" name="variantId" value={variant.id} />
             <PackFields values={variant} errors={errors} id={variant.id} />
-            <SelectField
-              label="Photo"
-              name="imageId"
-              defaultValue={variant.imageId ?? ""}
-              className="col-span-2 lg:col-span-1"
-            >
+            <SelectField label="Photo" name="imageId" defaultValue={variant.imageId ?? ""}>
               <option value="">The product&apos;s cover</option>
               {photos.map((photo, i) => (
                 <option key={photo.id} value={photo.id}>

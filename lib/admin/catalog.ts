@@ -110,11 +110,13 @@ export async function saveProduct(
       // A photo uploaded with the product's details becomes its cover, in front of the gallery.
       const imagePath = photo && (await imageStorage.save(tx, photo));
       if (imagePath) await addToGallery(tx, id, imagePath, input.name, "first");
+      // The SKU names a product sold as one item in the log, whose price may have changed with its details.
+      const detail = { ...(imagePath && { newCover: imagePath }), ...(input.pack && { sku: input.pack.sku }) };
       await audit?.writeIn(tx, {
         target: { type: "product", id },
         before: { ...fieldsOf(before, values), ...pack?.before },
         after: { ...values, ...pack?.after },
-        detail: imagePath ? { newCover: imagePath } : undefined,
+        detail: Object.keys(detail).length ? detail : undefined,
       });
       return { id };
     });
