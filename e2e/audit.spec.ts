@@ -141,10 +141,10 @@ test("the owner reads the day's changes, with before and after, filters them, an
     "occurred_at,actor_email,actor_admin_id,action,outcome,target_type,target_id,ip_address,user_agent,request_id,before,after,detail",
   );
   expect(csv).toContain(`${OWNER.email},,auth.sign_in,failed,`);
-  const priceLine = lines.find((line) => line.includes(`""pricePaise"":${Math.round(now * 100)}}","{`));
-  expect(priceLine).toMatch(/,variant\.update,ok,variant,[\w-]+,[^,]+,/);
+  const priceLine = lines.find((line) => line.includes(`""pricePaise"":${Math.round(now * 100)},`));
+  expect(priceLine).toMatch(/,product\.update,ok,product,[\w-]+,[^,]+,/);
   expect(csv).toContain(`,order.refund,ok,order,${orderId},`);
-  expect(csv).toContain(",stock.adjust,ok,variant,");
+  expect(csv).toContain(",stock.adjust,ok,product,");
 
   await merchant.close();
 });

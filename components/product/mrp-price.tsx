@@ -8,7 +8,7 @@ import { formatInr } from "@/lib/money";
 export function Mrp({ pricePaise, mrpPaise }: { pricePaise: number; mrpPaise: number | null }) {
   if (mrpPaise === null || percentOff(pricePaise, mrpPaise) === 0) return null;
   return (
-    <span data-price-atom className="whitespace-nowrap text-muted">
+    <span data-price-atom className="inline-block whitespace-nowrap text-muted">
       MRP <s className="tabular-nums">{formatInr(mrpPaise, { style: "price" })}</s>
     </span>
   );

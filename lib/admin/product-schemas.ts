@@ -13,7 +13,7 @@ import { MAX_UPLOAD_BYTES } from "@/lib/images";
 import { rupeeAmount, slugSchema } from "@/lib/schemas";
 import { z } from "@/lib/zod";
 
-export const skuSchema = z
+const skuSchema = z
   .string()
   .trim()
   .toUpperCase()
@@ -48,7 +48,7 @@ const detailsSchema = z.object({
 });
 
 /** The details form: the product, its declarations, and its pack when it is sold as one item (or new). */
-export const productDetailsSchema = detailsSchema.superRefine((product, ctx) => {
+const productDetailsSchema = detailsSchema.superRefine((product, ctx) => {
   if (!product.id && !product.pack) ctx.addIssue({ code: "custom", path: ["price"], message: "Enter the price." });
   for (const issue of productDeclarationIssues(product.declarations))
     ctx.addIssue({ code: "custom", path: ["declarations", issue.path], message: issue.message });
@@ -56,8 +56,6 @@ export const productDetailsSchema = detailsSchema.superRefine((product, ctx) => 
     for (const issue of variantPackIssues(packOfRow(product.pack), product.declarations.prepackaged))
       ctx.addIssue({ code: "custom", path: ["pack", issue.path], message: issue.message });
 });
-
-export type ProductDetailsInput = z.output<typeof productDetailsSchema>;
 
 const text = (data: FormData, name: string) => String(data.get(name) ?? "");
 
@@ -100,7 +98,7 @@ export const productDetailsForm = z.preprocess((data) => {
 }, productDetailsSchema);
 
 /** One row of the variants form, as typed. */
-export const variantRowSchema = z.object({
+const variantRowSchema = z.object({
   variantId: z.uuid("Unknown variant."),
   sku: skuSchema,
   price,

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 
 import type { Database } from "@/db";
 import { listVariants } from "@/db/queries/products";
-import { productImages, products } from "@/db/schema";
+import { productImages, products, productVariants } from "@/db/schema";
 import type { Admin } from "@/lib/auth/admins";
 import { soleVariant } from "@/lib/testing/catalog";
 
@@ -110,6 +110,16 @@ describe("options and variants (admin)", () => {
     );
     expect(refused).toEqual({ error: `${second!.sku} has ${second!.stock} in stock: it cannot go below zero.` });
     expect((await live(coffee)).slice(0, 2).map((v) => v.stock)).toEqual([first!.stock, second!.stock]);
+  });
+
+  it("the database itself refuses an MRP below the price, and half a net quantity", async () => {
+    const dabba = await soleVariant(db, "brass-masala-dabba");
+    const set = (values: Partial<typeof productVariants.$inferInsert>) =>
+      db.update(productVariants).set(values).where(eq(productVariants.id, dabba.id));
+    await expect(set({ mrpPaise: dabba.pricePaise - 1 })).rejects.toThrow();
+    await expect(set({ netQuantity: 250, netQuantityUnit: null })).rejects.toThrow();
+    await expect(set({ netQuantity: 1, netQuantityUnit: "oz" })).rejects.toThrow();
+    await set({ mrpPaise: dabba.pricePaise });
   });
 
   it("refuses a variant of another product in the stock form", async () => {
