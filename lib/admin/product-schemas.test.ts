@@ -77,9 +77,11 @@ describe("the product details form", () => {
 
   it("says what is wrong with a mistyped MRP or net quantity", () => {
     expect(errorsOf(detailsForm({ mrp: "1,999.999", netQuantity: "250g" }))).toEqual({
-      mrp: "Enter an amount in rupees, e.g. 499 or 499.50.",
+      mrp: "An amount has at most two decimals (paise), e.g. 499 or 499.50.",
       netQuantity: "Enter the net quantity as a number, e.g. 250 or 1.5.",
     });
+    // Indian digit grouping is how merchants write prices.
+    expect(productDetailsForm.parse(detailsForm({ mrp: "₹1,999" })).pack?.mrp).toBe(199_900);
     expect(errorsOf(detailsForm({ netQuantityUnit: "oz" }))).toEqual({
       netQuantityUnit: "Choose a unit: g, kg, mg, ml, L, cm, m or N.",
     });
