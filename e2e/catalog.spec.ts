@@ -336,7 +336,7 @@ test("the product editor is one form per concern, name first, and offers an empt
   await page.getByRole("link", { name: "Coorg Filter Coffee" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Coorg Filter Coffee");
   // Details, options, variants, stock, photo descriptions, a new photo: one Save each (there were about twenty).
-  await expect(page.locator("form button[type=submit]")).toHaveText([
+  await expect(page.locator("main form button[type=submit]")).toHaveText([
     "Save product",
     "Save options",
     "Save variants",
@@ -351,5 +351,5 @@ test("the product editor is one form per concern, name first, and offers an empt
   await expect(options.getByLabel("Add an option")).toHaveAttribute("placeholder", "e.g. Size");
   await expect(options.getByLabel("Add an option")).toHaveValue("");
   // One way in for photos: the gallery; the details form takes none.
-  await expect(page.locator("input[type=file]")).toHaveCount(1);
+  await expect(page.locator("main input[type=file]")).toHaveCount(1);
 });
