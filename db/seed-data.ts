@@ -227,6 +227,140 @@ export const seedProducts: SeedProduct[] = [
   },
 ];
 
+/**
+ * What each demo product declares under the Legal Metrology (Packaged Commodities) Rules 2011 (lib/declarations.ts):
+ * made-up makers at plausible addresses, all made in India. Packs by SKU: the net quantity, and the MRP where it is
+ * above the price (otherwise the MRP is the price). Kept beside the catalog, not in it, so prices can change alone.
+ */
+interface SeedDeclaration {
+  genericName: string;
+  makerRole: "manufacturer" | "packer" | "marketer" | "importer";
+  makerName: string;
+  makerAddress: string;
+  /** Food: its best-before period (and the product is flagged as food). */
+  bestBefore?: string;
+  packs: Record<string, { netQuantity: [number, string]; mrpPaise?: number }>;
+}
+
+const MORADABAD = "Plot 14, Lakri Fazalpur Industrial Area, Moradabad, Uttar Pradesh 244001";
+const SANGANER = "45 Sanganer Industrial Area, Jaipur, Rajasthan 302029";
+const KAVERI = "12 Residency Road, Bengaluru, Karnataka 560025";
+
+export const seedDeclarations: Record<string, SeedDeclaration> = {
+  "brass-masala-dabba": {
+    genericName: "Brass spice box with seven bowls and lid",
+    makerRole: "manufacturer",
+    makerName: "Moradabad Metal Crafts",
+    makerAddress: MORADABAD,
+    packs: { "BRASS-MASALA-DABBA": { netQuantity: [1, "N"], mrpPaise: 199_900 } },
+  },
+  "cast-iron-tawa": {
+    genericName: "Cast iron griddle (tawa), 25 cm",
+    makerRole: "manufacturer",
+    makerName: "Coimbatore Castings",
+    makerAddress: "SF 112, Ganapathy Industrial Estate, Coimbatore, Tamil Nadu 641006",
+    packs: { "CAST-IRON-TAWA": { netQuantity: [1, "N"], mrpPaise: 149_900 } },
+  },
+  "copper-water-bottle": {
+    genericName: "Copper water bottle, 1 litre capacity",
+    makerRole: "manufacturer",
+    makerName: "Jaipur Tamba Udyog",
+    makerAddress: "B-27, Sitapura Industrial Area, Jaipur, Rajasthan 302022",
+    packs: { "COPPER-WATER-BOTTLE": { netQuantity: [1, "N"], mrpPaise: 119_900 } },
+  },
+  "terracotta-kulhad-set": {
+    genericName: "Terracotta cups (kulhad), 150 ml each",
+    makerRole: "manufacturer",
+    makerName: "Khurja Pottery Works",
+    makerAddress: "Bulandshahr Road, Khurja, Uttar Pradesh 203131",
+    packs: { "TERRACOTTA-KULHAD-SET": { netQuantity: [6, "N"], mrpPaise: 39_900 } },
+  },
+  "handloom-cotton-dhurrie": {
+    genericName: "Cotton floor rug (dhurrie), 120 × 180 cm",
+    makerRole: "manufacturer",
+    makerName: "Panipat Handloom Weavers",
+    makerAddress: "221 Industrial Area, Sector 29, Panipat, Haryana 132103",
+    packs: { "HANDLOOM-COTTON-DHURRIE": { netQuantity: [1, "N"], mrpPaise: 349_900 } },
+  },
+  "block-print-bedsheet": {
+    genericName: "Cotton double bedsheet, 228 × 254 cm, with two pillow covers",
+    makerRole: "manufacturer",
+    makerName: "Sanganer Print House",
+    makerAddress: SANGANER,
+    packs: { "BLOCK-PRINT-BEDSHEET": { netQuantity: [3, "N"], mrpPaise: 249_900 } },
+  },
+  "kantha-stitch-throw": {
+    genericName: "Cotton quilted throw, 130 × 180 cm",
+    makerRole: "manufacturer",
+    makerName: "Bolpur Kantha Co-operative",
+    makerAddress: "Shantiniketan Road, Bolpur, Birbhum, West Bengal 731204",
+    packs: { "KANTHA-STITCH-THROW": { netQuantity: [1, "N"] } },
+  },
+  "khadi-kitchen-towels": {
+    genericName: "Cotton khadi kitchen towels, 50 × 70 cm",
+    makerRole: "marketer",
+    makerName: "Kaveri and Company",
+    makerAddress: KAVERI,
+    packs: { "KHADI-KITCHEN-TOWELS": { netQuantity: [3, "N"], mrpPaise: 49_900 } },
+  },
+  "darjeeling-first-flush": {
+    genericName: "Darjeeling black tea (whole leaf)",
+    makerRole: "packer",
+    makerName: "Kurseong Tea Packers",
+    makerAddress: "Hill Cart Road, Kurseong, Darjeeling, West Bengal 734203",
+    bestBefore: "18 months from the date of packing",
+    packs: { "DARJEELING-FIRST-FLUSH": { netQuantity: [100, "g"], mrpPaise: 79_500 } },
+  },
+  "nilgiri-frost-tea": {
+    genericName: "Nilgiri black tea (leaf)",
+    makerRole: "packer",
+    makerName: "Coonoor Tea Packers",
+    makerAddress: "Bedford, Coonoor, The Nilgiris, Tamil Nadu 643101",
+    bestBefore: "18 months from the date of packing",
+    packs: { "NILGIRI-FROST-TEA": { netQuantity: [100, "g"] } },
+  },
+  "coorg-filter-coffee": {
+    genericName: "Roasted coffee with chicory (80:20)",
+    makerRole: "manufacturer",
+    makerName: "Kodagu Coffee Curing Works",
+    makerAddress: "KIADB Industrial Area, Kushalnagar, Kodagu, Karnataka 571234",
+    bestBefore: "6 months from the date of packing",
+    packs: {
+      "COORG-250-FLT": { netQuantity: [250, "g"], mrpPaise: 44_900 },
+      "COORG-250-WB": { netQuantity: [250, "g"], mrpPaise: 44_900 },
+      "COORG-250-ESP": { netQuantity: [250, "g"], mrpPaise: 44_900 },
+      "COORG-500-FLT": { netQuantity: [500, "g"], mrpPaise: 84_900 },
+      "COORG-500-WB": { netQuantity: [500, "g"], mrpPaise: 84_900 },
+      "COORG-500-ESP": { netQuantity: [500, "g"], mrpPaise: 84_900 },
+    },
+  },
+  "masala-chai-blend": {
+    genericName: "Black tea (CTC) with spices",
+    makerRole: "marketer",
+    makerName: "Kaveri and Company",
+    makerAddress: KAVERI,
+    bestBefore: "12 months from the date of packing",
+    packs: {
+      "MASALA-CHAI-200": { netQuantity: [200, "g"], mrpPaise: 34_900 },
+      "MASALA-CHAI-500": { netQuantity: [500, "g"], mrpPaise: 74_900 },
+    },
+  },
+  "handmade-paper-journal": {
+    genericName: "Handmade paper notebook, A5, 160 pages",
+    makerRole: "manufacturer",
+    makerName: "Sanganer Paper Mills",
+    makerAddress: SANGANER,
+    packs: { "HANDMADE-PAPER-JOURNAL": { netQuantity: [1, "N"], mrpPaise: 64_900 } },
+  },
+  "brass-bookmark-set": {
+    genericName: "Brass bookmarks",
+    makerRole: "manufacturer",
+    makerName: "Moradabad Metal Crafts",
+    makerAddress: MORADABAD,
+    packs: { "BRASS-BOOKMARK-SET": { netQuantity: [3, "N"] } },
+  },
+};
+
 export const productImagePath = (slug: string) => `/products/${slug}.svg`;
 
 /**

@@ -4,7 +4,14 @@ import type { Database } from "./client";
 import { countAdmins, insertAdmin } from "./queries/admin-users";
 import { insertProductImages } from "./queries/product-images";
 import { policyPages, products, productVariants, storeSettings } from "./schema";
-import { devAdminAccounts, productImagePath, seedPolicies, seedProducts, seedVariantsOf } from "./seed-data";
+import {
+  devAdminAccounts,
+  productImagePath,
+  seedDeclarations,
+  seedPolicies,
+  seedProducts,
+  seedVariantsOf,
+} from "./seed-data";
 
 const DEFAULT_SETTINGS: Record<string, unknown> = {
   checkout_variant: "redirect",
@@ -26,6 +33,7 @@ export async function seedCatalog(db: Database) {
         featured: p.featured ?? false,
         options: "options" in p ? p.options : [],
         imagePath: productImagePath(p.slug),
+        ...declarationsOf(p.slug),
       })),
     )
     .onConflictDoNothing({ target: products.slug })
@@ -63,11 +71,28 @@ async function seedGalleryAndVariants(
       sku: variant.sku,
       optionValues: variant.values,
       pricePaise: variant.pricePaise,
+      ...packOf(product.slug, variant.sku, variant.pricePaise),
       stock: variant.stock,
       imageId: imageOf(variant.photo),
       position,
     })),
   );
+}
+
+/** A demo product's declarations, all made in India; a product the table leaves out declares nothing. */
+function declarationsOf(slug: string) {
+  const declared = seedDeclarations[slug];
+  if (!declared) return {};
+  const { genericName, makerRole, makerName, makerAddress, bestBefore } = declared;
+  return { genericName, makerRole, makerName, makerAddress, countryOfOrigin: "India", food: !!bestBefore, bestBefore };
+}
+
+/** A demo variant's net quantity and MRP (its price, unless the table gives a higher one). */
+function packOf(slug: string, sku: string, pricePaise: number) {
+  const pack = seedDeclarations[slug]?.packs[sku];
+  if (!pack) return {};
+  const [netQuantity, netQuantityUnit] = pack.netQuantity;
+  return { netQuantity, netQuantityUnit, mrpPaise: Math.max(pack.mrpPaise ?? 0, pricePaise) };
 }
 
 /** The local owner and staff accounts the README names. Only for databases with no admin yet. */

@@ -18,7 +18,8 @@ async function openDabba(merchant: Page) {
   await expect(merchant.getByRole("heading", { level: 1 })).toHaveText(DABBA);
 }
 
-const dabbaPriceForm = (merchant: Page) => merchant.getByRole("form", { name: `Variant ${DABBA}` });
+// Sold as one item: its price is in the product's details.
+const dabbaPriceForm = (merchant: Page) => merchant.getByRole("form", { name: "Product" });
 const inr = (rupees: number) => new Intl.NumberFormat("en-IN", { style: "currency", currency: "INR" }).format(rupees);
 
 // Each change from a freshly loaded page, so the status it waits for is its own, not the last one's.
@@ -26,15 +27,16 @@ async function setDabbaPrice(merchant: Page, rupees: string) {
   await openDabba(merchant);
   const form = dabbaPriceForm(merchant);
   await form.getByLabel("Price (₹)").fill(rupees);
-  await form.getByRole("button", { name: "Save" }).click();
-  await expect(form.getByRole("status")).toHaveText("BRASS-MASALA-DABBA saved.");
+  await form.getByRole("button", { name: "Save product" }).click();
+  await expect(form.getByRole("status")).toHaveText("Product saved.");
 }
 
 async function changeDabbaStock(merchant: Page, units: number, reason: string) {
   await openDabba(merchant);
-  await merchant.getByLabel("Change (units)").fill(String(units));
-  await merchant.getByLabel("Reason").first().fill(reason);
-  await merchant.getByRole("button", { name: "Update stock" }).click();
+  const stock = merchant.getByRole("form", { name: "Stock" });
+  await stock.getByLabel("Change (units)").fill(String(units));
+  await stock.getByLabel("Reason").fill(reason);
+  await stock.getByRole("button", { name: "Update stock" }).click();
   await expect(merchant.getByText(/^Stock is now \d+\.$/)).toBeVisible();
 }
 
@@ -97,8 +99,8 @@ test("the owner reads the day's changes, with before and after, filters them, an
   await expect(merchant.getByRole("heading", { name: "Audit log" })).toBeVisible();
 
   // The price, before and after; the filter lives in the address.
-  await filter(merchant, { action: "Variant price or SKU changed" });
-  await expect(merchant).toHaveURL(/action=variant\.update/);
+  await filter(merchant, { action: "Product edited" });
+  await expect(merchant).toHaveURL(/action=product\.update/);
   // The change, not its undo.
   const price = entries(merchant).filter({ hasText: `${inr(was)} → changed to ${inr(now)}` });
   await expect(price).toHaveCount(1);
@@ -139,10 +141,10 @@ test("the owner reads the day's changes, with before and after, filters them, an
     "occurred_at,actor_email,actor_admin_id,action,outcome,target_type,target_id,ip_address,user_agent,request_id,before,after,detail",
   );
   expect(csv).toContain(`${OWNER.email},,auth.sign_in,failed,`);
-  const priceLine = lines.find((line) => line.includes(`""pricePaise"":${Math.round(now * 100)}}","{`));
-  expect(priceLine).toMatch(/,variant\.update,ok,variant,[\w-]+,[^,]+,/);
+  const priceLine = lines.find((line) => line.includes(`""pricePaise"":${Math.round(now * 100)},`));
+  expect(priceLine).toMatch(/,product\.update,ok,product,[\w-]+,[^,]+,/);
   expect(csv).toContain(`,order.refund,ok,order,${orderId},`);
-  expect(csv).toContain(",stock.adjust,ok,variant,");
+  expect(csv).toContain(",stock.adjust,ok,product,");
 
   await merchant.close();
 });

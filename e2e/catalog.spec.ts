@@ -135,25 +135,36 @@ test.describe("finding products", () => {
     await expect(page.getByRole("heading", { name: "Dashboard" })).toBeVisible();
     await page.goto("/admin/products");
     await page.getByRole("link", { name: "Khadi Kitchen Towels, set of 3" }).click();
-    const form = page.getByRole("form", { name: "Product" });
-    const image = form.getByLabel("Image (PNG, JPEG or WebP, up to 5 MB)");
+    // One way in for photos: the gallery.
+    const add = page.getByRole("form", { name: "Add a photo" });
+    const image = add.getByLabel("New photo");
     await image.setInputFiles({
       name: "towels.png",
       mimeType: "image/png",
       buffer: Buffer.from("not an image at all"),
     });
-    await form.getByRole("button", { name: "Save product" }).click();
+    await add.getByLabel("Its description").fill("Three folded khadi towels");
+    await add.getByRole("button", { name: "Add photo" }).click();
     await expect(image).toHaveAccessibleDescription("This file is not a PNG, JPEG or WebP image.");
 
     const photo = await sharp({ create: { width: 2000, height: 1500, channels: 3, background: "#b4541f" } })
       .jpeg()
       .toBuffer();
     await image.setInputFiles({ name: "towels.jpg", mimeType: "image/jpeg", buffer: photo });
-    await form.getByRole("button", { name: "Save product" }).click();
-    await expect(form.getByRole("status")).toHaveText("Product saved.");
+    await add.getByRole("button", { name: "Add photo" }).click();
+    await expect(add.getByRole("status")).toHaveText("Photo added.");
+    // First in the gallery: the cover.
+    await page.getByRole("button", { name: "Move photo 2 earlier" }).click();
+    await expect(
+      page
+        .getByRole("list", { name: "Photos" })
+        .getByRole("listitem")
+        .first()
+        .getByLabel(/Description/),
+    ).toHaveValue("Three folded khadi towels");
 
     await page.goto("/products/khadi-kitchen-towels");
-    const shown = page.getByRole("img", { name: "Khadi Kitchen Towels, set of 3" });
+    const shown = page.getByRole("img", { name: "Three folded khadi towels" }).first();
     await expect(shown).toHaveAttribute("src", /^\/media\/[a-f0-9]{24}\.webp\?w=\d+$/);
     await expect(shown).toHaveAttribute("srcset", /w=640 640w/);
     const served = await page.request.get((await shown.getAttribute("src"))!);
@@ -219,9 +230,7 @@ test.describe("finding products", () => {
     const photos = page.getByRole("list", { name: "Photos" }).getByRole("listitem");
     await expect(photos).toHaveCount(2);
     await page.getByRole("button", { name: "Move photo 2 earlier" }).click();
-    await expect(page.getByRole("form", { name: "Photo 1" }).getByLabel(/Description/)).toHaveValue(
-      "The throw draped over a cane chair",
-    );
+    await expect(photos.first().getByLabel(/Description/)).toHaveValue("The throw draped over a cane chair");
 
     await page.goto("/products/kantha-stitch-throw");
     await expect(page.getByRole("img", { name: "The throw draped over a cane chair" })).toBeVisible();
@@ -239,4 +248,108 @@ test.describe("finding products", () => {
     await page.getByRole("button", { name: "Remove photo 1" }).click();
     await expect(page.getByRole("status").filter({ hasText: "at least one photo" })).toBeVisible();
   });
+});
+
+test.describe("the declarations Indian law asks of a product page", () => {
+  test("a seeded product shows its MRP, net quantity, origin, maker, best before and customer care", async ({
+    page,
+  }) => {
+    await page.goto("/products/coorg-filter-coffee");
+    await expect(page.getByText("MRP ₹449", { exact: true }).first()).toBeVisible();
+    await expect(page.getByText("You save ₹60 (13% off)")).toBeVisible();
+    const declared = page.getByRole("region", { name: "Product information" });
+    const row = (term: string) =>
+      declared.getByRole("term").filter({ hasText: term }).locator("xpath=following-sibling::dd[1]");
+    await expect(row("Generic name")).toHaveText("Roasted coffee with chicory (80:20)");
+    await expect(row("Net quantity and MRP")).toContainText("250 g · MRP ₹449 (₹1.80 per g)");
+    await expect(row("Net quantity and MRP")).toContainText("500 g · MRP ₹849 (₹1.70 per g)");
+    await expect(row("Country of origin")).toHaveText("India");
+    await expect(row("Manufactured by")).toContainText("Kodagu Coffee Curing Works");
+    await expect(row("Best before")).toContainText("6 months from the date of packing");
+    await expect(row("Customer care")).toContainText("+91 80 4000 1234");
+    expect((await new AxeBuilder({ page }).include("main").analyze()).violations).toEqual([]);
+
+    // The MRP beside the price follows the chosen pack.
+    await page
+      .getByRole("group", { name: /^Weight/ })
+      .locator("label")
+      .filter({ hasText: "500 g" })
+      .click();
+    await expect(page.getByText("MRP ₹849", { exact: true }).first()).toBeVisible();
+  });
+
+  test("the owner edits a product's declarations, refused where the rules say, and the product page follows", async ({
+    page,
+  }) => {
+    await signIn(page, OWNER);
+    await expect(page.getByRole("heading", { name: "Dashboard" })).toBeVisible();
+    await page.goto("/admin/products");
+    // Nilgiri's declarations: no other spec reads them, and they are put back below.
+    await page.getByRole("link", { name: "Nilgiri Frost Tea, 100 g" }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Nilgiri Frost Tea, 100 g");
+    const editor = page.url();
+    const form = page.getByRole("form", { name: "Product" });
+    const save = () => form.getByRole("button", { name: "Save product" }).click();
+    const was = {
+      mrp: await form.getByLabel("MRP (₹)").inputValue(),
+      maker: await form.getByLabel("Their name").inputValue(),
+    };
+
+    await form.getByLabel("MRP (₹)").fill("400");
+    await form.getByLabel("Country of origin").fill("Sri Lanka");
+    await save();
+    await expect(form.getByLabel("MRP (₹)")).toHaveAccessibleDescription(
+      /^The price cannot be above the MRP of ₹400\.00/,
+    );
+    await expect(form.getByLabel("Declared as")).toHaveAccessibleDescription(
+      "An imported product declares its importer's name and address (Legal Metrology (Packaged Commodities) Rules, rule 6(1)).",
+    );
+
+    await form.getByLabel("MRP (₹)").fill("475");
+    await form.getByLabel("Country of origin").fill("India");
+    await form.getByLabel("Their name").fill("Nilgiri Hills Tea Packers");
+    await save();
+    await expect(form.getByRole("status")).toHaveText("Product saved.");
+    try {
+      await page.goto("/products/nilgiri-frost-tea");
+      await expect(page.getByText("MRP ₹475", { exact: true }).first()).toBeVisible();
+      const declared = page.getByRole("region", { name: "Product information" });
+      await expect(declared).toContainText("100 g · MRP ₹475 (₹4.75 per g)");
+      await expect(declared).toContainText("Nilgiri Hills Tea Packers");
+    } finally {
+      // Other specs expect the seeded catalog.
+      await page.goto(editor);
+      await form.getByLabel("MRP (₹)").fill(was.mrp);
+      await form.getByLabel("Their name").fill(was.maker);
+      await save();
+      await expect(form.getByRole("status")).toHaveText("Product saved.");
+    }
+  });
+});
+
+test("the product editor is one form per concern, name first, and offers an empty option slot as “Add an option”", async ({
+  page,
+}) => {
+  await signIn(page, OWNER);
+  await expect(page.getByRole("heading", { name: "Dashboard" })).toBeVisible();
+  await page.goto("/admin/products");
+  await page.getByRole("link", { name: "Coorg Filter Coffee" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Coorg Filter Coffee");
+  // Details, options, variants, stock, photo descriptions, a new photo: one Save each (there were about twenty).
+  await expect(page.locator("main form button[type=submit]")).toHaveText([
+    "Save product",
+    "Save options",
+    "Save variants",
+    "Update stock",
+    "Save descriptions",
+    "Add photo",
+  ]);
+  await expect(page.getByRole("form", { name: "Product" }).getByRole("textbox").first()).toHaveAccessibleName("Name");
+  // Two options, then one empty slot that reads as what it is, not as a third "Weight".
+  const options = page.getByRole("form", { name: "Options" });
+  await expect(options.getByRole("textbox", { name: /^Option \d$/ })).toHaveCount(2);
+  await expect(options.getByLabel("Add an option")).toHaveAttribute("placeholder", "e.g. Size");
+  await expect(options.getByLabel("Add an option")).toHaveValue("");
+  // One way in for photos: the gallery; the details form takes none.
+  await expect(page.locator("main input[type=file]")).toHaveCount(1);
 });

@@ -125,10 +125,10 @@ test.describe("redirect checkout", () => {
       await expect(merchant.getByRole("heading", { name: "Dashboard" })).toBeVisible();
       await merchant.goto("/admin/products");
       await merchant.getByRole("link", { name: "Coorg Filter Coffee" }).click();
-      const variant = merchant.getByRole("form", { name: "Variant 250 g · Filter" });
-      await variant.getByLabel("Price (₹)").fill(price);
-      await variant.getByRole("button", { name: "Save" }).click();
-      await expect(variant.getByRole("status")).toHaveText("COORG-250-FLT saved.");
+      const variants = merchant.getByRole("form", { name: "Variants" });
+      await variants.getByRole("group", { name: "250 g · Filter" }).getByLabel("Price (₹)").fill(price);
+      await variants.getByRole("button", { name: "Save variants" }).click();
+      await expect(variants.getByRole("status").last()).toHaveText("Variants saved (1 changed).");
       await merchant.close();
     };
     await setPrice("399.00");

@@ -74,8 +74,15 @@ test.describe("buying a variant", () => {
       await merchant.goto("/admin/products");
       await merchant.getByRole("link", { name: "Coorg Filter Coffee" }).click();
       await expect(merchant.getByRole("heading", { level: 1 })).toHaveText("Coorg Filter Coffee");
-      const lines = await merchant.getByText(/^COORG-[\w-]+ · ₹[\d,.]+ · \d+ in stock$/).allTextContents();
-      return Object.fromEntries(lines.map((line) => [line.split(" · ")[0], Number(line.match(/(\d+) in stock/)![1])]));
+      const rows = merchant
+        .getByRole("form", { name: "Stock" })
+        .getByRole("row")
+        .filter({ has: merchant.getByRole("cell") });
+      const cells = await rows.evaluateAll((trs) =>
+        trs.map((tr) => [...tr.querySelectorAll("td")].map((td) => td.innerText)),
+      );
+      // Each row: the variant with its SKU beneath, and its stock.
+      return Object.fromEntries(cells.map(([variant, stock]) => [variant!.split("\n").at(-1)!, Number(stock)]));
     };
     const before = await stockBySku();
     expect(Object.keys(before)).toHaveLength(6);
@@ -92,10 +99,10 @@ test.describe("buying a variant", () => {
 
     // The cached product page follows a variant's new price at once.
     const setPrice = async (rupees: string) => {
-      const form = merchant.getByRole("form", { name: "Variant 500 g · Whole bean" });
-      await form.getByLabel("Price (₹)").fill(rupees);
-      await form.getByRole("button", { name: "Save" }).click();
-      await expect(form.getByRole("status")).toHaveText("COORG-500-WB saved.");
+      const form = merchant.getByRole("form", { name: "Variants" });
+      await form.getByRole("group", { name: "500 g · Whole bean" }).getByLabel("Price (₹)").fill(rupees);
+      await form.getByRole("button", { name: "Save variants" }).click();
+      await expect(form.getByRole("status").last()).toHaveText("Variants saved (1 changed).");
     };
     await setPrice("739.00");
     try {

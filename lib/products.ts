@@ -6,6 +6,7 @@ import { after } from "next/server";
 import { getDatabaseIdentity, getDb } from "@/db";
 import { listProductImages } from "@/db/queries/product-images";
 import * as queries from "@/db/queries/products";
+import { declarationsOf, type NetQuantity, netQuantityOf, type ProductDeclarations } from "@/lib/declarations";
 import { slugSchema } from "@/lib/schemas";
 import { type ProductOption, variantTitle } from "@/lib/variants";
 
@@ -35,6 +36,9 @@ export interface VariantView {
   title: string;
   optionValues: string[];
   pricePaise: number;
+  /** Maximum retail price, inclusive of all taxes; null where the owner has not declared it. */
+  mrpPaise: number | null;
+  netQuantity: NetQuantity | null;
   stock: number;
   stockLevel: StockLevel;
   /** The photo that shows this variant, if the owner chose one. */
@@ -48,6 +52,8 @@ export interface ProductDetail extends ProductSummary {
   options: ProductOption[];
   /** On sale, in the owner's order; sold-out ones included (shown, not choosable). */
   variants: VariantView[];
+  /** What the Legal Metrology rules ask the page to declare (pack sizes and MRPs are the variants'). */
+  declarations: ProductDeclarations;
 }
 
 function stockLevel(stock: number): StockLevel {
@@ -112,11 +118,14 @@ export async function getProduct(slug: string): Promise<ProductDetail | undefine
           ? images.map(({ path, alt }) => ({ path, alt }))
           : [{ path: row.imagePath, alt: row.name }],
         options: row.options,
-        variants: variants.map(({ id, sku, optionValues, pricePaise, stock, imagePath }) => ({
+        declarations: declarationsOf(row),
+        variants: variants.map(({ id, sku, optionValues, pricePaise, mrpPaise, stock, imagePath, ...pack }) => ({
           id,
           sku,
           optionValues,
           pricePaise,
+          mrpPaise,
+          netQuantity: netQuantityOf(pack),
           stock,
           imagePath,
           title: variantTitle(optionValues),

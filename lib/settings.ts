@@ -6,6 +6,7 @@ import { type Database, getDb } from "@/db";
 import { getSettingValue, setSettingValue } from "@/db/queries/settings";
 import type { Audit } from "@/lib/audit/record";
 import { CHECKOUT_VARIANTS } from "@/lib/checkout-variants";
+import { customerCareSchema, DEMO_CUSTOMER_CARE } from "@/lib/customer-care";
 import { DEMO_SELLER, sellerSchema } from "@/lib/gst/seller";
 
 const settingSchemas = {
@@ -18,6 +19,8 @@ const settingSchemas = {
   email_from_address: z.email().catch("orders@kaveri.local"),
   /** The business on tax invoices and in e-mail footers: legal name, GSTIN, registered address, numbering. */
   seller: sellerSchema.catch(DEMO_SELLER),
+  /** Whom shoppers contact with a complaint: on every product page (lib/customer-care.ts). */
+  customer_care: customerCareSchema.catch(DEMO_CUSTOMER_CARE),
 };
 
 export type SettingKey = keyof typeof settingSchemas;

@@ -3,26 +3,28 @@ import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes } from "react
 const control = "mt-1 block w-full rounded-lg border px-2 py-1.5";
 
 /** The message under a field the server refused, tied to it for screen readers. */
-function FieldError({ name, error }: { name: string; error?: string }) {
+function FieldError({ id, error }: { id: string; error?: string }) {
   if (!error) return null;
   return (
-    <span id={`${name}-error`} className="mt-1 block text-xs font-normal text-red-700">
+    <span id={id} className="mt-1 block text-xs font-normal text-red-700">
       {error}
     </span>
   );
 }
 
-type FieldProps = { label: ReactNode; name: string; error?: string; className?: string };
+/** `errorId` names the message when a form repeats a field name (one per variant row); by default `<name>-error`. */
+type FieldProps = { label: ReactNode; name: string; error?: string; errorId?: string; className?: string };
 
-const invalid = (name: string, error?: string) => ({
+const invalid = (id: string, error?: string) => ({
   "aria-invalid": error ? true : undefined,
-  "aria-describedby": error ? `${name}-error` : undefined,
+  "aria-describedby": error ? id : undefined,
 });
 
 export function TextField({
   label,
   name,
   error,
+  errorId = `${name}-error`,
   className = "",
   ...input
 }: FieldProps & Omit<InputHTMLAttributes<HTMLInputElement>, "name" | "className">) {
@@ -32,10 +34,10 @@ export function TextField({
       <input
         name={name}
         {...input}
-        {...invalid(name, error)}
+        {...invalid(errorId, error)}
         className={`${control} ${error ? "border-red-500" : "border-stone-300"}`}
       />
-      <FieldError name={name} error={error} />
+      <FieldError id={errorId} error={error} />
     </label>
   );
 }
@@ -44,6 +46,7 @@ export function SelectField({
   label,
   name,
   error,
+  errorId = `${name}-error`,
   className = "",
   children,
   ...select
@@ -54,12 +57,12 @@ export function SelectField({
       <select
         name={name}
         {...select}
-        {...invalid(name, error)}
+        {...invalid(errorId, error)}
         className={`${control} bg-white ${error ? "border-red-500" : "border-stone-300"}`}
       >
         {children}
       </select>
-      <FieldError name={name} error={error} />
+      <FieldError id={errorId} error={error} />
     </label>
   );
 }

@@ -7,6 +7,7 @@ import { AddToCart } from "@/components/cart/add-to-cart";
 import type { ProductDetail, VariantView } from "@/lib/products";
 import { variantFor, variantHref } from "@/lib/variants";
 
+import { Mrp, MrpNote } from "./mrp-price";
 import { Price } from "./price";
 import { ProductGallery } from "./product-gallery";
 import { StockBadge } from "./stock-badge";
@@ -45,7 +46,11 @@ export function ProductPurchase({ product, maxPerLine, header, promises, details
     if (picked) window.history.replaceState(null, "", variantHref(product.slug, picked));
   };
   const shownPhoto = variant?.imagePath ?? product.images[0]!.path;
-  const price = variant && <Price paise={variant.pricePaise} />;
+  const price = variant && (
+    <>
+      <Price paise={variant.pricePaise} /> <Mrp pricePaise={variant.pricePaise} mrpPaise={variant.mrpPaise} />
+    </>
+  );
   return (
     // Room at the bottom for the phone's buy bar, so it never covers the page's end.
     <div className="grid gap-6 pb-20 md:grid-cols-2 md:gap-10 md:pb-0 lg:gap-16">
@@ -59,13 +64,14 @@ export function ProductPurchase({ product, maxPerLine, header, promises, details
             {variant ? (
               <>
                 <Price paise={variant.pricePaise} className="text-2xl font-semibold" />
+                <Mrp pricePaise={variant.pricePaise} mrpPaise={variant.mrpPaise} />
                 <StockBadge level={variant.stockLevel} />
               </>
             ) : (
               <p className="font-medium">This combination is not sold.</p>
             )}
           </div>
-          <p className="text-sm text-muted">Inclusive of all taxes</p>
+          <MrpNote pricePaise={variant?.pricePaise ?? null} mrpPaise={variant?.mrpPaise ?? null} />
         </div>
         {product.options.length > 0 && (
           <VariantPicker options={product.options} variants={product.variants} chosen={chosen} onChoose={choose} />

@@ -15,6 +15,14 @@ export function listAllProducts(db: Database) {
       name: products.name,
       category: products.category,
       archivedAt: products.archivedAt,
+      prepackaged: products.prepackaged,
+      food: products.food,
+      genericName: products.genericName,
+      countryOfOrigin: products.countryOfOrigin,
+      makerRole: products.makerRole,
+      makerName: products.makerName,
+      makerAddress: products.makerAddress,
+      bestBefore: products.bestBefore,
       minPricePaise: sql<number | null>`min(${productVariants.pricePaise}) filter (where ${live})`.mapWith(Number),
       maxPricePaise: sql<number | null>`max(${productVariants.pricePaise}) filter (where ${live})`.mapWith(Number),
       stock: sql<number>`coalesce(sum(${productVariants.stock}) filter (where ${live}), 0)::int`.mapWith(Number),
@@ -24,6 +32,20 @@ export function listAllProducts(db: Database) {
     .leftJoin(productVariants, eq(productVariants.productId, products.id))
     .groupBy(products.id)
     .orderBy(asc(products.archivedAt), asc(products.name));
+}
+
+/** Every variant on sale's price and pack, for the declarations each product still lacks. */
+export function listLivePacks(db: Database) {
+  return db
+    .select({
+      productId: productVariants.productId,
+      pricePaise: productVariants.pricePaise,
+      mrpPaise: productVariants.mrpPaise,
+      netQuantity: productVariants.netQuantity,
+      netQuantityUnit: productVariants.netQuantityUnit,
+    })
+    .from(productVariants)
+    .where(live);
 }
 
 export async function getProductById(db: Database, id: string) {

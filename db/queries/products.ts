@@ -42,7 +42,7 @@ const productColumns = (o: Offers) => ({
   stock: o.stock,
 });
 
-export type ProductRow = NonNullable<Awaited<ReturnType<typeof getProductBySlug>>>;
+export type ProductRow = Omit<Awaited<ReturnType<typeof listProducts>>["rows"][number], "total">;
 
 export const CATALOG_SORTS = ["featured", "relevance", "price_asc", "price_desc", "newest"] as const;
 export type CatalogSort = (typeof CATALOG_SORTS)[number];
@@ -110,10 +110,22 @@ export async function listProducts(db: Database, params: ListProductsParams = {}
   return { rows, total: rows[0]?.total ?? 0 };
 }
 
+/** The Legal Metrology declarations a product page shows (lib/declarations.ts). */
+const declarationColumns = {
+  prepackaged: products.prepackaged,
+  food: products.food,
+  genericName: products.genericName,
+  countryOfOrigin: products.countryOfOrigin,
+  makerRole: products.makerRole,
+  makerName: products.makerName,
+  makerAddress: products.makerAddress,
+  bestBefore: products.bestBefore,
+};
+
 export async function getProductBySlug(db: Database, slug: string) {
   const o = offers(db);
   const [row] = await db
-    .select(productColumns(o))
+    .select({ ...productColumns(o), ...declarationColumns })
     .from(products)
     .innerJoin(o, eq(o.productId, products.id))
     .where(and(eq(products.slug, slug), isNull(products.archivedAt)));
@@ -132,6 +144,9 @@ export function listVariants(db: Database, productId: string, { onSaleOnly }: { 
       sku: productVariants.sku,
       optionValues: productVariants.optionValues,
       pricePaise: productVariants.pricePaise,
+      mrpPaise: productVariants.mrpPaise,
+      netQuantity: productVariants.netQuantity,
+      netQuantityUnit: productVariants.netQuantityUnit,
       stock: productVariants.stock,
       imageId: productVariants.imageId,
       imagePath: productImages.path,

@@ -6,6 +6,7 @@ import {
   index,
   integer,
   jsonb,
+  numeric,
   pgTable,
   primaryKey,
   text,
@@ -36,6 +37,21 @@ export const products = pgTable(
      */
     options: jsonb().$type<ProductOption[]>().notNull().default([]),
     featured: boolean().notNull().default(false),
+    // The Legal Metrology declarations a product page must show (Packaged Commodities Rules 2011, rule 6(1) via
+    // 6(10); lib/declarations.ts). Nullable: products from before these columns have none until the owner fills
+    // them in, and the admin says which are missing. Pack size and MRP are the variants'.
+    /** Sold pre-packed (rule 2(l) of the Act): the declarations are required. */
+    prepackaged: boolean().notNull().default(true),
+    /** Goes off with time (food): a best-before or use-by declaration is required. */
+    food: boolean().notNull().default(false),
+    genericName: text(),
+    countryOfOrigin: text(),
+    /** Who the declared name and address are: manufacturer, packer, marketer or importer. */
+    makerRole: text(),
+    makerName: text(),
+    makerAddress: text(),
+    /** "12 months from packing": a page cannot know each pack's date, so the period, as on the label. */
+    bestBefore: text(),
     archivedAt: timestamp({ withTimezone: true }),
     /**
      * Name and category, lower case, for typo-tolerant trigram search (pg_trgm's word similarity). Compared, not
@@ -52,6 +68,7 @@ export const products = pgTable(
   (t) => [
     index("products_search_vector_idx").using("gin", t.searchVector),
     check("products_gst_rate", sql`${t.gstRateBps} IN (0, 25, 150, 300, 500, 1800, 2800, 4000)`),
+    check("products_maker_role", sql`${t.makerRole} IN ('manufacturer', 'packer', 'marketer', 'importer')`),
     index("products_category_idx").on(t.category),
   ],
 );
@@ -80,6 +97,11 @@ export const productVariants = pgTable(
       .notNull()
       .default(sql`'{}'::text[]`),
     pricePaise: integer().notNull(),
+    /** Maximum retail price, inclusive of all taxes (rule 6(1)(e)): never below the price it sells at. */
+    mrpPaise: integer(),
+    /** Net quantity of this pack (rule 6(1)(c)): 250 g, 1 L, 6 N. Both or neither. */
+    netQuantity: numeric({ precision: 12, scale: 3, mode: "number" }),
+    netQuantityUnit: text(),
     /** Units available to sell; checkouts reserve by decrementing it. */
     stock: integer().notNull().default(0),
     /** The gallery photo that shows this variant (first on its page); none: the product's cover. */
@@ -94,6 +116,11 @@ export const productVariants = pgTable(
     index("product_variants_product_idx").on(t.productId, t.position),
     check("product_variants_price_positive", sql`${t.pricePaise} > 0`),
     check("product_variants_stock_non_negative", sql`${t.stock} >= 0`),
+    check("product_variants_mrp_not_below_price", sql`${t.mrpPaise} >= ${t.pricePaise}`),
+    check(
+      "product_variants_net_quantity",
+      sql`(${t.netQuantity} IS NULL) = (${t.netQuantityUnit} IS NULL) AND ${t.netQuantity} > 0 AND ${t.netQuantityUnit} IN ('mg', 'g', 'kg', 'ml', 'L', 'cm', 'm', 'N')`,
+    ),
   ],
 );
 

@@ -126,7 +126,7 @@ describe("admin authorization", () => {
       .select()
       .from(productVariants)
       .where(eq(productVariants.productId, product!.id));
-    const { saveProductAction, saveOptionsAction, saveVariantAction, setArchivedAction } =
+    const { saveProductAction, saveOptionsAction, saveVariantsAction, setArchivedAction } =
       await import("@/lib/actions/admin/products");
     const form = new FormData();
     for (const [key, value] of Object.entries({
@@ -141,7 +141,10 @@ describe("admin authorization", () => {
     expect(await saveProductAction(form)).toMatchObject(denied);
     expect(await setArchivedAction({ productId: product!.id, archived: true })).toMatchObject(denied);
     expect(
-      await saveVariantAction({ variantId: variant!.id, sku: variant!.sku, price: "1", imageId: "" }),
+      await saveVariantsAction({
+        productId: product!.id,
+        rows: [{ variantId: variant!.id, sku: variant!.sku, price: "1", mrp: "", netQuantity: "", imageId: "" }],
+      }),
     ).toMatchObject(denied);
     const options = new FormData();
     options.set("productId", product!.id);

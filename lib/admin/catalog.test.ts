@@ -79,7 +79,7 @@ describe("product photos and their stored images (admin catalog)", () => {
         ...details,
         slug: "darjeeling-first-flush",
         image: await photo("#30a050"),
-        firstVariant: { sku: "LOTA-1L", pricePaise: 149_900 },
+        pack: { sku: "LOTA-1L", pricePaise: 149_900 },
       }),
     ).rejects.toThrow();
     expect(await storedImages()).toBe(before);
@@ -94,13 +94,14 @@ describe("product photos and their stored images (admin catalog)", () => {
   });
 
   it("a new product with a photo keeps it, as its cover and its gallery's first photo", async () => {
-    const id = await catalog.saveProduct(null, {
+    const saved = await catalog.saveProduct(null, {
       ...details,
       slug: "hammered-copper-lota",
       image: await photo("#c08030"),
-      firstVariant: { sku: "LOTA-1L", pricePaise: 149_900 },
+      pack: { sku: "LOTA-1L", pricePaise: 149_900 },
     });
-    const [first] = await gallery(id);
+    if ("error" in saved) throw new Error(saved.error);
+    const [first] = await gallery(saved.id);
     expect(await served(first!.path)).toBe(200);
   });
 });

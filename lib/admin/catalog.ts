@@ -5,6 +5,13 @@ import * as queries from "@/db/queries/admin-products";
 import * as gallery from "@/db/queries/product-images";
 import { listVariants } from "@/db/queries/products";
 import { type Audit, fieldsOf } from "@/lib/audit/record";
+import {
+  declarationsOf,
+  missingDeclarations,
+  type NetQuantity,
+  netQuantityOf,
+  type ProductDeclarations,
+} from "@/lib/declarations";
 import { prepareImage } from "@/lib/images";
 import { imageStorage } from "@/lib/storage";
 
@@ -16,14 +23,46 @@ export interface ProductInput {
   hsnCode: string;
   gstRateBps: number;
   featured: boolean;
+  /** The Legal Metrology declarations (lib/declarations.ts); checked by the action's schema. */
+  declarations?: ProductDeclarations;
   /** Checked by its content, not its name or claimed type (lib/images.ts). */
   image?: Buffer;
-  /** A new product's first variant; an existing product's prices are its variants'. */
-  firstVariant?: { sku: string; pricePaise: number };
+  /**
+   * The pack of a product sold as one item (its one variant): a new product's first variant, or an existing one's
+   * SKU, price, MRP and net quantity. A product sold in variants sets these per variant (lib/admin/variants.ts).
+   */
+  pack?: PackInput;
 }
 
+export interface PackInput {
+  sku: string;
+  pricePaise: number;
+  mrpPaise?: number | null;
+  netQuantity?: NetQuantity | null;
+}
+
+/** A pack's columns: the net quantity in its two (both set or both empty). */
+export const packColumns = (pack: PackInput) => ({
+  sku: pack.sku,
+  pricePaise: pack.pricePaise,
+  mrpPaise: pack.mrpPaise ?? null,
+  netQuantity: pack.netQuantity?.value ?? null,
+  netQuantityUnit: pack.netQuantity?.unit ?? null,
+});
+
+/** Every product, with the declarations its page still lacks (lib/declarations.ts). */
 export async function listCatalog() {
-  return queries.listAllProducts(await getDb());
+  const db = await getDb();
+  const [rows, packs] = await Promise.all([queries.listAllProducts(db), queries.listLivePacks(db)]);
+  return rows.map((row) => ({
+    ...row,
+    missing: missingDeclarations(
+      declarationsOf(row),
+      packs
+        .filter((pack) => pack.productId === row.id)
+        .map((pack) => ({ pricePaise: pack.pricePaise, mrpPaise: pack.mrpPaise, netQuantity: netQuantityOf(pack) })),
+    ),
+  }));
 }
 
 export async function getCatalogProduct(id: string) {
@@ -41,9 +80,13 @@ export async function getCatalogProduct(id: string) {
 /**
  * An edit commits with its audit row (the details before and after); a new product is audited after it. A photo
  * sent with the details is stored in the same transaction as the product and its gallery row: a save that fails
- * (a taken slug) keeps no orphaned image.
+ * (a taken slug) keeps no orphaned image. Answers the product's id, or why it was not saved.
  */
-export async function saveProduct(id: string | null, input: ProductInput, audit?: Audit) {
+export async function saveProduct(
+  id: string | null,
+  input: ProductInput,
+  audit?: Audit,
+): Promise<{ id: string } | { error: string }> {
   const db = await getDb();
   // Checked and resized before the transaction, which then holds the product's row only while it writes.
   const photo = input.image ? await prepareImage(input.image) : undefined;
@@ -55,37 +98,66 @@ export async function saveProduct(id: string | null, input: ProductInput, audit?
     hsnCode: input.hsnCode,
     gstRateBps: input.gstRateBps,
     featured: input.featured,
+    ...input.declarations,
   };
   if (id) {
-    await db.transaction(async (tx) => {
+    return db.transaction(async (tx) => {
       const before = await queries.lockProduct(tx, id);
+      if (!before) return { error: "That product is gone." };
+      const pack = input.pack && (await savePack(tx, id, before.options.length > 0, input.pack));
+      if (pack && "error" in pack) return { error: pack.error };
       await queries.updateProduct(tx, id, values);
       // A photo uploaded with the product's details becomes its cover, in front of the gallery.
       const imagePath = photo && (await imageStorage.save(tx, photo));
       if (imagePath) await addToGallery(tx, id, imagePath, input.name, "first");
+      // The SKU names a product sold as one item in the log, whose price may have changed with its details.
+      const detail = { ...(imagePath && { newCover: imagePath }), ...(input.pack && { sku: input.pack.sku }) };
       await audit?.writeIn(tx, {
         target: { type: "product", id },
-        before: before && fieldsOf(before, values),
-        after: values,
-        detail: imagePath ? { newCover: imagePath } : undefined,
+        before: { ...fieldsOf(before, values), ...pack?.before },
+        after: { ...values, ...pack?.after },
+        detail: Object.keys(detail).length ? detail : undefined,
       });
+      return { id };
     });
-    return id;
   }
-  const firstVariant = input.firstVariant;
+  const firstVariant = input.pack;
   if (!firstVariant) throw new Error("a new product needs its first variant's SKU and price");
   const created = await db.transaction(async (tx) => {
     const imagePath = photo ? await imageStorage.save(tx, photo) : "/icon.svg";
-    const product = await queries.insertProduct(tx, { ...values, imagePath }, { ...firstVariant, stock: 0 });
+    const product = await queries.insertProduct(
+      tx,
+      { ...values, imagePath },
+      { ...packColumns(firstVariant), stock: 0 },
+    );
     await addToGallery(tx, product.id, product.imagePath, input.name, "first");
     return product;
   });
   audit?.note({
     action: "product.create",
     target: { type: "product", id: created.id },
-    after: { ...values, ...firstVariant },
+    after: { ...values, ...packColumns(firstVariant) },
   });
-  return created.id;
+  return { id: created.id };
+}
+
+/** The one variant of a product sold as one item takes the details form's pack; its values before and after. */
+type PackChange = { before: Record<string, unknown>; after: Record<string, unknown> };
+
+async function savePack(
+  tx: Database,
+  productId: string,
+  hasOptions: boolean,
+  pack: PackInput,
+): Promise<PackChange | { error: string }> {
+  const live = (await listVariants(tx, productId, { onSaleOnly: true })).filter((v) => !v.archivedAt);
+  if (hasOptions || live.length !== 1)
+    return { error: "This product is sold in variants: set each one's price, MRP and net quantity under Variants." };
+  const variant = (await queries.lockVariant(tx, live[0]!.id))!;
+  if (await queries.skuTaken(tx, pack.sku, variant.id)) return { error: "Another variant already uses that SKU." };
+  const after = packColumns(pack);
+  await queries.updateVariant(tx, variant.id, after);
+  return { before: fieldsOf(variant, after), after };
 }
 
 async function addToGallery(tx: Database, productId: string, path: string, alt: string, where: "first" | "last") {
@@ -119,11 +191,25 @@ export async function moveProductImage(imageId: string, direction: -1 | 1) {
   });
 }
 
-export async function describeProductImage(imageId: string, alt: string) {
+/**
+ * Saves the descriptions of a product's photos together; photos of another product, or gone, are left alone.
+ * Answers each changed description before and after, by the photo's place in the gallery ("photo 2").
+ */
+export async function describeProductImages(productId: string, photos: { imageId: string; alt: string }[]) {
   const db = await getDb();
-  const image = await gallery.getProductImage(db, imageId);
-  if (image) await gallery.updateProductImage(db, imageId, { alt });
-  return image?.productId ?? null;
+  return db.transaction(async (tx) => {
+    const current = await gallery.listProductImages(tx, productId);
+    const before: Record<string, string> = {};
+    const after: Record<string, string> = {};
+    for (const { imageId, alt } of photos) {
+      const index = current.findIndex((image) => image.id === imageId);
+      if (index < 0 || current[index]!.alt === alt) continue;
+      await gallery.updateProductImage(tx, imageId, { alt });
+      before[`photo ${index + 1}`] = current[index]!.alt;
+      after[`photo ${index + 1}`] = alt;
+    }
+    return { before, after };
+  });
 }
 
 /**

@@ -2,10 +2,11 @@ import "server-only";
 
 import { getDb } from "@/db";
 import * as queries from "@/db/queries/admin-products";
-import { getProductImage } from "@/db/queries/product-images";
+import { listProductImages } from "@/db/queries/product-images";
 import { listVariants } from "@/db/queries/products";
 import { type Audit, fieldsOf } from "@/lib/audit/record";
 import type { Admin } from "@/lib/auth/admins";
+import { type PackInput, packColumns } from "@/lib/admin/catalog";
 import { combinations, type ProductOption, sameValues } from "@/lib/variants";
 
 /** "250 g" → "250G", "Whole bean" → "WHOLEBEAN": the parts of a generated SKU. */
@@ -75,39 +76,49 @@ export async function setProductOptions(
   });
 }
 
-export interface VariantInput {
-  sku: string;
-  pricePaise: number;
+export interface VariantInput extends PackInput {
+  variantId: string;
   /** One of the product's photos, or none (the product's cover shows). */
   imageId: string | null;
 }
 
 /**
- * Answers the product's slug (its pages must refresh), or why it cannot be saved. The variant is locked while it
- * changes, and its audit row (SKU, price and photo before and after) is written in the same transaction.
+ * Saves the variants form: each variant's SKU, price, MRP, net quantity and photo, all or none. Answers the
+ * product's slug (its pages must refresh) and how many changed, or why nothing was saved. The product is locked
+ * while its variants change; the audit row (each changed variant's values before and after, by its SKU) commits
+ * with them.
  */
-export async function saveVariant(
-  variantId: string,
-  input: VariantInput,
+export async function saveVariants(
+  productId: string,
+  inputs: VariantInput[],
   audit?: Audit,
-): Promise<{ slug: string } | { error: string }> {
+): Promise<{ slug: string; changed: number } | { error: string }> {
   const db = await getDb();
   return db.transaction(async (tx) => {
-    const variant = await queries.lockVariant(tx, variantId);
-    if (!variant) return { error: "That variant is gone." };
-    if (input.imageId) {
-      const image = await getProductImage(tx, input.imageId);
-      if (image?.productId !== variant.productId) return { error: "Choose one of this product's photos." };
+    const product = await queries.lockProduct(tx, productId);
+    if (!product) return { error: "That product is gone." };
+    const variants = await listVariants(tx, productId, { onSaleOnly: true });
+    const photos = new Set((await listProductImages(tx, productId)).map((image) => image.id));
+    if (new Set(inputs.map((input) => input.sku)).size !== inputs.length)
+      return { error: "Each variant needs an SKU of its own." };
+    const before: Record<string, unknown> = {};
+    const after: Record<string, unknown> = {};
+    for (const input of inputs) {
+      const variant = variants.find((v) => v.id === input.variantId);
+      if (!variant) return { error: "A variant was taken off sale meanwhile: reload the page." };
+      if (input.imageId && !photos.has(input.imageId)) return { error: "Choose one of this product's photos." };
+      if (await queries.skuTaken(tx, input.sku, variant.id))
+        return { error: `Another variant already uses the SKU ${input.sku}.` };
+      const values = { ...packColumns(input), imageId: input.imageId };
+      const was = fieldsOf(variant, values);
+      if (JSON.stringify(was) === JSON.stringify(values)) continue;
+      await queries.updateVariant(tx, variant.id, values);
+      before[variant.sku] = was;
+      after[variant.sku] = values;
     }
-    if (await queries.skuTaken(tx, input.sku, variantId)) return { error: "Another variant already uses that SKU." };
-    await queries.updateVariant(tx, variantId, input);
-    await audit?.writeIn(tx, {
-      before: fieldsOf(variant, input),
-      after: { ...input },
-      detail: { productId: variant.productId },
-    });
-    const product = await queries.getProductById(tx, variant.productId);
-    return { slug: product!.slug };
+    const changed = Object.keys(after).length;
+    if (changed) await audit?.writeIn(tx, { target: { type: "product", id: productId }, before, after });
+    return { slug: product.slug, changed };
   });
 }
 
@@ -140,21 +151,40 @@ export async function setVariantOnSale(
   });
 }
 
+/** A stock change that cannot be made: nothing of the form's changes is kept. */
+class StockRefused extends Error {}
+
 /**
- * Answers the new stock, or null when the change would take it below zero. The audit row (the stock before and
- * after, from the one UPDATE that changed it) commits with the change.
+ * Adds or removes units of several variants of one product, with one reason, all or none. Answers the new stock
+ * by SKU, or why nothing changed. The audit row (each variant's stock before and after, from the UPDATE that
+ * changed it) commits with the change.
  */
-export async function adjustStock(admin: Admin, variantId: string, delta: number, reason: string, audit?: Audit) {
+export async function adjustStocks(
+  admin: Admin,
+  productId: string,
+  changes: { variantId: string; delta: number }[],
+  reason: string,
+  audit?: Audit,
+): Promise<{ stock: Record<string, number> } | { error: string }> {
   const db = await getDb();
-  return db.transaction(async (tx) => {
-    const stock = await queries.adjustVariantStock(tx, variantId, delta, reason, admin.email);
-    if (stock === null) return null;
-    const variant = await queries.getVariant(tx, variantId);
-    await audit?.writeIn(tx, {
-      before: { stock: stock - delta },
-      after: { stock },
-      detail: { delta, reason, sku: variant?.sku, productId: variant?.productId },
+  try {
+    return await db.transaction(async (tx) => {
+      const before: Record<string, { stock: number }> = {};
+      const after: Record<string, { stock: number }> = {};
+      for (const { variantId, delta } of changes) {
+        const variant = await queries.getVariant(tx, variantId);
+        if (variant?.productId !== productId) throw new StockRefused("That variant is gone: reload the page.");
+        const stock = await queries.adjustVariantStock(tx, variantId, delta, reason, admin.email);
+        if (stock === null)
+          throw new StockRefused(`${variant.sku} has ${variant.stock} in stock: it cannot go below zero.`);
+        before[variant.sku] = { stock: stock - delta };
+        after[variant.sku] = { stock };
+      }
+      await audit?.writeIn(tx, { target: { type: "product", id: productId }, before, after, detail: { reason } });
+      return { stock: Object.fromEntries(Object.entries(after).map(([sku, { stock }]) => [sku, stock])) };
     });
-    return stock;
-  });
+  } catch (error) {
+    if (error instanceof StockRefused) return { error: error.message };
+    throw error;
+  }
 }

@@ -49,6 +49,21 @@ export function auditSuite(driver: "pglite" | "pg", request: TestRequest, option
     db.select().from(auditEvents).where(eq(auditEvents.action, action)).orderBy(asc(auditEvents.id));
   const count = async () => (await db.select({ n: sql<number>`count(*)::int` }).from(auditEvents))[0]!.n;
   const actions = () => import("@/lib/actions/admin/products");
+  /** Coorg Filter Coffee, 250 g · Filter: a variant of a product sold in variants, with its pack declared. */
+  const coffee250 = async () => {
+    const [row] = await db.select().from(productVariants).where(eq(productVariants.sku, "COORG-250-FLT"));
+    return row!;
+  };
+  const coffeeRow = (variant: { id: string; sku: string }, fields: Record<string, string>) => ({
+    variantId: variant.id,
+    sku: variant.sku,
+    price: "389",
+    mrp: "449",
+    netQuantity: "250",
+    netQuantityUnit: "g",
+    imageId: "",
+    ...fields,
+  });
   const productForm = (fields: Record<string, string>) => {
     const form = new FormData();
     for (const [key, value] of Object.entries(fields)) form.set(key, value);
@@ -91,27 +106,27 @@ export function auditSuite(driver: "pglite" | "pg", request: TestRequest, option
 
     it("records a price change: who, when, from where, the target, and the price before and after", async () => {
       as(owner);
-      const variant = await soleVariant(db, "brass-masala-dabba");
-      const { saveVariantAction } = await actions();
+      const variant = await coffee250();
+      const { saveVariantsAction } = await actions();
       const started = new Date(Date.now() - 1000);
       expect(
-        await saveVariantAction({ variantId: variant.id, sku: variant.sku, price: "1234.50", imageId: "" }),
+        await saveVariantsAction({ productId: variant.productId, rows: [coffeeRow(variant, { price: "399.50" })] }),
       ).toMatchObject({ ok: true });
       const [row, ...more] = await rows("variant.update");
       expect(more).toEqual([]);
+      const pack = { sku: variant.sku, mrpPaise: 44_900, netQuantity: 250, netQuantityUnit: "g", imageId: null };
       expect(row).toMatchObject({
         actorAdminId: owner.id,
         actorEmail: owner.email,
         outcome: "ok",
-        targetType: "variant",
-        targetId: variant.id,
+        targetType: "product",
+        targetId: variant.productId,
         // The entry the nearest proxy appended, never what the client wrote before it.
         ipAddress: "203.0.113.7",
         userAgent: BROWSER,
         requestId: "req-audit-1",
-        before: { sku: variant.sku, pricePaise: variant.pricePaise, imageId: null },
-        after: { sku: variant.sku, pricePaise: 123_450, imageId: null },
-        detail: { productId: variant.productId },
+        before: { [variant.sku]: { ...pack, pricePaise: variant.pricePaise } },
+        after: { [variant.sku]: { ...pack, pricePaise: 39_950 } },
       });
       expect(row!.occurredAt.getTime()).toBeGreaterThan(started.getTime());
     });
@@ -120,27 +135,25 @@ export function auditSuite(driver: "pglite" | "pg", request: TestRequest, option
       as(staff);
       const variant = await soleVariant(db, "brass-masala-dabba");
       const { adjustStockAction } = await actions();
-      expect(
-        await adjustStockAction({ variantId: variant.id, delta: 7, reason: "Delivery from Munnar" }),
-      ).toMatchObject({ ok: true });
-      expect(await adjustStockAction({ variantId: variant.id, delta: -100_000, reason: "Miscount" })).toMatchObject({
-        ok: false,
-      });
+      const stock = (delta: number, reason: string) =>
+        adjustStockAction({ productId: variant.productId, reason, changes: [{ variantId: variant.id, delta }] });
+      expect(await stock(7, "Delivery from Munnar")).toMatchObject({ ok: true });
+      expect(await stock(-100_000, "Miscount")).toMatchObject({ ok: false });
       const [added, refused] = await rows("stock.adjust");
       expect(added).toMatchObject({
         actorEmail: staff.email,
         outcome: "ok",
-        targetId: variant.id,
-        before: { stock: variant.stock },
-        after: { stock: variant.stock + 7 },
-        detail: { delta: 7, reason: "Delivery from Munnar", sku: variant.sku },
+        targetId: variant.productId,
+        before: { [variant.sku]: { stock: variant.stock } },
+        after: { [variant.sku]: { stock: variant.stock + 7 } },
+        detail: { reason: "Delivery from Munnar" },
       });
       expect(refused).toMatchObject({
         outcome: "failed",
-        targetId: variant.id,
+        targetId: variant.productId,
         before: null,
         after: null,
-        detail: { error: "Stock cannot go below zero." },
+        detail: { error: `${variant.sku} has ${variant.stock + 7} in stock: it cannot go below zero.` },
       });
     });
 
@@ -237,7 +250,11 @@ export function auditSuite(driver: "pglite" | "pg", request: TestRequest, option
       expect(await count()).toBe(before);
       as(staff);
       await saveSettingsAction({ checkoutVariant: "inline", autoRefundLatePayments: false });
-      await adjustStockAction({ variantId: randomUUID(), delta: 0, reason: "x" });
+      await adjustStockAction({
+        productId: randomUUID(),
+        reason: "x",
+        changes: [{ variantId: randomUUID(), delta: 0 }],
+      });
       expect((await rows("settings.update")).at(-1)).toMatchObject({
         outcome: "refused",
         actorAdminId: staff.id,
@@ -248,7 +265,7 @@ export function auditSuite(driver: "pglite" | "pg", request: TestRequest, option
         outcome: "failed",
         actorAdminId: staff.id,
         targetId: null,
-        detail: { invalidFields: ["delta", "reason"] },
+        detail: { invalidFields: ["reason", "delta"] },
       });
     });
 
@@ -262,10 +279,10 @@ export function auditSuite(driver: "pglite" | "pg", request: TestRequest, option
         for each row execute function audit_test_outage()`);
       try {
         as(owner);
-        const variant = await soleVariant(db, "brass-masala-dabba");
-        const { saveVariantAction } = await actions();
+        const variant = await coffee250();
+        const { saveVariantsAction } = await actions();
         expect(
-          await saveVariantAction({ variantId: variant.id, sku: variant.sku, price: "1", imageId: "" }),
+          await saveVariantsAction({ productId: variant.productId, rows: [coffeeRow(variant, { price: "1" })] }),
         ).toMatchObject({ ok: false, error: "Something went wrong. Nothing was changed; please try again." });
         const [after] = await db.select().from(productVariants).where(eq(productVariants.id, variant.id));
         expect(after!.pricePaise).toBe(variant.pricePaise);

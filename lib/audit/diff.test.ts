@@ -44,4 +44,11 @@ describe("audit diff", () => {
     expect(line).toEqual({ field: "checkout variant", before: "Redirect", after: "Popup", changed: true });
     expect(detailLines({ checkoutVariant: "inline" })).toEqual([{ field: "checkout variant", value: "Inline" }]);
   });
+
+  it("keeps the SKUs a form saving several variants keys their changes by", () => {
+    expect(changeLines({ "COORG-250-FLT": { stock: 75 } }, { "COORG-250-FLT": { stock: 80 } })).toEqual([
+      { field: "COORG-250-FLT · stock", before: "75", after: "80", changed: true },
+    ]);
+    expect(fieldLabel("MASALA-CHAI-200.mrpPaise")).toBe("MASALA-CHAI-200 · mrp");
+  });
 });

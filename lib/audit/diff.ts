@@ -26,16 +26,24 @@ function flatten(value: Json | null | undefined, prefix = ""): Map<string, unkno
   return out;
 }
 
-/** "pricePaise" → "price", "auto_refund_late_payments" → "auto refund late payments", "seller.gstin" → "seller · gstin". */
+/** An SKU ("COORG-250-FLT"), as a form saving several variants keys their values: kept as written. */
+const isSku = (part: string) => /^[A-Z0-9]+(?:[-_][A-Z0-9]+)*$/.test(part) && /[A-Z]/.test(part);
+
+/**
+ * "pricePaise" → "price", "auto_refund_late_payments" → "auto refund late payments", "seller.gstin" → "seller ·
+ * gstin", "COORG-250-FLT.stock" → "COORG-250-FLT · stock".
+ */
 export function fieldLabel(path: string) {
   return path
     .split(".")
     .map((part) =>
-      part
-        .replace(/Paise$/, "")
-        .replace(/_/g, " ")
-        .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
-        .toLowerCase(),
+      isSku(part)
+        ? part
+        : part
+            .replace(/Paise$/, "")
+            .replace(/_/g, " ")
+            .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
+            .toLowerCase(),
     )
     .join(" · ");
 }

@@ -7,83 +7,49 @@ import { adminAction } from "@/lib/actions/client";
 import { fail, ok } from "@/lib/actions/result";
 import {
   addProductImage,
-  describeProductImage,
+  describeProductImages,
+  getCatalogProduct,
   moveProductImage,
   removeProductImage,
   saveProduct,
   setProductArchived,
 } from "@/lib/admin/catalog";
-import { adjustStock, saveVariant, setProductOptions, setVariantOnSale } from "@/lib/admin/variants";
+import { parseVariantRows, productDetailsForm, stockFormSchema, variantsFormSchema } from "@/lib/admin/product-schemas";
+import { adjustStocks, saveVariants, setProductOptions, setVariantOnSale } from "@/lib/admin/variants";
 import { isUniqueViolation } from "@/lib/db-errors";
-import { gstRateSchema, hsnSchema } from "@/lib/gst/codes";
+import { packOf } from "@/lib/declarations";
 import { ImageRejected, MAX_UPLOAD_BYTES } from "@/lib/images";
 import { catalogChanged, productChanged } from "@/lib/products";
-import { rupeeAmount, slugSchema } from "@/lib/schemas";
 
 const productId = z.uuid("Invalid product.");
 
-const skuSchema = z
-  .string()
-  .trim()
-  .toUpperCase()
-  .regex(/^[A-Z0-9]+(?:[-_][A-Z0-9]+)*$/, "Use letters, digits and dashes (for example COFFEE-250G).")
-  .max(40);
-
-const productSchema = z.object({
-  id: productId.nullable(),
-  name: z.string().trim().min(3).max(120),
-  slug: z.string().trim().pipe(slugSchema),
-  description: z.string().trim().min(10, "Write at least a sentence.").max(2000),
-  category: z.string().trim().min(2).max(60),
-  // A new product's first variant; later, prices are set on the variants.
-  price: rupeeAmount({ label: "price", example: "499 or 499.50" }).optional(),
-  sku: skuSchema.optional(),
-  hsnCode: hsnSchema,
-  gstRate: gstRateSchema,
-  featured: z.boolean(),
-  // Its bytes are checked when it is stored (lib/images.ts): a name or a claimed type proves nothing.
-  image: z
-    .instanceof(File)
-    .refine((f) => f.size <= MAX_UPLOAD_BYTES, "Images must be 5 MB or smaller.")
-    .optional(),
-});
-
-/** A server action is a public endpoint: the body may not be a form at all (then nothing validates). */
-const productForm = z.preprocess(
-  (formData) => {
-    if (!(formData instanceof FormData)) return null;
-    const image = formData.get("image");
-    return {
-      id: (formData.get("id") as string) || null,
-      name: formData.get("name"),
-      slug: formData.get("slug"),
-      description: formData.get("description"),
-      category: formData.get("category"),
-      price: formData.get("price") ?? undefined,
-      sku: formData.get("sku") || undefined,
-      hsnCode: formData.get("hsnCode"),
-      gstRate: formData.get("gstRate"),
-      featured: formData.get("featured") === "on",
-      image: image instanceof File && image.size > 0 ? image : undefined,
-    };
-  },
-  productSchema.refine((p) => p.id || p.price !== undefined, { path: ["price"], message: "Enter the price." }),
-);
-
 // Catalog and prices are owner-only: staff keep stock counts (README: roles).
-export const saveProductAction = adminAction("owner", "product.update", productForm, async (data, _, audit) => {
-  const image = data.image ? Buffer.from(await data.image.arrayBuffer()) : undefined;
-  try {
-    const firstVariant = data.id ? undefined : { sku: data.sku ?? data.slug.toUpperCase(), pricePaise: data.price! };
-    await saveProduct(data.id, { ...data, gstRateBps: data.gstRate, image, firstVariant }, audit);
-  } catch (error) {
-    if (error instanceof ImageRejected) return fail(error.message, { fieldErrors: { image: error.message } });
-    if (isUniqueViolation(error)) return fail("Another product already uses that slug or SKU.");
-    throw error;
-  }
-  productChanged(data.slug);
-  return ok("Product saved.");
-});
+export const saveProductAction = adminAction(
+  "owner",
+  "product.update",
+  productDetailsForm,
+  async (data, _, audit) => {
+    const image = data.image ? Buffer.from(await data.image.arrayBuffer()) : undefined;
+    const pack = data.pack && {
+      sku: data.pack.sku,
+      pricePaise: data.pack.price,
+      ...packOf(data.pack),
+    };
+    let outcome;
+    try {
+      const input = { ...data, gstRateBps: data.gstRate, image, pack: pack ?? undefined };
+      outcome = await saveProduct(data.id, input, audit);
+    } catch (error) {
+      if (error instanceof ImageRejected) return fail(error.message, { fieldErrors: { image: error.message } });
+      if (isUniqueViolation(error)) return fail("Another product already uses that slug or SKU.");
+      throw error;
+    }
+    if ("error" in outcome) return fail(outcome.error);
+    productChanged(data.slug);
+    return ok(data.id ? "Product saved." : "Product created: add its photos and stock below.", { id: outcome.id });
+  },
+  { invalidMessage: "Please check the highlighted fields." },
+);
 
 const variantId = z.uuid("Unknown variant.");
 
@@ -147,20 +113,33 @@ export const saveOptionsAction = adminAction(
   { invalidMessage: "Please check the options." },
 );
 
-const variantSchema = z.object({
-  variantId,
-  sku: skuSchema,
-  price: rupeeAmount({ label: "price", example: "499 or 499.50" }),
-  imageId: z.union([z.uuid("Unknown photo."), z.literal("")]).transform((id) => id || null),
-});
-
-export const saveVariantAction = adminAction("owner", "variant.update", variantSchema, async (data, _, audit) => {
-  const input = { sku: data.sku, pricePaise: data.price, imageId: data.imageId };
-  const outcome = await saveVariant(data.variantId, input, audit);
-  if ("error" in outcome) return fail(outcome.error);
-  productChanged(outcome.slug);
-  return ok(`${data.sku} saved.`);
-});
+/** The variants form: every variant on sale at once, each row checked by itself (lib/admin/product-schemas.ts). */
+export const saveVariantsAction = adminAction(
+  "owner",
+  "variant.update",
+  variantsFormSchema,
+  async (data, _, audit) => {
+    const product = await getCatalogProduct(data.productId);
+    if (!product) return fail("That product is gone.");
+    const parsed = parseVariantRows(data.rows, product.product.prepackaged);
+    if ("error" in parsed) return fail(parsed.error, { fieldErrors: parsed.fieldErrors });
+    const inputs = parsed.rows.map((row) => ({
+      variantId: row.variantId,
+      sku: row.sku,
+      pricePaise: row.price,
+      imageId: row.imageId,
+      ...packOf(row),
+    }));
+    const outcome = await saveVariants(data.productId, inputs, audit);
+    if ("error" in outcome) return fail(outcome.error);
+    productChanged(outcome.slug);
+    revalidatePath(`/admin/products/${data.productId}`);
+    return ok(
+      outcome.changed ? `Variants saved (${outcome.changed} changed).` : "Nothing to save: no variant changed.",
+    );
+  },
+  { invalidMessage: "Please check the variants." },
+);
 
 export const setVariantOnSaleAction = adminAction(
   "owner",
@@ -174,22 +153,21 @@ export const setVariantOnSaleAction = adminAction(
   },
 );
 
-const stockSchema = z.object({
-  variantId,
-  delta: z.coerce
-    .number()
-    .int("Whole units only.")
-    .refine((d) => d !== 0, "Enter how many units to add or remove.")
-    .refine((d) => Math.abs(d) <= 100_000, "That is too many at once."),
-  reason: z.string().trim().min(3, "Say why (at least 3 characters).").max(200),
-});
-
-export const adjustStockAction = adminAction("staff", "stock.adjust", stockSchema, async (data, admin, audit) => {
-  const stock = await adjustStock(admin, data.variantId, data.delta, data.reason, audit);
-  if (stock === null) return fail("Stock cannot go below zero.");
-  catalogChanged();
-  return ok(`Stock is now ${stock}.`);
-});
+export const adjustStockAction = adminAction(
+  "staff",
+  "stock.adjust",
+  stockFormSchema.extend({ productId }),
+  async (data, admin, audit) => {
+    const outcome = await adjustStocks(admin, data.productId, data.changes, data.reason, audit);
+    if ("error" in outcome) return fail(outcome.error);
+    catalogChanged();
+    revalidatePath(`/admin/products/${data.productId}`);
+    const now = Object.entries(outcome.stock).map(([sku, stock]) => `${sku} ${stock}`);
+    return ok(
+      now.length === 1 ? `Stock is now ${Object.values(outcome.stock)[0]}.` : `Stock is now ${now.join(", ")}.`,
+    );
+  },
+);
 
 const archiving = z.object({ productId, archived: z.boolean() });
 
@@ -242,7 +220,6 @@ export const addProductImageAction = adminAction(
 
 const imageId = z.uuid("Unknown photo.");
 const anImage = z.object({ imageId });
-const describing = z.object({ imageId, alt: altSchema });
 
 export const moveProductImageAction = adminAction(
   "owner",
@@ -258,17 +235,25 @@ export const moveProductImageAction = adminAction(
   },
 );
 
-export const describeProductImageAction = adminAction(
+export const describeProductImagesAction = adminAction(
   "owner",
   "product.photo_describe",
-  describing,
+  z.object({
+    productId,
+    photos: z
+      .array(z.object({ imageId, alt: altSchema }))
+      .min(1)
+      .max(50),
+  }),
   async (data, _, audit) => {
-    const product = await describeProductImage(data.imageId, data.alt);
-    if (!product) return fail("That photo is gone.");
-    audit.note({ after: { alt: data.alt }, detail: { productId: product } });
+    const { before, after } = await describeProductImages(data.productId, data.photos);
+    audit.note({ before, after, detail: { productId: data.productId } });
     catalogChanged();
-    return ok("Description saved.");
+    revalidatePath(`/admin/products/${data.productId}`);
+    const changed = Object.keys(after).length;
+    return ok(changed ? "Descriptions saved." : "Nothing to save: no description changed.");
   },
+  { invalidMessage: "Please check the descriptions." },
 );
 
 export const removeProductImageAction = adminAction(

@@ -6,7 +6,9 @@ import { z } from "zod";
 import { adminAction } from "@/lib/actions/client";
 import { ok } from "@/lib/actions/result";
 import { CHECKOUT_VARIANT_LABELS, CHECKOUT_VARIANTS } from "@/lib/checkout-variants";
+import { customerCareSchema } from "@/lib/customer-care";
 import { sellerInputSchema } from "@/lib/gst/seller";
+import { catalogChanged } from "@/lib/products";
 import { saveSettings } from "@/lib/settings";
 
 const { redirect, modal, inline } = CHECKOUT_VARIANT_LABELS;
@@ -35,6 +37,20 @@ export const saveSellerAction = adminAction(
     await saveSettings("seller", { seller }, audit);
     revalidatePath("/admin/settings");
     return ok("Tax details saved. New invoices use them; issued ones never change.");
+  },
+  { invalidMessage: "Please check the highlighted fields." },
+);
+
+/** Owner only: the consumer-care contact every product page shows (lib/customer-care.ts). */
+export const saveCustomerCareAction = adminAction(
+  "owner",
+  "settings.update",
+  customerCareSchema,
+  async (customerCare, _admin, audit) => {
+    await saveSettings("customer_care", { customer_care: customerCare }, audit);
+    revalidatePath("/admin/settings");
+    catalogChanged();
+    return ok("Customer care saved: every product page shows it.");
   },
   { invalidMessage: "Please check the highlighted fields." },
 );

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 
 import { ChevronDownIcon } from "@heroicons/react/24/outline";
 
+import { ProductDeclarations } from "@/components/product/product-declarations";
 import { ProductPurchase } from "@/components/product/product-purchase";
 import { ShopPromises } from "@/components/product/shop-promises";
 import { JsonLd } from "@/components/seo/json-ld";
@@ -80,8 +81,7 @@ export default async function ProductPage({ params, searchParams }: PageProps) {
               </h2>
               <p className="max-w-prose leading-relaxed text-stone-800">{product.description}</p>
             </section>
-            {/* The legal declarations (MRP, net quantity, origin, maker, customer care) go here, below the
-                description and above the disclosures, always open (shared/DESIGN.md §3.5). */}
+            <ProductDeclarations product={product} />
             <details className="group border-y border-line">
               <summary className="flex min-h-12 cursor-pointer list-none items-center justify-between font-medium">
                 Shipping &amp; returns

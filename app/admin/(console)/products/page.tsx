@@ -36,6 +36,11 @@ export default async function AdminProductsPage() {
               <Link href={`/admin/products/${p.id}`} className="text-brand-700 underline">
                 {p.name}
               </Link>
+              {p.missing.length > 0 && (
+                <span className="mt-0.5 block text-xs text-amber-900">
+                  Missing declarations: {p.missing.join(", ")}
+                </span>
+              )}
             </td>
             <td className="px-3 py-2">{p.category}</td>
             <td className="px-3 py-2 text-right">{priceRange(p.minPricePaise, p.maxPricePaise)}</td>

@@ -12,9 +12,11 @@ export default async function NewProductPage() {
     <div className="max-w-3xl space-y-4">
       <h1 className="text-2xl font-semibold">New product</h1>
       <p className="text-sm text-stone-600">
-        New products start with no stock; add stock on the product&apos;s page once saved.
+        New products start with no stock: once created, its page takes more photos, options and stock.
       </p>
-      <ProductForm />
+      <section aria-label="Details" className="rounded-xl border border-stone-200 bg-white p-4">
+        <ProductForm />
+      </section>
     </div>
   );
 }
