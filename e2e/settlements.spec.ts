@@ -59,8 +59,8 @@ test("a paid order is settled by Cashfree: the owner sees the settlement, its UT
     await expect(row).toContainText("settled");
   }).toPass({ timeout: 15_000 });
   await expect(row).toContainText(inr.format(settled.payment_amount));
-  await expect(row).toContainText(`− ${inr.format(settled.service_charge)}`);
-  await expect(row).toContainText(`− ${inr.format(settled.service_tax)}`);
+  await expect(row).toContainText(`−${inr.format(settled.service_charge)}`);
+  await expect(row).toContainText(`−${inr.format(settled.service_tax)}`);
   await expect(row).toContainText(inr.format(settled.amount_settled));
 
   // The settlement's page lists the order (from Cashfree's recon report, imported by the outbox) and links it.
