@@ -69,6 +69,7 @@ export function PackFields({
       </SelectField>
       <TextField
         label={values ? "SKU" : "SKU (optional: the slug in capitals)"}
+        className={id ? "" : "col-span-2"}
         name="sku"
         required={!!values}
         defaultValue={values?.sku}

@@ -30,7 +30,7 @@ interface ProductFormProps {
 const UPLOAD_REFUSED = "The upload was refused: images must be 5 MB or smaller.";
 
 const field = "mt-1 block w-full rounded-lg border px-2 py-1.5";
-const group = "grid grid-cols-1 gap-3 rounded-lg border border-stone-200 p-3 sm:grid-cols-2";
+const group = "grid gap-3 rounded-lg border border-stone-200 p-3 sm:grid-cols-2";
 const legend = "px-1 text-sm font-semibold";
 
 /**
@@ -107,13 +107,13 @@ export function ProductForm({ product, pack }: ProductFormProps) {
       </div>
 
       {pack !== null && (
-        <fieldset className={group}>
+        <fieldset className={`${group} grid-cols-2`}>
           <legend className={legend}>Price and pack</legend>
           <PackFields values={pack} errors={errors} />
         </fieldset>
       )}
 
-      <fieldset className={group}>
+      <fieldset className={`${group} grid-cols-1`}>
         <legend className={legend}>Legal declarations</legend>
         <p className="text-xs text-stone-600 sm:col-span-2">
           Shown on the product page, as the Legal Metrology (Packaged Commodities) Rules 2011 (rule 6) and the Consumer
@@ -183,7 +183,7 @@ export function ProductForm({ product, pack }: ProductFormProps) {
         )}
       </fieldset>
 
-      <fieldset className={group}>
+      <fieldset className={`${group} grid-cols-1`}>
         <legend className={legend}>Shop and tax</legend>
         <TextField label="URL slug" name="slug" required defaultValue={product?.slug} error={errors.slug} />
         <TextField
