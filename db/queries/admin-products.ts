@@ -2,6 +2,7 @@ import { and, asc, desc, eq, isNull, sql } from "drizzle-orm";
 
 import type { Database } from "../client";
 import { products, productVariants, stockAdjustments } from "../schema";
+import { declarationColumns } from "./products";
 
 type NewVariant = typeof productVariants.$inferInsert;
 
@@ -15,14 +16,7 @@ export function listAllProducts(db: Database) {
       name: products.name,
       category: products.category,
       archivedAt: products.archivedAt,
-      prepackaged: products.prepackaged,
-      food: products.food,
-      genericName: products.genericName,
-      countryOfOrigin: products.countryOfOrigin,
-      makerRole: products.makerRole,
-      makerName: products.makerName,
-      makerAddress: products.makerAddress,
-      bestBefore: products.bestBefore,
+      ...declarationColumns,
       minPricePaise: sql<number | null>`min(${productVariants.pricePaise}) filter (where ${live})`.mapWith(Number),
       maxPricePaise: sql<number | null>`max(${productVariants.pricePaise}) filter (where ${live})`.mapWith(Number),
       stock: sql<number>`coalesce(sum(${productVariants.stock}) filter (where ${live}), 0)::int`.mapWith(Number),

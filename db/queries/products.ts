@@ -111,7 +111,7 @@ export async function listProducts(db: Database, params: ListProductsParams = {}
 }
 
 /** The Legal Metrology declarations a product page shows (lib/declarations.ts). */
-const declarationColumns = {
+export const declarationColumns = {
   prepackaged: products.prepackaged,
   food: products.food,
   genericName: products.genericName,
