@@ -47,13 +47,6 @@ function SearchCombobox({ initialQuery, list }: { initialQuery: string; list: Li
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(-1);
   const request = useRef<AbortController | null>(null);
-  const input = useRef<HTMLInputElement>(null);
-
-  // What a shopper typed before the page hydrated fired no onChange: adopt it, so its suggestions still come.
-  useEffect(() => {
-    const typed = input.current?.value ?? "";
-    if (typed !== initialQuery) setQuery(typed);
-  }, [initialQuery]);
 
   useEffect(() => {
     const words = query.trim();
@@ -97,7 +90,6 @@ function SearchCombobox({ initialQuery, list }: { initialQuery: string; list: Li
       </label>
       <MagnifyingGlassIcon className="pointer-events-none absolute top-1/2 left-3 size-5 -translate-y-1/2 text-muted" />
       <input
-        ref={input}
         id={inputId}
         name="q"
         type="search"
