@@ -41,6 +41,8 @@ for (const { width, height, ...device } of widths) {
     const path = at > 0 ? entry.slice(at + 1) : entry;
     const name = at > 0 ? entry.slice(0, at) : nameOf(path);
     await page.goto(path, { waitUntil: "networkidle" });
+    // `npm run dev` shows Next.js's dev-tools badge; it is not part of the page.
+    await page.addStyleTag({ content: "nextjs-portal { display: none !important; }" });
     const out = `${values.out}/${name}-${width}.png`;
     await page.screenshot({ path: out, fullPage: true });
     console.log(`saved ${out}`);
